@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Exit codes scripts can rely on.
+const (
+	ExitOK          = 0 // all done / no errors (warnings allowed)
+	ExitRowsFailed  = 1 // some rows failed, or validation found errors
+	ExitUsage       = 2 // usage error, unreadable input, or (import) validation errors
+	ExitInterrupted = 3 // interrupted (Ctrl-C); what was done is reported
+)
+
+// ExitError carries an exit code out of a command. A nil Err means the
+// command has already told the user everything and exits quietly.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit status %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// usageError marks a bad invocation (exit 2).
+func usageError(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// exitCodeOf maps an error returned by a command to the process exit code.
+func exitCodeOf(err error) int {
+	var ee *ExitError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	default:
+		return ExitUsage
+	}
+}

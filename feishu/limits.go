@@ -1,0 +1,93 @@
+package feishu
+
+import "time"
+
+// Endpoint names one rate-limited API. Feishu limits "per API × per app ×
+// per tenant", so each of these has its own budget.
+type Endpoint string
+
+// The endpoints orgbatch calls.
+const (
+	EPTenantToken       Endpoint = "POST /auth/v3/tenant_access_token/internal"
+	EPCreateDepartment  Endpoint = "POST /contact/v3/departments"
+	EPPatchDepartment   Endpoint = "PATCH /contact/v3/departments/:department_id"
+	EPUpdateDepartment  Endpoint = "PUT /contact/v3/departments/:department_id"
+	EPDeleteDepartment  Endpoint = "DELETE /contact/v3/departments/:department_id"
+	EPGetDepartment     Endpoint = "GET /contact/v3/departments/:department_id"
+	EPBatchDepartments  Endpoint = "GET /contact/v3/departments/batch"
+	EPChildren          Endpoint = "GET /contact/v3/departments/:department_id/children"
+	EPParent            Endpoint = "GET /contact/v3/departments/parent"
+	EPCreateUser        Endpoint = "POST /contact/v3/users"
+	EPPatchUser         Endpoint = "PATCH /contact/v3/users/:user_id"
+	EPPatchUserDept     Endpoint = "PATCH /contact/v3/users/:user_id (department_ids or is_frozen)"
+	EPDeleteUser        Endpoint = "DELETE /contact/v3/users/:user_id"
+	EPGetUser           Endpoint = "GET /contact/v3/users/:user_id"
+	EPBatchUsers        Endpoint = "GET /contact/v3/users/batch"
+	EPFindByDepartment  Endpoint = "GET /contact/v3/users/find_by_department"
+	EPBatchGetID        Endpoint = "POST /contact/v3/users/batch_get_id"
+	EPEmployeeTypeEnums Endpoint = "GET /contact/v3/employee_type_enums"
+)
+
+// Window is "at most Count calls in any Per".
+type Window struct {
+	Count int
+	Per   time.Duration
+}
+
+// Limit is an endpoint's documented rate limit: every window applies at once
+// (hitting either throttles). An empty Limit means no documented limit.
+type Limit []Window
+
+// Tier4 is the contact API's usual limit: 1000/min and 50/s.
+var Tier4 = Limit{{50, time.Second}, {1000, time.Minute}}
+
+// EndpointLimits are the documented limits (频控策略 and each endpoint page).
+// GET one department, GET parent and employee_type_enums are "特殊频控"
+// (non-standard, undocumented); they are given tier 4 here. A PATCH that
+// changes a user's department_ids or is_frozen is limited to 1 QPS on top of
+// the PATCH limit.
+var EndpointLimits = map[Endpoint]Limit{
+	EPCreateDepartment:  Tier4,
+	EPPatchDepartment:   Tier4,
+	EPUpdateDepartment:  Tier4,
+	EPDeleteDepartment:  Tier4,
+	EPGetDepartment:     Tier4,
+	EPBatchDepartments:  Tier4,
+	EPChildren:          Tier4,
+	EPParent:            Tier4,
+	EPCreateUser:        Tier4,
+	EPPatchUser:         Tier4,
+	EPPatchUserDept:     {{1, time.Second}},
+	EPDeleteUser:        Tier4,
+	EPGetUser:           Tier4,
+	EPBatchUsers:        Tier4,
+	EPFindByDepartment:  Tier4,
+	EPBatchGetID:        Tier4,
+	EPEmployeeTypeEnums: Tier4,
+}
+
+// Scaled returns the limit with every window shortened by factor, keeping
+// the counts: the same proportions in less time (sandbox --rate-scale).
+func (l Limit) Scaled(factor float64) Limit {
+	if factor <= 0 || factor == 1 {
+		return l
+	}
+	out := make(Limit, len(l))
+	for i, w := range l {
+		out[i] = Window{Count: w.Count, Per: time.Duration(float64(w.Per) / factor)}
+	}
+	return out
+}
+
+// Rate returns the sustained calls per second the limit allows (its
+// tightest window).
+func (l Limit) Rate() float64 {
+	best := 0.0
+	for i, w := range l {
+		r := float64(w.Count) / w.Per.Seconds()
+		if i == 0 || r < best {
+			best = r
+		}
+	}
+	return best
+}
