@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/validate"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newValidateCmd) }
+
+// ValidateOptions are the parsed flags of `orgbatch validate`.
+type ValidateOptions struct {
+	IO        *IOStreams
+	Files     []string
+	Inputs    inputFlags
+	Format    string
+	ReportDir string
+	NoReport  bool
+	Now       func() time.Time
+}
+
+func newValidateCmd(io *IOStreams) *cobra.Command {
+	opts := &ValidateOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check sheets offline against the Contact v3 rules / 离线校验表格",
+		Long: `Validate reads departments and users from an .xlsx workbook or CSV files and
+checks them against the rules the Feishu Contact v3 API enforces, without any
+network access. Every problem is reported at once with its file, sheet, row
+and column, and a copy of the input with the problem cells highlighted is
+written to the report directory.
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error
+or unreadable input.`,
+		Example: `  orgbatch validate samples/company.xlsx
+  orgbatch validate departments.csv users.csv
+  orgbatch validate --users hr-export.csv --departments depts.csv
+  orgbatch validate company.xlsx --format json | jq '.problems[] | select(.severity=="error")'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runValidate(opts)
+		},
+	}
+	opts.Inputs.register(cmd)
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.ReportDir, "report", "reports", "directory for the validation report")
+	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write a validation report file")
+	return cmd
+}
+
+// unreadableRules are problems that mean the input could not be read at
+// all (exit 2) rather than read and found wrong (exit 1).
+var unreadableRules = map[string]bool{"FILE_UNREADABLE": true, "SHEET_NOT_FOUND": true, "SHEET_NO_HEADER": true}
+
+func runValidate(opts *ValidateOptions) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return usageError("--format must be text or json, not %q", opts.Format)
+	}
+	inputs, err := opts.Inputs.inputs(opts.Files)
+	if err != nil {
+		return err
+	}
+	o, ps := org.Load(inputs)
+	ps = append(ps, validate.Validate(o)...)
+	problem.Sort(ps)
+
+	if opts.Format == "json" {
+		if err := report.WriteProblemsJSON(opts.IO.Out, ps); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users\n", len(o.Departments), len(o.Users))
+		report.PrintProblems(opts.IO.Out, ps)
+	}
+	if !opts.NoReport && len(o.Tables) > 0 {
+		if err := ensureReportDir(opts.ReportDir); err != nil {
+			return err
+		}
+		path, err := report.WriteValidation(opts.ReportDir, o, ps, opts.Now())
+		if err != nil {
+			return fmt.Errorf("writing the validation report: %w", err)
+		}
+		if !opts.IO.Quiet {
+			fmt.Fprintf(opts.IO.ErrOut, "校验报告 validation report: %s\n", path)
+		}
+	}
+	for _, p := range ps {
+		if unreadableRules[p.Rule] {
+			return &ExitError{Code: ExitUsage}
+		}
+	}
+	if problem.HasErrors(ps) {
+		return &ExitError{Code: ExitRowsFailed}
+	}
+	return nil
+}

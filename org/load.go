@@ -1,0 +1,216 @@
+package org
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// Input is one file to read. Kind forces what a CSV holds (--departments /
+// --users); empty means "tell by sheet name or headers".
+type Input struct {
+	Path string
+	Kind Kind
+}
+
+// headerSearchRows is how far down a sheet the header may be: HR templates
+// (Feishu's own among them) put a few lines of instructions above it.
+const headerSearchRows = 10
+
+// Load reads every input into one Org. It never stops at the first bad
+// file: every file, sheet and column problem is returned, and the rows of
+// the readable tables are loaded.
+func Load(inputs []Input) (*Org, []problem.Problem) {
+	o := &Org{}
+	var probs []problem.Problem
+	for _, in := range inputs {
+		probs = append(probs, o.loadFile(in)...)
+	}
+	if len(o.Tables) == 0 && !problem.HasErrors(probs) {
+		var names []string
+		for _, in := range inputs {
+			names = append(names, in.Path)
+		}
+		probs = append(probs, problem.New("SHEET_NOT_FOUND", problem.Loc{File: strings.Join(names, ", ")}, "departments/部门, users/成员"))
+	}
+	return o, probs
+}
+
+func (o *Org) loadFile(in Input) []problem.Problem {
+	wb, err := sheet.Open(in.Path)
+	if err != nil {
+		return []problem.Problem{fileProblem(in.Path, "", err)}
+	}
+	defer wb.Close()
+	var probs []problem.Problem
+	for _, sh := range wb.Sheets {
+		t, ps := findTable(sh, in.Kind, wb.IsCSV())
+		probs = append(probs, ps...)
+		if t == nil {
+			continue
+		}
+		probs = append(probs, o.readRows(sh, t)...)
+	}
+	return probs
+}
+
+func fileProblem(file, sheetName string, err error) problem.Problem {
+	msg := err.Error()
+	var fe *sheet.FileError
+	if errors.As(err, &fe) {
+		msg = fe.Msg
+	}
+	return problem.New("FILE_UNREADABLE", problem.Loc{File: file, Sheet: sheetName}, msg)
+}
+
+// findTable decides whether a sheet holds departments or users and where
+// its header is. Sheets that are neither (an instructions sheet, a lookup
+// list) are skipped silently.
+func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Problem) {
+	loc := problem.Loc{File: sh.File, Sheet: sh.Name}
+	if !isCSV && forced == "" && IsInstructionSheet(sh.Name) {
+		return nil, nil
+	}
+	rows, err := sh.Peek(headerSearchRows)
+	if err != nil {
+		return nil, []problem.Problem{fileProblem(sh.File, sh.Name, err)}
+	}
+	schema := schemaFor(forced)
+	if schema == nil {
+		for _, s := range Schemas {
+			if !isCSV && s.IsSheetName(sh.Name) {
+				schema = s
+			}
+		}
+	}
+	if schema == nil {
+		schema = guessSchema(rows)
+	}
+	if schema == nil {
+		if isCSV {
+			return nil, []problem.Problem{problem.New("SHEET_NO_HEADER", loc, firstRow(rows))}
+		}
+		return nil, nil
+	}
+	if sh.Hidden {
+		return nil, []problem.Problem{problem.New("SHEET_HIDDEN", loc, sh.Name)}
+	}
+	hdr, ok := headerRow(schema, rows)
+	if !ok {
+		return nil, []problem.Problem{problem.New("SHEET_NO_HEADER", loc, firstRow(rows))}
+	}
+	return newTable(sh, schema, hdr)
+}
+
+// firstRow shows the top row of a sheet in a message.
+func firstRow(rows []sheet.Row) string {
+	if len(rows) == 0 {
+		return "(empty / 空)"
+	}
+	return strings.Join(rows[0].Cells, ", ")
+}
+
+func schemaFor(k Kind) *Schema {
+	for _, s := range Schemas {
+		if s.Kind == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// guessSchema picks the kind whose fields the top rows match best; it needs
+// at least two matched columns so a stray word does not make a table.
+func guessSchema(rows []sheet.Row) *Schema {
+	var best *Schema
+	bestScore := 1
+	for _, r := range rows {
+		for _, s := range Schemas {
+			if n := matchCount(s, r); n > bestScore {
+				best, bestScore = s, n
+			}
+		}
+	}
+	return best
+}
+
+// matchCount is the number of distinct fields a row names. A row naming one
+// field in several cells (an instructions row) counts that field once.
+func matchCount(s *Schema, r sheet.Row) int {
+	seen := map[string]bool{}
+	for _, c := range r.Cells {
+		if f, ok := s.MatchHeader(c); ok {
+			seen[f.Key] = true
+		}
+	}
+	return len(seen)
+}
+
+// headerRow is the first top row that names at least two of the kind's
+// fields (or one, for a one-column sheet).
+func headerRow(s *Schema, rows []sheet.Row) (sheet.Row, bool) {
+	for _, r := range rows {
+		if n := matchCount(s, r); n >= 2 || (n == 1 && len(r.Cells) == 1) {
+			return r, true
+		}
+	}
+	return sheet.Row{}, false
+}
+
+func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Problem) {
+	t := &Table{File: sh.File, Sheet: sh.Name, Kind: s.Kind, Schema: s, Header: hdr.Cells, HeaderRow: hdr.Num, Col: map[string]int{}}
+	loc := problem.Loc{File: sh.File, Sheet: sh.Name, Row: hdr.Num}
+	var probs []problem.Problem
+	for i, h := range hdr.Cells {
+		if h == "" {
+			continue
+		}
+		f, ok := s.MatchHeader(h)
+		if !ok {
+			t.Unknown = append(t.Unknown, i)
+			continue
+		}
+		if j, dup := t.Col[f.Key]; dup {
+			l := loc
+			l.Column = h
+			probs = append(probs, problem.New("COLUMN_DUPLICATE", l, hdr.Cells[j], h, f.Key))
+			continue
+		}
+		t.Col[f.Key] = i
+	}
+	for _, f := range s.Fields {
+		if f.Required && !t.Has(f.Key) {
+			l := loc
+			l.Column = f.Header()
+			probs = append(probs, problem.New("COLUMN_MISSING", l, f.Key, strings.Join(f.Names(), " / ")))
+		}
+	}
+	if problem.HasErrors(probs) {
+		return nil, probs
+	}
+	return t, probs
+}
+
+func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
+	o.Tables = append(o.Tables, t)
+	err := sh.Scan(func(r sheet.Row) error {
+		if r.Num <= t.HeaderRow {
+			return nil
+		}
+		rec := Record{T: t, Row: r}
+		switch t.Kind {
+		case KindDepartments:
+			o.Departments = append(o.Departments, newDepartment(rec))
+		case KindUsers:
+			o.Users = append(o.Users, newUser(rec))
+		}
+		return nil
+	})
+	if err != nil {
+		return []problem.Problem{fileProblem(sh.File, sh.Name, fmt.Errorf("%w", err))}
+	}
+	return nil
+}

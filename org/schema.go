@@ -1,0 +1,168 @@
+package org
+
+import (
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// Kind is the kind of rows a table holds.
+type Kind string
+
+// Table kinds.
+const (
+	KindDepartments Kind = "departments"
+	KindUsers       Kind = "users"
+)
+
+// Field is one column of the template. Key is the Contact v3 field name;
+// ZH is the Chinese header; Aliases are further names people use.
+type Field struct {
+	Key      string
+	ZH       string
+	Aliases  []string
+	Required bool     // the column must be present
+	Text     bool     // written as text so Excel keeps zeros and long digits
+	Choices  []string // dropdown values in the template
+	Example  string   // value of the template's example row
+}
+
+// Header is the bilingual header orgbatch writes: "部门ID (department_id)".
+func (f Field) Header() string { return f.ZH + " (" + f.Key + ")" }
+
+// Names lists every accepted header for messages.
+func (f Field) Names() []string {
+	return append([]string{f.Key, f.ZH}, f.Aliases...)
+}
+
+// Schema is the ordered list of a kind's fields.
+type Schema struct {
+	Kind       Kind
+	SheetNames []string // sheet names that mean this kind
+	Fields     []Field
+}
+
+// Field returns the field with the given key.
+func (s *Schema) Field(key string) (Field, bool) {
+	for _, f := range s.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// DepartmentSchema is the departments sheet.
+var DepartmentSchema = &Schema{
+	Kind:       KindDepartments,
+	SheetNames: []string{"departments", "department", "depts", "部门", "部门表", "部门信息"},
+	Fields: []Field{
+		{Key: "department_id", ZH: "部门ID", Aliases: []string{"部门编号", "部门编码", "dept_id"}, Required: true, Text: true, Example: "D100"},
+		{Key: "name", ZH: "部门名称", Aliases: []string{"department_name", "dept_name"}, Required: true, Example: "技术中心"},
+		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Text: true, Example: "0"},
+		{Key: "name_en", ZH: "英文名称", Aliases: []string{"部门英文名称", "en_name"}, Example: "Technology Center"},
+		{Key: "name_ja", ZH: "日文名称", Aliases: []string{"部门日文名称", "ja_name"}},
+		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001"},
+		{Key: "order", ZH: "排序", Aliases: []string{"排序值", "sort"}, Text: true, Example: "10"},
+		{Key: "create_group_chat", ZH: "创建部门群", Aliases: []string{"是否创建部门群"}, Choices: []string{"是", "否"}, Example: "否"},
+	},
+}
+
+// UserSchema is the users sheet.
+var UserSchema = &Schema{
+	Kind:       KindUsers,
+	SheetNames: []string{"users", "user", "members", "成员", "人员", "成员表", "人员表", "员工", "员工信息"},
+	Fields: []Field{
+		{Key: "user_id", ZH: "用户ID", Aliases: []string{"员工ID"}, Text: true, Example: "u0001"},
+		{Key: "name", ZH: "姓名", Aliases: []string{"user_name", "员工姓名"}, Required: true, Example: "张三"},
+		{Key: "en_name", ZH: "英文名", Aliases: []string{"english_name"}, Example: "San Zhang"},
+		{Key: "mobile", ZH: "手机号", Aliases: []string{"手机", "手机号码", "phone"}, Required: true, Text: true, Example: "13800138000"},
+		{Key: "email", ZH: "邮箱", Aliases: []string{"电子邮箱", "邮箱地址", "e-mail"}, Example: "zhangsan@example.com"},
+		{Key: "department_ids", ZH: "所属部门ID", Aliases: []string{"部门ID列表", "dept_ids"}, Required: true, Text: true, Example: "D100"},
+		{Key: "employee_type", ZH: "人员类型", Aliases: []string{"员工类型"}, Required: true, Choices: []string{"正式", "实习", "外包", "劳务", "顾问"}, Example: "正式"},
+		{Key: "gender", ZH: "性别", Choices: []string{"保密", "男", "女", "其他"}, Example: "男"},
+		{Key: "employee_no", ZH: "工号", Aliases: []string{"员工编号", "员工工号"}, Text: true, Example: "000123"},
+		{Key: "job_title", ZH: "职务", Aliases: []string{"职位"}, Example: "工程师"},
+		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true},
+		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},
+		{Key: "city", ZH: "城市", Aliases: []string{"工作城市"}, Example: "北京"},
+		{Key: "work_station", ZH: "工位", Aliases: []string{"座位"}, Example: "A-301"},
+	},
+}
+
+// Schemas are all kinds, in the order sheets are written.
+var Schemas = []*Schema{DepartmentSchema, UserSchema}
+
+// normHeader folds a header for matching: full-width to half-width,
+// lower case, without spaces, underscores, hyphens and required-markers.
+func normHeader(s string) string {
+	s = width.Fold.String(s)
+	s = strings.ToLower(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '_', '-', '*', '\t', '\n', '\r', '.', ':':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// MatchHeader finds the field a header cell names. It accepts the field
+// key, the Chinese header, any alias, or orgbatch's own bilingual form
+// "部门ID (department_id)" — any part of a header split at brackets, slashes
+// and line breaks may match.
+func (s *Schema) MatchHeader(cell string) (Field, bool) {
+	if f, ok := s.matchExact(cell); ok {
+		return f, true
+	}
+	parts := strings.FieldsFunc(width.Fold.String(cell), func(r rune) bool {
+		return strings.ContainsRune("()[]/|\n", r)
+	})
+	for _, p := range parts {
+		if f, ok := s.matchExact(p); ok {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+func (s *Schema) matchExact(cell string) (Field, bool) {
+	n := normHeader(cell)
+	if n == "" {
+		return Field{}, false
+	}
+	for _, f := range s.Fields {
+		for _, name := range f.Names() {
+			if normHeader(name) == n {
+				return f, true
+			}
+		}
+	}
+	return Field{}, false
+}
+
+// IsSheetName reports whether a worksheet name means this kind; orgbatch's
+// own bilingual names ("部门 departments") match by either word.
+func (s *Schema) IsSheetName(name string) bool {
+	return nameIn(name, s.SheetNames)
+}
+
+// instructionSheetNames are sheets that explain a template: their rows
+// mention every header, so they must never be mistaken for data.
+var instructionSheetNames = []string{"说明", "instructions", "填写说明", "填写须知", "readme", "problems", "问题", "summary", "汇总", "metadata", "元数据", "tree", "组织架构树"}
+
+// IsInstructionSheet reports whether a worksheet only explains the others.
+func IsInstructionSheet(name string) bool { return nameIn(name, instructionSheetNames) }
+
+func nameIn(name string, names []string) bool {
+	parts := append([]string{name}, strings.Fields(name)...)
+	for _, p := range parts {
+		n := normHeader(p)
+		for _, sn := range names {
+			if normHeader(sn) == n {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,196 @@
+package problem
+
+// Rule is one entry of the rule table.
+type Rule struct {
+	Code     string   // stable identifier, used in reports, JSON and golden files
+	Severity Severity // error blocks the row, warning does not
+	Entity   string   // "file", "department" or "user"
+	Field    string   // canonical column the rule is about ("" for file rules)
+	API      int      // the Feishu error code this check prevents, if any
+	ZH, EN   string   // what the rule requires (instructions sheet, README)
+	MsgZH    string   // problem message (fmt template)
+	MsgEN    string
+}
+
+// Entities of the rule table.
+const (
+	EntityFile       = "file"
+	EntityDepartment = "department"
+	EntityUser       = "user"
+)
+
+// Rules is the single source of truth for what a sheet must satisfy. The
+// offline validator reports these codes; the template's instructions sheet
+// and the README's rule list are generated from this table.
+var Rules = []Rule{
+	// Files and sheets.
+	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile,
+		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030）", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, or GBK/GB18030)",
+		MsgZH: "无法读取：%s", MsgEN: "cannot be read: %s"},
+	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile,
+		ZH: "至少要有一个部门表或成员表（按表名 部门/departments、成员/人员/users，或按表头识别）", EN: "At least one departments or users sheet must be present (found by the names departments/部门, users/成员/人员, or by their headers)",
+		MsgZH: "没有找到部门表或成员表：%s", MsgEN: "no departments or users sheet found: %s"},
+	{Code: "SHEET_NO_HEADER", Severity: Error, Entity: EntityFile,
+		ZH: "表的第一行非空行必须是表头", EN: "The first non-blank row of a sheet must be its header",
+		MsgZH: "找不到可识别的表头（第一行非空行：%s）", MsgEN: "no recognisable header row (first non-blank row: %s)"},
+	{Code: "SHEET_HIDDEN", Severity: Warning, Entity: EntityFile,
+		ZH: "隐藏的工作表不会被导入", EN: "Hidden worksheets are not imported",
+		MsgZH: "隐藏的工作表「%s」已忽略", MsgEN: "hidden worksheet %q ignored"},
+	{Code: "COLUMN_MISSING", Severity: Error, Entity: EntityFile,
+		ZH: "必填列必须存在（列名可用中文或英文别名，顺序不限）", EN: "Required columns must be present (Chinese or English names, any order)",
+		MsgZH: "缺少必填列 %s（可用列名：%s）", MsgEN: "required column %s is missing (accepted names: %s)"},
+	{Code: "COLUMN_DUPLICATE", Severity: Error, Entity: EntityFile,
+		ZH: "同一字段只能有一列", EN: "Each field may appear in one column only",
+		MsgZH: "列「%s」与列「%s」都对应字段 %s", MsgEN: "columns %q and %q both map to field %s"},
+	{Code: "COLUMN_UNKNOWN", Severity: Warning, Entity: EntityFile,
+		ZH: "无法识别的列会原样保留在报告中，但不会导入", EN: "Unrecognised columns are carried into reports but not imported",
+		MsgZH: "无法识别的列「%s」%s", MsgEN: "unrecognised column %q%s"},
+
+	// Departments.
+	{Code: "DEPT_ID_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "department_id",
+		ZH: "部门ID 必填", EN: "department_id is required",
+		MsgZH: "部门ID 为空", MsgEN: "department_id is empty"},
+	{Code: "DEPT_ID_FORMAT", Severity: Error, Entity: EntityDepartment, Field: "department_id", API: 43008,
+		ZH: "部门ID 以字母或数字开头，只含字母、数字和 _ - @ .，最长 64 位", EN: "department_id starts with a letter or digit, has only letters, digits and _ - @ ., at most 64 characters",
+		MsgZH: "部门ID「%s」格式不正确：以字母或数字开头，只能包含字母、数字和 _ - @ .，最长 64 位", MsgEN: "department_id %q is invalid: it must start with a letter or digit and contain only letters, digits and _ - @ . (at most 64)"},
+	{Code: "DEPT_ID_RESERVED", Severity: Error, Entity: EntityDepartment, Field: "department_id", API: 43008,
+		ZH: "部门ID 不能以 od- 开头，也不能是 0 或 1", EN: "department_id must not start with od- and must not be 0 or 1",
+		MsgZH: "部门ID「%s」是保留值（不能以 od- 开头，不能是 0 或 1）", MsgEN: "department_id %q is reserved (must not start with od-, be 0 or 1)"},
+	{Code: "DEPT_ID_DUPLICATE", Severity: Error, Entity: EntityDepartment, Field: "department_id", API: 43007,
+		ZH: "部门ID 在表内唯一", EN: "department_id is unique in the sheet",
+		MsgZH: "部门ID「%s」与第 %d 行重复", MsgEN: "department_id %q duplicates row %d"},
+	{Code: "DEPT_NAME_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "name", API: 40016,
+		ZH: "部门名称必填", EN: "name is required",
+		MsgZH: "部门名称为空", MsgEN: "department name is empty"},
+	{Code: "DEPT_NAME_SLASH", Severity: Error, Entity: EntityDepartment, Field: "name", API: 43029,
+		ZH: "部门名称（含英文、日文名称）不能包含 /", EN: "Department names (also name_en, name_ja) must not contain /",
+		MsgZH: "名称「%s」包含 /（部门路径的分隔符）", MsgEN: "name %q contains / (the department path separator)"},
+	{Code: "DEPT_NAME_SIBLING_DUPLICATE", Severity: Error, Entity: EntityDepartment, Field: "name", API: 43022,
+		ZH: "同一上级部门下，部门名称（任何语言）不能重复", EN: "Under one parent, department names in any language must be unique",
+		MsgZH: "名称「%s」与同级部门（第 %d 行）重复", MsgEN: "name %q duplicates a sibling department (row %d)"},
+	{Code: "DEPT_PARENT_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id", API: 44101,
+		ZH: "上级部门ID 必填；一级部门填 0", EN: "parent_department_id is required; use 0 for a top-level department",
+		MsgZH: "上级部门ID 为空（一级部门请填 0）", MsgEN: "parent_department_id is empty (use 0 for a top-level department)"},
+	{Code: "DEPT_PARENT_UNKNOWN", Severity: Warning, Entity: EntityDepartment, Field: "parent_department_id",
+		ZH: "上级部门ID 是 0、表内另一部门的ID，或必须已存在于飞书（导入时在线检查）", EN: "parent_department_id is 0, another row's department_id, or must already exist in Feishu (checked online at import)",
+		MsgZH: "上级部门「%s」不在表内，必须已存在于飞书", MsgEN: "parent department %q is not in the sheet; it must already exist in Feishu"},
+	{Code: "DEPT_CYCLE", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id",
+		ZH: "部门的上级关系不能形成环", EN: "Parent relations must not form a cycle",
+		MsgZH: "部门层级形成环：%s", MsgEN: "departments form a cycle: %s"},
+	{Code: "DEPT_DEPTH", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id", API: 43019,
+		ZH: "部门层级不超过 25 层", EN: "The tree is at most 25 levels deep",
+		MsgZH: "部门位于第 %d 层，超过 25 层上限", MsgEN: "department is at depth %d, over the limit of 25"},
+	{Code: "DEPT_TOO_MANY_CHILDREN", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id", API: 43013,
+		ZH: "每个部门最多 1000 个直属子部门", EN: "A department has at most 1,000 direct children",
+		MsgZH: "上级部门「%s」有 %d 个直属子部门，超过 1000 上限", MsgEN: "parent %q has %d direct children, over the limit of 1,000"},
+	{Code: "DEPT_ORDER_FORMAT", Severity: Error, Entity: EntityDepartment, Field: "order",
+		ZH: "排序为非负整数，可留空", EN: "order is a non-negative integer, or empty",
+		MsgZH: "排序「%s」不是非负整数", MsgEN: "order %q is not a non-negative integer"},
+	{Code: "DEPT_ORDER_DUPLICATE", Severity: Error, Entity: EntityDepartment, Field: "order", API: 43005,
+		ZH: "同一上级部门下排序值不能重复", EN: "order is unique among siblings",
+		MsgZH: "排序 %s 与同级部门（第 %d 行）重复", MsgEN: "order %s duplicates a sibling department (row %d)"},
+	{Code: "DEPT_LEADER_UNKNOWN", Severity: Warning, Entity: EntityDepartment, Field: "leader_user_id",
+		ZH: "部门负责人ID 是成员表中的用户ID，或必须已存在于飞书", EN: "leader_user_id is a user_id of the users sheet, or must already exist in Feishu",
+		MsgZH: "负责人「%s」不在成员表内，必须已存在于飞书", MsgEN: "leader %q is not in the users sheet; they must already exist in Feishu"},
+	{Code: "DEPT_GROUP_CHAT_FORMAT", Severity: Error, Entity: EntityDepartment, Field: "create_group_chat",
+		ZH: "创建部门群填 是/否（true/false），可留空", EN: "create_group_chat is 是/否 (true/false), or empty",
+		MsgZH: "创建部门群「%s」应为 是 或 否", MsgEN: "create_group_chat %q must be true or false (是/否)"},
+
+	// Users.
+	{Code: "USER_NAME_REQUIRED", Severity: Error, Entity: EntityUser, Field: "name", API: 41040,
+		ZH: "姓名必填，1–255 个字符", EN: "name is required, 1–255 characters",
+		MsgZH: "姓名为空", MsgEN: "name is empty"},
+	{Code: "USER_NAME_LENGTH", Severity: Error, Entity: EntityUser, Field: "name", API: 41070,
+		ZH: "姓名、英文名不超过 255 个字符", EN: "name and en_name are at most 255 characters",
+		MsgZH: "%s 有 %d 个字符，超过 255", MsgEN: "%s has %d characters, over 255"},
+	{Code: "USER_ID_FORMAT", Severity: Error, Entity: EntityUser, Field: "user_id", API: 41043,
+		ZH: "用户ID 可留空（由飞书生成）；填写时不超过 64 个字符且不含空白", EN: "user_id may be empty (Feishu generates one); if given, at most 64 characters and no whitespace",
+		MsgZH: "用户ID「%s」不合法：最长 64 个字符，不能含空白", MsgEN: "user_id %q is invalid: at most 64 characters, no whitespace"},
+	{Code: "USER_ID_DUPLICATE", Severity: Error, Entity: EntityUser, Field: "user_id", API: 41011,
+		ZH: "用户ID 在表内唯一", EN: "user_id is unique in the sheet",
+		MsgZH: "用户ID「%s」与第 %d 行重复", MsgEN: "user_id %q duplicates row %d"},
+	{Code: "USER_MOBILE_REQUIRED", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41010,
+		ZH: "手机号必填", EN: "mobile is required",
+		MsgZH: "手机号为空", MsgEN: "mobile is empty"},
+	{Code: "USER_MOBILE_FORMAT", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41004,
+		ZH: "中国大陆手机号为 11 位数字（可带 +86）；其他地区以 + 和国家/地区代码开头", EN: "A mainland China mobile is 11 digits (optionally +86); others start with + and the country code",
+		MsgZH: "手机号「%s」不合法", MsgEN: "mobile %q is invalid"},
+	{Code: "USER_MOBILE_SCIENTIFIC", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41004,
+		ZH: "手机号列请设为文本格式，否则 Excel 会把长数字变成科学计数法", EN: "Format the mobile column as Text, or Excel turns long numbers into scientific notation",
+		MsgZH: "手机号「%s」被 Excel 变成了科学计数法，原号码已丢失：请把该列设为文本格式后重新填写", MsgEN: "mobile %q was turned into scientific notation by Excel and the number is lost: format the column as Text and type it again"},
+	{Code: "USER_MOBILE_DUPLICATE", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41001,
+		ZH: "手机号在表内唯一", EN: "mobile is unique in the sheet",
+		MsgZH: "手机号「%s」与第 %d 行重复", MsgEN: "mobile %q duplicates row %d"},
+	{Code: "USER_EMAIL_FORMAT", Severity: Error, Entity: EntityUser, Field: "email", API: 41005,
+		ZH: "邮箱可留空；填写时须是有效的邮箱地址", EN: "email may be empty; if given it must be a valid address",
+		MsgZH: "邮箱「%s」不合法", MsgEN: "email %q is invalid"},
+	{Code: "USER_EMAIL_DUPLICATE", Severity: Error, Entity: EntityUser, Field: "email", API: 41002,
+		ZH: "邮箱在表内唯一", EN: "email is unique in the sheet",
+		MsgZH: "邮箱「%s」与第 %d 行重复", MsgEN: "email %q duplicates row %d"},
+	{Code: "USER_EMAIL_REQUIRED_INTL", Severity: Error, Entity: EntityUser, Field: "email", API: 44020,
+		ZH: "非中国大陆手机号的成员必须填写邮箱", EN: "A user with a non-mainland mobile must have an email",
+		MsgZH: "手机号「%s」不是中国大陆号码，必须填写邮箱", MsgEN: "mobile %q is not a mainland China number, so an email is required"},
+	{Code: "USER_EMPLOYEE_NO_DUPLICATE", Severity: Error, Entity: EntityUser, Field: "employee_no", API: 44051,
+		ZH: "工号在表内唯一", EN: "employee_no is unique in the sheet",
+		MsgZH: "工号「%s」与第 %d 行重复", MsgEN: "employee_no %q duplicates row %d"},
+	{Code: "USER_DEPTS_REQUIRED", Severity: Error, Entity: EntityUser, Field: "department_ids", API: 41017,
+		ZH: "所属部门ID 必填，1–50 个，用 ; , ； ， 分隔；根部门填 0", EN: "department_ids is required, 1–50 IDs separated by ; , ； or ，; 0 is the root",
+		MsgZH: "所属部门为空", MsgEN: "no department given"},
+	{Code: "USER_DEPTS_TOO_MANY", Severity: Error, Entity: EntityUser, Field: "department_ids", API: 41033,
+		ZH: "一个成员最多属于 50 个部门", EN: "A user belongs to at most 50 departments",
+		MsgZH: "所属部门有 %d 个，超过 50", MsgEN: "%d departments given, over the limit of 50"},
+	{Code: "USER_DEPT_UNKNOWN", Severity: Warning, Entity: EntityUser, Field: "department_ids",
+		ZH: "所属部门ID 是 0、部门表中的部门ID，或必须已存在于飞书", EN: "Each department_id is 0, a department of the departments sheet, or must already exist in Feishu",
+		MsgZH: "部门 %s 不在部门表内，必须已存在于飞书", MsgEN: "departments not in the departments sheet must already exist in Feishu: %s"},
+	{Code: "USER_DEPT_REPEATED", Severity: Warning, Entity: EntityUser, Field: "department_ids",
+		ZH: "同一部门只需填写一次", EN: "List each department once",
+		MsgZH: "部门「%s」重复填写，已合并", MsgEN: "department %q is listed twice; merged"},
+	{Code: "USER_EMPLOYEE_TYPE_REQUIRED", Severity: Error, Entity: EntityUser, Field: "employee_type", API: 41059,
+		ZH: "人员类型必填：1 正式、2 实习、3 外包、4 劳务、5 顾问（填数字或中文）", EN: "employee_type is required: 1 regular, 2 intern, 3 outsourcing, 4 labor, 5 consultant (number or Chinese)",
+		MsgZH: "人员类型为空", MsgEN: "employee_type is empty"},
+	{Code: "USER_EMPLOYEE_TYPE_INVALID", Severity: Error, Entity: EntityUser, Field: "employee_type", API: 41059,
+		ZH: "人员类型只能是 1–5 或 正式/实习/外包/劳务/顾问", EN: "employee_type is 1–5 or 正式/实习/外包/劳务/顾问",
+		MsgZH: "人员类型「%s」无效，应为 1–5 或 正式/实习/外包/劳务/顾问", MsgEN: "employee_type %q is invalid: use 1–5 or 正式/实习/外包/劳务/顾问"},
+	{Code: "USER_GENDER_INVALID", Severity: Error, Entity: EntityUser, Field: "gender", API: 41038,
+		ZH: "性别可留空；填写时为 0–3 或 保密/男/女/其他", EN: "gender may be empty; if given, 0–3 or 保密/男/女/其他 (secret/male/female/other)",
+		MsgZH: "性别「%s」无效，应为 0–3 或 保密/男/女/其他", MsgEN: "gender %q is invalid: use 0–3 or 保密/男/女/其他"},
+	{Code: "USER_LEADER_SELF", Severity: Error, Entity: EntityUser, Field: "leader_user_id", API: 41030,
+		ZH: "直属上级不能是本人", EN: "A user cannot be their own leader",
+		MsgZH: "直属上级是本人（%s）", MsgEN: "leader is the user themself (%s)"},
+	{Code: "USER_LEADER_UNKNOWN", Severity: Warning, Entity: EntityUser, Field: "leader_user_id",
+		ZH: "直属上级ID 是表内另一成员的用户ID，或必须已存在于飞书", EN: "leader_user_id is another row's user_id, or must already exist in Feishu",
+		MsgZH: "直属上级「%s」不在成员表内，必须已存在于飞书", MsgEN: "leader %q is not in the users sheet; they must already exist in Feishu"},
+	{Code: "USER_LEADER_CYCLE", Severity: Error, Entity: EntityUser, Field: "leader_user_id",
+		ZH: "直属上级关系不能形成环", EN: "Leader relations must not form a cycle",
+		MsgZH: "直属上级关系形成环：%s", MsgEN: "leaders form a cycle: %s"},
+	{Code: "USER_JOB_TITLE_LENGTH", Severity: Error, Entity: EntityUser, Field: "job_title", API: 41063,
+		ZH: "职务不超过 100 个字符", EN: "job_title is at most 100 characters",
+		MsgZH: "职务有 %d 个字符，超过 100", MsgEN: "job_title has %d characters, over 100"},
+	{Code: "USER_CITY_LENGTH", Severity: Error, Entity: EntityUser, Field: "city",
+		ZH: "城市不超过 100 个字符", EN: "city is at most 100 characters",
+		MsgZH: "城市有 %d 个字符，超过 100", MsgEN: "city has %d characters, over 100"},
+	{Code: "USER_FIELD_LENGTH", Severity: Error, Entity: EntityUser, Field: "work_station",
+		ZH: "工位、工号不超过 255 个字符", EN: "work_station and employee_no are at most 255 characters",
+		MsgZH: "%s 有 %d 个字符，超过 255", MsgEN: "%s has %d characters, over 255"},
+	{Code: "USER_JOIN_TIME_FORMAT", Severity: Error, Entity: EntityUser, Field: "join_time",
+		ZH: "入职日期可留空；填写时为日期（Excel 日期单元格，或 2024-01-02、2024/1/2）", EN: "join_time may be empty; if given, a date (an Excel date cell, or 2024-01-02, 2024/1/2)",
+		MsgZH: "入职日期「%s」不是有效日期（示例：2024-01-02）", MsgEN: "join_time %q is not a date (e.g. 2024-01-02)"},
+}
+
+var (
+	ruleByCode = map[string]Rule{}
+	ruleIndex  = map[string]int{}
+)
+
+func init() {
+	for i, r := range Rules {
+		ruleByCode[r.Code] = r
+		ruleIndex[r.Code] = i
+	}
+}
+
+// Lookup returns the rule with the given code.
+func Lookup(code string) (Rule, bool) {
+	r, ok := ruleByCode[code]
+	return r, ok
+}

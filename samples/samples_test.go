@@ -1,0 +1,159 @@
+package samples
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgbatch/orgbatch/internal/samplegen"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the sample files and golden problem lists")
+
+func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
+	company := samplegen.Company()
+	dir := t.TempDir()
+	if *update {
+		dir = "."
+	}
+	if err := company.WriteXLSX(filepath.Join(dir, "company.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	if err := company.WriteCSV(dir); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		for _, f := range []string{"company.xlsx", "departments.csv", "users.csv"} {
+			os.Chmod(f, 0o644) // committed samples are not personal data
+		}
+		return
+	}
+	for _, f := range []string{"company.xlsx", "departments.csv", "users.csv"} {
+		want, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("%s: %v (run go test ./samples -update)", f, err)
+		}
+		got, _ := os.ReadFile(filepath.Join(dir, f))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what samplegen writes; run go test ./samples -update", f)
+		}
+	}
+}
+
+func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
+	for _, inputs := range [][]org.Input{
+		{{Path: "company.xlsx"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}},
+	} {
+		o, ps := org.Load(inputs)
+		ps = append(ps, validate.Validate(o)...)
+		if len(ps) != 0 {
+			t.Fatalf("%v: problems: %v", inputs, ps)
+		}
+		if len(o.Departments) < 40 || len(o.Users) != 300 {
+			t.Fatalf("%v: %d departments, %d users", inputs, len(o.Departments), len(o.Users))
+		}
+		parent := map[string]string{}
+		leaders := 0
+		for _, d := range o.Departments {
+			parent[d.ID] = d.ParentID
+			if d.LeaderUserID != "" {
+				leaders++
+			}
+		}
+		maxDepth := 0
+		for id := range parent {
+			n := 0
+			for p := id; p != "0"; p = parent[p] {
+				n++
+			}
+			maxDepth = max(maxDepth, n)
+		}
+		multi, managed := 0, 0
+		for _, u := range o.Users {
+			if len(u.DepartmentIDs) > 1 {
+				multi++
+			}
+			if u.LeaderUserID != "" {
+				managed++
+			}
+		}
+		if maxDepth < 5 || leaders != len(o.Departments) || multi < 5 || managed < 250 {
+			t.Fatalf("depth %d, leaders %d, multi-department users %d, managed %d", maxDepth, leaders, multi, managed)
+		}
+	}
+}
+
+// TestInvalidSamplesReportTheirGoldenProblems validates every file in
+// invalid/ on its own and compares the problems with <file>.golden.json.
+func TestInvalidSamplesReportTheirGoldenProblems(t *testing.T) {
+	files, _ := filepath.Glob("invalid/*")
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden.json") {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			o, ps := org.Load([]org.Input{{Path: f}})
+			ps = append(ps, validate.Validate(o)...)
+			problem.Sort(ps)
+			if !problem.HasErrors(ps) {
+				t.Errorf("%s: no error reported", f)
+			}
+			var buf bytes.Buffer
+			if err := report.WriteProblemsJSON(&buf, ps); err != nil {
+				t.Fatal(err)
+			}
+			golden := f + ".golden.json"
+			if *update {
+				os.WriteFile(golden, buf.Bytes(), 0o644)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./samples -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("problems differ from %s:\n%s", golden, buf.String())
+			}
+		})
+	}
+}
+
+// TestEveryRuleIsExercised makes sure the invalid samples (or the unit
+// tests' tables) break every rule in the table at least once.
+func TestEveryRuleIsExercised(t *testing.T) {
+	seen := map[string]bool{}
+	goldens, _ := filepath.Glob("invalid/*.golden.json")
+	for _, g := range goldens {
+		data, _ := os.ReadFile(g)
+		var pj report.ProblemsJSON
+		if err := json.Unmarshal(data, &pj); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pj.Problems {
+			seen[p.Rule] = true
+		}
+	}
+	for _, r := range problem.Rules {
+		if _, ok := exercisedElsewhere[r.Code]; !seen[r.Code] && !ok {
+			t.Errorf("no invalid sample breaks rule %s", r.Code)
+		}
+	}
+}
+
+// exercisedElsewhere are rules whose cases need files this folder cannot
+// hold as plain samples; the named tests cover them.
+var exercisedElsewhere = map[string]string{
+	"SHEET_HIDDEN":     "org: TestHiddenSheetsAreSkipped",
+	"COLUMN_DUPLICATE": "org: TestLoadHeaders",
+	"COLUMN_UNKNOWN":   "org: TestLoadHeaders",
+	"SHEET_NOT_FOUND":  "org: TestLoadHeaders",
+}

@@ -1,0 +1,232 @@
+package sheet
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+
+	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/xuri/excelize/v2"
+)
+
+// Mark is how a written cell is highlighted.
+type Mark int
+
+// Cell highlights: validation problems and import statuses.
+const (
+	MarkNone    Mark = iota
+	MarkError        // red: a problem to fix, a failed row
+	MarkWarning      // amber: a warning, a skipped row
+	MarkGood         // green: created
+	MarkChanged      // blue: updated
+	MarkMuted        // grey: unchanged
+)
+
+// Column describes one written column.
+type Column struct {
+	Header   string
+	Width    float64  // 0 = default
+	Text     bool     // number format "@", so Excel keeps leading zeros and long digits
+	Required bool     // header drawn in red
+	Choices  []string // dropdown list for the column's data cells
+}
+
+// OutSheet is one sheet to write.
+type OutSheet struct {
+	Name    string
+	Columns []Column
+	Rows    [][]string
+	// Mark, if set, tells how to highlight data cell (row, col), both 0-based.
+	Mark         func(row, col int) Mark
+	FreezeHeader bool
+	// DropdownRows is how many data rows get the dropdowns (templates leave
+	// room for people to fill in); 0 means just the rows written.
+	DropdownRows int
+}
+
+// Headers returns the sheet's header texts.
+func (s OutSheet) Headers() []string {
+	h := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		h[i] = c.Header
+	}
+	return h
+}
+
+// WriteXLSX writes the sheets to one workbook at path, atomically, readable
+// by the owner only (reports and exports hold personal data).
+func WriteXLSX(path string, sheets ...OutSheet) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.ZipWriter = newSortedZip
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.Name); err != nil {
+			return err
+		}
+		if err := writeSheet(f, st, s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.Name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	return atomicfile.Write(path, atomicfile.Private, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
+	sw, err := f.NewStreamWriter(s.Name)
+	if err != nil {
+		return err
+	}
+	for i, c := range s.Columns {
+		w := c.Width
+		if w == 0 {
+			w = 16
+		}
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+		if c.Text {
+			if err := sw.SetColStyle(i+1, i+1, st.text); err != nil {
+				return err
+			}
+		}
+	}
+	if s.FreezeHeader {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	header := make([]any, len(s.Columns))
+	for i, c := range s.Columns {
+		style := st.header
+		if c.Required {
+			style = st.headerRequired
+		}
+		header[i] = excelize.Cell{StyleID: style, Value: c.Header}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	for r, row := range s.Rows {
+		vals := make([]any, len(row))
+		for c, v := range row {
+			style := 0
+			if c < len(s.Columns) && s.Columns[c].Text {
+				style = st.text
+			}
+			if s.Mark != nil {
+				if m := s.Mark(r, c); m != MarkNone {
+					style = st.marks[m]
+				}
+			}
+			// Every value is written as a string cell: IDs, mobiles and
+			// dates stay exactly as given and nothing becomes a formula.
+			vals[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, vals); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return addDropdowns(f, s)
+}
+
+func addDropdowns(f *excelize.File, s OutSheet) error {
+	last := len(s.Rows) + 1
+	if s.DropdownRows > 0 {
+		last = s.DropdownRows + 1
+	}
+	for i, c := range s.Columns {
+		if len(c.Choices) == 0 {
+			continue
+		}
+		dv := excelize.NewDataValidation(true)
+		col := ColumnName(i)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, last))
+		if err := dv.SetDropList(c.Choices); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "orgbatch", "请从下拉列表中选择 / choose a value from the list")
+		if err := f.AddDataValidation(s.Name, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// styles are the cell styles a workbook uses, registered once.
+type styles struct {
+	header, headerRequired, text int
+	marks                        map[Mark]int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	st := &styles{marks: map[Mark]int{}}
+	var err error
+	add := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(s)
+		return id
+	}
+	text := "@"
+	headerFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+	st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: headerFill, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &text})
+	st.headerRequired = add(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Fill: headerFill, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &text})
+	st.text = add(&excelize.Style{CustomNumFmt: &text})
+	// A slice, not a map: styles are registered in a fixed order so the same
+	// sheet always produces the same bytes (templates are compared to files).
+	for _, mc := range []struct {
+		m     Mark
+		color string
+	}{{MarkError, "FFC7CE"}, {MarkWarning, "FFEB9C"}, {MarkGood, "C6EFCE"}, {MarkChanged, "BDD7EE"}, {MarkMuted, "EDEDED"}} {
+		m, color := mc.m, mc.color
+		st.marks[m] = add(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, CustomNumFmt: &text})
+	}
+	return st, err
+}
+
+// WriteCSV writes one sheet as CSV, atomically, owner-readable only. With
+// bom, a UTF-8 byte-order mark leads the file so Excel opens it as UTF-8
+// instead of the system code page.
+func WriteCSV(path string, s OutSheet, bom bool) error {
+	return atomicfile.Write(path, atomicfile.Private, func(w io.Writer) error {
+		return EncodeCSV(w, s, bom)
+	})
+}
+
+// EncodeCSV writes the CSV form of a sheet to w.
+func EncodeCSV(w io.Writer, s OutSheet, bom bool) error {
+	if bom {
+		if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // what Excel writes and expects
+	if err := cw.Write(s.Headers()); err != nil {
+		return err
+	}
+	for _, r := range s.Rows {
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,42 @@
+package templates
+
+import (
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// Sheet names of the template workbook.
+const (
+	DepartmentsSheet  = "部门 departments"
+	UsersSheet        = "成员 users"
+	InstructionsSheet = "说明 instructions"
+)
+
+// DropdownRows is how many rows of a template carry the dropdowns.
+const DropdownRows = 2000
+
+// Columns returns the written columns of a schema, plus extra read-only
+// columns (exports add some after the template's own).
+func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
+	cols := make([]sheet.Column, 0, len(s.Fields)+len(extra))
+	for _, f := range s.Fields {
+		w := 16.0
+		if f.Key == "email" || f.Key == "department_ids" {
+			w = 26
+		}
+		cols = append(cols, sheet.Column{Header: f.Header(), Width: w, Text: f.Text, Required: f.Required, Choices: f.Choices})
+	}
+	return append(cols, extra...)
+}
+
+// DataSheet is a departments or users sheet in the template format.
+func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
+	name := DepartmentsSheet
+	if s.Kind == org.KindUsers {
+		name = UsersSheet
+	}
+	return sheet.OutSheet{Name: name, Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+}
+
+// CSVName is the file name of a kind's sheet when written as CSV.
+func CSVName(k org.Kind) string { return string(k) + ".csv" }

@@ -1,0 +1,57 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// Instructions is the instructions sheet: one row per column of each data
+// sheet with whether it is required, the names accepted for it, and its
+// rules — taken from the rule table, so it can never disagree with what the
+// validator checks.
+func Instructions() sheet.OutSheet {
+	cols := []sheet.Column{
+		{Header: "表 Sheet", Width: 16},
+		{Header: "列 Column", Width: 28},
+		{Header: "必填 Required", Width: 12},
+		{Header: "可用列名 Accepted headers", Width: 30},
+		{Header: "规则 Rules", Width: 60},
+		{Header: "Rules (English)", Width: 60},
+		{Header: "示例 Example", Width: 18},
+	}
+	var rows [][]string
+	rows = append(rows, []string{"", "填写须知 How to fill in", "", "",
+		"删除示例行后填写；列的顺序可以调整；未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
+		"Delete the example row, then fill in. Columns may be in any order; unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
+	for _, s := range org.Schemas {
+		entity := problem.EntityDepartment
+		sheetName := DepartmentsSheet
+		if s.Kind == org.KindUsers {
+			entity, sheetName = problem.EntityUser, UsersSheet
+		}
+		for _, f := range s.Fields {
+			zh, en := fieldRules(entity, f.Key)
+			req := "否 No"
+			if f.Required {
+				req = "是 Yes"
+			}
+			rows = append(rows, []string{sheetName, f.Header(), req, strings.Join(f.Names(), " / "), zh, en, f.Example})
+		}
+	}
+	return sheet.OutSheet{Name: InstructionsSheet, Columns: cols, Rows: rows, FreezeHeader: true}
+}
+
+// fieldRules joins the texts of the rules about one field.
+func fieldRules(entity, key string) (zh, en string) {
+	var zs, es []string
+	for _, r := range problem.Rules {
+		if r.Entity == entity && r.Field == key {
+			zs = append(zs, r.ZH)
+			es = append(es, r.EN)
+		}
+	}
+	return strings.Join(zs, "；"), strings.Join(es, "; ")
+}

@@ -1,0 +1,61 @@
+package templates
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// File names written by Write.
+const (
+	XLSXName         = "orgbatch-template.xlsx"
+	InstructionsName = "instructions.csv"
+)
+
+// Example returns the example row of a schema.
+func Example(s *org.Schema) []string {
+	row := make([]string, len(s.Fields))
+	for i, f := range s.Fields {
+		row[i] = f.Example
+	}
+	return row
+}
+
+// TemplateSheets are the sheets of the template workbook.
+func TemplateSheets() []sheet.OutSheet {
+	var out []sheet.OutSheet
+	for _, s := range org.Schemas {
+		ds := DataSheet(s, [][]string{Example(s)})
+		ds.DropdownRows = DropdownRows
+		out = append(out, ds)
+	}
+	return append(out, Instructions())
+}
+
+// Write writes the templates into dir in the given format ("xlsx" or
+// "csv") and returns the paths written.
+func Write(dir, format string) ([]string, error) {
+	sheets := TemplateSheets()
+	switch format {
+	case "xlsx":
+		p := filepath.Join(dir, XLSXName)
+		return []string{p}, sheet.WriteXLSX(p, sheets...)
+	case "csv":
+		var paths []string
+		for i, s := range org.Schemas {
+			p := filepath.Join(dir, CSVName(s.Kind))
+			if err := sheet.WriteCSV(p, sheets[i], true); err != nil {
+				return paths, err
+			}
+			paths = append(paths, p)
+		}
+		p := filepath.Join(dir, InstructionsName)
+		if err := sheet.WriteCSV(p, sheets[len(sheets)-1], true); err != nil {
+			return paths, err
+		}
+		return append(paths, p), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want xlsx or csv)", format)
+}
