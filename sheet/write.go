@@ -39,8 +39,8 @@ type OutSheet struct {
 	// Mark, if set, tells how to highlight data cell (row, col), both 0-based.
 	Mark         func(row, col int) Mark
 	FreezeHeader bool
-	// DropdownRows is how many data rows get the dropdowns (templates leave
-	// room for people to fill in); 0 means just the rows written.
+	// DropdownRows is how many data rows get the columns' dropdowns
+	// (templates leave room for people to fill in); 0 means no dropdowns.
 	DropdownRows int
 }
 
@@ -83,6 +83,11 @@ func WriteXLSX(path string, sheets ...OutSheet) error {
 }
 
 func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
+	if hasDropdowns(s) {
+		// excelize drops data validations from streamed sheets, and sheets
+		// with dropdowns are templates: small. Write those cell by cell.
+		return writeSheetDOM(f, st, s)
+	}
 	sw, err := f.NewStreamWriter(s.Name)
 	if err != nil {
 		return err
@@ -138,17 +143,86 @@ func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
+	return sw.Flush()
+}
+
+// hasDropdowns: only templates (DropdownRows > 0) get dropdowns; large
+// data sheets (exports, reports) are streamed without them.
+func hasDropdowns(s OutSheet) bool {
+	if s.DropdownRows == 0 {
+		return false
+	}
+	for _, c := range s.Columns {
+		if len(c.Choices) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// writeSheetDOM writes a small sheet through excelize's worksheet model,
+// which keeps data validations.
+func writeSheetDOM(f *excelize.File, st *styles, s OutSheet) error {
+	for i, c := range s.Columns {
+		col := ColumnName(i)
+		w := c.Width
+		if w == 0 {
+			w = 16
+		}
+		if err := f.SetColWidth(s.Name, col, col, w); err != nil {
+			return err
+		}
+		if c.Text {
+			if err := f.SetColStyle(s.Name, col, st.text); err != nil {
+				return err
+			}
+		}
+	}
+	if s.FreezeHeader {
+		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	for i, c := range s.Columns {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		style := st.header
+		if c.Required {
+			style = st.headerRequired
+		}
+		if err := f.SetCellStr(s.Name, cell, c.Header); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s.Name, cell, cell, style); err != nil {
+			return err
+		}
+	}
+	for r, row := range s.Rows {
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			if err := f.SetCellStr(s.Name, cell, v); err != nil {
+				return err
+			}
+			style := 0
+			if c < len(s.Columns) && s.Columns[c].Text {
+				style = st.text
+			}
+			if s.Mark != nil {
+				if m := s.Mark(r, c); m != MarkNone {
+					style = st.marks[m]
+				}
+			}
+			if style != 0 {
+				if err := f.SetCellStyle(s.Name, cell, cell, style); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return addDropdowns(f, s)
 }
 
 func addDropdowns(f *excelize.File, s OutSheet) error {
-	last := len(s.Rows) + 1
-	if s.DropdownRows > 0 {
-		last = s.DropdownRows + 1
-	}
+	last := s.DropdownRows + 1
 	for i, c := range s.Columns {
 		if len(c.Choices) == 0 {
 			continue
