@@ -200,7 +200,7 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 		if r.Num <= t.HeaderRow {
 			return nil
 		}
-		rec := Record{T: t, Row: r}
+		rec := NewRecord(t, r)
 		switch t.Kind {
 		case KindDepartments:
 			o.Departments = append(o.Departments, newDepartment(rec))

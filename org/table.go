@@ -1,6 +1,8 @@
 package org
 
 import (
+	"strings"
+
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -37,10 +39,55 @@ func (t *Table) Has(key string) bool {
 	return ok
 }
 
-// Record is one data row of a table: its origin and its raw cells.
+// Record is one data row of a table: its origin and its raw cells. The
+// cells are packed into one string with end offsets — one allocation per
+// row instead of one per cell — because a validation holds every row of a
+// 100,000-row sheet at once.
 type Record struct {
-	T   *Table
-	Row sheet.Row
+	T      *Table
+	Num    int // row number as Excel shows it
+	packed string
+	ends   []uint32
+}
+
+// NewRecord packs a sheet row into a record of table t.
+func NewRecord(t *Table, r sheet.Row) Record {
+	n := 0
+	for _, c := range r.Cells {
+		n += len(c)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	ends := make([]uint32, len(r.Cells))
+	for i, c := range r.Cells {
+		b.WriteString(c)
+		ends[i] = uint32(b.Len())
+	}
+	return Record{T: t, Num: r.Num, packed: b.String(), ends: ends}
+}
+
+// Cell returns the cell at column index i, or "".
+func (r Record) Cell(i int) string {
+	if i < 0 || i >= len(r.ends) {
+		return ""
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return r.packed[start:r.ends[i]]
+}
+
+// Width is the number of cells the row has.
+func (r Record) Width() int { return len(r.ends) }
+
+// Cells returns a copy of the row's cells.
+func (r Record) Cells() []string {
+	out := make([]string, len(r.ends))
+	for i := range out {
+		out[i] = r.Cell(i)
+	}
+	return out
 }
 
 // Get returns the cell of a field ("" when the column is absent).
@@ -49,51 +96,57 @@ func (r Record) Get(key string) string {
 	if !ok {
 		return ""
 	}
-	return r.Row.Cell(i)
+	return r.Cell(i)
 }
 
 // Loc locates a field of this row for a problem; key "" means the row.
 func (r Record) Loc(key string) problem.Loc {
-	l := problem.Loc{File: r.T.File, Sheet: r.T.Sheet, Row: r.Row.Num}
+	l := problem.Loc{File: r.T.File, Sheet: r.T.Sheet, Row: r.Num}
 	if key != "" {
 		l.Column = r.T.Column(key)
 	}
 	return l
 }
 
-// Department is a row of the departments sheet, values as written
-// (trimmed). Interpretation (is the order a number?) is validation's job.
+// Department is a row of the departments sheet. Its values are read from
+// the row's cells on demand (as written, trimmed) rather than copied into
+// fields: a 100,000-row sheet is held once, not twice. Interpretation (is
+// the order a number?) is validation's job.
 type Department struct {
 	Record
-	ID              string
-	Name            string
-	NameEN          string
-	NameJA          string
-	ParentID        string
-	LeaderUserID    string
-	Order           string
-	CreateGroupChat string
 }
 
-// User is a row of the users sheet, values as written (trimmed), with the
-// department list split.
+// The department's cells.
+func (d *Department) ID() string              { return d.Get("department_id") }
+func (d *Department) Name() string            { return d.Get("name") }
+func (d *Department) NameEN() string          { return d.Get("name_en") }
+func (d *Department) NameJA() string          { return d.Get("name_ja") }
+func (d *Department) ParentID() string        { return d.Get("parent_department_id") }
+func (d *Department) LeaderUserID() string    { return d.Get("leader_user_id") }
+func (d *Department) Order() string           { return d.Get("order") }
+func (d *Department) CreateGroupChat() string { return d.Get("create_group_chat") }
+
+// User is a row of the users sheet, read on demand like Department, with
+// the department list split once.
 type User struct {
 	Record
-	UserID        string
-	Name          string
-	EnName        string
-	Mobile        string
-	Email         string
 	DepartmentIDs []string
-	EmployeeType  string
-	Gender        string
-	EmployeeNo    string
-	JobTitle      string
-	LeaderUserID  string
-	JoinTime      string
-	City          string
-	WorkStation   string
 }
+
+// The user's cells.
+func (u *User) UserID() string       { return u.Get("user_id") }
+func (u *User) Name() string         { return u.Get("name") }
+func (u *User) EnName() string       { return u.Get("en_name") }
+func (u *User) Mobile() string       { return u.Get("mobile") }
+func (u *User) Email() string        { return u.Get("email") }
+func (u *User) EmployeeType() string { return u.Get("employee_type") }
+func (u *User) Gender() string       { return u.Get("gender") }
+func (u *User) EmployeeNo() string   { return u.Get("employee_no") }
+func (u *User) JobTitle() string     { return u.Get("job_title") }
+func (u *User) LeaderUserID() string { return u.Get("leader_user_id") }
+func (u *User) JoinTime() string     { return u.Get("join_time") }
+func (u *User) City() string         { return u.Get("city") }
+func (u *User) WorkStation() string  { return u.Get("work_station") }
 
 // Org is everything read from the input files.
 type Org struct {
@@ -102,36 +155,12 @@ type Org struct {
 	Users       []*User
 }
 
-func newDepartment(rec Record) *Department {
-	return &Department{
-		Record:          rec,
-		ID:              rec.Get("department_id"),
-		Name:            rec.Get("name"),
-		NameEN:          rec.Get("name_en"),
-		NameJA:          rec.Get("name_ja"),
-		ParentID:        rec.Get("parent_department_id"),
-		LeaderUserID:    rec.Get("leader_user_id"),
-		Order:           rec.Get("order"),
-		CreateGroupChat: rec.Get("create_group_chat"),
-	}
-}
+func newDepartment(rec Record) *Department { return &Department{Record: rec} }
 
 func newUser(rec Record) *User {
-	return &User{
-		Record:        rec,
-		UserID:        rec.Get("user_id"),
-		Name:          rec.Get("name"),
-		EnName:        rec.Get("en_name"),
-		Mobile:        rec.Get("mobile"),
-		Email:         rec.Get("email"),
-		DepartmentIDs: SplitList(rec.Get("department_ids")),
-		EmployeeType:  rec.Get("employee_type"),
-		Gender:        rec.Get("gender"),
-		EmployeeNo:    rec.Get("employee_no"),
-		JobTitle:      rec.Get("job_title"),
-		LeaderUserID:  rec.Get("leader_user_id"),
-		JoinTime:      rec.Get("join_time"),
-		City:          rec.Get("city"),
-		WorkStation:   rec.Get("work_station"),
+	var ids []string
+	if v := rec.Get("department_ids"); v != "" {
+		ids = SplitList(v)
 	}
+	return &User{Record: rec, DepartmentIDs: ids}
 }

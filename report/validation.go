@@ -76,8 +76,8 @@ func validationSheet(t *org.Table, recs []org.Record, byRow map[rowKey][]problem
 	marks := make([]map[int]sheet.Mark, len(recs))
 	for i, rec := range recs {
 		row := make([]string, width+3)
-		copy(row, rec.Row.Cells)
-		ps := byRow[rowKey{t.File, t.Sheet, rec.Row.Num}]
+		copy(row, rec.Cells())
+		ps := byRow[rowKey{t.File, t.Sheet, rec.Num}]
 		status, m := StatusOK, map[int]sheet.Mark{}
 		var texts []string
 		for _, p := range ps {
@@ -92,7 +92,7 @@ func validationSheet(t *org.Table, recs []org.Record, byRow map[rowKey][]problem
 				m[c] = mark
 			}
 		}
-		row[width] = itoa(rec.Row.Num)
+		row[width] = itoa(rec.Num)
 		row[width+1] = status
 		row[width+2] = strings.Join(texts, "\n")
 		switch status {

@@ -64,8 +64,8 @@ func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 		parent := map[string]string{}
 		leaders := 0
 		for _, d := range o.Departments {
-			parent[d.ID] = d.ParentID
-			if d.LeaderUserID != "" {
+			parent[d.ID()] = d.ParentID()
+			if d.LeaderUserID() != "" {
 				leaders++
 			}
 		}
@@ -82,7 +82,7 @@ func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 			if len(u.DepartmentIDs) > 1 {
 				multi++
 			}
-			if u.LeaderUserID != "" {
+			if u.LeaderUserID() != "" {
 				managed++
 			}
 		}

@@ -60,7 +60,7 @@ func TestTemplateReadsBackCleanly(t *testing.T) {
 		if len(ps) > 0 || len(o.Departments) != 1 || len(o.Users) != 1 {
 			t.Fatalf("%v: %d depts %d users, problems %v", inputs, len(o.Departments), len(o.Users), ps)
 		}
-		if u := o.Users[0]; u.EmployeeNo != "000123" || u.Mobile != "13800138000" {
+		if u := o.Users[0]; u.EmployeeNo() != "000123" || u.Mobile() != "13800138000" {
 			t.Errorf("example user read as %+v", u)
 		}
 	}

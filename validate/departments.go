@@ -37,21 +37,21 @@ func (v *validator) departments() {
 	v.deptIDs = make(map[string]*org.Department, len(depts))
 	for _, d := range depts {
 		v.departmentRow(d)
-		if d.ID == "" || CheckDepartmentID(d.ID) != "" {
+		if d.ID() == "" || CheckDepartmentID(d.ID()) != "" {
 			continue
 		}
-		if first, dup := v.deptIDs[d.ID]; dup {
-			v.add("DEPT_ID_DUPLICATE", d.Loc("department_id"), d.ID, first.Row.Num)
+		if first, dup := v.deptIDs[d.ID()]; dup {
+			v.add("DEPT_ID_DUPLICATE", d.Loc("department_id"), d.ID(), first.Num)
 			continue
 		}
-		v.deptIDs[d.ID] = d
+		v.deptIDs[d.ID()] = d
 	}
 	for _, d := range depts {
-		if d.ParentID != "" && d.ParentID != RootID && v.deptIDs[d.ParentID] == nil && d.ParentID != d.ID {
-			v.add("DEPT_PARENT_UNKNOWN", d.Loc("parent_department_id"), d.ParentID)
+		if d.ParentID() != "" && d.ParentID() != RootID && v.deptIDs[d.ParentID()] == nil && d.ParentID() != d.ID() {
+			v.add("DEPT_PARENT_UNKNOWN", d.Loc("parent_department_id"), d.ParentID())
 		}
-		if d.LeaderUserID != "" && v.userIDs[d.LeaderUserID] == nil {
-			v.add("DEPT_LEADER_UNKNOWN", d.Loc("leader_user_id"), d.LeaderUserID)
+		if d.LeaderUserID() != "" && v.userIDs[d.LeaderUserID()] == nil {
+			v.add("DEPT_LEADER_UNKNOWN", d.Loc("leader_user_id"), d.LeaderUserID())
 		}
 	}
 	inCycle := v.departmentCycles()
@@ -61,32 +61,32 @@ func (v *validator) departments() {
 
 // departmentRow checks what one row can tell on its own.
 func (v *validator) departmentRow(d *org.Department) {
-	switch code := CheckDepartmentID(d.ID); code {
+	switch code := CheckDepartmentID(d.ID()); code {
 	case "":
 	case "DEPT_ID_REQUIRED":
 		v.add(code, d.Loc("department_id"))
 	default:
-		v.add(code, d.Loc("department_id"), d.ID)
+		v.add(code, d.Loc("department_id"), d.ID())
 	}
-	if d.Name == "" {
+	if d.Name() == "" {
 		v.add("DEPT_NAME_REQUIRED", d.Loc("name"))
 	}
-	for _, f := range []struct{ key, val string }{{"name", d.Name}, {"name_en", d.NameEN}, {"name_ja", d.NameJA}} {
+	for _, f := range []struct{ key, val string }{{"name", d.Name()}, {"name_en", d.NameEN()}, {"name_ja", d.NameJA()}} {
 		if strings.Contains(f.val, "/") {
 			v.add("DEPT_NAME_SLASH", d.Loc(f.key), f.val)
 		}
 	}
-	if d.ParentID == "" {
+	if d.ParentID() == "" {
 		v.add("DEPT_PARENT_REQUIRED", d.Loc("parent_department_id"))
 	}
-	if d.Order != "" {
-		if _, ok := org.ParseOrder(d.Order); !ok {
-			v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order)
+	if d.Order() != "" {
+		if _, ok := org.ParseOrder(d.Order()); !ok {
+			v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order())
 		}
 	}
-	if d.CreateGroupChat != "" {
-		if _, ok := org.ParseBool(d.CreateGroupChat); !ok {
-			v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat)
+	if d.CreateGroupChat() != "" {
+		if _, ok := org.ParseBool(d.CreateGroupChat()); !ok {
+			v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat())
 		}
 	}
 }
@@ -96,12 +96,12 @@ func (v *validator) departmentRow(d *org.Department) {
 func (v *validator) departmentCycles() map[string]bool {
 	keys := make([]string, 0, len(v.deptIDs))
 	for _, d := range v.org.Departments {
-		if v.deptIDs[d.ID] == d {
-			keys = append(keys, d.ID)
+		if v.deptIDs[d.ID()] == d {
+			keys = append(keys, d.ID())
 		}
 	}
 	cycles := findCycles(keys, func(id string) (string, bool) {
-		p := v.deptIDs[id].ParentID
+		p := v.deptIDs[id].ParentID()
 		return p, v.deptIDs[p] != nil
 	})
 	in := map[string]bool{}
@@ -144,7 +144,7 @@ func (v *validator) departmentDepths(inCycle map[string]bool) {
 				break
 			}
 			chain = append(chain, n)
-			n = dep.ParentID
+			n = dep.ParentID()
 		}
 		for i := len(chain) - 1; i >= 0; i-- {
 			base++
@@ -153,10 +153,10 @@ func (v *validator) departmentDepths(inCycle map[string]bool) {
 		return depth[id]
 	}
 	for _, d := range v.org.Departments {
-		if v.deptIDs[d.ID] != d || inCycle[d.ID] {
+		if v.deptIDs[d.ID()] != d || inCycle[d.ID()] {
 			continue
 		}
-		if n := depthOf(d.ID); n > MaxDepth {
+		if n := depthOf(d.ID()); n > MaxDepth {
 			v.add("DEPT_DEPTH", d.Loc("parent_department_id"), n)
 		}
 	}
@@ -174,30 +174,30 @@ func (v *validator) siblings() {
 	orders := map[orderKey]*org.Department{}
 	children := map[string]int{}
 	for _, d := range v.org.Departments {
-		if d.ParentID == "" || v.deptIDs[d.ID] != d {
+		if d.ParentID() == "" || v.deptIDs[d.ID()] != d {
 			continue
 		}
-		children[d.ParentID]++
-		if children[d.ParentID] == MaxChildren+1 {
-			v.add("DEPT_TOO_MANY_CHILDREN", d.Loc("parent_department_id"), d.ParentID, countChildren(v.org.Departments, d.ParentID))
+		children[d.ParentID()]++
+		if children[d.ParentID()] == MaxChildren+1 {
+			v.add("DEPT_TOO_MANY_CHILDREN", d.Loc("parent_department_id"), d.ParentID(), countChildren(v.org.Departments, d.ParentID()))
 		}
 		seen := map[string]bool{} // a row may repeat its own name across languages
-		for _, f := range []struct{ key, val string }{{"name", d.Name}, {"name_en", d.NameEN}, {"name_ja", d.NameJA}} {
+		for _, f := range []struct{ key, val string }{{"name", d.Name()}, {"name_en", d.NameEN()}, {"name_ja", d.NameJA()}} {
 			if f.val == "" || seen[f.val] {
 				continue
 			}
 			seen[f.val] = true
-			k := nameKey{d.ParentID, f.val}
+			k := nameKey{d.ParentID(), f.val}
 			if first, dup := names[k]; dup {
-				v.add("DEPT_NAME_SIBLING_DUPLICATE", d.Loc(f.key), f.val, first.Row.Num)
+				v.add("DEPT_NAME_SIBLING_DUPLICATE", d.Loc(f.key), f.val, first.Num)
 				continue
 			}
 			names[k] = d
 		}
-		if n, ok := org.ParseOrder(d.Order); ok {
-			k := orderKey{d.ParentID, n}
+		if n, ok := org.ParseOrder(d.Order()); ok {
+			k := orderKey{d.ParentID(), n}
 			if first, dup := orders[k]; dup {
-				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), strconv.FormatInt(n, 10), first.Row.Num)
+				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), strconv.FormatInt(n, 10), first.Num)
 				continue
 			}
 			orders[k] = d
@@ -208,7 +208,7 @@ func (v *validator) siblings() {
 func countChildren(depts []*org.Department, parent string) int {
 	n := 0
 	for _, d := range depts {
-		if d.ParentID == parent {
+		if d.ParentID() == parent {
 			n++
 		}
 	}

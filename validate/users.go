@@ -23,29 +23,29 @@ func (v *validator) users() {
 	employeeNos := map[string]*org.User{}
 	for _, u := range v.org.Users {
 		v.userRow(u)
-		if m, _, ok := org.ParseMobile(u.Mobile); ok {
+		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
 			if first, dup := mobiles[m.E164]; dup {
-				v.add("USER_MOBILE_DUPLICATE", u.Loc("mobile"), u.Mobile, first.Row.Num)
+				v.add("USER_MOBILE_DUPLICATE", u.Loc("mobile"), u.Mobile(), first.Num)
 			} else {
 				mobiles[m.E164] = u
 			}
-			if !m.Mainland && u.Email == "" {
-				v.add("USER_EMAIL_REQUIRED_INTL", u.Loc("email"), u.Mobile)
+			if !m.Mainland && u.Email() == "" {
+				v.add("USER_EMAIL_REQUIRED_INTL", u.Loc("email"), u.Mobile())
 			}
 		}
-		if u.Email != "" && org.ValidEmail(u.Email) {
-			k := org.NormalizeEmail(u.Email)
+		if u.Email() != "" && org.ValidEmail(u.Email()) {
+			k := org.NormalizeEmail(u.Email())
 			if first, dup := emails[k]; dup {
-				v.add("USER_EMAIL_DUPLICATE", u.Loc("email"), u.Email, first.Row.Num)
+				v.add("USER_EMAIL_DUPLICATE", u.Loc("email"), u.Email(), first.Num)
 			} else {
 				emails[k] = u
 			}
 		}
-		if u.EmployeeNo != "" {
-			if first, dup := employeeNos[u.EmployeeNo]; dup {
-				v.add("USER_EMPLOYEE_NO_DUPLICATE", u.Loc("employee_no"), u.EmployeeNo, first.Row.Num)
+		if u.EmployeeNo() != "" {
+			if first, dup := employeeNos[u.EmployeeNo()]; dup {
+				v.add("USER_EMPLOYEE_NO_DUPLICATE", u.Loc("employee_no"), u.EmployeeNo(), first.Num)
 			} else {
-				employeeNos[u.EmployeeNo] = u
+				employeeNos[u.EmployeeNo()] = u
 			}
 		}
 		v.userDepartments(u)
@@ -56,53 +56,53 @@ func (v *validator) users() {
 
 // userRow checks what one row can tell on its own.
 func (v *validator) userRow(u *org.User) {
-	if u.Name == "" {
+	if u.Name() == "" {
 		v.add("USER_NAME_REQUIRED", u.Loc("name"))
 	}
-	for _, f := range []struct{ key, val string }{{"name", u.Name}, {"en_name", u.EnName}} {
+	for _, f := range []struct{ key, val string }{{"name", u.Name()}, {"en_name", u.EnName()}} {
 		if n := org.CharCount(f.val); n > MaxNameLen {
 			v.add("USER_NAME_LENGTH", u.Loc(f.key), u.T.Column(f.key), n)
 		}
 	}
-	if u.UserID != "" && (org.CharCount(u.UserID) > MaxUserIDLen || strings.IndexFunc(u.UserID, unicode.IsSpace) >= 0) {
-		v.add("USER_ID_FORMAT", u.Loc("user_id"), u.UserID)
+	if u.UserID() != "" && (org.CharCount(u.UserID()) > MaxUserIDLen || strings.IndexFunc(u.UserID(), unicode.IsSpace) >= 0) {
+		v.add("USER_ID_FORMAT", u.Loc("user_id"), u.UserID())
 	}
-	switch _, hint, ok := org.ParseMobile(u.Mobile); {
-	case u.Mobile == "":
+	switch _, hint, ok := org.ParseMobile(u.Mobile()); {
+	case u.Mobile() == "":
 		v.add("USER_MOBILE_REQUIRED", u.Loc("mobile"))
 	case hint == org.HintScientific:
-		v.add("USER_MOBILE_SCIENTIFIC", u.Loc("mobile"), u.Mobile)
+		v.add("USER_MOBILE_SCIENTIFIC", u.Loc("mobile"), u.Mobile())
 	case !ok:
-		v.add("USER_MOBILE_FORMAT", u.Loc("mobile"), u.Mobile)
+		v.add("USER_MOBILE_FORMAT", u.Loc("mobile"), u.Mobile())
 	}
-	if u.Email != "" && !org.ValidEmail(u.Email) {
-		v.add("USER_EMAIL_FORMAT", u.Loc("email"), u.Email)
+	if u.Email() != "" && !org.ValidEmail(u.Email()) {
+		v.add("USER_EMAIL_FORMAT", u.Loc("email"), u.Email())
 	}
-	switch _, ok := org.ParseEmployeeType(u.EmployeeType); {
-	case u.EmployeeType == "":
+	switch _, ok := org.ParseEmployeeType(u.EmployeeType()); {
+	case u.EmployeeType() == "":
 		v.add("USER_EMPLOYEE_TYPE_REQUIRED", u.Loc("employee_type"))
 	case !ok:
-		v.add("USER_EMPLOYEE_TYPE_INVALID", u.Loc("employee_type"), u.EmployeeType)
+		v.add("USER_EMPLOYEE_TYPE_INVALID", u.Loc("employee_type"), u.EmployeeType())
 	}
-	if u.Gender != "" {
-		if _, ok := org.ParseGender(u.Gender); !ok {
-			v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender)
+	if u.Gender() != "" {
+		if _, ok := org.ParseGender(u.Gender()); !ok {
+			v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender())
 		}
 	}
-	if n := org.CharCount(u.JobTitle); n > MaxJobTitleLen {
+	if n := org.CharCount(u.JobTitle()); n > MaxJobTitleLen {
 		v.add("USER_JOB_TITLE_LENGTH", u.Loc("job_title"), n)
 	}
-	if n := org.CharCount(u.City); n > MaxCityLen {
+	if n := org.CharCount(u.City()); n > MaxCityLen {
 		v.add("USER_CITY_LENGTH", u.Loc("city"), n)
 	}
-	for _, f := range []struct{ key, val string }{{"work_station", u.WorkStation}, {"employee_no", u.EmployeeNo}} {
+	for _, f := range []struct{ key, val string }{{"work_station", u.WorkStation()}, {"employee_no", u.EmployeeNo()}} {
 		if n := org.CharCount(f.val); n > MaxFieldLen {
 			v.add("USER_FIELD_LENGTH", u.Loc(f.key), u.T.Column(f.key), n)
 		}
 	}
-	if u.JoinTime != "" {
-		if _, ok := org.ParseDate(u.JoinTime); !ok {
-			v.add("USER_JOIN_TIME_FORMAT", u.Loc("join_time"), u.JoinTime)
+	if u.JoinTime() != "" {
+		if _, ok := org.ParseDate(u.JoinTime()); !ok {
+			v.add("USER_JOIN_TIME_FORMAT", u.Loc("join_time"), u.JoinTime())
 		}
 	}
 }
@@ -133,9 +133,9 @@ func (v *validator) userDepartments(u *org.User) {
 }
 
 func (v *validator) userLeader(u *org.User) {
-	switch l := u.LeaderUserID; {
+	switch l := u.LeaderUserID(); {
 	case l == "":
-	case l == u.UserID:
+	case l == u.UserID():
 		v.add("USER_LEADER_SELF", u.Loc("leader_user_id"), l)
 	case v.userIDs[l] == nil:
 		v.add("USER_LEADER_UNKNOWN", u.Loc("leader_user_id"), l)
@@ -146,12 +146,12 @@ func (v *validator) userLeader(u *org.User) {
 func (v *validator) leaderCycles() {
 	var keys []string
 	for _, u := range v.org.Users {
-		if u.UserID != "" && v.userIDs[u.UserID] == u {
-			keys = append(keys, u.UserID)
+		if u.UserID() != "" && v.userIDs[u.UserID()] == u {
+			keys = append(keys, u.UserID())
 		}
 	}
 	cycles := findCycles(keys, func(id string) (string, bool) {
-		l := v.userIDs[id].LeaderUserID
+		l := v.userIDs[id].LeaderUserID()
 		return l, l != id && v.userIDs[l] != nil
 	})
 	for _, c := range cycles {

@@ -31,13 +31,13 @@ func (v *validator) add(code string, loc problem.Loc, args ...any) {
 func (v *validator) indexUsers() {
 	v.userIDs = make(map[string]*org.User, len(v.org.Users))
 	for _, u := range v.org.Users {
-		if u.UserID == "" {
+		if u.UserID() == "" {
 			continue
 		}
-		if first, dup := v.userIDs[u.UserID]; dup {
-			v.add("USER_ID_DUPLICATE", u.Loc("user_id"), u.UserID, first.Row.Num)
+		if first, dup := v.userIDs[u.UserID()]; dup {
+			v.add("USER_ID_DUPLICATE", u.Loc("user_id"), u.UserID(), first.Num)
 			continue
 		}
-		v.userIDs[u.UserID] = u
+		v.userIDs[u.UserID()] = u
 	}
 }

@@ -1,0 +1,466 @@
+package feishu
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+const (
+	testAppID  = "cli_test"
+	testSecret = "s3cr3t-DO-NOT-LEAK"
+	// basePrefix puts the API under a path prefix, go-github style, so a
+	// request built from an absolute path instead of the base URL fails.
+	basePrefix = "/prefix"
+)
+
+// env is one stub server with a client pointed at it.
+type env struct {
+	t      *testing.T
+	client *Client
+	mux    *http.ServeMux // API paths without the prefix
+	server *httptest.Server
+
+	tokenCalls atomic.Int32
+	// tokenHandler answers token calls; the default issues t-1, t-2, ...
+	// valid for tokenExpire seconds.
+	mu           sync.Mutex
+	tokenExpire  int
+	tokenHandler func(w http.ResponseWriter, r *http.Request, n int)
+}
+
+// setup starts a stub with the token endpoint registered and returns a
+// client using user_id / department_id, like orgbatch.
+func setup(t *testing.T, opts ...Option) *env {
+	t.Helper()
+	e := &env{t: t, mux: http.NewServeMux(), tokenExpire: 7200}
+	root := http.NewServeMux()
+	root.Handle(basePrefix+"/", http.StripPrefix(basePrefix, e.mux))
+	root.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("request outside the base URL: %s %s", r.Method, r.URL.Path)
+		http.Error(w, "outside base URL", http.StatusNotFound)
+	})
+	e.server = httptest.NewServer(root)
+	t.Cleanup(e.server.Close)
+	e.mux.HandleFunc("POST "+PathTenantToken, e.serveToken)
+	all := append([]Option{
+		WithBaseURL(e.server.URL + basePrefix),
+		WithCredentials(testAppID, testSecret),
+		WithIDTypes(UserIDTypeUserID, DepartmentIDTypeDepartmentID),
+		WithTimeout(10 * time.Second),
+	}, opts...)
+	e.client = NewClient(all...)
+	return e
+}
+
+func (e *env) serveToken(w http.ResponseWriter, r *http.Request) {
+	n := int(e.tokenCalls.Add(1))
+	if got := r.Header.Get("Authorization"); got != "" {
+		e.t.Errorf("token call sent Authorization %q", got)
+	}
+	var req TokenRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		e.t.Errorf("token body: %v", err)
+	}
+	e.mu.Lock()
+	h, expire := e.tokenHandler, e.tokenExpire
+	e.mu.Unlock()
+	if h != nil {
+		h(w, r, n)
+		return
+	}
+	if req.AppID != testAppID || req.AppSecret != testSecret {
+		writeJSON(w, 400, `{"code":10015,"msg":"app secret invalid"}`)
+		return
+	}
+	writeJSON(w, 200, fmt.Sprintf(`{"code":0,"msg":"ok","tenant_access_token":"t-%d","expire":%d}`, n, expire))
+}
+
+// setTokenHandler replaces the token endpoint's behaviour (nil = default).
+func (e *env) setTokenHandler(h func(w http.ResponseWriter, r *http.Request, n int)) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.tokenHandler = h
+}
+
+// setTokenExpire sets the lifetime the default token handler announces.
+func (e *env) setTokenExpire(seconds int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.tokenExpire = seconds
+}
+
+func mustRead(r *http.Request) []byte {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+func ok(data string) string { return `{"code":0,"msg":"success","data":` + data + `}` }
+
+// idQuery is the query every call carries with the test client.
+func idQuery(extra url.Values) url.Values {
+	q := url.Values{"user_id_type": {"user_id"}, "department_id_type": {"department_id"}}
+	for k, v := range extra {
+		q[k] = v
+	}
+	return q
+}
+
+// jsonEqual compares two JSON texts by value.
+func jsonEqual(t *testing.T, got []byte, want string) {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatalf("body %q: %v", got, err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("want %q: %v", want, err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("body = %s, want %s", got, want)
+	}
+}
+
+// endpointMatches reports whether method and (unprefixed, escaped) path fit
+// the Endpoint's "METHOD /contact/v3/x/:param" template.
+func endpointMatches(ep Endpoint, method, path string) bool {
+	tmpl, _, _ := strings.Cut(string(ep), " (")
+	m, p, _ := strings.Cut(tmpl, " ")
+	if m != method {
+		return false
+	}
+	want := strings.Split("/open-apis"+p, "/")
+	got := strings.Split(path, "/")
+	if len(want) != len(got) {
+		return false
+	}
+	for i := range want {
+		if !strings.HasPrefix(want[i], ":") && want[i] != got[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestEndpoints(t *testing.T) {
+	name, dept := "New name", []string{"D2"}
+	tests := []struct {
+		name  string
+		eps   []Endpoint
+		route string // mux pattern
+		path  string // escaped path the server must see
+		query url.Values
+		body  string // "" = no body
+		data  string // response data
+		call  func(ctx context.Context, c *Client) (any, error)
+		want  any
+	}{
+		{
+			name: "CreateDepartment", eps: On(EPCreateDepartment),
+			route: "POST " + PathDepartments, path: PathDepartments,
+			query: idQuery(url.Values{"client_token": {"ct-1"}}),
+			body:  `{"name":"Eng","parent_department_id":"0","department_id":"D1"}`,
+			data:  `{"department":{"name":"Eng","parent_department_id":"0","department_id":"D1","open_department_id":"od-1"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateDepartment(ctx, Department{Name: "Eng", ParentDepartmentID: "0", DepartmentID: "D1"}, "ct-1")
+			},
+			want: &Department{Name: "Eng", ParentDepartmentID: "0", DepartmentID: "D1", OpenDepartmentID: "od-1"},
+		},
+		{
+			name: "CreateDepartment without client token", eps: On(EPCreateDepartment),
+			route: "POST " + PathDepartments, path: PathDepartments, query: idQuery(nil),
+			body: `{"name":"Eng","parent_department_id":"0"}`, data: `{"department":{"name":"Eng"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateDepartment(ctx, Department{Name: "Eng", ParentDepartmentID: "0"}, "")
+			},
+			want: &Department{Name: "Eng"},
+		},
+		{
+			name: "PatchDepartment escapes the ID", eps: DepartmentPatch{}.Endpoints(),
+			route: "PATCH " + PathDepartments + "/{id}", path: PathDepartments + "/D%201%2Fx", query: idQuery(nil),
+			body: `{"name":"New name"}`, data: `{"department":{"name":"New name","department_id":"D 1/x"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.PatchDepartment(ctx, "D 1/x", DepartmentPatch{Name: &name})
+			},
+			want: &Department{Name: "New name", DepartmentID: "D 1/x"},
+		},
+		{
+			name: "DeleteDepartment", eps: On(EPDeleteDepartment),
+			route: "DELETE " + PathDepartments + "/{id}", path: PathDepartments + "/D1", query: idQuery(nil),
+			data: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteDepartment(ctx, "D1") },
+		},
+		{
+			name: "GetDepartment", eps: On(EPGetDepartment),
+			route: "GET " + PathDepartments + "/{id}", path: PathDepartments + "/0", query: idQuery(nil),
+			data: `{"department":{"name":"Root","department_id":"0","member_count":3,"status":{"is_deleted":false}}}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.GetDepartment(ctx, "0") },
+			want: &Department{Name: "Root", DepartmentID: "0", MemberCount: 3, Status: &DepartmentStatus{}},
+		},
+		{
+			name: "BatchDepartments repeats department_ids", eps: On(EPBatchDepartments),
+			route: "GET " + PathDepartmentsBatch, path: PathDepartmentsBatch,
+			query: idQuery(url.Values{"department_ids": {"a", "b"}}),
+			data:  `{"items":[{"department_id":"a"},{"department_id":"b"}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.BatchDepartments(ctx, []string{"a", "b"})
+			},
+			want: []Department{{DepartmentID: "a"}, {DepartmentID: "b"}},
+		},
+		{
+			name: "Children with all parameters", eps: On(EPChildren),
+			route: "GET " + PathDepartments + "/{id}/children", path: PathDepartments + "/0/children",
+			query: idQuery(url.Values{"fetch_child": {"true"}, "page_size": {"50"}, "page_token": {"pt"}}),
+			data:  `{"has_more":true,"page_token":"next","items":[{"department_id":"D1"}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Children(ctx, "0", true, 50, "pt")
+			},
+			want: &Page[Department]{HasMore: true, PageToken: "next", Items: []Department{{DepartmentID: "D1"}}},
+		},
+		{
+			name: "Children with defaults omits page parameters", eps: On(EPChildren),
+			route: "GET " + PathDepartments + "/{id}/children", path: PathDepartments + "/D1/children",
+			query: idQuery(nil), data: `{"has_more":false,"items":[]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.Children(ctx, "D1", false, 0, "") },
+			want: &Page[Department]{Items: []Department{}},
+		},
+		{
+			name: "CreateUser", eps: On(EPCreateUser),
+			route: "POST " + PathUsers, path: PathUsers,
+			query: idQuery(url.Values{"client_token": {"ct-u"}}),
+			body:  `{"user_id":"u1","name":"Ann","mobile":"+8613000000000","department_ids":["D1"],"employee_type":1}`,
+			data:  `{"user":{"user_id":"u1","open_id":"ou_1","name":"Ann"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateUser(ctx, User{UserID: "u1", Name: "Ann", Mobile: "+8613000000000", DepartmentIDs: []string{"D1"}, EmployeeType: 1}, "ct-u")
+			},
+			want: &User{UserID: "u1", OpenID: "ou_1", Name: "Ann"},
+		},
+		{
+			name: "PatchUser name only", eps: UserPatch{Name: &name}.Endpoints(),
+			route: "PATCH " + PathUsers + "/{id}", path: PathUsers + "/u1", query: idQuery(nil),
+			body: `{"name":"New name"}`, data: `{"user":{"user_id":"u1","name":"New name"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.PatchUser(ctx, "u1", UserPatch{Name: &name})
+			},
+			want: &User{UserID: "u1", Name: "New name"},
+		},
+		{
+			name: "PatchUser moving departments", eps: UserPatch{DepartmentIDs: &dept}.Endpoints(),
+			route: "PATCH " + PathUsers + "/{id}", path: PathUsers + "/u1", query: idQuery(nil),
+			body: `{"department_ids":["D2"]}`, data: `{"user":{"user_id":"u1","department_ids":["D2"]}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.PatchUser(ctx, "u1", UserPatch{DepartmentIDs: &dept})
+			},
+			want: &User{UserID: "u1", DepartmentIDs: []string{"D2"}},
+		},
+		{
+			name: "DeleteUser", eps: On(EPDeleteUser),
+			route: "DELETE " + PathUsers + "/{id}", path: PathUsers + "/u%2F1", query: idQuery(nil), data: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteUser(ctx, "u/1") },
+		},
+		{
+			name: "GetUser", eps: On(EPGetUser),
+			route: "GET " + PathUsers + "/{id}", path: PathUsers + "/u1", query: idQuery(nil),
+			data: `{"user":{"user_id":"u1","status":{"is_frozen":true,"is_resigned":false,"is_activated":true,"is_exited":false,"is_unjoin":false}}}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.GetUser(ctx, "u1") },
+			want: &User{UserID: "u1", Status: &UserStatus{IsFrozen: true, IsActivated: true}},
+		},
+		{
+			name: "BatchUsers repeats user_ids", eps: On(EPBatchUsers),
+			route: "GET " + PathUsersBatch, path: PathUsersBatch,
+			query: idQuery(url.Values{"user_ids": {"x", "y"}}),
+			data:  `{"items":[{"user_id":"x"},{"user_id":"y"}]}`,
+			call:  func(ctx context.Context, c *Client) (any, error) { return c.BatchUsers(ctx, []string{"x", "y"}) },
+			want:  []User{{UserID: "x"}, {UserID: "y"}},
+		},
+		{
+			name: "FindByDepartment", eps: On(EPFindByDepartment),
+			route: "GET " + PathFindByDepartment, path: PathFindByDepartment,
+			query: idQuery(url.Values{"department_id": {"D1"}, "page_size": {"50"}, "page_token": {"p2"}}),
+			data:  `{"has_more":false,"items":[{"user_id":"u1"}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.FindByDepartment(ctx, "D1", 50, "p2")
+			},
+			want: &Page[User]{Items: []User{{UserID: "u1"}}},
+		},
+		{
+			name: "BatchGetID", eps: On(EPBatchGetID),
+			route: "POST " + PathBatchGetID, path: PathBatchGetID, query: idQuery(nil),
+			body: `{"emails":["a@x.cn"],"mobiles":["+8613000000000"],"include_resigned":true}`,
+			data: `{"user_list":[{"user_id":"u1","email":"a@x.cn"},{"mobile":"+8613000000000"}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.BatchGetID(ctx, BatchGetIDRequest{Emails: []string{"a@x.cn"}, Mobiles: []string{"+8613000000000"}, IncludeResigned: true})
+			},
+			want: []UserContactInfo{{UserID: "u1", Email: "a@x.cn"}, {Mobile: "+8613000000000"}},
+		},
+		{
+			name: "EmployeeTypeEnums", eps: On(EPEmployeeTypeEnums),
+			route: "GET " + PathEmployeeTypeEnums, path: PathEmployeeTypeEnums,
+			query: idQuery(url.Values{"page_size": {"100"}}),
+			data:  `{"has_more":false,"items":[{"enum_id":"e1","enum_value":"1","content":"正式","enum_type":1,"enum_status":1}]}`,
+			call:  func(ctx context.Context, c *Client) (any, error) { return c.EmployeeTypeEnums(ctx, 100, "") },
+			want:  &Page[EmployeeTypeEnum]{Items: []EmployeeTypeEnum{{EnumID: "e1", EnumValue: "1", Content: "正式", EnumType: 1, EnumStatus: 1}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := setup(t)
+			var hits atomic.Int32
+			e.mux.HandleFunc(tt.route, func(w http.ResponseWriter, r *http.Request) {
+				hits.Add(1)
+				if got := r.URL.EscapedPath(); got != tt.path {
+					t.Errorf("path = %s, want %s", got, tt.path)
+				}
+				if !endpointMatches(tt.eps[0], r.Method, r.URL.EscapedPath()) {
+					t.Errorf("%s %s does not fit endpoint %q", r.Method, r.URL.EscapedPath(), tt.eps[0])
+				}
+				if got := r.URL.Query(); !reflect.DeepEqual(got, tt.query) {
+					t.Errorf("query = %v, want %v", got, tt.query)
+				}
+				if got := r.Header.Get("Authorization"); got != "Bearer t-1" {
+					t.Errorf("Authorization = %q", got)
+				}
+				body, _ := io.ReadAll(r.Body)
+				if tt.body == "" {
+					if len(body) != 0 {
+						t.Errorf("unexpected body %s", body)
+					}
+				} else {
+					if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+						t.Errorf("Content-Type = %q", ct)
+					}
+					jsonEqual(t, body, tt.body)
+				}
+				writeJSON(w, 200, ok(tt.data))
+			})
+			got, err := tt.call(context.Background(), e.client)
+			if err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if hits.Load() != 1 {
+				t.Fatalf("handler hit %d times", hits.Load())
+			}
+			if tt.want != nil && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %#v\nwant %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUserPatchEndpoints(t *testing.T) {
+	name, frozen, depts := "x", true, []string{"D"}
+	tests := []struct {
+		p    UserPatch
+		want []Endpoint
+	}{
+		{UserPatch{}, []Endpoint{EPPatchUser}},
+		{UserPatch{Name: &name}, []Endpoint{EPPatchUser}},
+		{UserPatch{DepartmentIDs: &depts}, []Endpoint{EPPatchUser, EPPatchUserDept}},
+		{UserPatch{IsFrozen: &frozen}, []Endpoint{EPPatchUser, EPPatchUserDept}},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Endpoints(); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%+v.Endpoints() = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestBatchLimitsAreCheckedLocally(t *testing.T) {
+	e := setup(t) // no handlers: a request would fail the test
+	many := make([]string, BatchMax+1)
+	ctx := context.Background()
+	if _, err := e.client.BatchDepartments(ctx, many); err == nil {
+		t.Error("BatchDepartments accepted 51 IDs")
+	}
+	if _, err := e.client.BatchUsers(ctx, many); err == nil {
+		t.Error("BatchUsers accepted 51 IDs")
+	}
+	if _, err := e.client.BatchGetID(ctx, BatchGetIDRequest{Emails: many}); err == nil {
+		t.Error("BatchGetID accepted 51 emails")
+	}
+	if got, err := e.client.BatchUsers(ctx, nil); err != nil || got != nil {
+		t.Errorf("BatchUsers(nil) = %v, %v", got, err)
+	}
+	if n := e.tokenCalls.Load(); n != 0 {
+		t.Errorf("token fetched %d times for local errors", n)
+	}
+}
+
+func TestDefaultIDTypesAndHeaders(t *testing.T) {
+	e := setup(t)
+	// A client with no ID types set, and a base URL with a trailing slash.
+	e.client = NewClient(WithBaseURL(e.server.URL+basePrefix+"/"), WithCredentials(testAppID, testSecret), WithUserAgent("orgbatch-test/1"))
+	e.mux.HandleFunc("GET "+PathUsers+"/{id}", func(w http.ResponseWriter, r *http.Request) {
+		want := url.Values{"user_id_type": {"open_id"}, "department_id_type": {"open_department_id"}}
+		if got := r.URL.Query(); !reflect.DeepEqual(got, want) {
+			t.Errorf("query = %v, want %v", got, want)
+		}
+		if ua := r.Header.Get("User-Agent"); ua != "orgbatch-test/1" {
+			t.Errorf("User-Agent = %q", ua)
+		}
+		writeJSON(w, 200, ok(`{"user":{"open_id":"ou_1"}}`))
+	})
+	u, err := e.client.GetUser(context.Background(), "ou_1")
+	if err != nil || u.OpenID != "ou_1" {
+		t.Fatalf("GetUser = %+v, %v", u, err)
+	}
+	if got := e.client.BaseURL(); got != e.server.URL+basePrefix {
+		t.Errorf("BaseURL() = %q (trailing slash not trimmed)", got)
+	}
+	if u, d := e.client.IDTypes(); u != "open_id" || d != "open_department_id" {
+		t.Errorf("IDTypes() = %s, %s", u, d)
+	}
+}
+
+func TestBaseURLFor(t *testing.T) {
+	tests := []struct {
+		in, want string
+		err      bool
+	}{
+		{"feishu", FeishuBaseURL, false},
+		{"Lark", LarkBaseURL, false},
+		{"", FeishuBaseURL, false},
+		{"dingtalk", "", true},
+	}
+	for _, tt := range tests {
+		got, err := BaseURLFor(tt.in)
+		if got != tt.want || (err != nil) != tt.err {
+			t.Errorf("BaseURLFor(%q) = %q, %v", tt.in, got, err)
+		}
+	}
+}
+
+func TestBadBaseURL(t *testing.T) {
+	for _, u := range []string{"open.feishu.cn", "ftp://x", "http://user:pw@host", "http://h/?q=1", "://"} {
+		c := NewClient(WithBaseURL(u), WithCredentials(testAppID, testSecret))
+		_, err := c.GetUser(context.Background(), "u")
+		if err == nil || !strings.Contains(err.Error(), "invalid base URL") {
+			t.Errorf("base %q: err = %v", u, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "pw") {
+			t.Errorf("base URL password in error: %v", err)
+		}
+	}
+}
