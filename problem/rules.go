@@ -175,6 +175,32 @@ var Rules = []Rule{
 	{Code: "USER_JOIN_TIME_FORMAT", Severity: Error, Entity: EntityUser, Field: "join_time",
 		ZH: "入职日期可留空；填写时为日期（Excel 日期单元格，或 2024-01-02、2024/1/2）", EN: "join_time may be empty; if given, a date (an Excel date cell, or 2024-01-02, 2024/1/2)",
 		MsgZH: "入职日期「%s」不是有效日期（示例：2024-01-02）", MsgEN: "join_time %q is not a date (e.g. 2024-01-02)"},
+
+	// Online checks: what the plan finds against the tenant (import --dry-run, diff).
+	{Code: "PLAN_PARENT_MISSING", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id", API: 44101,
+		ZH: "不在表内的上级部门必须已存在于飞书", EN: "A parent that is not in the sheet must exist in Feishu",
+		MsgZH: "上级部门「%s」既不在表内也不在飞书中", MsgEN: "parent department %q is neither in the sheet nor in Feishu"},
+	{Code: "PLAN_NAME_TAKEN", Severity: Error, Entity: EntityDepartment, Field: "name", API: 43022,
+		ZH: "飞书中同一上级部门下已有同名部门（不同部门ID）时不能创建", EN: "A department cannot be created where Feishu already has a sibling of the same name (another department_id)",
+		MsgZH: "上级部门下已有同名部门「%s」（部门ID %s）", MsgEN: "Feishu already has a department named %q under this parent (department_id %s)"},
+	{Code: "PLAN_DEPT_MISSING", Severity: Error, Entity: EntityUser, Field: "department_ids", API: 40015,
+		ZH: "不在表内的所属部门必须已存在于飞书", EN: "A department that is not in the sheet must exist in Feishu",
+		MsgZH: "部门「%s」既不在表内也不在飞书中", MsgEN: "department %q is neither in the sheet nor in Feishu"},
+	{Code: "PLAN_LEADER_MISSING", Severity: Warning, Entity: EntityUser, Field: "leader_user_id", API: 44022,
+		ZH: "不在表内的负责人、直属上级必须已存在于飞书，否则不设置", EN: "A leader who is not in the sheet must exist in Feishu, or is not set",
+		MsgZH: "负责人「%s」既不在表内也不在飞书中，本行导入但不设置负责人", MsgEN: "leader %q is neither in the sheet nor in Feishu; the row is imported without it"},
+	{Code: "PLAN_MOBILE_TAKEN", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41001,
+		ZH: "手机号不能属于飞书中的另一成员", EN: "A mobile must not belong to another Feishu user",
+		MsgZH: "手机号「%s」已属于飞书成员 %s", MsgEN: "mobile %q already belongs to Feishu user %s"},
+	{Code: "PLAN_EMAIL_TAKEN", Severity: Error, Entity: EntityUser, Field: "email", API: 41002,
+		ZH: "邮箱不能属于飞书中的另一成员", EN: "An email must not belong to another Feishu user",
+		MsgZH: "邮箱「%s」已属于飞书成员 %s", MsgEN: "email %q already belongs to Feishu user %s"},
+	{Code: "PLAN_USER_RESIGNED", Severity: Error, Entity: EntityUser, Field: "user_id", API: 41011,
+		ZH: "用户ID 不能属于飞书中已离职的成员（请先在管理后台恢复该成员）", EN: "A user_id must not belong to a resigned Feishu user (restore them in the admin console first)",
+		MsgZH: "用户ID「%s」属于已离职的成员", MsgEN: "user_id %q belongs to a resigned user"},
+	{Code: "PLAN_BLOCKED_BY", Severity: Error, Entity: EntityFile,
+		ZH: "依赖的部门或成员无法导入时，本行跳过", EN: "A row is skipped when a department or user it depends on cannot be imported",
+		MsgZH: "跳过：依赖的%s「%s」无法导入", MsgEN: "skipped: %s %q it depends on cannot be imported"},
 }
 
 var (

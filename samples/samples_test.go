@@ -156,4 +156,13 @@ var exercisedElsewhere = map[string]string{
 	"COLUMN_DUPLICATE": "org: TestLoadHeaders",
 	"COLUMN_UNKNOWN":   "org: TestLoadHeaders",
 	"SHEET_NOT_FOUND":  "org: TestLoadHeaders",
+	// Online rules need a tenant: the plan package's tests cover them.
+	"PLAN_PARENT_MISSING": "plan: TestPlanOnlineProblems",
+	"PLAN_NAME_TAKEN":     "plan: TestPlanOnlineProblems",
+	"PLAN_DEPT_MISSING":   "plan: TestPlanOnlineProblems",
+	"PLAN_LEADER_MISSING": "plan: TestPlanOnlineProblems",
+	"PLAN_MOBILE_TAKEN":   "plan: TestPlanOnlineProblems",
+	"PLAN_EMAIL_TAKEN":    "plan: TestPlanOnlineProblems",
+	"PLAN_USER_RESIGNED":  "plan: TestPlanOnlineProblems",
+	"PLAN_BLOCKED_BY":     "plan: TestPlanOnlineProblems",
 }

@@ -1,0 +1,189 @@
+// Package sandbox is a local stand-in for the Feishu (Lark) Contact v3
+// OpenAPI: an HTTP server that answers the endpoints orgbatch uses with the
+// documented paths, query parameters, fields, {code,msg,data} envelope,
+// error codes and HTTP statuses, pagination, client_token idempotency and
+// rate limits, plus injectable, seeded faults. It runs in-process for Go
+// tests (New, Handler, Listen; sandboxtest.Start) and as
+// "orgbatch sandbox serve". Sources: /work/shared/spec/contact-v3-facts.md
+// and the Feishu pages it cites; wire types and codes come from package
+// feishu.
+//
+// # What is modelled
+//
+//   - POST /open-apis/auth/v3/tenant_access_token/internal: one app
+//     (Options.AppID/AppSecret). The answer has token and expire at the top
+//     level. A token with 30 min or more left is handed out again; with less,
+//     a new one is issued and the old stays valid until its own expiry.
+//     expire is the seconds left on the token returned. Bad body or unknown
+//     app_id: 10003; wrong secret: 10015. Tokens live in memory only: after
+//     a restart clients must fetch a new one (old ones get 99991663).
+//   - Every other /open-apis path needs "Authorization: Bearer t-...":
+//     missing or malformed is 99991661, unknown, expired or revoked is
+//     99991663, both with HTTP Options.AuthErrorStatus (UNCONFIRMED; 400).
+//     Unknown paths answer 404/99991201 and known paths with another method
+//     405/99991301, without a token check (they reveal nothing).
+//   - Departments: create, PATCH, PUT, DELETE, GET one, GET batch, children
+//     (fetch_child), parent. Users: create, PATCH, DELETE, GET one, GET
+//     batch, find_by_department, batch_get_id. GET employee_type_enums (the
+//     five built-in types).
+//   - Both department ID types and all three user ID types, chosen by
+//     department_id_type (default open_department_id) and user_id_type
+//     (default open_id), in paths, bodies (parent_department_id,
+//     department_ids, leader_user_id, orders) and answers. Answers always
+//     carry department_id and open_department_id, or user_id, open_id and
+//     union_id; references are written in the requested types. An invalid
+//     ID type value is 40001. The root "0" is a real department in both
+//     types, named Options.TenantName; PATCH, PUT and DELETE on it are 40002.
+//   - member_count (distinct active users in the department or below) and
+//     primary_member_count (active users whose primary department is the
+//     department or below) are kept incrementally as users join, move,
+//     resign, and as departments move. A user's primary department is the
+//     one marked is_primary_dept in orders, else the first of
+//     department_ids. Leaders count only if they are members.
+//
+// # Rules and codes
+//
+// Departments: name required (40016, HTTP 401 as documented), no "/" in the
+// name or any i18n name (43029); parent_department_id required (44101; on
+// PUT 40017), an unknown parent is 40015; custom department_id must match
+// ^[a-zA-Z0-9][a-zA-Z0-9_\-@.]{0,63}$ and not start with od- or be 0 or 1
+// (43008), and be unique among existing departments (43007, compared
+// case-sensitively: the v2 case-insensitivity is UNCONFIRMED for v3); all
+// name variants (name, zh_cn, ja_jp, en_us) are unique among siblings
+// together: the name clashing with any sibling variant is 43022, an i18n
+// name clashing is 43018; depth at most 25 with the root's children at 1
+// (43019); at most 1,000 children (43013); order is a non-negative integer
+// string (else 40001), unique among siblings (43005; the docs say "existing
+// departments", the scope is UNCONFIRMED, siblings chosen), default after
+// every sibling (largest sibling order + 1); an unknown leader is 41012, a
+// resigned one 42006. A move (PATCH or PUT parent) under the department
+// itself or a descendant is 40001, and rechecks breadth, depth (of the whole
+// sub-tree), sibling names and order: a moved department keeps its order
+// if free among its new siblings, else gets the next one. PATCH i18n_name
+// replaces all three i18n names; leader_user_id "" clears the leader; a
+// create_group_chat of true gives a department without one a chat_id, false
+// removes nothing. PUT resets name,
+// parent, i18n_name and leader, keeps order when omitted. DELETE needs no
+// direct members (43011) and no sub-departments (43012), answers data {}.
+// A deleted department is gone: GET is 40015 and its custom department_id
+// and name may be reused (is_deleted=true is never shown; UNCONFIRMED).
+// Every department write holds the tenant structure lock under
+// Options.LockContention; one arriving meanwhile fails at once with 43024.
+//
+// Users: name required (41040) and at most 255 characters (41070); en_name
+// and nickname at most 255 (41071, 41072); mobile required (41010) and valid
+// (41004): a mainland number is 11 digits starting with 1, optionally
+// prefixed +86 (stored and shown as +86...); any other number needs "+",
+// a country code and digits, 8-15 digits in all, and a +86 number must be a
+// mainland one; a non-mainland mobile needs an email (44020); email valid
+// (41005); mobile (compared normalised), email (case-insensitive) and
+// employee_no are unique among active users (41001, 41002, 44051) and are
+// freed when a user resigns; department_ids required (41017), at most 50
+// distinct (41033, repeats count once), each existing (44035: the code the
+// PATCH page lists for an invalid department, used on create too);
+// employee_type 1-5 (41059; custom enums are not modelled); user_id at most
+// 64 bytes (41043), no whitespace (40001), unique among all users, resigned
+// ones included (41011), generated when omitted; gender 0-3 (41038); leader
+// not the user (41030), existing (44022), active (44021); job_title at most
+// 100 characters (41063, the error text wins over the field table's 255);
+// city at most 100, work_station and employee_no at most 255 (40001);
+// orders must name departments of the user (41025). PATCH changes only the
+// fields sent and rechecks them; leader_user_id "" clears the leader; a
+// resigned user is 42006, an unjoined one 44010; an unknown path ID is
+// 41012. Leader cycles are not checked. DELETE resigns the user: status
+// is_resigned, no departments (counts drop), GET and batch keep answering,
+// find_by_department no longer lists them, batch_get_id finds them only with
+// include_resigned. The answer is data {} (UNCONFIRMED for users); deleting
+// a resigned user succeeds again without change. The transfer body is
+// ignored. New users are neither activated nor frozen; SetUserStatus sets
+// any status for tests.
+//
+// Batch endpoints take 1-50 IDs (else 40001), answer in request order and
+// leave unknown IDs out (UNCONFIRMED: a partial answer rather than an
+// error). batch_get_id answers emails first, then mobiles, one entry each;
+// a miss carries only the email or mobile as sent, no user_id and no status;
+// more than 50 of either is 40001. find_by_department needs department_id
+// (40001), lists direct active members in join order; an unknown department
+// is 40015 (as is every unknown department outside department_ids).
+//
+// # Pagination
+//
+// page_size outside 1..max or not a number is 40011. page_token is opaque:
+// base64url of an offset and an HMAC over the listing (endpoint, department,
+// fetch_child) with a per-process key; anything else, a token of another
+// listing, or a token from before a restart is 40012. The last page has
+// has_more=false and no page_token. Offsets are not snapshots: a listing that
+// changes between pages may skip or repeat items (UNCONFIRMED how Feishu
+// behaves). children with fetch_child=true lists every descendant
+// breadth-first, siblings in display order (order, then creation); this is
+// recomputed per page, O(sub-tree) (UNCONFIRMED ordering). parent lists
+// ancestors child to parent, root excluded.
+//
+// # client_token
+//
+// POST /departments and POST /users honour client_token. A create that
+// succeeds with a token records the body's canonical JSON (keys sorted,
+// numbers as written) plus department_id_type and user_id_type. The same
+// token with the same fingerprint answers code 0 with the entity as it is
+// now and creates nothing; with another fingerprint it is 40021; if the
+// department has since been deleted it is 40015. A failed create records
+// nothing. Records are kept Options.IdempotencyTTL (default 24h) and are
+// part of the state file. Replay and retention are UNCONFIRMED in the docs.
+//
+// # Rate limits
+//
+// Per app and endpoint, every window of feishu.EndpointLimits (or
+// Options.Limits) counted as fixed windows aligned to the server clock
+// (Options.Now; the window type is UNCONFIRMED). A PATCH user whose body
+// has department_ids or is_frozen draws also on EPPatchUserDept (1/s).
+// Over the limit: HTTP 429, {"code":99991400,"msg":"request trigger
+// frequency limit"}, x-ogw-ratelimit-limit (the full window's cap) and
+// x-ogw-ratelimit-reset (seconds until it resets: whole seconds rounded up
+// at scale 1, with millisecond decimals such as 0.035 when scaled). Refused
+// calls do no work and use no quota. Options.RateScale divides window
+// lengths (feishu.Limit.Scaled); 0 turns limits off. The token endpoint
+// has no documented limit and none here.
+//
+// # Faults
+//
+// Drawn per request from a math/rand/v2 PCG seeded with FaultSeed, behind
+// a mutex, in a fixed order (jitter, 5xx, drop-before, drop-after, token
+// expiry; each only when enabled): the same seed and request order give the
+// same faults. Latency (+ jitter) applies after the token and rate-limit
+// checks, while a department write holds the structure lock. A 5xx fault
+// answers 500 with {"code":40003,"msg":"internal error"} or 502/503 with a
+// plain-text body (a gateway's), before any work. Drops hijack the
+// connection and close it without an answer: drop-before does no work,
+// drop-after applies the write (and persists it) first. Token expiry
+// revokes the presented valid token (99991663 now and later; the token
+// endpoint then issues a new one). Admin endpoints are exempt.
+//
+// # State
+//
+// In memory, guarded by one RWMutex; indexes by every ID type, per-parent
+// child lists with order and name indexes, member lists, so requests are
+// O(1)/O(log n) in tenant size except moves (O(sub-tree)) and fetch_child
+// listings. With Options.StatePath the state is loaded at start if the
+// file exists and written as JSON (StateFile) after every write before its
+// answer: temp file in the same directory, fsync, rename, fsync directory.
+// Writes are group-committed: concurrent writes share one flush, each
+// flush is O(tenant size). Readers may see a write before it is on disk.
+// Options.SeedPath loads a JSON seed (StateFile format: open IDs optional)
+// or, through Options.SeedLoader, a sheet, when no state file exists;
+// seeds pass the API's rules and errors name the entity. Admin endpoints
+// (no token, loopback by default): GET /_sandbox/stats, POST
+// /_sandbox/reset-stats, GET /_sandbox/state. Neither the state file nor
+// the dump holds the app secret or access tokens.
+//
+// # Not modelled
+//
+// App contact scopes and field permissions (40004, 41050...), user access
+// tokens and POST /departments/search, custom employee types, units, job
+// titles and work cities, department chats beyond a chat_id, deputy leaders
+// and HRBPs, group_chat_employee_types, custom attributes, avatars,
+// enterprise email, invitations and activation, seats and licences, the
+// monthly quota, tenant-wide caps (30,000 departments, 10,000 members per
+// department), update_department_id, update_user_id, resurrect, PUT users,
+// partial-success codes (44054-44059), the 43030/44025 update locks, Lark
+// specifics (44018), and multiple apps or tenants.
+package sandbox

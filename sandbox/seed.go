@@ -1,0 +1,265 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/feishu"
+)
+
+// ErrSheetSeedsNotWired is returned for a non-JSON seed when no SeedLoader
+// is configured.
+var ErrSheetSeedsNotWired = errors.New("sheet seeds not wired yet")
+
+// loadInitial fills a new server: the state file when it exists (a seed is
+// then ignored: the state already holds the seeded org), else the seed,
+// which is then written to the state file.
+func (s *Server) loadInitial() error {
+	if p := s.opts.StatePath; p != "" {
+		b, err := os.ReadFile(p)
+		switch {
+		case err == nil:
+			var f StateFile
+			if err := json.Unmarshal(b, &f); err != nil {
+				return fmt.Errorf("sandbox state %s: %w", p, err)
+			}
+			if err := s.loadStateFile(f); err != nil {
+				return fmt.Errorf("sandbox state %s: %w", p, err)
+			}
+			if s.opts.SeedPath != "" {
+				s.log.Info("sandbox: state file exists; seed ignored", "state", p, "seed", s.opts.SeedPath)
+			}
+			return nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("sandbox state: %w", err)
+		}
+	}
+	if s.opts.SeedPath == "" {
+		if s.opts.StatePath != "" {
+			_, err := s.flush() // fail early on an unwritable state path
+			return err
+		}
+		return nil
+	}
+	if err := s.loadSeed(s.opts.SeedPath); err != nil {
+		return fmt.Errorf("sandbox seed %s: %w", s.opts.SeedPath, err)
+	}
+	if s.opts.StatePath != "" {
+		_, err := s.flush()
+		return err
+	}
+	return nil
+}
+
+func (s *Server) loadSeed(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if isJSON(path, b) {
+		var f StateFile
+		if err := json.Unmarshal(b, &f); err != nil {
+			return err
+		}
+		return s.loadStateFile(f)
+	}
+	if s.opts.SeedLoader == nil {
+		return ErrSheetSeedsNotWired
+	}
+	depts, users, err := s.opts.SeedLoader(path)
+	if err != nil {
+		return err
+	}
+	return s.loadOrg(depts, users)
+}
+
+func isJSON(path string, b []byte) bool {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return true
+	}
+	b = bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\xef\xbb\xbf"))
+	return len(b) > 0 && b[0] == '{'
+}
+
+func (s *Server) loadStateFile(f StateFile) error {
+	if f.Version > stateFileVersion {
+		return fmt.Errorf("state file version %d is newer than this sandbox (%d)", f.Version, stateFileVersion)
+	}
+	if f.TenantName != "" {
+		s.st.tenantName, s.st.root.name = f.TenantName, f.TenantName
+	}
+	if err := s.loadOrg(f.Departments, f.Users); err != nil {
+		return err
+	}
+	for _, r := range f.ClientTokens {
+		s.st.idem.store(r)
+	}
+	s.st.idem.sweep(s.opts.Now())
+	return nil
+}
+
+// loadOrg adds departments and users through the API's rules. Departments
+// may come in any order (each waits for its parent); leaders are linked
+// after everyone exists, so they may point forward.
+func (s *Server) loadOrg(depts []feishu.Department, users []feishu.User) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	made := make([]*dept, len(depts))
+	pending := make([]int, len(depts))
+	for i := range pending {
+		pending[i] = i
+	}
+	for len(pending) > 0 {
+		var next []int
+		for _, i := range pending {
+			in := depts[i]
+			if in.ParentDepartmentID != "" && s.st.dept(in.ParentDepartmentID, deptIDCustom) == nil {
+				next = append(next, i) // parent not created yet
+				continue
+			}
+			in.LeaderUserID, in.Leaders = "", nil
+			d, err := s.st.createDept(in, storageIDs, true)
+			if err != nil {
+				return fmt.Errorf("department %s: %w", deptName(depts[i]), err)
+			}
+			made[i] = d
+		}
+		if len(next) == len(pending) {
+			in := depts[next[0]]
+			return fmt.Errorf("department %s: %w", deptName(in),
+				fail(feishu.CodeDeptNotExist, "parent %q not found", in.ParentDepartmentID))
+		}
+		pending = next
+	}
+	madeUsers := make([]*user, len(users))
+	for i, in := range users {
+		in.LeaderUserID = ""
+		u, err := s.st.createUser(in, storageIDs, true, s.opts.Now())
+		if err != nil {
+			return fmt.Errorf("user %s: %w", userName(users[i]), err)
+		}
+		madeUsers[i] = u
+	}
+	// Links are restored as they were: a leader may have resigned since.
+	for i, in := range users {
+		if in.LeaderUserID == "" {
+			continue
+		}
+		l := s.st.userByID[in.LeaderUserID]
+		switch {
+		case l == nil:
+			return fmt.Errorf("user %s: %w", userName(in), fail(feishu.CodeLeaderInvalid, "leader %q not found", in.LeaderUserID))
+		case l == madeUsers[i]:
+			return fmt.Errorf("user %s: %w", userName(in), fail(feishu.CodeLeaderSelf, "a user cannot lead themself"))
+		}
+		madeUsers[i].leader = l
+	}
+	for i, in := range depts {
+		if id := leaderOf(in); id != "" {
+			l := s.st.userByID[id]
+			if l == nil {
+				return fmt.Errorf("department %s: %w", deptName(in), fail(feishu.CodeUserIDInvalid, "leader %q not found", id))
+			}
+			made[i].leader = l
+		}
+	}
+	return nil
+}
+
+func deptName(d feishu.Department) string {
+	if d.DepartmentID != "" {
+		return fmt.Sprintf("%q (%s)", d.DepartmentID, d.Name)
+	}
+	return fmt.Sprintf("%q", d.Name)
+}
+
+func userName(u feishu.User) string {
+	if u.UserID != "" {
+		return fmt.Sprintf("%q (%s)", u.UserID, u.Name)
+	}
+	return fmt.Sprintf("%q", u.Name)
+}
+
+// SeedDepartment adds a department through the API's rules. IDs are custom:
+// parent_department_id and department_id are department_ids ("0" = root),
+// leader_user_id a user_id. A given open_department_id is kept. The answer
+// uses the same ID types. With StatePath set, the state file is rewritten.
+func (s *Server) SeedDepartment(d feishu.Department) (feishu.Department, error) {
+	s.mu.Lock()
+	made, err := s.st.createDept(d, storageIDs, true)
+	if err != nil {
+		s.mu.Unlock()
+		return feishu.Department{}, fmt.Errorf("seed department %s: %w", deptName(d), err)
+	}
+	c := &call{}
+	s.commit(c)
+	out := renderDept(made, storageIDs)
+	s.mu.Unlock()
+	return out, s.waitDurable(c.wrote)
+}
+
+// SeedUser adds a user through the API's rules, with custom IDs like
+// SeedDepartment. Given open_id, union_id and status are kept.
+func (s *Server) SeedUser(u feishu.User) (feishu.User, error) {
+	s.mu.Lock()
+	made, err := s.st.createUser(u, storageIDs, true, s.opts.Now())
+	if err != nil {
+		s.mu.Unlock()
+		return feishu.User{}, fmt.Errorf("seed user %s: %w", userName(u), err)
+	}
+	c := &call{}
+	s.commit(c)
+	out := renderUser(made, storageIDs)
+	s.mu.Unlock()
+	return out, s.waitDurable(c.wrote)
+}
+
+// Departments returns every department except the root, parents first
+// (breadth-first, siblings in display order), with custom IDs as references.
+func (s *Server) Departments() []feishu.Department {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.departments()
+}
+
+// Users returns every user, resigned ones included, in creation order,
+// with custom IDs as references.
+func (s *Server) Users() []feishu.User {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.allUsers()
+}
+
+// SetUserStatus sets a user's status flags (tests: frozen, unjoined,
+// resigned...). Resigning works like DELETE; un-resigning returns the user
+// to the root department, like the resurrect API without departments.
+func (s *Server) SetUserStatus(userID string, st feishu.UserStatus) error {
+	c := &call{}
+	if err := s.setUserStatus(c, userID, st); err != nil {
+		return err
+	}
+	return s.waitDurable(c.wrote)
+}
+
+func (s *Server) setUserStatus(c *call, userID string, st feishu.UserStatus) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.st.userByID[userID]
+	if u == nil {
+		return fail(feishu.CodeUserIDInvalid, "user_id %q", userID)
+	}
+	if st.IsResigned {
+		s.st.resignUser(u)
+	} else if err := s.st.rejoinUser(u); err != nil {
+		return err
+	}
+	u.status = st
+	s.commit(c)
+	return nil
+}
