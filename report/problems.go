@@ -59,8 +59,8 @@ func severityMark(s problem.Severity) sheet.Mark {
 	return sheet.MarkWarning
 }
 
-// Summary counts problems per rule, in rule-table order.
-func Summary(ps []problem.Problem) []RuleCount {
+// RuleCounts counts problems per rule, in rule-table order.
+func RuleCounts(ps []problem.Problem) []RuleCount {
 	counts := map[string]int{}
 	for _, p := range ps {
 		counts[p.Rule]++
@@ -89,7 +89,7 @@ func PrintProblems(w io.Writer, ps []problem.Problem) {
 		return
 	}
 	fmt.Fprintf(w, "%d 个错误 errors, %d 个警告 warnings\n\n", errs, warns)
-	for _, rc := range Summary(ps) {
+	for _, rc := range RuleCounts(ps) {
 		fmt.Fprintf(w, "  %5d  %-8s %-28s %s\n", rc.Count, rc.Rule.Severity, rc.Rule.Code, rc.Rule.ZH)
 	}
 	fmt.Fprintln(w)

@@ -62,7 +62,7 @@ base URL it prints to rehearse an import without touching a real tenant.`,
 // newSandboxServeCmd builds "sandbox serve"; runF replaces the run function
 // in flag tests.
 func newSandboxServeCmd(io *IOStreams, runF func(context.Context, *sandboxServeOptions) error) *cobra.Command {
-	opts := &sandboxServeOptions{IO: io}
+	opts := &sandboxServeOptions{IO: io, SeedLoader: sheetSeedLoader}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve a sandbox tenant until interrupted",

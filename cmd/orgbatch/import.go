@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/validate"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newImportCmd) }
+
+// ImportOptions are the parsed flags of `orgbatch import`.
+type ImportOptions struct {
+	IO          *IOStreams
+	Files       []string
+	Inputs      inputFlags
+	Target      targetFlags
+	DryRun      bool
+	ReportDir   string
+	Workers     int
+	Resume      string
+	SkipInvalid bool
+	Verbose     bool
+	Now         func() time.Time
+}
+
+func newImportCmd(io *IOStreams) *cobra.Command {
+	opts := &ImportOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import departments and users into Feishu / 导入组织架构",
+		Long: `Import validates the sheets offline, reads what already exists in the
+tenant, plans every row (create, update field by field, move, unchanged,
+blocked) and then carries the plan out: departments parent-first, users once
+their departments exist, leaders once they exist, all through rate-limited
+workers with retries and idempotent client_tokens. A per-row report is
+written into a run directory under --report.
+
+With --dry-run nothing is written to the tenant: the plan is printed and
+saved (plan.xlsx, plan.json). An interrupted import (Ctrl-C, kill -9, a
+network cut) is continued with --resume; re-running is always safe, as rows
+that already exist are compared, not created again.
+
+Exit status: 0 all rows done, 1 some rows failed or were skipped,
+2 usage or validation errors, 3 interrupted.`,
+		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
+  orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
+  FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx
+  orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080
+  orgbatch import company.xlsx --resume                   # finish an interrupted import`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runImport(cmd.Context(), opts)
+		},
+	}
+	opts.Inputs.register(cmd)
+	opts.Target.register(cmd)
+	f := cmd.Flags()
+	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant")
+	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
+	f.IntVar(&opts.Workers, "workers", 16, "concurrent API requests (the rate limiters still pace them)")
+	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted import: its run directory, or 'latest'")
+	f.Lookup("resume").NoOptDefVal = "latest"
+	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	return cmd
+}
+
+func runImport(ctx context.Context, opts *ImportOptions) error {
+	if opts.Workers < 1 {
+		return usageError("--workers must be at least 1")
+	}
+	inputs, err := opts.Inputs.inputs(opts.Files)
+	if err != nil {
+		return err
+	}
+	io := opts.IO
+	say := func(format string, args ...any) {
+		if !io.Quiet {
+			fmt.Fprintf(io.ErrOut, format+"\n", args...)
+		}
+	}
+
+	// 1. Offline: read and validate.
+	o, ps := org.Load(inputs)
+	ps = append(ps, validate.Validate(o)...)
+	problem.Sort(ps)
+	nErr, nWarn := problem.Count(ps)
+	say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
+	for _, p := range ps {
+		if unreadableRules[p.Rule] {
+			report.PrintProblems(io.ErrOut, ps)
+			return &ExitError{Code: ExitUsage}
+		}
+	}
+	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
+		report.PrintProblems(io.ErrOut, ps)
+		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
+	}
+
+	// 2. Online: connect and plan.
+	level := slog.LevelWarn
+	if opts.Verbose {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level}))
+	tgt, err := opts.Target.connect(ctx, io, logger)
+	if err != nil {
+		return err
+	}
+	defer tgt.Close()
+	say("目标 target: %s", tgt.Desc)
+
+	var runDir string
+	var previous []importer.JournalEntry
+	switch {
+	case opts.Resume == "latest":
+		if runDir, err = latestResumable(opts.ReportDir, fileList(inputs)); err != nil {
+			return &ExitError{Code: ExitUsage, Err: err}
+		}
+	case opts.Resume != "":
+		if !resumable(opts.Resume) {
+			return usageError("%s is not an unfinished import run directory", opts.Resume)
+		}
+		runDir = opts.Resume
+	default:
+		kind := "import"
+		if opts.DryRun {
+			kind = "plan"
+		}
+		if runDir, err = newRunDir(opts.ReportDir, opts.Now(), kind); err != nil {
+			return err
+		}
+		if !opts.DryRun {
+			if err := writeRunInfo(runDir, runInfo{Inputs: fileList(inputs), Target: tgt.Desc, Started: opts.Now()}); err != nil {
+				return err
+			}
+		}
+	}
+	if opts.Resume != "" {
+		say("继续 resuming: %s", runDir)
+	}
+
+	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
+	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
+	p, err := plan.Prepare(ctx, reader, o, ps)
+	bar.Finish()
+	if err != nil {
+		if ctx.Err() != nil {
+			return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		}
+		return fmt.Errorf("reading the tenant: %w", err)
+	}
+	planXLSX, _, err := report.WritePlan(runDir, o, p)
+	if err != nil {
+		return fmt.Errorf("writing the plan: %w", err)
+	}
+	if opts.DryRun {
+		plan.Render(io.Out, p)
+		say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
+		switch {
+		case nErr > 0:
+			return &ExitError{Code: ExitUsage}
+		case p.Blocked():
+			return &ExitError{Code: ExitRowsFailed}
+		}
+		return nil
+	}
+	say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
+
+	// 3. Execute.
+	journal, entries, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
+	if err != nil {
+		return fmt.Errorf("opening the journal: %w", err)
+	}
+	previous = entries
+	defer journal.Close()
+	started := opts.Now()
+	bar = newPhaseBar(io, len(p.Steps), "导入 importing")
+	res, runErr := importer.Run(ctx, p, importer.Options{
+		API: tgt.API, Pacer: tgt.Pacer, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
+		Progress: func(done, total, failed int) { bar.Set(done, total) },
+	})
+	bar.Finish()
+	if res == nil {
+		return runErr
+	}
+
+	// 4. Report — also after Ctrl-C: what was done so far is written.
+	st := res.Pacer
+	sum := report.Summary{
+		Target: tgt.Desc, Inputs: fileList(inputs), Started: started, Seconds: res.Elapsed.Seconds(),
+		Interrupted: res.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(res),
+		API: &report.APIStats{Calls: totalAttempts(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
+	}
+	if opts.Resume != "" {
+		sum.Resumed = runDir
+	}
+	files, err := report.WriteImport(runDir, o, res, sum)
+	if err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	report.PrintOutcomes(io.Out, res)
+	fmt.Fprintf(io.Out, "\n报告 report: %s\n", files.XLSX)
+	if len(files.Failed) > 0 {
+		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", files.Failed)
+	}
+	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", res.Elapsed.Seconds(), sum.API.Calls, st.Retries, st.RateLimited)
+	switch {
+	case runErr != nil:
+		return runErr
+	case sum.Interrupted:
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", joinArgs(fileList(inputs)), runDir)}
+	case res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped) > 0:
+		return &ExitError{Code: ExitRowsFailed}
+	}
+	return nil
+}
+
+func fileList(inputs []org.Input) []string {
+	out := make([]string, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Path
+	}
+	return out
+}
+
+func joinArgs(args []string) string {
+	s := ""
+	for i, a := range args {
+		if i > 0 {
+			s += " "
+		}
+		s += a
+	}
+	return s
+}
+
+func totalAttempts[K comparable](m map[K]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/validate"
+	"github.com/spf13/cobra"
+)
+
+// targetFlags choose the tenant a command talks to: a real Feishu/Lark
+// tenant (credentials from flags, FEISHU_APP_ID/FEISHU_APP_SECRET or the
+// config file), any base URL (a sandbox started with `orgbatch sandbox
+// serve`), or an in-process sandbox (--sandbox).
+type targetFlags struct {
+	sandbox      bool
+	sandboxState string
+	sandboxSeed  string
+	baseURL      string
+	domain       string
+	appID        string
+	appSecret    string
+	configPath   string
+	rateScale    float64
+	timeout      time.Duration
+}
+
+func (f *targetFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sandbox, "sandbox", false, "run against a local in-process sandbox tenant instead of Feishu (a rehearsal)")
+	fl.StringVar(&f.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox tenant in this file between runs")
+	fl.StringVar(&f.sandboxSeed, "sandbox-seed", "", "with --sandbox: start from this org (a sheet or a sandbox state file)")
+	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL)")
+	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com)")
+	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file)")
+	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (prefer FEISHU_APP_SECRET or the config file: flags show in ps)")
+	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable)")
+	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale)")
+	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request")
+}
+
+// target is a connected tenant.
+type target struct {
+	API   feishu.API
+	Pacer *feishu.Pacer
+	// Desc says what the target is, for the first line a user sees.
+	Desc    string
+	Sandbox *sandbox.Server // set for --sandbox
+	close   func()
+}
+
+func (t *target) Close() {
+	if t.close != nil {
+		t.close()
+	}
+}
+
+// connect builds the client and pacer for the chosen target.
+func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.Logger, pacerOpts ...feishu.PacerOption) (*target, error) {
+	if f.rateScale <= 0 {
+		return nil, usageError("--rate-scale must be positive")
+	}
+	t := &target{}
+	var creds feishu.Credentials
+	baseURL := f.baseURL
+	if f.sandbox {
+		if f.baseURL != "" || f.domain != "" {
+			return nil, usageError("--sandbox cannot be combined with --base-url or --domain")
+		}
+		srv, err := sandbox.New(sandbox.Options{
+			RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
+		})
+		if err != nil {
+			return nil, err
+		}
+		url, err := srv.Listen("127.0.0.1:0")
+		if err != nil {
+			srv.Close()
+			return nil, err
+		}
+		t.Sandbox, t.close = srv, func() { srv.Close() }
+		baseURL = url
+		creds = feishu.NewCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret)
+		t.Desc = "本地沙箱 local sandbox (not Feishu) at " + url
+		if f.sandboxState != "" {
+			t.Desc += ", state in " + f.sandboxState
+		}
+	} else {
+		var src string
+		var err error
+		creds, src, err = feishu.LoadCredentials(f.appID, f.appSecret, f.configPath, io.Getenv)
+		if err != nil {
+			return nil, &ExitError{Code: ExitUsage, Err: err}
+		}
+		if !creds.Complete() {
+			return nil, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
+		}
+		if baseURL == "" {
+			baseURL = creds.BaseURL
+		}
+		if baseURL == "" {
+			domain := f.domain
+			if domain == "" {
+				domain = io.Getenv(feishu.EnvDomain)
+			}
+			if domain == "" {
+				domain = "feishu"
+			}
+			if baseURL, err = feishu.BaseURLFor(domain); err != nil {
+				return nil, &ExitError{Code: ExitUsage, Err: err}
+			}
+		}
+		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
+	}
+	t.API = feishu.NewClient(
+		feishu.WithBaseURL(baseURL),
+		feishu.WithCredentials(creds.AppID, creds.Secret()),
+		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
+		feishu.WithTimeout(f.timeout),
+		feishu.WithLogger(logger),
+	)
+	t.Pacer = feishu.NewPacer(append([]feishu.PacerOption{feishu.WithRateScale(f.rateScale), feishu.WithPacerLogger(logger)}, pacerOpts...)...)
+	return t, nil
+}
+
+// sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
+// seed must be valid: its errors are returned, naming file, row and column.
+func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
+	o, ps := org.Load([]org.Input{{Path: path}})
+	ps = append(ps, validate.Validate(o)...)
+	for _, p := range ps {
+		if p.Severity == problem.Error {
+			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+		}
+	}
+	d, u := plan.Bodies(o)
+	return d, u, nil
+}

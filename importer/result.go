@@ -1,0 +1,46 @@
+package importer
+
+import (
+	"github.com/orgbatch/orgbatch/plan"
+)
+
+// Status is how a step or a row ended.
+type Status string
+
+// Statuses. A row is created/updated/unchanged when all its steps are
+// done, failed when one failed, skipped when one could not start (a step it
+// depends on failed, or the run was interrupted first).
+const (
+	StatusCreated   Status = "created"
+	StatusUpdated   Status = "updated"
+	StatusUnchanged Status = "unchanged"
+	StatusFailed    Status = "failed"
+	StatusSkipped   Status = "skipped"
+	// step-level only
+	StatusDone        Status = "done"
+	StatusInterrupted Status = "interrupted"
+)
+
+// StepResult is how one step ended.
+type StepResult struct {
+	Step     *plan.Step
+	Status   Status
+	IDs      plan.IDs
+	Code     int    // Feishu error code (0 = none)
+	Message  string // Feishu msg, or why the step was skipped
+	Attempts int
+	Warning  string // done, but something was not applied (partial success, leader left out)
+}
+
+// Outcome is how one row ended: what the report writes back.
+type Outcome struct {
+	Change   *plan.Change
+	Status   Status
+	IDs      plan.IDs
+	Code     int    // Feishu error code of a failed step
+	Rule     string // the rule that blocked the row, for rows never sent
+	Message  string
+	Hint     string
+	Attempts int
+	Warnings []string
+}

@@ -1,0 +1,102 @@
+package plan
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/orgbatch/orgbatch/org"
+)
+
+// dept is the desired state of a department row, normalised. Empty strings
+// mean "the sheet says nothing": orgbatch never clears a value in Feishu
+// because a cell was left empty.
+type dept struct {
+	row             *org.Department
+	id, name        string
+	nameEN, nameJA  string
+	parent, leader  string
+	order           string // canonical integer text, "" = not given
+	createGroupChat bool
+}
+
+func desiredDept(d *org.Department) dept {
+	out := dept{row: d, id: d.ID(), name: d.Name(), nameEN: d.NameEN(), nameJA: d.NameJA(), parent: d.ParentID(), leader: d.LeaderUserID()}
+	if n, ok := org.ParseOrder(d.Order()); ok {
+		out.order = strconv.FormatInt(n, 10)
+	}
+	out.createGroupChat, _ = org.ParseBool(d.CreateGroupChat())
+	return out
+}
+
+// user is the desired state of a user row, normalised.
+type user struct {
+	row          *org.User
+	userID       string
+	name, enName string
+	mobile       string // E.164
+	email        string // as written; compared case-insensitively
+	departments  []string
+	employeeType int
+	gender       int // -1 = not given
+	employeeNo   string
+	jobTitle     string
+	leader       string
+	joinTime     int64 // unix seconds, 0 = not given
+	city         string
+	workStation  string
+}
+
+func desiredUser(u *org.User) user {
+	out := user{row: u, userID: u.UserID(), name: u.Name(), enName: u.EnName(), email: u.Email(),
+		employeeNo: u.EmployeeNo(), jobTitle: u.JobTitle(), leader: u.LeaderUserID(), city: u.City(), workStation: u.WorkStation(), gender: -1}
+	if m, _, ok := org.ParseMobile(u.Mobile()); ok {
+		out.mobile = m.E164
+	}
+	out.departments = dedupe(u.DepartmentIDs)
+	out.employeeType, _ = org.ParseEmployeeType(u.EmployeeType())
+	if g, ok := org.ParseGender(u.Gender()); ok && u.Gender() != "" {
+		out.gender = g
+	}
+	if t, ok := org.ParseDate(u.JoinTime()); ok && u.JoinTime() != "" {
+		out.joinTime = t.Unix()
+	}
+	return out
+}
+
+// key identifies a user row: its user_id, or its mobile when the sheet
+// lets Feishu generate the user_id.
+func (u user) key() string {
+	if u.userID != "" {
+		return u.userID
+	}
+	return "mobile:" + u.mobile
+}
+
+func dedupe(ids []string) []string {
+	seen := map[string]bool{}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// sameSet compares two ID lists as sets.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := append([]string(nil), a...)
+	y := append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}

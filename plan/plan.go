@@ -1,0 +1,168 @@
+package plan
+
+import (
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+)
+
+// Kind is what a change is about.
+type Kind string
+
+// Kinds of change.
+const (
+	KindDepartment Kind = "department"
+	KindUser       Kind = "user"
+)
+
+// Action is what the plan does with a row: a small closed set, in the
+// order summaries list them.
+type Action string
+
+// Actions.
+const (
+	ActionCreate    Action = "create"
+	ActionMove      Action = "move"   // an update that changes the parent / the departments
+	ActionUpdate    Action = "update" // field changes only
+	ActionUnchanged Action = "unchanged"
+	ActionBlocked   Action = "blocked"
+)
+
+// Actions lists every action in display order.
+var Actions = []Action{ActionCreate, ActionMove, ActionUpdate, ActionUnchanged, ActionBlocked}
+
+// FieldChange is one field an update changes.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// Change is the plan for one row.
+type Change struct {
+	Kind   Kind          `json:"kind"`
+	Key    string        `json:"key"`
+	Name   string        `json:"name"`
+	Action Action        `json:"action"`
+	Fields []FieldChange `json:"fields,omitempty"`
+	// Problems are the row's problems: errors (why it is blocked) and
+	// warnings (what is imported differently, e.g. without a leader).
+	Problems []problem.Problem `json:"problems,omitempty"`
+	// BlockedBy is set when the row is blocked only because a row it
+	// depends on is: it is skipped, not failed.
+	BlockedBy string `json:"blocked_by,omitempty"`
+	// Existing holds the IDs Feishu already has for the row.
+	Existing IDs `json:"existing"`
+	Record   org.Record `json:"-"`
+	Steps    []*Step    `json:"-"`
+}
+
+// IDs are an entity's identifiers in Feishu.
+type IDs struct {
+	DepartmentID     string `json:"department_id,omitempty"`
+	OpenDepartmentID string `json:"open_department_id,omitempty"`
+	UserID           string `json:"user_id,omitempty"`
+	OpenID           string `json:"open_id,omitempty"`
+	UnionID          string `json:"union_id,omitempty"`
+}
+
+// Op is the API operation of a step.
+type Op string
+
+// Operations.
+const (
+	OpCreateDepartment Op = "create_department"
+	OpPatchDepartment  Op = "patch_department"
+	OpCreateUser       Op = "create_user"
+	OpPatchUser        Op = "patch_user"
+)
+
+// Step is one API write. Steps form a dependency graph: a step runs once
+// every step in Deps succeeded; if one of them fails the step is skipped.
+// LeaderDep is softer: a user waits for their manager's creation so the
+// leader can go into the same request, and is created without it if the
+// manager could not be.
+type Step struct {
+	ID          string                  `json:"id"`
+	Op          Op                      `json:"op"`
+	Target      string                  `json:"target,omitempty"` // department_id / user_id of a PATCH
+	Department  *feishu.Department      `json:"department,omitempty"`
+	DeptPatch   *feishu.DepartmentPatch `json:"department_patch,omitempty"`
+	User        *feishu.User            `json:"user,omitempty"`
+	UserPatch   *feishu.UserPatch       `json:"user_patch,omitempty"`
+	ClientToken string                  `json:"client_token,omitempty"`
+	Deps        []string                `json:"deps,omitempty"`
+	LeaderDep   string                  `json:"leader_dep,omitempty"`
+	// Priority is the length of the longest chain of steps waiting on this
+	// one: the scheduler runs long chains first so the critical path never
+	// waits behind bulk work.
+	Priority int     `json:"priority"`
+	Change   *Change `json:"-"`
+}
+
+// Endpoints are the rate limiters the step waits on.
+func (s *Step) Endpoints() []feishu.Endpoint {
+	switch s.Op {
+	case OpCreateDepartment:
+		return feishu.On(feishu.EPCreateDepartment)
+	case OpPatchDepartment:
+		return feishu.On(feishu.EPPatchDepartment)
+	case OpCreateUser:
+		return feishu.On(feishu.EPCreateUser)
+	default:
+		return s.UserPatch.Endpoints()
+	}
+}
+
+// Plan is everything an import would do.
+type Plan struct {
+	Changes  []*Change
+	Steps    []*Step
+	Problems []problem.Problem // every problem: validation and online
+	Tenant   *Tenant
+}
+
+// Count returns how many changes of a kind have an action.
+func (p *Plan) Count(k Kind, a Action) int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.Kind == k && c.Action == a {
+			n++
+		}
+	}
+	return n
+}
+
+// Blocked reports whether any row is blocked.
+func (p *Plan) Blocked() bool {
+	for _, c := range p.Changes {
+		if c.Action == ActionBlocked {
+			return true
+		}
+	}
+	return false
+}
+
+// NewParents lists existing departments that are to receive a new child:
+// their current children are read so that name clashes with siblings the
+// sheet does not mention are found before any write.
+func (p *Plan) NewParents() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range p.Steps {
+		var parent string
+		switch {
+		case s.Op == OpCreateDepartment:
+			parent = s.Department.ParentDepartmentID
+		case s.Op == OpPatchDepartment && s.DeptPatch.ParentDepartmentID != nil:
+			parent = *s.DeptPatch.ParentDepartmentID
+		default:
+			continue
+		}
+		if _, known := p.Tenant.Children[parent]; !known && !seen[parent] && (parent == "0" || p.Tenant.Departments[parent] != nil) {
+			seen[parent] = true
+			out = append(out, parent)
+		}
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+var actionZH = map[Action]string{
+	ActionCreate: "新建", ActionMove: "移动", ActionUpdate: "更新", ActionUnchanged: "不变", ActionBlocked: "阻止",
+}
+
+// Render writes the plan for people: counts per kind and action, then one
+// line per row that changes or is blocked (unchanged rows are counted, not
+// listed), with field changes as old → new.
+func Render(w io.Writer, p *Plan) {
+	fmt.Fprintf(w, "%-12s", "")
+	for _, a := range Actions {
+		fmt.Fprintf(w, "%12s", fmt.Sprintf("%s %s", actionZH[a], a))
+	}
+	fmt.Fprintln(w)
+	for _, k := range []Kind{KindDepartment, KindUser} {
+		label := "部门 depts"
+		if k == KindUser {
+			label = "成员 users"
+		}
+		fmt.Fprintf(w, "%-12s", label)
+		for _, a := range Actions {
+			fmt.Fprintf(w, "%12d", p.Count(k, a))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+	for _, c := range p.Changes {
+		if c.Action == ActionUnchanged {
+			continue
+		}
+		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
+		if c.Record.T != nil {
+			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
+		}
+		fmt.Fprintln(w)
+		for _, f := range c.Fields {
+			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
+		}
+		for _, pr := range c.Problems {
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
+		}
+	}
+}
+
+func where(c *Change) string {
+	t := c.Record.T
+	if t.Sheet != "" {
+		return t.File + " [" + t.Sheet + "]"
+	}
+	return t.File
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(空 none)"
+	}
+	return s
+}
+
+// Summary is a one-line count of the plan.
+func Summary(p *Plan) string {
+	var parts []string
+	for _, a := range Actions {
+		d, u := p.Count(KindDepartment, a), p.Count(KindUser, a)
+		if d+u > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// JSON is the machine form of a plan.
+type JSON struct {
+	Summary map[Kind]map[Action]int `json:"summary"`
+	Changes []*Change               `json:"changes"`
+	Steps   []*Step                 `json:"steps"`
+}
+
+// WriteJSON writes the plan as JSON.
+func WriteJSON(w io.Writer, p *Plan) error {
+	out := JSON{Summary: map[Kind]map[Action]int{}, Changes: p.Changes, Steps: p.Steps}
+	for _, k := range []Kind{KindDepartment, KindUser} {
+		out.Summary[k] = map[Action]int{}
+		for _, a := range Actions {
+			out.Summary[k][a] = p.Count(k, a)
+		}
+	}
+	if out.Changes == nil {
+		out.Changes = []*Change{}
+	}
+	if out.Steps == nil {
+		out.Steps = []*Step{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

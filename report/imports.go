@@ -1,0 +1,246 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// File names inside a run directory.
+const (
+	ReportXLSX  = "report.xlsx"
+	SummaryJSON = "summary.json"
+	PlanJSON    = "plan.json"
+	PlanXLSX    = "plan.xlsx"
+	JournalFile = "journal.jsonl"
+)
+
+var statusMarks = map[importer.Status]sheet.Mark{
+	importer.StatusCreated:   sheet.MarkGood,
+	importer.StatusUpdated:   sheet.MarkChanged,
+	importer.StatusUnchanged: sheet.MarkMuted,
+	importer.StatusFailed:    sheet.MarkError,
+	importer.StatusSkipped:   sheet.MarkWarning,
+}
+
+var importColumns = []sheet.Column{
+	{Header: "状态 status", Width: 11},
+	{Header: "飞书ID feishu_id", Width: 18},
+	{Header: "open_id / open_department_id", Width: 30},
+	{Header: "错误码 code", Width: 10},
+	{Header: "说明 message", Width: 50},
+	{Header: "提示 hint", Width: 50},
+	{Header: "警告 warnings", Width: 40},
+	{Header: "尝试次数 attempts", Width: 10},
+}
+
+// ImportFiles are the files an import report consists of.
+type ImportFiles struct {
+	XLSX    string   `json:"xlsx"`
+	CSV     []string `json:"csv"`
+	Failed  []string `json:"failed,omitempty"`
+	Summary string   `json:"summary"`
+}
+
+// WriteImport writes the import report into dir: the input rows with each
+// row's outcome (xlsx with coloured statuses, and one CSV per input
+// table), the failed and skipped rows in the input's own format (to fix and
+// feed back in), and summary.json.
+func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (ImportFiles, error) {
+	byRow := map[rowKey]*importer.Outcome{}
+	for i := range res.Outcomes {
+		oc := &res.Outcomes[i]
+		if oc.Change.Record.T != nil {
+			byRow[keyOf(oc.Change.Record)] = oc
+		}
+	}
+	files := ImportFiles{XLSX: filepath.Join(dir, ReportXLSX), Summary: filepath.Join(dir, SummaryJSON)}
+	var sheets []sheet.OutSheet
+	names := sheetNamer{}
+	for _, t := range o.Tables {
+		width := len(t.Header)
+		s := inputSheet(names.name(t), t, recordsOf(o, t), importColumns, func(rec org.Record) rowExtra {
+			oc := byRow[keyOf(rec)]
+			if oc == nil {
+				return rowExtra{values: make([]string, len(importColumns))}
+			}
+			return rowExtra{values: outcomeCells(oc), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+		})
+		sheets = append(sheets, s)
+		p := filepath.Join(dir, "report-"+s.Name+".csv")
+		if err := sheet.WriteCSV(p, s, true); err != nil {
+			return files, err
+		}
+		files.CSV = append(files.CSV, p)
+	}
+	if err := sheet.WriteXLSX(files.XLSX, sheets...); err != nil {
+		return files, err
+	}
+	failed, err := writeFailed(dir, o, func(rec org.Record) bool {
+		oc := byRow[keyOf(rec)]
+		return oc != nil && (oc.Status == importer.StatusFailed || oc.Status == importer.StatusSkipped)
+	})
+	if err != nil {
+		return files, err
+	}
+	files.Failed = failed
+	sum.Files = &files
+	return files, writeJSON(files.Summary, sum)
+}
+
+func outcomeCells(oc *importer.Outcome) []string {
+	id, openID := oc.IDs.UserID, oc.IDs.OpenID
+	if oc.Change.Kind == plan.KindDepartment {
+		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	}
+	code := oc.Rule
+	if oc.Code != 0 {
+		code = strconv.Itoa(oc.Code)
+	}
+	attempts := ""
+	if oc.Attempts > 0 {
+		attempts = strconv.Itoa(oc.Attempts)
+	}
+	return []string{string(oc.Status), id, openID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
+}
+
+// writeFailed writes the rows keep selects in the input's own format:
+// the same sheets (or CSV files) and headers, no report columns, so the
+// file can be corrected and imported again as it is.
+func writeFailed(dir string, o *org.Org, keep func(org.Record) bool) ([]string, error) {
+	byFile := map[string][]sheet.OutSheet{}
+	var order []string
+	for _, t := range o.Tables {
+		var rows [][]string
+		for _, rec := range recordsOf(o, t) {
+			if keep(rec) {
+				rows = append(rows, rec.Cells())
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		cols := make([]sheet.Column, len(t.Header))
+		for i, h := range t.Header {
+			cols[i] = sheet.Column{Header: h, Text: true}
+		}
+		if _, ok := byFile[t.File]; !ok {
+			order = append(order, t.File)
+		}
+		name := t.Sheet
+		if name == "" {
+			name = string(t.Kind)
+		}
+		byFile[t.File] = append(byFile[t.File], sheet.OutSheet{Name: name, Columns: cols, Rows: rows, FreezeHeader: true})
+	}
+	var paths []string
+	for _, f := range order {
+		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		if strings.EqualFold(filepath.Ext(f), ".xlsx") {
+			p := filepath.Join(dir, "failed-"+base+".xlsx")
+			if err := sheet.WriteXLSX(p, byFile[f]...); err != nil {
+				return paths, err
+			}
+			paths = append(paths, p)
+			continue
+		}
+		p := filepath.Join(dir, "failed-"+base+".csv")
+		if err := sheet.WriteCSV(p, byFile[f][0], true); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// Summary is summary.json: what ran, against what, and how it ended. It
+// never holds secrets or tokens.
+type Summary struct {
+	Target      string                    `json:"target"`
+	Inputs      []string                  `json:"inputs"`
+	Started     time.Time                 `json:"started"`
+	Seconds     float64                   `json:"seconds"`
+	DryRun      bool                      `json:"dry_run"`
+	Interrupted bool                      `json:"interrupted"`
+	Resumed     string                    `json:"resumed_from,omitempty"`
+	Rows        map[string]map[string]int `json:"rows"`
+	API         *APIStats                 `json:"api,omitempty"`
+	Files       *ImportFiles              `json:"files,omitempty"`
+}
+
+// APIStats are the pacer's counters.
+type APIStats struct {
+	Calls       int     `json:"calls"`
+	Retries     int     `json:"retries"`
+	RateLimited int     `json:"rate_limited_429"`
+	LockErrors  int     `json:"lock_errors_43024"`
+	WaitSeconds float64 `json:"limiter_wait_seconds"`
+}
+
+// RowCounts counts outcomes per kind and status.
+func RowCounts(res *importer.Result) map[string]map[string]int {
+	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
+	for _, oc := range res.Outcomes {
+		m[string(oc.Change.Kind)][string(oc.Status)]++
+	}
+	return m
+}
+
+func writeJSON(path string, v any) error {
+	return atomicfile.Write(path, atomicfile.Private, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	})
+}
+
+// PrintOutcomes writes the final summary table and the failed rows.
+func PrintOutcomes(w io.Writer, res *importer.Result) {
+	counts := RowCounts(res)
+	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	fmt.Fprintf(w, "%-12s", "")
+	for _, s := range statuses {
+		fmt.Fprintf(w, "%11s", s)
+	}
+	fmt.Fprintln(w)
+	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
+		label := "部门 depts"
+		if k == plan.KindUser {
+			label = "成员 users"
+		}
+		fmt.Fprintf(w, "%-12s", label)
+		for _, s := range statuses {
+			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
+		}
+		fmt.Fprintln(w)
+	}
+	shown := 0
+	for _, oc := range res.Outcomes {
+		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {
+			continue
+		}
+		if shown == 0 {
+			fmt.Fprintln(w)
+		}
+		if shown++; shown > 20 {
+			fmt.Fprintf(w, "… (see the report for all %d)\n", res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped))
+			break
+		}
+		code := oc.Rule
+		if oc.Code != 0 {
+			code = strconv.Itoa(oc.Code)
+		}
+		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, oc.Change.Record.Num, code, oc.Message)
+	}
+}

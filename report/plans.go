@@ -1,0 +1,57 @@
+package report
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+var actionMarks = map[plan.Action]sheet.Mark{
+	plan.ActionCreate:    sheet.MarkGood,
+	plan.ActionMove:      sheet.MarkChanged,
+	plan.ActionUpdate:    sheet.MarkChanged,
+	plan.ActionUnchanged: sheet.MarkMuted,
+	plan.ActionBlocked:   sheet.MarkError,
+}
+
+// WritePlan writes plan.xlsx (the input rows with their planned action,
+// field changes old → new, and problems) and plan.json into dir.
+func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error) {
+	byRow := map[rowKey]*plan.Change{}
+	for _, c := range p.Changes {
+		if c.Record.T != nil {
+			byRow[keyOf(c.Record)] = c
+		}
+	}
+	extra := []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
+	var sheets []sheet.OutSheet
+	names := sheetNamer{}
+	for _, t := range o.Tables {
+		width := len(t.Header)
+		sheets = append(sheets, inputSheet(names.name(t), t, recordsOf(o, t), extra, func(rec org.Record) rowExtra {
+			c := byRow[keyOf(rec)]
+			if c == nil {
+				return rowExtra{values: []string{"", "", ""}}
+			}
+			var changes []string
+			for _, f := range c.Fields {
+				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
+			}
+			marks := problemMarks(t, c.Problems)
+			marks[width] = actionMarks[c.Action]
+			return rowExtra{values: []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}, marks: marks}
+		}))
+	}
+	sheets = append(sheets, ProblemsSheet(p.Problems))
+	xlsx, js = filepath.Join(dir, PlanXLSX), filepath.Join(dir, PlanJSON)
+	if err := sheet.WriteXLSX(xlsx, sheets...); err != nil {
+		return "", "", err
+	}
+	err = atomicfile.Write(js, atomicfile.Private, func(w io.Writer) error { return plan.WriteJSON(w, p) })
+	return xlsx, js, err
+}
