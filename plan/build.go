@@ -165,10 +165,10 @@ func blockedBy(c *Change, what, key string) {
 type deptState int
 
 const (
-	deptUnknown  deptState = iota
-	deptExists             // in the tenant (and not being created)
-	deptPlanned            // a sheet row that will exist (created or kept)
-	deptBlocked            // a sheet row that is blocked
+	deptUnknown deptState = iota
+	deptExists            // in the tenant (and not being created)
+	deptPlanned           // a sheet row that will exist (created or kept)
+	deptBlocked           // a sheet row that is blocked
 	deptIsRoot
 )
 

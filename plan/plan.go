@@ -52,7 +52,7 @@ type Change struct {
 	// depends on is: it is skipped, not failed.
 	BlockedBy string `json:"blocked_by,omitempty"`
 	// Existing holds the IDs Feishu already has for the row.
-	Existing IDs `json:"existing"`
+	Existing IDs        `json:"existing"`
 	Record   org.Record `json:"-"`
 	Steps    []*Step    `json:"-"`
 }

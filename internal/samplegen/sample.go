@@ -98,4 +98,3 @@ func isLeaf(id string) bool {
 	}
 	return true
 }
-
