@@ -161,6 +161,10 @@ func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]Journa
 			if o.Status == StatusCreated || o.Status == StatusUpdated {
 				for _, e := range prevOf(c, prev) {
 					o.Attempts += e.Attempts
+					mergeIDs(&o.IDs, e.IDs)
+					if isCreate(e.Op) {
+						o.Status = StatusCreated // created by the interrupted run, completed now
+					}
 				}
 			}
 		}

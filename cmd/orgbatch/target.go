@@ -97,7 +97,7 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		var err error
 		creds, src, err = feishu.LoadCredentials(f.appID, f.appSecret, f.configPath, io.Getenv)
 		if err != nil {
-			return nil, &ExitError{Code: ExitUsage, Err: err}
+			return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
 		}
 		if !creds.Complete() {
 			return nil, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
