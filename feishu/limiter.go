@@ -30,7 +30,6 @@ type window struct {
 	rate    float64       // admitted calls per second
 	spacing time.Duration // 1/rate, rounded up
 	lim     *rate.Limiter // queues waiters in arrival order
-	last    time.Time     // last admission; guarded by the Pacer's gate mutex
 }
 
 func newWindow(ep Endpoint, w Window, safety float64) *window {
@@ -56,7 +55,7 @@ func buildWindows(limits map[Endpoint]Limit, safety float64) map[Endpoint][]*win
 	return out
 }
 
-// windowsFor collects the limiters of eps, slowest first (see waitTurn).
+// windowsFor collects the limiters of eps, fastest first (see waitTurn).
 func (p *Pacer) windowsFor(eps []Endpoint) []*window {
 	var ws []*window
 	for _, ep := range eps {
@@ -66,7 +65,7 @@ func (p *Pacer) windowsFor(eps []Endpoint) []*window {
 			}
 		}
 	}
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].rate < ws[j].rate })
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].rate > ws[j].rate })
 	return ws
 }
 
@@ -79,18 +78,17 @@ func containsWindow(ws []*window, w *window) bool {
 	return false
 }
 
-// waitTurn blocks until every limiter in ws admits one call.
+// waitTurn blocks until every limiter in ws admits one call, fastest first.
 //
-// The rate.Limiters queue the waiters fairly, slowest limiter first. Waiting
-// on several in turn is not enough on its own when a call needs two
-// endpoints' limiters (PATCH user + the 1 QPS department/freeze limit): a
-// call can get its 1 QPS slot, then be held up on the busy PATCH limiter
-// while the next department PATCH, which found that limiter free, catches up
-// with it. So the admission itself is a gate: under one mutex, a call goes
-// only if it is at least `spacing` after the last admitted call of each of
-// its limiters, and then stamps them all with the same instant. The gate
-// alone would guarantee the spacing but would wake every waiter for every
-// slot; the limiters make the gate almost always pass at first try.
+// rate.Limiter reserves slots on a theoretical schedule: a waiter woken a
+// little late by the timer does not push the next slot back, so the
+// sustained rate is exactly the limiter's rate however busy the machine is.
+// The slowest limiter is waited on last so that the call is sent right
+// after its slot: a PATCH that also needs the 1 QPS department/freeze
+// window gets that slot last, and two such PATCHes are sent a full slot
+// apart even if the busy PATCH limiter held one of them up. The faster
+// windows' slots taken earlier go unused for a moment, which can only make
+// their windows emptier. Plain PATCHes keep flowing meanwhile.
 func (p *Pacer) waitTurn(ctx context.Context, ws []*window) error {
 	for _, w := range ws {
 		if err := w.lim.Wait(ctx); err != nil {
@@ -101,39 +99,7 @@ func (p *Pacer) waitTurn(ctx context.Context, ws []*window) error {
 			return fmt.Errorf("feishu: pacer: next slot for %s is after the deadline: %w", w.ep, context.DeadlineExceeded)
 		}
 	}
-	for {
-		p.gateMu.Lock()
-		d := admit(ws, time.Now())
-		p.gateMu.Unlock()
-		if d <= 0 {
-			return nil
-		}
-		if err := sleepCtx(ctx, d); err != nil {
-			return err
-		}
-	}
-}
-
-// admit stamps every window with now and returns 0 when each one's last
-// admission is at least its spacing ago; otherwise it changes nothing and
-// returns how long to wait. The caller holds the gate mutex.
-func admit(ws []*window, now time.Time) time.Duration {
-	var need time.Duration
-	for _, w := range ws {
-		if w.last.IsZero() {
-			continue
-		}
-		if d := w.last.Add(w.spacing).Sub(now); d > need {
-			need = d
-		}
-	}
-	if need > 0 {
-		return need
-	}
-	for _, w := range ws {
-		w.last = now
-	}
-	return 0
+	return nil
 }
 
 // sleepCtx waits d or until ctx is done: the only real sleep in the project.

@@ -39,8 +39,6 @@ type Pacer struct {
 	logger      *slog.Logger
 	sem         *structureSem
 
-	gateMu sync.Mutex // see waitTurn
-
 	rngMu sync.Mutex
 	rng   *rand.Rand
 

@@ -368,31 +368,6 @@ func TestStructureConcurrencyBound(t *testing.T) {
 	}
 }
 
-func TestAdmitGate(t *testing.T) {
-	dept := &window{ep: EPPatchUserDept, spacing: time.Second}
-	patch := &window{ep: EPPatchUser, spacing: 100 * time.Millisecond}
-	t0 := time.Unix(1_800_000_000, 0)
-	at := func(d time.Duration) time.Time { return t0.Add(d) }
-	steps := []struct {
-		ws   []*window
-		now  time.Duration
-		want time.Duration
-	}{
-		{[]*window{dept, patch}, 0, 0},                                           // first move
-		{[]*window{patch}, 50 * time.Millisecond, 50 * time.Millisecond},         // plain patch too soon
-		{[]*window{patch}, 100 * time.Millisecond, 0},                            // plain patch ok
-		{[]*window{dept, patch}, 150 * time.Millisecond, 850 * time.Millisecond}, // next move waits for the 1 QPS window
-		{[]*window{patch}, 250 * time.Millisecond, 0},                            // plain patches keep flowing meanwhile
-		{[]*window{dept, patch}, 1000 * time.Millisecond, 0},                     // 1 s after the first move
-		{[]*window{dept, patch}, 1999 * time.Millisecond, time.Millisecond},      // spacing is exact
-	}
-	for i, s := range steps {
-		if got := admit(s.ws, at(s.now)); got != s.want {
-			t.Errorf("step %d: admit at +%v = %v, want %v", i, s.now, got, s.want)
-		}
-	}
-}
-
 func TestPacerRates(t *testing.T) {
 	p := NewPacer()
 	want := 1000.0 / 60 * DefaultSafety
@@ -430,19 +405,21 @@ func TestPacerRates(t *testing.T) {
 	}
 }
 
-func TestWindowsForSlowestFirst(t *testing.T) {
+// TestWindowsForSlowestLast: the slowest window (the 1 QPS limit on moves
+// and freezes) is waited on last, so a call is sent right after that slot.
+func TestWindowsForSlowestLast(t *testing.T) {
 	p := NewPacer()
 	ws := p.windowsFor(UserPatch{IsFrozen: new(bool)}.Endpoints())
 	if len(ws) != 3 {
 		t.Fatalf("%d windows, want 3 (1/s, 1000/min, 50/s)", len(ws))
 	}
 	for i := 1; i < len(ws); i++ {
-		if ws[i-1].rate > ws[i].rate {
-			t.Errorf("windows not slowest first: %v then %v", ws[i-1].rate, ws[i].rate)
+		if ws[i-1].rate < ws[i].rate {
+			t.Errorf("windows not fastest first: %v then %v", ws[i-1].rate, ws[i].rate)
 		}
 	}
-	if ws[0].ep != EPPatchUserDept {
-		t.Errorf("first window is %s", ws[0].ep)
+	if ws[len(ws)-1].ep != EPPatchUserDept {
+		t.Errorf("last window is %s", ws[len(ws)-1].ep)
 	}
 	if got := p.windowsFor(On(EPTenantToken)); len(got) != 0 {
 		t.Errorf("token endpoint has %d windows", len(got))

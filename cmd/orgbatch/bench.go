@@ -19,6 +19,7 @@ against a lower bound. The inputs are generated, deterministic orgs; nothing
 leaves this machine (import and export run against an in-process sandbox).`,
 	}
 	cmd.AddCommand(newBenchValidateCmd(io))
+	cmd.AddCommand(newBenchImportCmd(io))
 	return cmd
 }
 
