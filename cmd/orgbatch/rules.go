@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newRulesCmd) }
+
+func newRulesCmd(io *IOStreams) *cobra.Command {
+	var markdown bool
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the validation rules / 列出校验规则",
+		Long: `Rules lists every rule orgbatch checks, with its stable code (as used in
+reports and --format json), severity, the column it is about, and the
+Feishu error code it prevents.`,
+		Example: `  orgbatch rules
+  orgbatch rules --markdown > rules.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if markdown {
+				problem.WriteMarkdown(io.Out)
+				return nil
+			}
+			for _, r := range problem.Rules {
+				fmt.Fprintf(io.Out, "%-28s %-8s %-10s %-20s %s / %s\n", r.Code, r.Severity, r.Entity, r.Field, r.ZH, r.EN)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table")
+	return cmd
+}
