@@ -1,0 +1,195 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/validate"
+)
+
+// sheetOrg writes CSVs and loads them.
+func sheetOrg(t *testing.T, depts, users string) (*org.Org, []problem.Problem) {
+	t.Helper()
+	dir := t.TempDir()
+	var in []org.Input
+	if depts != "" {
+		p := filepath.Join(dir, "departments.csv")
+		os.WriteFile(p, []byte(depts), 0o600)
+		in = append(in, org.Input{Path: p, Kind: org.KindDepartments})
+	}
+	if users != "" {
+		p := filepath.Join(dir, "users.csv")
+		os.WriteFile(p, []byte(users), 0o600)
+		in = append(in, org.Input{Path: p, Kind: org.KindUsers})
+	}
+	o, ps := org.Load(in)
+	return o, append(ps, validate.Validate(o)...)
+}
+
+const userHeader = "user_id,name,mobile,email,department_ids,employee_type,leader_user_id,job_title\n"
+
+func change(p *Plan, key string) *Change {
+	for _, c := range p.Changes {
+		if c.Key == key {
+			return c
+		}
+	}
+	return nil
+}
+
+func rules(c *Change) string {
+	var out []string
+	for _, p := range c.Problems {
+		out = append(out, p.Rule)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestPlanActions(t *testing.T) {
+	o, ps := sheetOrg(t,
+		"department_id,name,parent_department_id,name_en\nA,甲,0,Alpha\nB,乙,A,\nC,丙,B,\nD,丁,0,\n",
+		userHeader+
+			"u1,张三,13800000001,u1@example.com,A,1,,工程师\n"+
+			"u2,李四,13800000002,,B;C,1,u1,\n"+
+			"u3,王五,13800000003,,D,1,u2,\n")
+	tn := NewTenant()
+	tn.Departments["A"] = &feishu.Department{DepartmentID: "A", OpenDepartmentID: "od-a", Name: "甲", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Alpha"}}
+	tn.Departments["B"] = &feishu.Department{DepartmentID: "B", Name: "乙", ParentDepartmentID: "0"} // moves under A
+	tn.Departments["D"] = &feishu.Department{DepartmentID: "D", Name: "旧名", ParentDepartmentID: "0"}
+	tn.Users["u1"] = &feishu.User{UserID: "u1", OpenID: "ou_1", Name: "张三", Mobile: "+8613800000001", Email: "U1@example.com", DepartmentIDs: []string{"A"}, EmployeeType: 1, JobTitle: "工程师"}
+	tn.Users["u2"] = &feishu.User{UserID: "u2", Name: "李四", Mobile: "+8613800000002", DepartmentIDs: []string{"B"}, EmployeeType: 1, LeaderUserID: "u1"}
+	tn.ByMobile["+8613800000001"], tn.ByMobile["+8613800000002"] = "u1", "u2"
+	p := Build(o, ps, tn)
+
+	want := map[string]Action{"A": ActionUnchanged, "B": ActionMove, "C": ActionCreate, "D": ActionUpdate, "u1": ActionUnchanged, "u2": ActionMove, "u3": ActionCreate}
+	for key, a := range want {
+		if c := change(p, key); c == nil || c.Action != a {
+			t.Errorf("%s: %+v, want %s", key, c, a)
+		}
+	}
+	if f := change(p, "D").Fields; len(f) != 1 || f[0] != (FieldChange{"name", "旧名", "丁"}) {
+		t.Errorf("D fields %+v", f)
+	}
+	if f := change(p, "u2").Fields; len(f) != 1 || f[0].Field != "department_ids" || f[0].New != "B;C" {
+		t.Errorf("u2 fields %+v", f)
+	}
+	if change(p, "u1").Existing.OpenID != "ou_1" || change(p, "A").Existing.OpenDepartmentID != "od-a" {
+		t.Error("existing IDs not carried")
+	}
+	steps := map[string]*Step{}
+	for _, s := range p.Steps {
+		steps[s.ID] = s
+	}
+	// C is created under B (which exists): no dependency. u2's move needs C
+	// created; u3 is created in D (exists) with u2 (exists) as leader.
+	if s := steps["dept:C"]; s == nil || s.Op != OpCreateDepartment || len(s.Deps) != 0 || s.ClientToken == "" {
+		t.Errorf("dept:C = %+v", s)
+	}
+	if s := steps["user:u2"]; s == nil || s.Op != OpPatchUser || strings.Join(s.Deps, ",") != "dept:C" || s.UserPatch.Name != nil {
+		t.Errorf("user:u2 = %+v", s)
+	}
+	if s := steps["user:u3"]; s == nil || s.User.LeaderUserID != "u2" || s.LeaderDep != "" {
+		t.Errorf("user:u3 = %+v", s)
+	}
+	if len(p.Steps) != 5 { // B move, C create, D rename, u2 move, u3 create
+		t.Errorf("%d steps", len(p.Steps))
+	}
+}
+
+func TestPlanEmptyTenantDependencies(t *testing.T) {
+	o, ps := sheetOrg(t,
+		"department_id,name,parent_department_id,leader_user_id\nA,甲,0,m\nB,乙,A,\n",
+		userHeader+"m,经理,13800000001,,A,1,,\nr,员工,13800000002,,B,1,m,\n")
+	p := Build(o, ps, NewTenant())
+	steps := map[string]*Step{}
+	for _, s := range p.Steps {
+		steps[s.ID] = s
+	}
+	checks := []struct {
+		id, deps, leaderDep string
+	}{
+		{"dept:A", "", ""},
+		{"dept:B", "dept:A", ""},
+		{"user:m", "dept:A", ""},
+		{"user:r", "dept:B", "user:m"},
+		{"dept-leader:A", "dept:A,user:m", ""},
+	}
+	for _, c := range checks {
+		s := steps[c.id]
+		if s == nil || strings.Join(s.Deps, ",") != c.deps || s.LeaderDep != c.leaderDep {
+			t.Errorf("%s = %+v", c.id, s)
+		}
+	}
+	// The leader is not in A's create (he does not exist yet) but in r's.
+	if steps["dept:A"].Department.LeaderUserID != "" || steps["user:r"].User.LeaderUserID != "m" {
+		t.Error("leaders misplaced")
+	}
+	// The critical path goes first: A (→ B → r, A → m → r) outranks r.
+	if steps["dept:A"].Priority <= steps["user:r"].Priority {
+		t.Errorf("priorities A=%d r=%d", steps["dept:A"].Priority, steps["user:r"].Priority)
+	}
+}
+
+func TestPlanOnlineProblems(t *testing.T) {
+	o, ps := sheetOrg(t,
+		"department_id,name,parent_department_id,leader_user_id\n"+
+			"N,新部门,0,\n"+ // clashes with an existing sibling named 新部门
+			"O,孤儿,GHOST,\n"+ // parent exists nowhere
+			"K,子部门,O,\n"+ // depends on the blocked O: skipped
+			"L,有负责人,0,nobody\n", // leader exists nowhere: warning only
+		userHeader+
+			"a,甲,13800000001,,0,1,,\n"+ // mobile belongs to someone else
+			"b,乙,13800000002,taken@example.com,0,1,,\n"+ // email belongs to someone else
+			"c,丙,13800000003,,NOWHERE,1,,\n"+ // department exists nowhere
+			"d,丁,13800000004,,K,1,,\n"+ // department blocked: skipped
+			"e,戊,13800000005,,0,1,,\n"+ // user_id of a resigned user
+			"f,己,13800000006,,0,1,ghost,\n") // leader exists nowhere: warning
+	tn := NewTenant()
+	tn.Children["0"] = []feishu.Department{{DepartmentID: "X1", Name: "新部门"}}
+	tn.ByMobile["+8613800000001"] = "other1"
+	tn.ByEmail["taken@example.com"] = "other2"
+	tn.Users["e"] = &feishu.User{UserID: "e", Status: &feishu.UserStatus{IsResigned: true}}
+	p := Build(o, ps, tn)
+	want := map[string]struct {
+		action    Action
+		rules     string
+		blockedBy string
+	}{
+		"N": {ActionBlocked, "PLAN_NAME_TAKEN", ""},
+		"O": {ActionBlocked, "DEPT_PARENT_UNKNOWN,PLAN_PARENT_MISSING", ""},
+		"K": {ActionBlocked, "PLAN_BLOCKED_BY", "O"},
+		"L": {ActionCreate, "DEPT_LEADER_UNKNOWN,PLAN_LEADER_MISSING", ""},
+		"a": {ActionBlocked, "PLAN_MOBILE_TAKEN", ""},
+		"b": {ActionBlocked, "PLAN_EMAIL_TAKEN", ""},
+		"c": {ActionBlocked, "USER_DEPT_UNKNOWN,PLAN_DEPT_MISSING", ""},
+		"d": {ActionBlocked, "PLAN_BLOCKED_BY", "K"},
+		"e": {ActionBlocked, "PLAN_USER_RESIGNED", ""},
+		"f": {ActionCreate, "USER_LEADER_UNKNOWN,PLAN_LEADER_MISSING", ""},
+	}
+	for key, w := range want {
+		c := change(p, key)
+		if c == nil || c.Action != w.action || rules(c) != w.rules || c.BlockedBy != w.blockedBy {
+			t.Errorf("%s: action %v rules %q blockedBy %q; want %+v", key, c.Action, rules(c), c.BlockedBy, w)
+		}
+	}
+	if s := change(p, "L").Steps[0]; s.Department.LeaderUserID != "" {
+		t.Error("unknown leader sent")
+	}
+	if !p.Blocked() || len(p.Problems) == 0 {
+		t.Error("plan not blocked")
+	}
+}
+
+func TestClientTokenIsDeterministic(t *testing.T) {
+	a := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
+	b := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
+	c := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "乙"})
+	if a != b || a == c || len(a) != 36 {
+		t.Errorf("tokens %s %s %s", a, b, c)
+	}
+}
