@@ -1,0 +1,162 @@
+package exporter
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// User statuses written in the status column, from status's flags in this
+// order of precedence.
+const (
+	StatusResigned = "resigned" // 已离职 (never listed by find_by_department)
+	StatusExited   = "exited"   // 已退出
+	StatusFrozen   = "frozen"   // 已冻结
+	StatusUnjoined = "unjoined" // 未加入
+	StatusActive   = "active"   // 已激活
+	StatusInactive = "inactive" // 未激活: invited, not yet activated
+)
+
+// Statuses lists the statuses in the order counts are reported.
+var Statuses = []string{StatusActive, StatusInactive, StatusFrozen, StatusUnjoined, StatusExited, StatusResigned}
+
+// Status names a user's status.
+func Status(st *feishu.UserStatus) string {
+	switch {
+	case st == nil:
+		return StatusActive
+	case st.IsResigned:
+		return StatusResigned
+	case st.IsExited:
+		return StatusExited
+	case st.IsFrozen:
+		return StatusFrozen
+	case st.IsUnjoin:
+		return StatusUnjoined
+	case st.IsActivated:
+		return StatusActive
+	}
+	return StatusInactive
+}
+
+// The read-only columns an export adds after the template's. Their headers
+// match no template field, so importing an export ignores them.
+var (
+	DepartmentExtra = []sheet.Column{
+		{Header: "开放部门ID (open_department_id)", Width: 24, Text: true},
+		{Header: "部门路径 (path)", Width: 36},
+		{Header: "层级 (depth)", Width: 8},
+		{Header: "成员数 (member_count)", Width: 12},
+	}
+	UserExtra = []sheet.Column{
+		{Header: "开放ID (open_id)", Width: 24, Text: true},
+		{Header: "所属部门路径 (department_paths)", Width: 36},
+		{Header: "状态 (status)", Width: 10},
+	}
+)
+
+// The extra columns' positions after the template's, for readers.
+const (
+	DepartmentOpenIDCol = 0
+	UserOpenIDCol       = 0
+	UserStatusCol       = 2
+)
+
+// DepartmentRow is a department in the template's column order, then
+// DepartmentExtra. Values are as Feishu holds them, not yet escaped.
+func DepartmentRow(d *Department) []string {
+	var en, ja string
+	if d.I18nName != nil {
+		en, ja = d.I18nName.EnUs, d.I18nName.JaJp
+	}
+	chat := "否"
+	if d.ChatID != "" || d.CreateGroupChat {
+		chat = "是"
+	}
+	return []string{
+		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, d.LeaderUserID, d.Order, chat,
+		d.OpenDepartmentID, d.Path, strconv.Itoa(d.Depth), strconv.Itoa(d.MemberCount),
+	}
+}
+
+// UserRow is a user in the template's column order, then UserExtra. paths
+// maps department IDs to their paths (IDs outside the export stay IDs).
+func UserRow(u *feishu.User, paths map[string]string) []string {
+	join := ""
+	if u.JoinTime > 0 {
+		join = org.FormatDate(time.Unix(u.JoinTime, 0))
+	}
+	ps := make([]string, len(u.DepartmentIDs))
+	for i, id := range u.DepartmentIDs {
+		if p, ok := paths[id]; ok {
+			ps[i] = p
+		} else {
+			ps[i] = id
+		}
+	}
+	return []string{
+		u.UserID, u.Name, u.EnName, org.LocalMobile(u.Mobile), u.Email, strings.Join(u.DepartmentIDs, ";"),
+		enumName(org.EmployeeTypeNames, u.EmployeeType, 1), enumName(org.GenderNames, u.Gender, 0),
+		u.EmployeeNo, u.JobTitle, u.LeaderUserID, join, u.City, u.WorkStation,
+		u.OpenID, strings.Join(ps, ";"), Status(u.Status),
+	}
+}
+
+// enumName is names[v] for a known v ≥ lo, else v as a number (a custom
+// employee type), "" for 0 below lo.
+func enumName(names []string, v, lo int) string {
+	switch {
+	case v >= lo && v < len(names):
+		return names[v]
+	case v == 0:
+		return ""
+	}
+	return strconv.Itoa(v)
+}
+
+// RootPathLabel stands for the tenant's root department in a user's
+// department paths.
+const RootPathLabel = "(根部门 root)"
+
+// Paths maps every exported department ID to its path (and "0" to
+// RootPathLabel).
+func (s *Snapshot) Paths() map[string]string {
+	m := make(map[string]string, len(s.Departments)+1)
+	m[RootID] = RootPathLabel
+	for _, d := range s.Departments {
+		m[d.DepartmentID] = d.Path
+	}
+	return m
+}
+
+// DepartmentRows are the departments' rows in export order.
+func (s *Snapshot) DepartmentRows() [][]string {
+	rows := make([][]string, len(s.Departments))
+	for i, d := range s.Departments {
+		rows[i] = DepartmentRow(d)
+	}
+	return rows
+}
+
+// UserRows are the users' rows in export order.
+func (s *Snapshot) UserRows() [][]string {
+	paths := s.Paths()
+	rows := make([][]string, len(s.Users))
+	for i, u := range s.Users {
+		rows[i] = UserRow(u, paths)
+	}
+	return rows
+}
+
+// StatusCounts counts the users per status.
+func (s *Snapshot) StatusCounts() map[string]int {
+	m := map[string]int{}
+	for _, u := range s.Users {
+		m[Status(u.Status)]++
+	}
+	return m
+}

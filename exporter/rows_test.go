@@ -1,0 +1,95 @@
+package exporter_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/orgbatch/orgbatch/exporter"
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/templates"
+)
+
+func TestStatus(t *testing.T) {
+	tests := []struct {
+		st   *feishu.UserStatus
+		want string
+	}{
+		{nil, exporter.StatusActive},
+		{&feishu.UserStatus{}, exporter.StatusInactive},
+		{&feishu.UserStatus{IsActivated: true}, exporter.StatusActive},
+		{&feishu.UserStatus{IsActivated: true, IsFrozen: true}, exporter.StatusFrozen},
+		{&feishu.UserStatus{IsUnjoin: true}, exporter.StatusUnjoined},
+		{&feishu.UserStatus{IsFrozen: true, IsResigned: true}, exporter.StatusResigned},
+		{&feishu.UserStatus{IsExited: true, IsFrozen: true}, exporter.StatusExited},
+	}
+	for _, tt := range tests {
+		if got := exporter.Status(tt.st); got != tt.want {
+			t.Errorf("Status(%+v) = %s, want %s", tt.st, got, tt.want)
+		}
+	}
+}
+
+func TestDepartmentRow(t *testing.T) {
+	d := &exporter.Department{Department: feishu.Department{
+		DepartmentID: "D1", Name: "技术部", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Tech", JaJp: "技術部"},
+		LeaderUserID: "u1", Order: "3", ChatID: "oc_1", OpenDepartmentID: "od-1", MemberCount: 12,
+	}, Path: "总部/技术部", Depth: 2}
+	want := []string{"D1", "技术部", "0", "Tech", "技術部", "u1", "3", "是", "od-1", "总部/技术部", "2", "12"}
+	if got := exporter.DepartmentRow(d); !slices.Equal(got, want) {
+		t.Errorf("row %q\nwant %q", got, want)
+	}
+	if n := len(org.DepartmentSchema.Fields) + len(exporter.DepartmentExtra); len(want) != n {
+		t.Fatalf("row has %d cells, sheet %d columns", len(want), n)
+	}
+	d.ChatID = ""
+	if got := exporter.DepartmentRow(d)[7]; got != "否" {
+		t.Errorf("no chat: %q", got)
+	}
+}
+
+func TestUserRow(t *testing.T) {
+	u := &feishu.User{
+		UserID: "u1", Name: "张三", EnName: "San", Mobile: "+8613800138000", Email: "a@example.com",
+		DepartmentIDs: []string{"D1", "0", "X9"}, EmployeeType: 2, Gender: 0, EmployeeNo: "007", JobTitle: "工程师",
+		LeaderUserID: "u0", JoinTime: 1704124800, City: "北京", WorkStation: "A-1", OpenID: "ou_1",
+		Status: &feishu.UserStatus{IsFrozen: true},
+	}
+	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPathLabel}
+	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师",
+		"u0", "2024-01-02", "北京", "A-1", "ou_1", "总部/技术部;" + exporter.RootPathLabel + ";X9", "frozen"}
+	if got := exporter.UserRow(u, paths); !slices.Equal(got, want) {
+		t.Errorf("row %q\nwant %q", got, want)
+	}
+	if n := len(org.UserSchema.Fields) + len(exporter.UserExtra); len(want) != n {
+		t.Fatalf("row has %d cells, sheet %d columns", len(want), n)
+	}
+	u.Mobile, u.EmployeeType, u.Gender, u.JoinTime = "+447911123456", 7, 2, 0
+	got := exporter.UserRow(u, paths)
+	if got[3] != "+447911123456" || got[6] != "7" || got[7] != "女" || got[11] != "" {
+		t.Errorf("international/custom row %q", got)
+	}
+}
+
+// TestExtraHeadersMatchNoField: import must ignore the read-only columns,
+// so none of their headers may name a template field.
+func TestExtraHeadersMatchNoField(t *testing.T) {
+	for _, c := range exporter.DepartmentExtra {
+		if f, ok := org.DepartmentSchema.MatchHeader(c.Header); ok {
+			t.Errorf("%q matches department field %s", c.Header, f.Key)
+		}
+	}
+	for _, c := range exporter.UserExtra {
+		if f, ok := org.UserSchema.MatchHeader(c.Header); ok {
+			t.Errorf("%q matches user field %s", c.Header, f.Key)
+		}
+	}
+	for _, name := range []string{exporter.TreeSheet, exporter.MetadataSheet} {
+		if !org.IsInstructionSheet(name) {
+			t.Errorf("sheet %q would be read as data", name)
+		}
+	}
+	if templates.DepartmentsSheet == exporter.TreeSheet {
+		t.Fatal("sheet names collide")
+	}
+}

@@ -1,0 +1,164 @@
+package exporter
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/sheet"
+	"github.com/orgbatch/orgbatch/templates"
+)
+
+// Meta describes where and when an export was made, for its metadata sheet.
+type Meta struct {
+	BaseURL string
+	AppID   string
+	Version string // orgbatch's
+	Time    time.Time
+}
+
+// FormatVersion names the export layout in the metadata sheet.
+const FormatVersion = "orgbatch-export/1"
+
+// Names of the audit sheets and their CSV files. Both sheet names are ones
+// org.Load skips, so an export imports as it is.
+const (
+	TreeSheet     = "组织架构树 tree"
+	MetadataSheet = "元数据 metadata"
+	TreeCSV       = "tree.csv"
+	MetadataCSV   = "metadata.csv"
+)
+
+// Sheets are the export's sheets: departments and users in the template's
+// format plus read-only columns, the tree and the metadata. Every cell is
+// escaped against formula injection (sheet.EscapeFormula; org.Load undoes
+// it).
+func (s *Snapshot) Sheets(m Meta) []sheet.OutSheet {
+	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(s.DepartmentRows()), DepartmentExtra...)
+	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
+	us := templates.DataSheet(org.UserSchema, escapeRows(s.UserRows()), UserExtra...)
+	us.Mark = muteFrom(len(org.UserSchema.Fields))
+	return []sheet.OutSheet{ds, us, s.treeSheet(), s.metadataSheet(m, ds, us)}
+}
+
+// muteFrom greys the read-only columns.
+func muteFrom(col int) func(row, c int) sheet.Mark {
+	return func(_, c int) sheet.Mark {
+		if c >= col {
+			return sheet.MarkMuted
+		}
+		return sheet.MarkNone
+	}
+}
+
+func escapeRows(rows [][]string) [][]string {
+	for _, r := range rows {
+		for i, v := range r {
+			r[i] = sheet.EscapeFormula(v)
+		}
+	}
+	return rows
+}
+
+func (s *Snapshot) treeSheet() sheet.OutSheet {
+	lines := s.TreeLines(0)
+	rows := make([][]string, len(lines))
+	for i, l := range lines {
+		id := s.RootID
+		if l.Dept != nil {
+			id = l.Dept.DepartmentID
+		}
+		rows[i] = escapeRows([][]string{{l.Text(), strconv.Itoa(l.Count), id}})[0]
+	}
+	return sheet.OutSheet{Name: TreeSheet, Rows: rows, FreezeHeader: true, Columns: []sheet.Column{
+		{Header: "组织架构 (tree)", Width: 60}, {Header: "成员数 (member_count)", Width: 12},
+		{Header: "部门ID (department_id)", Width: 16, Text: true},
+	}}
+}
+
+func (s *Snapshot) metadataSheet(m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
+	var rows [][]string
+	add := func(key, value, note string) { rows = append(rows, []string{key, value, note}) }
+	add("format", FormatVersion, "导出格式 export layout")
+	add("exported_at", m.Time.Format(time.RFC3339), "导出时间 when the walk finished")
+	add("orgbatch_version", m.Version, "")
+	add("base_url", m.BaseURL, "API 地址 tenant API root")
+	add("app_id", m.AppID, "应用 app")
+	add("root_department_id", s.RootID, "导出的根部门 0 = whole tenant")
+	add("departments", strconv.Itoa(len(s.Departments)), "部门数")
+	add("users", strconv.Itoa(len(s.Users)), "成员数 (each once)")
+	counts := s.StatusCounts()
+	for _, st := range Statuses {
+		if st == StatusResigned {
+			continue
+		}
+		add("users_"+st, strconv.Itoa(counts[st]), "")
+	}
+	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
+	least := s.MinCalls()
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+		if n, ok := least[ep]; ok {
+			add("api_calls "+string(ep), strconv.Itoa(s.Calls[ep]), "minimum "+strconv.Itoa(n))
+		}
+	}
+	add("sha256_data", hashSheets(false, ds, us), "SHA-256 of every cell of the departments and users sheets, as stored")
+	add("sha256_org", hashSheets(true, ds, us), "the same over the template's columns only: equal for the same org in any tenant")
+	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments then users")
+	return sheet.OutSheet{Name: MetadataSheet, Rows: escapeRows(rows), Columns: []sheet.Column{
+		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},
+	}}
+}
+
+// hashSheets is the SHA-256 of the sheets' cells as JSON lines; with
+// templateOnly the columns after the template's are left out.
+func hashSheets(templateOnly bool, sheets ...sheet.OutSheet) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	enc.SetEscapeHTML(false)
+	schemas := map[string]int{
+		templates.DepartmentsSheet: len(org.DepartmentSchema.Fields),
+		templates.UsersSheet:       len(org.UserSchema.Fields),
+	}
+	for _, sh := range sheets {
+		n := len(sh.Columns)
+		if templateOnly {
+			n = schemas[sh.Name]
+		}
+		_ = enc.Encode(sh.Headers()[:n]) // writing to a hash cannot fail
+		for _, r := range sh.Rows {
+			_ = enc.Encode(r[:min(n, len(r))])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// WriteXLSX writes the export as one workbook, atomically, owner-only.
+func (s *Snapshot) WriteXLSX(path string, m Meta) error {
+	return sheet.WriteXLSX(path, s.Sheets(m)...)
+}
+
+// WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv
+// into dir (created owner-only), each atomically, UTF-8 with a BOM when
+// bom is set. It returns the paths written.
+func (s *Snapshot) WriteCSV(dir string, m Meta, bom bool) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	names := []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
+	var paths []string
+	for i, sh := range s.Sheets(m) {
+		p := filepath.Join(dir, names[i])
+		if err := sheet.WriteCSV(p, sh, bom); err != nil {
+			return paths, fmt.Errorf("writing %s: %w", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

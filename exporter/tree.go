@@ -1,0 +1,81 @@
+package exporter
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// TreeLine is one line of the tree view.
+type TreeLine struct {
+	Prefix string      // box-drawing indent, "" on the first line
+	Dept   *Department // nil for the tenant root line
+	Name   string
+	Count  int // member_count: distinct users here and below
+	Level  int // 0 on the first line
+}
+
+// Text is the line as printed: prefix, name and member count.
+func (l TreeLine) Text() string {
+	return l.Prefix + l.Name + " (" + strconv.Itoa(l.Count) + ")"
+}
+
+// TreeLines renders the tree: the root first, then every department
+// indented under its parent with box-drawing lines. maxDepth > 0 keeps only
+// that many levels below the root.
+func (s *Snapshot) TreeLines(maxDepth int) []TreeLine {
+	var lines []TreeLine
+	var branches []*Department
+	if s.RootID == RootID || len(s.Top) == 0 {
+		name := RootPathLabel
+		if s.Root != nil && s.Root.Name != "" {
+			name = s.Root.Name
+		}
+		lines = append(lines, TreeLine{Name: name, Count: s.MemberCount()})
+		branches = s.Top
+	} else {
+		top := s.Top[0]
+		lines = append(lines, TreeLine{Dept: top, Name: top.Name, Count: top.MemberCount})
+		branches = append(append(branches, top.Children...), s.Top[1:]...)
+	}
+	var walk func(ds []*Department, indent string, level int)
+	walk = func(ds []*Department, indent string, level int) {
+		if maxDepth > 0 && level > maxDepth {
+			return
+		}
+		for i, d := range ds {
+			branch, next := "├── ", "│   "
+			if i == len(ds)-1 {
+				branch, next = "└── ", "    "
+			}
+			lines = append(lines, TreeLine{Prefix: indent + branch, Dept: d, Name: d.Name, Count: d.MemberCount, Level: level})
+			walk(d.Children, indent+next, level+1)
+		}
+	}
+	walk(branches, "", 1)
+	return lines
+}
+
+// Tree prints the tree view to w, one department per line with its member
+// count. Control characters in names are shown as U+FFFD so a name cannot
+// drive the terminal.
+func (s *Snapshot) Tree(w io.Writer, maxDepth int) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range s.TreeLines(maxDepth) {
+		l.Name = printable(l.Name)
+		fmt.Fprintln(bw, l.Text())
+	}
+	return bw.Flush()
+}
+
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
