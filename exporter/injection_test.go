@@ -10,6 +10,7 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
 )
 
@@ -104,5 +105,15 @@ func TestFormulaInjection(t *testing.T) {
 	}
 	if u := again.Users[0]; u.Name != formulaUser.Name || u.City != formulaUser.City || u.EmployeeNo != formulaUser.EmployeeNo {
 		t.Errorf("re-imported user %+v", u)
+	}
+}
+
+// TestEscapeFormulaIsExactlyReversible: even a value that already starts
+// with an apostrophe before a formula character survives the round trip.
+func TestEscapeFormulaIsExactlyReversible(t *testing.T) {
+	for _, v := range []string{"=SUM(A1)", "'=x", "''=y", "+86", "-", "@a", "\tx", "plain", "'plain", ""} {
+		if got := sheet.UnescapeFormula(sheet.EscapeFormula(v)); got != v {
+			t.Errorf("%q → %q → %q", v, sheet.EscapeFormula(v), got)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,9 +29,11 @@ func isTrimmable(r rune) bool {
 const formulaStarts = "=+-@\t\r"
 
 // EscapeFormula prefixes a value that a spreadsheet would run as a formula
-// with an apostrophe, so it is shown as text.
+// with an apostrophe, so it is shown as text. A value that already looks
+// escaped ('=…) gets one more apostrophe, so UnescapeFormula is its exact
+// inverse.
 func EscapeFormula(s string) string {
-	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
+	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) || UnescapeFormula(s) != s {
 		return "'" + s
 	}
 	return s
@@ -44,21 +47,34 @@ func UnescapeFormula(s string) string {
 	return s
 }
 
+// writerNumber is how xlsx writers other than Excel store an integral
+// number: with a zero fraction (1.0, 45293.0: Java's Double.toString, a
+// Python float) or in scientific notation with a decimal mantissa
+// (1.3800138E10: Java; 1.3800138E+10: Go's %G).
+var writerNumber = regexp.MustCompile(`^(\d+\.0+|\d\.\d+[eE]\+?\d+)$`)
+
+// excelDisplay is how Excel's General format shows a long number.
+var excelDisplay = regexp.MustCompile(`^[1-9](\.\d{1,5})?E\+\d{2,3}$`)
+
 // normalizeNumber turns an integral number that an xlsx writer stored in
-// scientific notation (1.3800138E10) back into its digits. Excel itself
-// stores 13800138000; some other writers do not. Only values that are exact
-// integers with at most 15 significant digits (what a double holds) change.
+// scientific notation (1.3800138E10) or with a zero fraction (1.0, 45293.0)
+// back into its digits. Excel itself stores 13800138000 and 1; writers that
+// format doubles like Java's Double.toString (Apache POI's streaming writer,
+// and EasyExcel on top of it) do not. Only values that are exact integers
+// with at most 15 significant digits (what a double holds) change.
+//
+// The reader does not know a cell's type, so text must survive too: codes
+// such as 1E5 or 12E3 (no decimal point: no writer's number form) are left
+// alone, and so is Excel's own display form of a long number (1.38E+10: at
+// most six significant digits and "E+"), which is text a person pasted
+// from a CSV: its digits are already lost, and org.ParseMobile must see it
+// to say so.
 func normalizeNumber(s string) string {
-	if len(s) < 3 || !strings.ContainsAny(s, "eE") {
+	if len(s) < 3 || strings.IndexByte(s, '.') < 0 || !writerNumber.MatchString(s) || excelDisplay.MatchString(s) {
 		return s
 	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == 'e' || r == 'E' || r == '+' || r == '-') {
-			return s
-		}
-	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != float64(int64(f)) || f < 0 || f >= 1e15 {
+	if err != nil || f != float64(int64(f)) || f >= 1e15 {
 		return s
 	}
 	return strconv.FormatInt(int64(f), 10)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
-	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/spf13/cobra"
 )
 
@@ -114,7 +113,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	}
 	elapsed := time.Since(start)
 
-	meta := exporter.Meta{BaseURL: baseURLOf(tgt.API), AppID: appIDOf(&opts.Target, io), Version: version, Time: opts.Now()}
+	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now()}
 	files := []string{out}
 	if opts.Format == "csv" {
 		files, err = snap.WriteCSV(out, meta, !opts.NoBOM)
@@ -171,26 +170,6 @@ func walkError(ctx context.Context, err error, root string) error {
 		return usageError("--root %s: no such department (give its custom department_id): %v", root, err)
 	}
 	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
-}
-
-// baseURLOf is the API root the client sends to.
-func baseURLOf(api feishu.API) string {
-	if c, ok := api.(interface{ BaseURL() string }); ok {
-		return c.BaseURL()
-	}
-	return ""
-}
-
-// appIDOf is the app the target authenticates as (never the secret).
-func appIDOf(f *targetFlags, io *IOStreams) string {
-	if f.sandbox {
-		return sandbox.DefaultAppID
-	}
-	creds, _, err := feishu.LoadCredentials(f.appID, f.appSecret, f.configPath, io.Getenv)
-	if err != nil {
-		return ""
-	}
-	return creds.AppID
 }
 
 func printExportSummary(w io.Writer, snap *exporter.Snapshot, files []string, elapsed time.Duration) {

@@ -52,6 +52,8 @@ type target struct {
 	Pacer *feishu.Pacer
 	// Desc says what the target is, for the first line a user sees.
 	Desc    string
+	BaseURL string
+	AppID   string // never the secret
 	Sandbox *sandbox.Server // set for --sandbox
 	close   func()
 }
@@ -119,6 +121,7 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		}
 		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
 	}
+	t.BaseURL, t.AppID = baseURL, creds.AppID
 	t.API = feishu.NewClient(
 		feishu.WithBaseURL(baseURL),
 		feishu.WithCredentials(creds.AppID, creds.Secret()),
