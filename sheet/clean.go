@@ -33,18 +33,29 @@ const formulaStarts = "=+-@\t\r"
 // escaped ('=…) gets one more apostrophe, so UnescapeFormula is its exact
 // inverse.
 func EscapeFormula(s string) string {
-	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) || UnescapeFormula(s) != s {
+	if startsFormula(s) || looksEscaped(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// UnescapeFormula reverses EscapeFormula.
+// UnescapeFormula reverses EscapeFormula: it removes one apostrophe from a
+// value of the form '…'=… (one or more apostrophes, then a formula
+// character).
 func UnescapeFormula(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
+	if looksEscaped(s) {
 		return s[1:]
 	}
 	return s
+}
+
+func startsFormula(s string) bool {
+	return s != "" && strings.ContainsRune(formulaStarts, rune(s[0]))
+}
+
+func looksEscaped(s string) bool {
+	rest := strings.TrimLeft(s, "'")
+	return len(rest) < len(s) && startsFormula(rest)
 }
 
 // writerNumber is how xlsx writers other than Excel store an integral
