@@ -88,3 +88,8 @@ func latestResumable(reportDir string, inputs []string) (string, error) {
 	}
 	return "", fmt.Errorf("no unfinished import of %s in %s", strings.Join(inputs, ", "), reportDir)
 }
+
+func marshalIndent(v any) ([]byte, error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	return append(data, '\n'), err
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
+)
+
+// dropRows copies a CSV without the rows whose first cell is in drop.
+func dropRows(t *testing.T, from, to string, drop ...string) string {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		first, _, _ := strings.Cut(line, ",")
+		skip := false
+		for _, d := range drop {
+			if first == d {
+				skip = true
+			}
+		}
+		if !skip {
+			kept = append(kept, line)
+		}
+	}
+	os.WriteFile(to, []byte(strings.Join(kept, "")), 0o600)
+	return to
+}
+
+func seededSandbox(t *testing.T) (*sandbox.Server, string) {
+	return sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+}
+
+func TestDiffMatchesAndDiffers(t *testing.T) {
+	srv, url := seededSandbox(t)
+	code, out, errOut := runAgainst(t, context.Background(), "diff", samplesXLSX, "--base-url", url, "--report", t.TempDir(), "--rate-scale", "1000")
+	if code != ExitOK || !strings.Contains(out, "only in Feishu: none") {
+		t.Fatalf("identical: exit %d\n%s\n%s", code, out, errOut)
+	}
+	dir := t.TempDir()
+	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "edited.csv"), map[string]map[string]string{"u0005": {"职务 (job_title)": "首席布道师"}})
+	users = dropRows(t, users, filepath.Join(dir, "users.csv"), "u0300")
+	depts := dropRows(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), "ADMIN")
+	writes := srv.Stats().WritesApplied
+	code, out, errOut = runAgainst(t, context.Background(), "diff", depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	if code != ExitRowsFailed {
+		t.Fatalf("different: exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"job_title: ", "→ 首席布道师", "1 departments, 1 users", "department ADMIN", "user       u0300"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff output lacks %q:\n%s", want, out)
+		}
+	}
+	if srv.Stats().WritesApplied != writes {
+		t.Error("diff wrote to the tenant")
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "diff-*", "plan.xlsx")); len(files) != 1 {
+		t.Errorf("diff report files: %v", files)
+	}
+}
+
+// TestDiffPrune: --prune lists and deletes only with --yes, users before
+// departments, and the safety guard refuses a mass deletion unless --force.
+func TestDiffPrune(t *testing.T) {
+	srv, url := seededSandbox(t)
+	dir := t.TempDir()
+	// Drop ADMIN and everyone in it from the sheet, so the department is
+	// empty once its people are deleted.
+	var admins []string
+	for _, u := range srv.Users() {
+		for _, d := range u.DepartmentIDs {
+			if d == "ADMIN" {
+				admins = append(admins, u.UserID)
+			}
+		}
+	}
+	users := dropRows(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), admins...)
+	depts := dropRows(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), "ADMIN")
+	args := []string{"diff", depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--prune"}
+	code, out, _ := runAgainst(t, context.Background(), args...)
+	if code != ExitRowsFailed || !strings.Contains(out, "add --yes") || len(srv.Departments()) != 46 {
+		t.Fatalf("prune without --yes: exit %d, %d departments\n%s", code, len(srv.Departments()), out)
+	}
+	code, out, _ = runAgainst(t, context.Background(), append(args, "--yes")...)
+	if code != ExitOK {
+		t.Fatalf("prune --yes: exit %d\n%s", code, out)
+	}
+	if len(srv.Departments()) != 45 {
+		t.Errorf("%d departments after prune", len(srv.Departments()))
+	}
+	active := 0
+	for _, u := range srv.Users() {
+		if u.Status == nil || !u.Status.IsResigned {
+			active++
+		}
+	}
+	if active != 300-len(admins) {
+		t.Errorf("%d active users after prune, want %d", active, 300-len(admins))
+	}
+
+	// A users sheet with only its first rows would delete most users:
+	// refused.
+	data, _ := os.ReadFile("../../samples/users.csv")
+	lines := strings.SplitAfter(string(data), "\n")
+	few := filepath.Join(dir, "few.csv")
+	os.WriteFile(few, []byte(strings.Join(lines[:11], "")), 0o600)
+	code, out, errOut := runAgainst(t, context.Background(), "diff", "--users", few, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--prune", "--yes")
+	if code != ExitRowsFailed || !strings.Contains(errOut, "refusing to delete") {
+		t.Fatalf("guard: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runAgainst(t, context.Background(), "diff", samplesXLSX, "--sandbox", "--yes"); code != ExitUsage {
+		t.Errorf("--yes without --prune: exit %d %s", code, errOut)
+	}
+}

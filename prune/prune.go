@@ -1,0 +1,131 @@
+// Package prune decides and carries out the deletion of what a sheet
+// lacks: the users and departments that are in the tenant but not in the
+// sheet. It is only used by `orgbatch diff --prune`; import never deletes.
+//
+// Deleting is guarded the way WeCom's full-replace API guards it: a prune
+// is refused when it would remove more than 50 entries and more than 20% of
+// them, or more than 80% of a small org (50 entries or fewer to remove),
+// unless forced.
+package prune
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/orgbatch/orgbatch/exporter"
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+)
+
+// Plan is what a prune would delete.
+type Plan struct {
+	Departments      []*exporter.Department // deepest first: children before parents
+	Users            []*feishu.User
+	TotalDepartments int
+	TotalUsers       int
+}
+
+// Extra finds what is in the tenant snapshot but not in the sheet: users
+// by user_id (or, for rows without one, by mobile), departments by custom
+// department_id. Only kinds the sheet has a table for are compared (a
+// departments-only sheet says nothing about users). The root is never a
+// candidate.
+func Extra(o *org.Org, snap *exporter.Snapshot) *Plan {
+	hasDepts, hasUsers := false, false
+	for _, t := range o.Tables {
+		hasDepts = hasDepts || t.Kind == org.KindDepartments
+		hasUsers = hasUsers || t.Kind == org.KindUsers
+	}
+	inSheetDept := map[string]bool{}
+	for _, d := range o.Departments {
+		inSheetDept[d.ID()] = true
+	}
+	inSheetUser, inSheetMobile := map[string]bool{}, map[string]bool{}
+	for _, u := range o.Users {
+		if id := u.UserID(); id != "" {
+			inSheetUser[id] = true
+		}
+		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
+			inSheetMobile[m.E164] = true
+		}
+	}
+	p := &Plan{TotalDepartments: len(snap.Departments), TotalUsers: len(snap.Users)}
+	for _, d := range snap.Departments {
+		if hasDepts && d.DepartmentID != exporter.RootID && !inSheetDept[d.DepartmentID] {
+			p.Departments = append(p.Departments, d)
+		}
+	}
+	sort.SliceStable(p.Departments, func(i, j int) bool { return p.Departments[i].Depth > p.Departments[j].Depth })
+	for _, u := range snap.Users {
+		m, _, _ := org.ParseMobile(u.Mobile)
+		if hasUsers && !inSheetUser[u.UserID] && !inSheetMobile[m.E164] {
+			p.Users = append(p.Users, u)
+		}
+	}
+	return p
+}
+
+// Guard thresholds (WeCom batch/replaceuser).
+const (
+	GuardCount    = 50
+	GuardShare    = 0.20
+	GuardSmallOrg = 0.80
+)
+
+// Check returns an error when the prune trips the guard for users or for
+// departments.
+func (p *Plan) Check() error {
+	if err := guard("users", len(p.Users), p.TotalUsers); err != nil {
+		return err
+	}
+	return guard("departments", len(p.Departments), p.TotalDepartments)
+}
+
+func guard(what string, n, total int) error {
+	if n == 0 || total == 0 {
+		return nil
+	}
+	share := float64(n) / float64(total)
+	switch {
+	case n > GuardCount && share > GuardShare:
+		return fmt.Errorf("refusing to delete %d of %d %s (more than %d and more than %.0f%%); check the sheet, or add --force", n, total, what, GuardCount, GuardShare*100)
+	case n <= GuardCount && share > GuardSmallOrg:
+		return fmt.Errorf("refusing to delete %d of %d %s (more than %.0f%% of them); check the sheet, or add --force", n, total, what, GuardSmallOrg*100)
+	}
+	return nil
+}
+
+// Result is how one deletion ended.
+type Result struct {
+	Kind, ID, Name string
+	Err            error
+}
+
+// Run deletes users first (a department must be empty before it can go),
+// then departments children first, through the pacer. A department whose
+// child failed to go is not attempted.
+func (p *Plan) Run(ctx context.Context, api feishu.API, pacer *feishu.Pacer) []Result {
+	var out []Result
+	for _, u := range p.Users {
+		_, err := pacer.Call(ctx, feishu.On(feishu.EPDeleteUser), func(ctx context.Context) error { return api.DeleteUser(ctx, u.UserID) })
+		out = append(out, Result{"user", u.UserID, u.Name, err})
+	}
+	failed := map[string]bool{}
+	for _, d := range p.Departments {
+		var err error
+		for _, c := range d.Children {
+			if failed[c.DepartmentID] {
+				err = fmt.Errorf("not attempted: sub-department %s was not deleted", c.DepartmentID)
+			}
+		}
+		if err == nil {
+			_, err = pacer.Call(ctx, feishu.On(feishu.EPDeleteDepartment), func(ctx context.Context) error { return api.DeleteDepartment(ctx, d.DepartmentID) })
+		}
+		if err != nil {
+			failed[d.DepartmentID] = true
+		}
+		out = append(out, Result{"department", d.DepartmentID, d.Name, err})
+	}
+	return out
+}
