@@ -53,7 +53,7 @@ type target struct {
 	// Desc says what the target is, for the first line a user sees.
 	Desc    string
 	BaseURL string
-	AppID   string // never the secret
+	AppID   string          // never the secret
 	Sandbox *sandbox.Server // set for --sandbox
 	close   func()
 }
