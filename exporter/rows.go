@@ -54,7 +54,6 @@ var (
 	}
 	UserExtra = []sheet.Column{
 		{Header: "开放ID (open_id)", Width: 24, Text: true},
-		{Header: "所属部门路径 (department_paths)", Width: 36},
 		{Header: "状态 (status)", Width: 10},
 	}
 )
@@ -63,7 +62,7 @@ var (
 const (
 	DepartmentOpenIDCol = 0
 	UserOpenIDCol       = 0
-	UserStatusCol       = 2
+	UserStatusCol       = 1
 )
 
 // DepartmentRow is a department in the template's column order, then
@@ -77,8 +76,15 @@ func DepartmentRow(d *Department) []string {
 	if d.ChatID != "" || d.CreateGroupChat {
 		chat = "是"
 	}
+	parentPath := "" // a parent outside the export has no path here
+	switch {
+	case d.Parent != nil:
+		parentPath = d.Parent.Path
+	case d.ParentDepartmentID == RootID:
+		parentPath = RootPath
+	}
 	return []string{
-		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, d.LeaderUserID, d.Order, chat,
+		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, d.LeaderUserID, d.Order, chat, parentPath,
 		d.OpenDepartmentID, d.Path, strconv.Itoa(d.Depth), strconv.Itoa(d.MemberCount),
 	}
 }
@@ -101,8 +107,8 @@ func UserRow(u *feishu.User, paths map[string]string) []string {
 	return []string{
 		u.UserID, u.Name, u.EnName, org.LocalMobile(u.Mobile), u.Email, strings.Join(u.DepartmentIDs, ";"),
 		enumName(org.EmployeeTypeNames, u.EmployeeType, 1), enumName(org.GenderNames, u.Gender, 0),
-		u.EmployeeNo, u.JobTitle, u.LeaderUserID, join, u.City, u.WorkStation,
-		u.OpenID, strings.Join(ps, ";"), Status(u.Status),
+		u.EmployeeNo, u.JobTitle, u.LeaderUserID, join, u.City, u.WorkStation, strings.Join(ps, ";"),
+		u.OpenID, Status(u.Status),
 	}
 }
 
@@ -118,15 +124,16 @@ func enumName(names []string, v, lo int) string {
 	return strconv.Itoa(v)
 }
 
-// RootPathLabel stands for the tenant's root department in a user's
-// department paths.
-const RootPathLabel = "(根部门 root)"
+// RootPath is the path of the tenant's root department ("/"), in users'
+// department paths and top-level departments' parent paths: it reads back
+// as the root.
+const RootPath = org.RootPath
 
 // Paths maps every exported department ID to its path (and "0" to
-// RootPathLabel).
+// RootPath).
 func (s *Snapshot) Paths() map[string]string {
 	m := make(map[string]string, len(s.Departments)+1)
-	m[RootID] = RootPathLabel
+	m[RootID] = RootPath
 	for _, d := range s.Departments {
 		m[d.DepartmentID] = d.Path
 	}

@@ -35,7 +35,7 @@ func TestDepartmentRow(t *testing.T) {
 		DepartmentID: "D1", Name: "技术部", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Tech", JaJp: "技術部"},
 		LeaderUserID: "u1", Order: "3", ChatID: "oc_1", OpenDepartmentID: "od-1", MemberCount: 12,
 	}, Path: "总部/技术部", Depth: 2}
-	want := []string{"D1", "技术部", "0", "Tech", "技術部", "u1", "3", "是", "od-1", "总部/技术部", "2", "12"}
+	want := []string{"D1", "技术部", "0", "Tech", "技術部", "u1", "3", "是", "/", "od-1", "总部/技术部", "2", "12"}
 	if got := exporter.DepartmentRow(d); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}
@@ -55,9 +55,9 @@ func TestUserRow(t *testing.T) {
 		LeaderUserID: "u0", JoinTime: 1704124800, City: "北京", WorkStation: "A-1", OpenID: "ou_1",
 		Status: &feishu.UserStatus{IsFrozen: true},
 	}
-	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPathLabel}
+	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPath}
 	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师",
-		"u0", "2024-01-02", "北京", "A-1", "ou_1", "总部/技术部;" + exporter.RootPathLabel + ";X9", "frozen"}
+		"u0", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "frozen"}
 	if got := exporter.UserRow(u, paths); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}

@@ -23,6 +23,9 @@ func (l TreeLine) Text() string {
 	return l.Prefix + l.Name + " (" + strconv.Itoa(l.Count) + ")"
 }
 
+// rootLabel names the root in the tree when its name was not read.
+const rootLabel = "(根部门 root)"
+
 // TreeLines renders the tree: the root first, then every department
 // indented under its parent with box-drawing lines. maxDepth > 0 keeps only
 // that many levels below the root.
@@ -30,7 +33,7 @@ func (s *Snapshot) TreeLines(maxDepth int) []TreeLine {
 	var lines []TreeLine
 	var branches []*Department
 	if s.RootID == RootID || len(s.Top) == 0 {
-		name := RootPathLabel
+		name := rootLabel
 		if s.Root != nil && s.Root.Name != "" {
 			name = s.Root.Name
 		}

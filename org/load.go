@@ -71,7 +71,9 @@ func fileProblem(file, sheetName string, err error) problem.Problem {
 // list) are skipped silently.
 func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Problem) {
 	loc := problem.Loc{File: sh.File, Sheet: sh.Name}
-	if !isCSV && forced == "" && IsInstructionSheet(sh.Name) {
+	// An instructions sheet mentions every header; it is never data, not
+	// even when the kind is forced (--users template.xlsx).
+	if !isCSV && IsInstructionSheet(sh.Name) {
 		return nil, nil
 	}
 	rows, err := sh.Peek(headerSearchRows)
@@ -96,6 +98,9 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Prob
 		return nil, nil
 	}
 	if sh.Hidden {
+		if len(rows) == 0 {
+			return nil, nil // an empty hidden sheet holds nothing to warn about
+		}
 		return nil, []problem.Problem{problem.New("SHEET_HIDDEN", loc, sh.Name)}
 	}
 	hdr, ok := headerRow(schema, rows)
@@ -171,6 +176,9 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Prob
 		f, ok := s.MatchHeader(h)
 		if !ok {
 			t.Unknown = append(t.Unknown, i)
+			l := loc
+			l.Column = h
+			probs = append(probs, problem.New("COLUMN_UNKNOWN", l, h, ""))
 			continue
 		}
 		if j, dup := t.Col[f.Key]; dup {
@@ -182,7 +190,7 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Prob
 		t.Col[f.Key] = i
 	}
 	for _, f := range s.Fields {
-		if f.Required && !t.Has(f.Key) {
+		if f.Required && !t.Has(f.Key) && !t.hasAny(f.Alt) {
 			l := loc
 			l.Column = f.Header()
 			probs = append(probs, problem.New("COLUMN_MISSING", l, f.Key, strings.Join(f.Names(), " / ")))

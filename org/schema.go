@@ -21,7 +21,8 @@ type Field struct {
 	Key      string
 	ZH       string
 	Aliases  []string
-	Required bool     // the column must be present
+	Required bool     // the column must be present (unless one of Alt is)
+	Alt      []string // fields that can stand in for a required one
 	Text     bool     // written as text so Excel keeps zeros and long digits
 	Choices  []string // dropdown values in the template
 	Example  string   // value of the template's example row
@@ -57,14 +58,15 @@ var DepartmentSchema = &Schema{
 	Kind:       KindDepartments,
 	SheetNames: []string{"departments", "department", "depts", "部门", "部门表", "部门信息"},
 	Fields: []Field{
-		{Key: "department_id", ZH: "部门ID", Aliases: []string{"部门编号", "部门编码", "dept_id"}, Required: true, Text: true, Example: "D100"},
+		{Key: "department_id", ZH: "部门ID", Aliases: []string{"部门编号", "部门编码", "dept_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "D100"},
 		{Key: "name", ZH: "部门名称", Aliases: []string{"department_name", "dept_name"}, Required: true, Example: "技术中心"},
-		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Text: true, Example: "0"},
+		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "0"},
 		{Key: "name_en", ZH: "英文名称", Aliases: []string{"部门英文名称", "en_name"}, Example: "Technology Center"},
 		{Key: "name_ja", ZH: "日文名称", Aliases: []string{"部门日文名称", "ja_name"}},
 		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001"},
 		{Key: "order", ZH: "排序", Aliases: []string{"排序值", "sort"}, Text: true, Example: "10"},
 		{Key: "create_group_chat", ZH: "创建部门群", Aliases: []string{"是否创建部门群"}, Choices: []string{"是", "否"}, Example: "否"},
+		{Key: "parent_path", ZH: "上级部门路径", Aliases: []string{"上级部门全路径", "parent_department_path"}},
 	},
 }
 
@@ -78,7 +80,7 @@ var UserSchema = &Schema{
 		{Key: "en_name", ZH: "英文名", Aliases: []string{"english_name"}, Example: "San Zhang"},
 		{Key: "mobile", ZH: "手机号", Aliases: []string{"手机", "手机号码", "phone"}, Required: true, Text: true, Example: "13800138000"},
 		{Key: "email", ZH: "邮箱", Aliases: []string{"电子邮箱", "邮箱地址", "e-mail"}, Example: "zhangsan@example.com"},
-		{Key: "department_ids", ZH: "所属部门ID", Aliases: []string{"部门ID列表", "dept_ids"}, Required: true, Text: true, Example: "D100"},
+		{Key: "department_ids", ZH: "所属部门ID", Aliases: []string{"部门ID列表", "dept_ids"}, Required: true, Alt: []string{"department_path"}, Text: true, Example: "D100"},
 		{Key: "employee_type", ZH: "人员类型", Aliases: []string{"员工类型"}, Required: true, Choices: []string{"正式", "实习", "外包", "劳务", "顾问"}, Example: "正式"},
 		{Key: "gender", ZH: "性别", Choices: []string{"保密", "男", "女", "其他"}, Example: "男"},
 		{Key: "employee_no", ZH: "工号", Aliases: []string{"员工编号", "员工工号"}, Text: true, Example: "000123"},
@@ -87,6 +89,7 @@ var UserSchema = &Schema{
 		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},
 		{Key: "city", ZH: "城市", Aliases: []string{"工作城市"}, Example: "北京"},
 		{Key: "work_station", ZH: "工位", Aliases: []string{"座位"}, Example: "A-301"},
+		{Key: "department_path", ZH: "部门路径", Aliases: []string{"部门", "所属部门", "部门全路径", "所属部门路径"}},
 	},
 }
 

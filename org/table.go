@@ -39,6 +39,15 @@ func (t *Table) Has(key string) bool {
 	return ok
 }
 
+func (t *Table) hasAny(keys []string) bool {
+	for _, k := range keys {
+		if t.Has(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // Record is one data row of a table: its origin and its raw cells. The
 // cells are packed into one string with end offsets — one allocation per
 // row instead of one per cell — because a validation holds every row of a
@@ -117,14 +126,22 @@ type Department struct {
 }
 
 // The department's cells.
-func (d *Department) ID() string              { return d.Get("department_id") }
-func (d *Department) Name() string            { return d.Get("name") }
-func (d *Department) NameEN() string          { return d.Get("name_en") }
-func (d *Department) NameJA() string          { return d.Get("name_ja") }
-func (d *Department) ParentID() string        { return d.Get("parent_department_id") }
+func (d *Department) ID() string     { return d.Get("department_id") }
+func (d *Department) Name() string   { return d.Get("name") }
+func (d *Department) NameEN() string { return d.Get("name_en") }
+func (d *Department) NameJA() string { return d.Get("name_ja") }
+func (d *Department) ParentID() string {
+	// In a sheet placed by paths alone, an empty parent path is the top
+	// level, as HR writes it (上级部门路径 left blank for 一级部门).
+	if !d.T.Has("parent_department_id") && d.T.Has("parent_path") && d.ParentPath() == "" {
+		return "0"
+	}
+	return d.Get("parent_department_id")
+}
 func (d *Department) LeaderUserID() string    { return d.Get("leader_user_id") }
 func (d *Department) Order() string           { return d.Get("order") }
 func (d *Department) CreateGroupChat() string { return d.Get("create_group_chat") }
+func (d *Department) ParentPath() string      { return d.Get("parent_path") }
 
 // User is a row of the users sheet, read on demand like Department, with
 // the department list split once.
@@ -147,6 +164,10 @@ func (u *User) LeaderUserID() string { return u.Get("leader_user_id") }
 func (u *User) JoinTime() string     { return u.Get("join_time") }
 func (u *User) City() string         { return u.Get("city") }
 func (u *User) WorkStation() string  { return u.Get("work_station") }
+
+// DepartmentPaths are the user's department paths (several separated by
+// ; or ；), as written.
+func (u *User) DepartmentPaths() []string { return SplitPaths(u.Get("department_path")) }
 
 // Org is everything read from the input files.
 type Org struct {

@@ -10,9 +10,8 @@ import (
 // before their reports. The sandbox uses it to seed a tenant from a sheet.
 func Bodies(o *org.Org) ([]feishu.Department, []feishu.User) {
 	b := &builder{org: o}
-	b.indexRows()
 	var depts []feishu.Department
-	for _, row := range b.deptOrder() {
+	for _, row := range b.deptOrder(o.Departments) {
 		d := desiredDept(row)
 		body := feishu.Department{Name: d.name, ParentDepartmentID: d.parent, DepartmentID: d.id,
 			LeaderUserID: d.leader, Order: d.order, CreateGroupChat: d.createGroupChat}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -13,12 +14,19 @@ import (
 // problems are the sheet's validation problems: a row with an error is
 // blocked, and so is every row that depends on it. Build is pure.
 func Build(o *org.Org, problems []problem.Problem, t *Tenant) *Plan {
+	return BuildWith(o, problems, t, Options{})
+}
+
+// BuildWith is Build with options.
+func BuildWith(o *org.Org, problems []problem.Problem, t *Tenant, opts Options) *Plan {
 	b := &builder{
 		org: o, t: t, plan: &Plan{Tenant: t},
-		rowProblems: map[rowKey][]problem.Problem{},
-		depts:       map[string]*Change{},
-		users:       map[string]*Change{},
-		steps:       map[string]*Step{},
+		rowProblems:   map[rowKey][]problem.Problem{},
+		depts:         map[string]*Change{},
+		users:         map[string]*Change{},
+		steps:         map[string]*Step{},
+		placement:     map[*org.Department]placement{},
+		placeProblems: map[*org.Department][]problem.Problem{},
 	}
 	for _, p := range problems {
 		if p.Row > 0 {
@@ -26,14 +34,18 @@ func Build(o *org.Org, problems []problem.Problem, t *Tenant) *Plan {
 			b.rowProblems[k] = append(b.rowProblems[k], p)
 		}
 	}
+	b.paths = newPaths(b, opts)
+	b.paths.indexSheet(b.deptOrder(o.Departments))
+	b.paths.placeByPath()
 	b.indexRows()
-	for _, d := range b.deptOrder() {
+	for _, d := range b.deptOrder(o.Departments) {
 		b.department(d)
 	}
 	for _, u := range b.userOrder() {
 		b.user(u)
 	}
 	b.leaderSteps()
+	b.linkSteps()
 	b.plan.Problems = append(append([]problem.Problem(nil), problems...), b.online...)
 	problem.Sort(b.plan.Problems)
 	prioritize(b.plan.Steps)
@@ -58,6 +70,28 @@ type builder struct {
 	steps       map[string]*Step
 	// deferred department leaders that wait for a user created in this run
 	pendingLeaders []pendingLeader
+	paths          *paths
+	// departments placed by a parent path: their effective ID and parent
+	placement     map[*org.Department]placement
+	placeProblems map[*org.Department][]problem.Problem
+}
+
+type placement struct{ id, parent string }
+
+// idOf is a department row's ID: its own, or the one its path gives it.
+func (b *builder) idOf(d *org.Department) string {
+	if p, ok := b.placement[d]; ok {
+		return p.id
+	}
+	return d.ID()
+}
+
+// parentOf is a department row's parent ID: its own, or its path's.
+func (b *builder) parentOf(d *org.Department) string {
+	if p, ok := b.placement[d]; ok {
+		return p.parent
+	}
+	return d.ParentID()
 }
 
 type pendingLeader struct {
@@ -69,7 +103,7 @@ type pendingLeader struct {
 func (b *builder) indexRows() {
 	b.deptRows = map[string]*org.Department{}
 	for _, d := range b.org.Departments {
-		if id := d.ID(); id != "" && b.deptRows[id] == nil {
+		if id := b.idOf(d); id != "" && b.deptRows[id] == nil {
 			b.deptRows[id] = d
 		}
 	}
@@ -83,7 +117,11 @@ func (b *builder) indexRows() {
 
 // deptOrder lists department rows parents first, so a row's parent has
 // been planned when the row is.
-func (b *builder) deptOrder() []*org.Department {
+func (b *builder) deptOrder(rows []*org.Department) []*org.Department {
+	if b.deptRows == nil {
+		b.indexRows()
+		defer func() { b.deptRows = nil }()
+	}
 	var out []*org.Department
 	seen := map[*org.Department]bool{}
 	var visit func(d *org.Department, depth int)
@@ -91,7 +129,7 @@ func (b *builder) deptOrder() []*org.Department {
 		if seen[d] || depth > len(b.org.Departments) {
 			return // a cycle: validation already reported it
 		}
-		if p := b.deptRows[d.ParentID()]; p != nil && p != d {
+		if p := b.deptRows[b.parentOf(d)]; p != nil && p != d {
 			visit(p, depth+1)
 		}
 		if !seen[d] {
@@ -99,7 +137,7 @@ func (b *builder) deptOrder() []*org.Department {
 			out = append(out, d)
 		}
 	}
-	for _, d := range b.org.Departments {
+	for _, d := range rows {
 		visit(d, 0)
 	}
 	return out
@@ -199,8 +237,15 @@ func (b *builder) createStepOf(deptID string) string {
 
 func (b *builder) department(row *org.Department) {
 	d := desiredDept(row)
+	d.id, d.parent = b.idOf(row), b.parentOf(row)
 	c := &Change{Kind: KindDepartment, Key: d.id, Name: d.name, Record: row.Record}
 	b.addChange(c)
+	if ps := b.placeProblems[row]; len(ps) > 0 {
+		c.Problems = append(c.Problems, ps...)
+		b.online = append(b.online, ps...)
+		c.Action = ActionBlocked
+		return
+	}
 	if b.deptRows[d.id] != row {
 		c.Action = ActionBlocked // a duplicate row: validation reported it
 		c.Problems, _ = b.ownProblems(row.Record)
@@ -272,10 +317,7 @@ func (b *builder) createDepartment(c *Change, d dept, leader string) {
 	if d.nameEN != "" || d.nameJA != "" {
 		body.I18nName = &feishu.I18nName{ZhCn: d.name, EnUs: d.nameEN, JaJp: d.nameJA}
 	}
-	s := &Step{ID: "dept:" + d.id, Op: OpCreateDepartment, Department: body}
-	if p := b.createStepOf(d.parent); p != "" {
-		s.Deps = append(s.Deps, p)
-	}
+	s := &Step{ID: "dept:" + d.id, Op: OpCreateDepartment, Department: body, needs: []string{d.parent}}
 	s.ClientToken = ClientToken(s.ID, body)
 	b.addStep(c, s)
 }
@@ -344,9 +386,7 @@ func (b *builder) updateDepartment(c *Change, d dept, e *feishu.Department, lead
 	}
 	s := &Step{ID: "dept:" + d.id, Op: OpPatchDepartment, Target: d.id, DeptPatch: p}
 	if moved {
-		if dep := b.createStepOf(d.parent); dep != "" {
-			s.Deps = append(s.Deps, dep)
-		}
+		s.needs = []string{d.parent}
 	}
 	b.addStep(c, s)
 }
@@ -365,10 +405,7 @@ func (b *builder) leaderSteps() {
 		}
 		leader := pl.leader
 		s := &Step{ID: "dept-leader:" + pl.dept, Op: OpPatchDepartment, Target: pl.dept,
-			DeptPatch: &feishu.DepartmentPatch{LeaderUserID: &leader}}
-		if dep := b.createStepOf(pl.dept); dep != "" {
-			s.Deps = append(s.Deps, dep)
-		}
+			DeptPatch: &feishu.DepartmentPatch{LeaderUserID: &leader}, needs: []string{pl.dept}}
 		if st := b.steps["user:"+pl.leader]; st != nil && st.Op == OpCreateUser {
 			s.Deps = append(s.Deps, st.ID)
 		}
@@ -409,6 +446,17 @@ func (b *builder) user(row *org.User) {
 	if c.Action == ActionBlocked {
 		return
 	}
+	if ids, probs := b.paths.userDepartments(row); len(ids)+len(probs) > 0 {
+		for _, p := range probs {
+			c.Problems = append(c.Problems, p)
+			b.online = append(b.online, p)
+			c.Action = ActionBlocked
+		}
+		if c.Action == ActionBlocked {
+			return
+		}
+		u.departments = dedupe(append(u.departments, ids...))
+	}
 	for _, id := range u.departments {
 		switch b.deptState(id) {
 		case deptBlocked:
@@ -422,16 +470,10 @@ func (b *builder) user(row *org.User) {
 		return
 	}
 	leader, leaderDep := b.userLeader(c, u)
-	var deps []string
-	for _, id := range u.departments {
-		if s := b.createStepOf(id); s != "" {
-			deps = append(deps, s)
-		}
-	}
 	if existing == nil {
-		b.createUser(c, u, leader, leaderDep, deps)
+		b.createUser(c, u, leader, leaderDep)
 	} else {
-		b.updateUser(c, u, existing, leader, leaderDep, deps)
+		b.updateUser(c, u, existing, leader, leaderDep)
 	}
 }
 
@@ -490,7 +532,7 @@ func (b *builder) userLeader(c *Change, u user) (leader, dep string) {
 	return "", ""
 }
 
-func (b *builder) createUser(c *Change, u user, leader, leaderDep string, deps []string) {
+func (b *builder) createUser(c *Change, u user, leader, leaderDep string) {
 	c.Action = ActionCreate
 	body := &feishu.User{
 		UserID:        u.userID,
@@ -510,12 +552,12 @@ func (b *builder) createUser(c *Change, u user, leader, leaderDep string, deps [
 	if u.gender > 0 {
 		body.Gender = u.gender
 	}
-	s := &Step{ID: "user:" + u.key(), Op: OpCreateUser, User: body, Deps: deps, LeaderDep: leaderDep}
+	s := &Step{ID: "user:" + u.key(), Op: OpCreateUser, User: body, LeaderDep: leaderDep, needs: u.departments}
 	s.ClientToken = ClientToken(s.ID, body)
 	b.addStep(c, s)
 }
 
-func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader, leaderDep string, deps []string) {
+func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader, leaderDep string) {
 	p := &feishu.UserPatch{}
 	change := func(field, old, new string, set func()) {
 		if new != "" && new != old {
@@ -563,10 +605,10 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader, leaderDe
 	if p.LeaderUserID == nil {
 		leaderDep = ""
 	}
-	if p.DepartmentIDs == nil {
-		deps = nil
+	s := &Step{ID: "user:" + u.key(), Op: OpPatchUser, Target: e.UserID, UserPatch: p, LeaderDep: leaderDep}
+	if p.DepartmentIDs != nil {
+		s.needs = u.departments
 	}
-	s := &Step{ID: "user:" + u.key(), Op: OpPatchUser, Target: e.UserID, UserPatch: p, Deps: deps, LeaderDep: leaderDep}
 	b.addStep(c, s)
 }
 
@@ -577,4 +619,64 @@ func dateOf(unix int64) string {
 		return ""
 	}
 	return org.FormatDate(timeUnix(unix))
+}
+
+// linkSteps turns what each step needs into dependencies on the steps that
+// create those departments, now that every row is planned. A row that
+// needs a blocked department is blocked too (skipped), and so on down.
+func (b *builder) linkSteps() {
+	for changed := true; changed; {
+		changed = false
+		for _, c := range b.plan.Changes {
+			if c.Action == ActionBlocked {
+				continue
+			}
+			for _, s := range c.Steps {
+				for _, need := range s.needs {
+					if b.deptState(need) == deptBlocked && c.Action != ActionBlocked {
+						what := "部门 department"
+						if c.Kind == KindDepartment {
+							what = "上级部门 parent department"
+						}
+						blockedBy(c, what, need)
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	kept := b.plan.Steps[:0]
+	for _, s := range b.plan.Steps {
+		if s.Change.Action == ActionBlocked {
+			delete(b.steps, s.ID)
+			continue
+		}
+		for _, need := range s.needs {
+			if dep := b.createStepOf(need); dep != "" && dep != s.ID && !contains(s.Deps, dep) {
+				s.Deps = append(s.Deps, dep)
+			}
+		}
+		sort.Strings(s.Deps)
+		kept = append(kept, s)
+	}
+	b.plan.Steps = kept
+	for _, c := range b.plan.Changes {
+		if c.Action == ActionBlocked {
+			c.Steps = nil
+		}
+	}
+	for _, s := range b.plan.Steps {
+		if s.LeaderDep != "" && b.steps[s.LeaderDep] == nil {
+			s.LeaderDep = "" // the manager's row is blocked: the step will go without
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,10 @@ type Change struct {
 	// BlockedBy is set when the row is blocked only because a row it
 	// depends on is: it is skipped, not failed.
 	BlockedBy string `json:"blocked_by,omitempty"`
+	// FromPath marks a department created because a path names it and
+	// nothing holds it ("create (from path)"); it has no row of its own.
+	FromPath bool   `json:"from_path,omitempty"`
+	Path     string `json:"path,omitempty"`
 	// Existing holds the IDs Feishu already has for the row.
 	Existing IDs        `json:"existing"`
 	Record   org.Record `json:"-"`
@@ -98,6 +102,9 @@ type Step struct {
 	// waits behind bulk work.
 	Priority int     `json:"priority"`
 	Change   *Change `json:"-"`
+	// needs are the departments that must exist before the step runs;
+	// linkSteps turns them into Deps once every row is planned.
+	needs []string
 }
 
 // Endpoints are the rate limiters the step waits on.

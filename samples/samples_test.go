@@ -165,4 +165,5 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_EMAIL_TAKEN":    "plan: TestPlanOnlineProblems",
 	"PLAN_USER_RESIGNED":  "plan: TestPlanOnlineProblems",
 	"PLAN_BLOCKED_BY":     "plan: TestPlanOnlineProblems",
+	"PATH_UNKNOWN":        "plan: TestPathsWithoutCreating",
 }

@@ -64,7 +64,9 @@ func (v *validator) departmentRow(d *org.Department) {
 	switch code := CheckDepartmentID(d.ID()); code {
 	case "":
 	case "DEPT_ID_REQUIRED":
-		v.add(code, d.Loc("department_id"))
+		if d.ParentPath() == "" { // a department placed by its parent path gets an ID from its path
+			v.add(code, d.Loc("department_id"))
+		}
 	default:
 		v.add(code, d.Loc("department_id"), d.ID())
 	}
@@ -76,7 +78,7 @@ func (v *validator) departmentRow(d *org.Department) {
 			v.add("DEPT_NAME_SLASH", d.Loc(f.key), f.val)
 		}
 	}
-	if d.ParentID() == "" {
+	if d.ParentID() == "" && d.ParentPath() == "" {
 		v.add("DEPT_PARENT_REQUIRED", d.Loc("parent_department_id"))
 	}
 	if d.Order() != "" {

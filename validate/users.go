@@ -109,9 +109,15 @@ func (v *validator) userRow(u *org.User) {
 
 func (v *validator) userDepartments(u *org.User) {
 	switch n := len(u.DepartmentIDs); {
-	case n == 0:
-		v.add("USER_DEPTS_REQUIRED", u.Loc("department_ids"))
+	case n == 0 && len(u.DepartmentPaths()) == 0:
+		col := "department_ids"
+		if !u.T.Has(col) {
+			col = "department_path"
+		}
+		v.add("USER_DEPTS_REQUIRED", u.Loc(col))
 		return
+	case n == 0:
+		return // placed by department paths
 	case n > MaxUserDepartment:
 		v.add("USER_DEPTS_TOO_MANY", u.Loc("department_ids"), n)
 	}

@@ -5,20 +5,32 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 )
 
+// Options adjust validation.
+type Options struct {
+	// PathRoot is the company name that starts every department path
+	// (--path-root); empty means "decide from the paths".
+	PathRoot string
+}
+
 // Validate checks every department and user row and the relations between
 // them. Work is linear in the number of rows: each check is a pass with
 // hash maps, never a pairwise comparison.
-func Validate(o *org.Org) []problem.Problem {
-	v := &validator{org: o}
+func Validate(o *org.Org) []problem.Problem { return ValidateWith(o, Options{}) }
+
+// ValidateWith is Validate with options.
+func ValidateWith(o *org.Org, opts Options) []problem.Problem {
+	v := &validator{org: o, opts: opts}
 	v.indexUsers()
 	v.departments()
 	v.users()
+	v.paths()
 	problem.Sort(v.probs)
 	return v.probs
 }
 
 type validator struct {
 	org     *org.Org
+	opts    Options
 	probs   []problem.Problem
 	deptIDs map[string]*org.Department // first row of each department_id
 	userIDs map[string]*org.User       // first row of each user_id
