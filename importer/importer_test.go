@@ -53,7 +53,7 @@ func loadSheet(t *testing.T, paths ...string) *org.Org {
 func (tn *tenant) planFor(t *testing.T, o *org.Org) *plan.Plan {
 	t.Helper()
 	ps := validate.Validate(o)
-	p, err := plan.Prepare(context.Background(), &plan.Reader{API: tn.api, Pacer: tn.pacer}, o, ps)
+	p, err := plan.Prepare(context.Background(), &plan.Reader{API: tn.api, Pacer: tn.pacer}, o, ps, plan.Options{})
 	if err != nil {
 		t.Fatalf("plan: %v", err)
 	}

@@ -23,11 +23,22 @@ const headerSearchRows = 10
 // Load reads every input into one Org. It never stops at the first bad
 // file: every file, sheet and column problem is returned, and the rows of
 // the readable tables are loaded.
-func Load(inputs []Input) (*Org, []problem.Problem) {
+func Load(inputs []Input) (*Org, []problem.Problem) { return LoadWith(inputs, LoadOptions{}) }
+
+// LoadOptions adjust how sheets are read.
+type LoadOptions struct {
+	// Mapping maps headers HR systems use onto template fields
+	// (--map '员工姓名=name'): header as written → field key.
+	Mapping map[string]string
+}
+
+// LoadWith is Load with options.
+func LoadWith(inputs []Input, opts LoadOptions) (*Org, []problem.Problem) {
 	o := &Org{}
+	m := newMatcher(opts.Mapping)
 	var probs []problem.Problem
 	for _, in := range inputs {
-		probs = append(probs, o.loadFile(in)...)
+		probs = append(probs, o.loadFile(in, m)...)
 	}
 	if len(o.Tables) == 0 && !problem.HasErrors(probs) {
 		var names []string
@@ -39,7 +50,7 @@ func Load(inputs []Input) (*Org, []problem.Problem) {
 	return o, probs
 }
 
-func (o *Org) loadFile(in Input) []problem.Problem {
+func (o *Org) loadFile(in Input, m matcher) []problem.Problem {
 	wb, err := sheet.Open(in.Path)
 	if err != nil {
 		return []problem.Problem{fileProblem(in.Path, "", err)}
@@ -47,7 +58,7 @@ func (o *Org) loadFile(in Input) []problem.Problem {
 	defer wb.Close()
 	var probs []problem.Problem
 	for _, sh := range wb.Sheets {
-		t, ps := findTable(sh, in.Kind, wb.IsCSV())
+		t, ps := findTable(sh, in.Kind, wb.IsCSV(), m)
 		probs = append(probs, ps...)
 		if t == nil {
 			continue
@@ -69,7 +80,7 @@ func fileProblem(file, sheetName string, err error) problem.Problem {
 // findTable decides whether a sheet holds departments or users and where
 // its header is. Sheets that are neither (an instructions sheet, a lookup
 // list) are skipped silently.
-func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Problem) {
+func findTable(sh *sheet.Sheet, forced Kind, isCSV bool, m matcher) (*Table, []problem.Problem) {
 	loc := problem.Loc{File: sh.File, Sheet: sh.Name}
 	// An instructions sheet mentions every header; it is never data, not
 	// even when the kind is forced (--users template.xlsx).
@@ -89,7 +100,7 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Prob
 		}
 	}
 	if schema == nil {
-		schema = guessSchema(rows)
+		schema = guessSchema(rows, m)
 	}
 	if schema == nil {
 		if isCSV {
@@ -103,11 +114,11 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool) (*Table, []problem.Prob
 		}
 		return nil, []problem.Problem{problem.New("SHEET_HIDDEN", loc, sh.Name)}
 	}
-	hdr, ok := headerRow(schema, rows)
+	hdr, ok := headerRow(schema, rows, m)
 	if !ok {
 		return nil, []problem.Problem{problem.New("SHEET_NO_HEADER", loc, firstRow(rows))}
 	}
-	return newTable(sh, schema, hdr)
+	return newTable(sh, schema, hdr, m)
 }
 
 // firstRow shows the top row of a sheet in a message.
@@ -129,12 +140,12 @@ func schemaFor(k Kind) *Schema {
 
 // guessSchema picks the kind whose fields the top rows match best; it needs
 // at least two matched columns so a stray word does not make a table.
-func guessSchema(rows []sheet.Row) *Schema {
+func guessSchema(rows []sheet.Row, m matcher) *Schema {
 	var best *Schema
 	bestScore := 1
 	for _, r := range rows {
 		for _, s := range Schemas {
-			if n := matchCount(s, r); n > bestScore {
+			if n := m.count(s, r); n > bestScore {
 				best, bestScore = s, n
 			}
 		}
@@ -142,30 +153,18 @@ func guessSchema(rows []sheet.Row) *Schema {
 	return best
 }
 
-// matchCount is the number of distinct fields a row names. A row naming one
-// field in several cells (an instructions row) counts that field once.
-func matchCount(s *Schema, r sheet.Row) int {
-	seen := map[string]bool{}
-	for _, c := range r.Cells {
-		if f, ok := s.MatchHeader(c); ok {
-			seen[f.Key] = true
-		}
-	}
-	return len(seen)
-}
-
 // headerRow is the first top row that names at least two of the kind's
 // fields (or one, for a one-column sheet).
-func headerRow(s *Schema, rows []sheet.Row) (sheet.Row, bool) {
+func headerRow(s *Schema, rows []sheet.Row, m matcher) (sheet.Row, bool) {
 	for _, r := range rows {
-		if n := matchCount(s, r); n >= 2 || (n == 1 && len(r.Cells) == 1) {
+		if n := m.count(s, r); n >= 2 || (n == 1 && len(r.Cells) == 1) {
 			return r, true
 		}
 	}
 	return sheet.Row{}, false
 }
 
-func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Problem) {
+func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row, m matcher) (*Table, []problem.Problem) {
 	t := &Table{File: sh.File, Sheet: sh.Name, Kind: s.Kind, Schema: s, Header: hdr.Cells, HeaderRow: hdr.Num, Col: map[string]int{}}
 	loc := problem.Loc{File: sh.File, Sheet: sh.Name, Row: hdr.Num}
 	var probs []problem.Problem
@@ -173,13 +172,21 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Prob
 		if h == "" {
 			continue
 		}
-		f, ok := s.MatchHeader(h)
+		f, mapped, ok := m.match(s, h)
 		if !ok {
 			t.Unknown = append(t.Unknown, i)
-			l := loc
-			l.Column = h
-			probs = append(probs, problem.New("COLUMN_UNKNOWN", l, h, ""))
+			if !IsReadOnlyColumn(h) {
+				l := loc
+				l.Column = h
+				probs = append(probs, problem.New("COLUMN_UNKNOWN", l, h, suggestion(s, h)))
+			}
 			continue
+		}
+		if mapped {
+			if t.Mapped == nil {
+				t.Mapped = map[string]string{}
+			}
+			t.Mapped[h] = f.Key
 		}
 		if j, dup := t.Col[f.Key]; dup {
 			l := loc
@@ -193,7 +200,13 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row) (*Table, []problem.Prob
 		if f.Required && !t.Has(f.Key) && !t.hasAny(f.Alt) {
 			l := loc
 			l.Column = f.Header()
-			probs = append(probs, problem.New("COLUMN_MISSING", l, f.Key, strings.Join(f.Names(), " / ")))
+			names := strings.Join(f.Names(), " / ")
+			for _, alt := range f.Alt {
+				if af, ok := s.Field(alt); ok {
+					names += "; or instead 或改用 " + strings.Join(af.Names(), " / ")
+				}
+			}
+			probs = append(probs, problem.New("COLUMN_MISSING", l, f.Key, names))
 		}
 	}
 	if problem.HasErrors(probs) {

@@ -14,10 +14,11 @@ type Table struct {
 	Sheet     string // "" for CSV
 	Kind      Kind
 	Schema    *Schema
-	Header    []string       // the header cells as written
-	HeaderRow int            // row number of the header
-	Col       map[string]int // field key → column index
-	Unknown   []int          // columns orgbatch does not import, kept for reports
+	Header    []string          // the header cells as written
+	HeaderRow int               // row number of the header
+	Col       map[string]int    // field key → column index
+	Unknown   []int             // columns orgbatch does not import, kept for reports
+	Mapped    map[string]string // header → field for columns matched through --map
 }
 
 // Column is the header of a field's column as the file writes it (so a
@@ -142,6 +143,14 @@ func (d *Department) LeaderUserID() string    { return d.Get("leader_user_id") }
 func (d *Department) Order() string           { return d.Get("order") }
 func (d *Department) CreateGroupChat() string { return d.Get("create_group_chat") }
 func (d *Department) ParentPath() string      { return d.Get("parent_path") }
+
+// PlacedByPath reports whether the row is placed by its parent path (its
+// parent ID cell is empty and the sheet has a parent path for it, or only
+// paths): its ID may then be left empty and is derived from its path.
+func (d *Department) PlacedByPath() bool {
+	return d.T.Has("parent_path") && d.Get("parent_department_id") == "" &&
+		(d.ParentPath() != "" || !d.T.Has("parent_department_id"))
+}
 
 // User is a row of the users sheet, read on demand like Department, with
 // the department list split once.

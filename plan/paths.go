@@ -35,15 +35,18 @@ func PathID(segments []string) string {
 // what is found nowhere (parent first, through the same plan and steps as
 // any department).
 type paths struct {
-	b      *builder
-	root   string            // the company name taken off every path, if any
-	byKey  map[string]string // path key below the root → department_id
-	opts   Options
-	tenant map[string]string // path key → department_id, from the tenant tree read
+	b     *builder
+	root  string            // the company name taken off every path, if any
+	byKey map[string]string // path key below the root → department_id
+	// spelling is how each level was first written (later spellings of
+	// the same name are the same department; see PATH_SPELLING).
+	spelling map[string]string
+	opts     Options
+	tenant   map[string]string // path key → department_id, from the tenant tree read
 }
 
 func newPaths(b *builder, opts Options) *paths {
-	r := &paths{b: b, opts: opts, byKey: map[string]string{}, tenant: map[string]string{}}
+	r := &paths{b: b, opts: opts, byKey: map[string]string{}, tenant: map[string]string{}, spelling: map[string]string{}}
 	refs := b.org.PathRefs()
 	if len(refs) == 0 {
 		return r
@@ -106,7 +109,7 @@ func (r *paths) indexSheet(order []*org.Department) {
 func (r *paths) placeByPath() {
 	var rows []*org.Department
 	for _, d := range r.b.org.Departments {
-		if d.ParentID() == "" && d.ParentPath() != "" {
+		if d.PlacedByPath() {
 			rows = append(rows, d)
 		}
 	}
@@ -137,8 +140,13 @@ func (r *paths) placeByPath() {
 // rule code when the path cannot be resolved.
 func (r *paths) resolve(segs []string, origin org.Record, field string) (id, code, missing string) {
 	id = "0"
+	spelled := make([]string, 0, len(segs)) // each level as first written
 	for i := range segs {
 		key := org.PathKey(segs[:i+1])
+		if r.spelling[key] == "" {
+			r.spelling[key] = segs[i]
+		}
+		spelled = append(spelled, r.spelling[key])
 		if x, ok := r.byKey[key]; ok {
 			id = x
 			continue
@@ -152,7 +160,7 @@ func (r *paths) resolve(segs []string, origin org.Record, field string) (id, cod
 			return "", "PATH_UNKNOWN", segs[i]
 		}
 		newID := PathID(segs[:i+1])
-		r.b.createFromPath(newID, id, segs[i], strings.Join(segs[:i+1], "/"), origin.Loc(field))
+		r.b.createFromPath(newID, id, segs[i], strings.Join(spelled, "/"), origin.Loc(field))
 		r.byKey[key] = newID
 		id = newID
 	}

@@ -12,12 +12,18 @@ import (
 // are to go under existing parents, those parents' children are read too
 // and the plan is rebuilt with them, so sibling-name clashes are blocked
 // before any write instead of failing halfway.
-func Prepare(ctx context.Context, r *Reader, o *org.Org, problems []problem.Problem) (*Plan, error) {
+//
+// Department paths are resolved against the tenant's tree, read along the
+// paths' branches only.
+func Prepare(ctx context.Context, r *Reader, o *org.Org, problems []problem.Problem, opts Options) (*Plan, error) {
 	t, err := r.Read(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	p := Build(o, problems, t)
+	if err := r.ReadPaths(ctx, t, o, opts); err != nil {
+		return nil, err
+	}
+	p := BuildWith(o, problems, t, opts)
 	if t.Empty {
 		return p, nil
 	}
@@ -25,7 +31,7 @@ func Prepare(ctx context.Context, r *Reader, o *org.Org, problems []problem.Prob
 		if err := r.ReadChildren(ctx, t, parents); err != nil {
 			return nil, err
 		}
-		p = Build(o, problems, t)
+		p = BuildWith(o, problems, t, opts)
 	}
 	return p, nil
 }

@@ -36,6 +36,10 @@ func Render(w io.Writer, p *Plan) {
 		if c.Action == ActionUnchanged {
 			continue
 		}
+		if c.FromPath {
+			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, c.Key, c.Name, c.Path)
+			continue
+		}
 		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
 		if c.Record.T != nil {
 			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
@@ -65,6 +69,17 @@ func orNone(s string) string {
 	return s
 }
 
+// FromPath counts departments created because paths name them.
+func (p *Plan) FromPath() int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.FromPath && c.Action == ActionCreate {
+			n++
+		}
+	}
+	return n
+}
+
 // Summary is a one-line count of the plan.
 func Summary(p *Plan) string {
 	var parts []string
@@ -73,6 +88,9 @@ func Summary(p *Plan) string {
 		if d+u > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
 		}
+	}
+	if n := p.FromPath(); n > 0 {
+		parts = append(parts, fmt.Sprintf("(%d departments created from paths)", n))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -242,6 +242,12 @@ func (rd *reading) children(parent string) func(context.Context) error {
 			}
 			rd.mu.Lock()
 			rd.t.Children[parent] = append(rd.t.Children[parent], page.Items...)
+			for i := range page.Items {
+				d := page.Items[i]
+				if rd.t.Departments[d.DepartmentID] == nil {
+					rd.t.Departments[d.DepartmentID] = &d
+				}
+			}
 			rd.mu.Unlock()
 			if !page.HasMore || page.PageToken == "" {
 				return nil

@@ -83,6 +83,14 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
+	if ps := pathDepartmentsSheet(res.Outcomes); ps != nil {
+		sheets = append(sheets, *ps)
+		p := filepath.Join(dir, "report-path-departments.csv")
+		if err := sheet.WriteCSV(p, *ps, true); err != nil {
+			return files, err
+		}
+		files.CSV = append(files.CSV, p)
+	}
 	if err := sheet.WriteXLSX(files.XLSX, sheets...); err != nil {
 		return files, err
 	}
@@ -96,6 +104,32 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	files.Failed = failed
 	sum.Files = &files
 	return files, writeJSON(files.Summary, sum)
+}
+
+// pathDepartmentsSheet lists the departments created because a path
+// named them: they have no input row to be reported on.
+func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
+	var rows [][]string
+	var marks []sheet.Mark
+	for i := range outcomes {
+		oc := &outcomes[i]
+		if !oc.Change.FromPath {
+			continue
+		}
+		rows = append(rows, append([]string{oc.Change.Path}, outcomeCells(oc)...))
+		marks = append(marks, statusMarks[oc.Status])
+	}
+	if rows == nil {
+		return nil
+	}
+	cols := append([]sheet.Column{{Header: "部门路径 department_path", Width: 40}}, importColumns...)
+	return &sheet.OutSheet{Name: "路径部门 path departments", Columns: cols, Rows: rows, FreezeHeader: true,
+		Mark: func(r, c int) sheet.Mark {
+			if c == 1 {
+				return marks[r]
+			}
+			return sheet.MarkNone
+		}}
 }
 
 func outcomeCells(oc *importer.Outcome) []string {
@@ -174,6 +208,7 @@ type Summary struct {
 	Interrupted bool                      `json:"interrupted"`
 	Resumed     string                    `json:"resumed_from,omitempty"`
 	Rows        map[string]map[string]int `json:"rows"`
+	Mapping     map[string]string         `json:"column_mapping,omitempty"`
 	API         *APIStats                 `json:"api,omitempty"`
 	Files       *ImportFiles              `json:"files,omitempty"`
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/validate"
 )
 
@@ -30,13 +31,24 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 	if err := company.WriteCSV(dir); err != nil {
 		t.Fatal(err)
 	}
+	os.MkdirAll(filepath.Join(dir, "hr"), 0o755)
+	if err := sheet.WriteXLSX(filepath.Join(dir, "hr", "users-by-path.xlsx"), samplegen.CompanyByPaths()); err != nil {
+		t.Fatal(err)
+	}
+	if err := sheet.WriteCSV(filepath.Join(dir, "hr", "hr-export.csv"), samplegen.HRExport(), true); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeMapping(filepath.Join(dir, "hr", "mapping.csv")); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"company.xlsx", "departments.csv", "users.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
 	if *update {
-		for _, f := range []string{"company.xlsx", "departments.csv", "users.csv"} {
+		for _, f := range files {
 			os.Chmod(f, 0o644) // committed samples are not personal data
 		}
 		return
 	}
-	for _, f := range []string{"company.xlsx", "departments.csv", "users.csv"} {
+	for _, f := range files {
 		want, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatalf("%s: %v (run go test ./samples -update)", f, err)
@@ -90,6 +102,18 @@ func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 			t.Fatalf("depth %d, leaders %d, multi-department users %d, managed %d", maxDepth, leaders, multi, managed)
 		}
 	}
+}
+
+// writeMapping writes the HR export's column mapping as a --map-file.
+func writeMapping(path string) error {
+	var b strings.Builder
+	b.WriteString("header,field\n")
+	for _, h := range samplegen.HRExportHeaders {
+		if f, ok := samplegen.HRMapping[h]; ok {
+			b.WriteString(h + "," + f + "\n")
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // TestInvalidSamplesReportTheirGoldenProblems validates every file in

@@ -64,7 +64,7 @@ func (v *validator) departmentRow(d *org.Department) {
 	switch code := CheckDepartmentID(d.ID()); code {
 	case "":
 	case "DEPT_ID_REQUIRED":
-		if d.ParentPath() == "" { // a department placed by its parent path gets an ID from its path
+		if !d.PlacedByPath() { // a department placed by its parent path gets an ID from its path
 			v.add(code, d.Loc("department_id"))
 		}
 	default:

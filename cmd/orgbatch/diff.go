@@ -17,7 +17,6 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/prune"
 	"github.com/orgbatch/orgbatch/report"
-	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -33,6 +32,7 @@ type DiffOptions struct {
 	Prune     bool
 	Yes       bool
 	Force     bool
+	NoCreate  bool
 	Now       func() time.Time
 }
 
@@ -70,6 +70,7 @@ prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,
 	f.BoolVar(&opts.Prune, "prune", false, "delete users and departments the sheet lacks (with --yes)")
 	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete")
 	f.BoolVar(&opts.Force, "force", false, "with --prune: delete even past the safety thresholds")
+	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
 	return cmd
 }
 
@@ -77,14 +78,11 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	if (opts.Yes || opts.Force) && !opts.Prune {
 		return usageError("--yes and --force only apply to --prune")
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
+	o, ps, err := opts.Inputs.load(opts.Files)
 	if err != nil {
 		return err
 	}
 	io := opts.IO
-	o, ps := org.Load(inputs)
-	ps = append(ps, validate.Validate(o)...)
-	problem.Sort(ps)
 	for _, p := range ps {
 		if unreadableRules[p.Rule] {
 			report.PrintProblems(io.ErrOut, ps)
@@ -100,7 +98,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		fmt.Fprintf(io.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps)
+	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
 	if err == nil {
 		var snap *exporter.Snapshot
 		snap, err = exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Progress: func(pr exporter.Progress) { bar.Set(pr.Done, pr.Departments) }})

@@ -13,7 +13,6 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
-	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -30,6 +29,7 @@ type ImportOptions struct {
 	Workers     int
 	Resume      string
 	SkipInvalid bool
+	NoCreate    bool
 	Verbose     bool
 	Now         func() time.Time
 }
@@ -72,6 +72,7 @@ Exit status: 0 all rows done, 1 some rows failed or were skipped,
 	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted import: its run directory, or 'latest'")
 	f.Lookup("resume").NoOptDefVal = "latest"
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
+	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
 	return cmd
 }
@@ -84,6 +85,10 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
+	o, ps, err := opts.Inputs.load(opts.Files)
+	if err != nil {
+		return err
+	}
 	io := opts.IO
 	say := func(format string, args ...any) {
 		if !io.Quiet {
@@ -91,10 +96,8 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		}
 	}
 
-	// 1. Offline: read and validate.
-	o, ps := org.Load(inputs)
-	ps = append(ps, validate.Validate(o)...)
-	problem.Sort(ps)
+	// 1. Offline: read and validate (above); report.
+	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
 	say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
 	for _, p := range ps {
@@ -153,7 +156,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
-	p, err := plan.Prepare(ctx, reader, o, ps)
+	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -206,6 +209,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Resume != "" {
 		sum.Resumed = runDir
 	}
+	sum.Mapping = mapping
 	files, err := report.WriteImport(runDir, o, res, sum)
 	if err != nil {
 		return fmt.Errorf("writing the report: %w", err)

@@ -4,6 +4,8 @@ import (
 	"os"
 
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -11,11 +13,32 @@ import (
 type inputFlags struct {
 	departments []string
 	users       []string
+	mappingFlags
+	pathRoot string
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers")
 	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers")
+	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department)")
+	f.mappingFlags.register(cmd)
+}
+
+// load reads and validates the inputs: the offline part every command
+// that reads sheets shares.
+func (f *inputFlags) load(args []string) (*org.Org, []problem.Problem, error) {
+	inputs, err := f.inputs(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := f.mapping()
+	if err != nil {
+		return nil, nil, err
+	}
+	o, ps := org.LoadWith(inputs, org.LoadOptions{Mapping: m})
+	ps = append(ps, validate.ValidateWith(o, validate.Options{PathRoot: f.pathRoot})...)
+	problem.Sort(ps)
+	return o, ps, nil
 }
 
 // inputs turns positional files and the kind flags into org inputs.

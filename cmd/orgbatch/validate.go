@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
-	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -61,13 +59,11 @@ func runValidate(opts *ValidateOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageError("--format must be text or json, not %q", opts.Format)
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
+	o, ps, err := opts.Inputs.load(opts.Files)
 	if err != nil {
 		return err
 	}
-	o, ps := org.Load(inputs)
-	ps = append(ps, validate.Validate(o)...)
-	problem.Sort(ps)
+	printMapping(opts.IO, o)
 
 	if opts.Format == "json" {
 		if err := report.WriteProblemsJSON(opts.IO.Out, ps); err != nil {

@@ -73,7 +73,7 @@ func Import(ctx context.Context, spec ImportSpec) (ImportResult, error) {
 		return ImportResult{}, err
 	}
 	defer env.srv.Close()
-	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o))
+	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o), plan.Options{})
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -174,7 +174,7 @@ func baseline(ctx context.Context, spec ImportSpec, o *org.Org) (time.Duration, 
 		return 0, err
 	}
 	defer env.srv.Close()
-	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o))
+	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o), plan.Options{})
 	if err != nil {
 		return 0, err
 	}

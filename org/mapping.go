@@ -1,0 +1,160 @@
+package org
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/sheet"
+)
+
+// matcher matches header cells to fields: first through the user's
+// mapping (--map), then by the schema's names.
+type matcher struct {
+	mapping map[string]string // normalised header → field key
+}
+
+func newMatcher(mapping map[string]string) matcher {
+	m := matcher{mapping: map[string]string{}}
+	for h, key := range mapping {
+		m.mapping[normHeader(h)] = key
+	}
+	return m
+}
+
+func (m matcher) match(s *Schema, cell string) (f Field, mapped, ok bool) {
+	if key, hit := m.mapping[normHeader(cell)]; hit {
+		if f, ok := s.Field(key); ok {
+			return f, true, true
+		}
+	}
+	f, ok = s.MatchHeader(cell)
+	return f, false, ok
+}
+
+// count is the number of distinct fields a row names. A row naming one
+// field in several cells (an instructions row) counts that field once.
+func (m matcher) count(s *Schema, r sheet.Row) int {
+	seen := map[string]bool{}
+	for _, c := range r.Cells {
+		if f, _, ok := m.match(s, c); ok {
+			seen[f.Key] = true
+		}
+	}
+	return len(seen)
+}
+
+// FieldKeys lists every field key of every schema, for checking --map.
+func FieldKeys() []string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, s := range Schemas {
+		for _, f := range s.Fields {
+			if !seen[f.Key] {
+				seen[f.Key] = true
+				keys = append(keys, f.Key)
+			}
+		}
+	}
+	return keys
+}
+
+// readOnlyKeys are the columns exports add after the template's (and that
+// import ignores without a warning).
+var readOnlyKeys = []string{"open_department_id", "open_id", "union_id", "path", "depth", "member_count", "status"}
+
+// IsReadOnlyColumn reports whether a header is one of an export's
+// read-only columns, e.g. "开放ID (open_id)".
+func IsReadOnlyColumn(header string) bool {
+	parts := append([]string{header}, strings.FieldsFunc(header, func(r rune) bool { return strings.ContainsRune("()（）/|\n", r) })...)
+	for _, p := range parts {
+		n := normHeader(p)
+		for _, k := range readOnlyKeys {
+			if n == normHeader(k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Suggest guesses the field an unknown header means, for the mapping
+// hint: a header that contains a field's name (员工姓名 ⊃ 姓名) or differs
+// from one by a single character (部门全路径 ~ 部门路径). Ambiguous guesses
+// are not made.
+func Suggest(s *Schema, header string) (Field, bool) {
+	h := normHeader(header)
+	if len([]rune(h)) < 2 {
+		return Field{}, false
+	}
+	var found []Field
+	for _, f := range s.Fields {
+		for _, name := range f.Names() {
+			n := normHeader(name)
+			if len([]rune(n)) < 2 {
+				continue
+			}
+			// A one-character difference is only a hint between longer names:
+			// 中文名 and 英文名 are different fields.
+			if strings.Contains(h, n) || strings.Contains(n, h) || len([]rune(h)) >= 4 && editDistanceAtMostOne(h, n) {
+				found = append(found, f)
+				break
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	// Prefer the field whose name is the longest one contained in the header.
+	var best Field
+	bestLen, ties := 0, 0
+	for _, f := range found {
+		for _, name := range f.Names() {
+			n := normHeader(name)
+			if strings.Contains(h, n) {
+				switch l := len([]rune(n)); {
+				case l > bestLen:
+					best, bestLen, ties = f, l, 1
+				case l == bestLen && f.Key != best.Key:
+					ties++
+				}
+			}
+		}
+	}
+	return best, bestLen > 0 && ties == 1
+}
+
+func suggestion(s *Schema, header string) string {
+	f, ok := Suggest(s, header)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(" — --map '%s=%s'?", header, f.Key)
+}
+
+// editDistanceAtMostOne reports whether a and b differ by at most one
+// inserted, deleted or replaced character.
+func editDistanceAtMostOne(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i, j, diff := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		if x[i] == y[j] {
+			i++
+			j++
+			continue
+		}
+		if diff++; diff > 1 {
+			return false
+		}
+		if len(x) == len(y) {
+			i++
+		}
+		j++
+	}
+	return diff+(len(y)-j)+(len(x)-i) <= 1
+}
