@@ -168,7 +168,9 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, China)
 // ParseDate reads a join date: an Excel date cell (its serial number, which
 // is what an .xlsx stores), or text in the usual Chinese and ISO forms.
 func ParseDate(s string) (time.Time, bool) {
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/") && len(s) != 8 {
+	// A serial number; eight digits are 20240102, but eight characters
+	// may be a date-time serial (45293.75).
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/") && !(len(s) == 8 && strings.Trim(s, "0123456789") == "") {
 		if f < 1 || f > 2958465 { // 9999-12-31
 			return time.Time{}, false
 		}
@@ -178,7 +180,9 @@ func ParseDate(s string) (time.Time, bool) {
 	s = width.Fold.String(s)
 	for _, l := range dateLayouts {
 		if t, err := time.ParseInLocation(l, s, China); err == nil {
-			y, m, d := t.Date()
+			// A timestamp with its own offset (2024-01-01T16:00:00Z) is
+			// the day it is in China.
+			y, m, d := t.In(China).Date()
 			return time.Date(y, m, d, 0, 0, 0, 0, China), true
 		}
 	}

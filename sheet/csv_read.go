@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -29,7 +30,10 @@ func scanCSV(path string, fn func(Row) error) error {
 		return &FileError{File: path, Msg: "cannot read the file / 无法读取文件", Err: err}
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	// The buffer must hold the whole sniffed head: Peek returns no more
+	// than the buffer size, and a shorter head would be taken for the whole
+	// file (a UTF-8 rune cut at its end would then look like GB18030).
+	br := bufio.NewReaderSize(f, sniffSize)
 	head, _ := br.Peek(sniffSize)
 	text, err := decodeCSV(br, head)
 	if err != nil {
@@ -41,6 +45,7 @@ func scanCSV(path string, fn func(Row) error) error {
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	num := 0
+	line := 0 // the last physical line of the previous record
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -54,6 +59,16 @@ func scanCSV(path string, fn func(Row) error) error {
 			}
 			return err
 		}
+		// encoding/csv skips empty lines, which Excel shows as rows: count
+		// them so row numbers stay those Excel shows. A record may span
+		// several lines (a quoted line break), which Excel shows as one row.
+		start, _ := cr.FieldPos(0)
+		if start > line+1 {
+			num += start - line - 1
+		}
+		last := len(rec) - 1
+		end, _ := cr.FieldPos(last)
+		line = end + strings.Count(rec[last], "\n")
 		cells := make([]string, len(rec))
 		for i, c := range rec {
 			cells[i] = CleanCell(c)
@@ -91,12 +106,13 @@ func decodeCSV(r io.Reader, head []byte) (io.Reader, error) {
 
 // validUTF8Prefix checks a prefix that may end inside a multi-byte rune.
 func validUTF8Prefix(b []byte) bool {
+	whole := len(b) < sniffSize // the whole file is here: no cut rune to excuse
 	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
 		if utf8.Valid(b) {
 			return true
 		}
-		if len(b) < sniffSize {
-			return false // the whole file is here: no cut rune to excuse
+		if whole {
+			return false
 		}
 		b = b[:len(b)-1]
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"path"
 	"strings"
@@ -106,7 +107,11 @@ func verticalMerges(file, sheet string) (*fillSet, error) {
 	return set, nil
 }
 
-// scanMergeRefs finds every ref="…" of a <mergeCell> element in a stream.
+// errIncomplete is a worksheet part whose XML breaks off.
+var errIncomplete = errors.New("the worksheet XML is incomplete")
+
+// scanMergeRefs finds every ref="…" of a <mergeCell> element in a stream,
+// and checks that the stream is a complete sheet part.
 func scanMergeRefs(r io.Reader) ([]string, error) {
 	const tag = "mergeCell "
 	const overlap = 512
@@ -137,6 +142,13 @@ func scanMergeRefs(r io.Reader) ([]string, error) {
 			buf = append(buf[:0], buf[len(buf)-overlap:]...)
 		}
 		if err == io.EOF {
+			// excelize's row iterator stops quietly where a sheet's XML
+			// breaks off; the part must end with its closing tag
+			// (</worksheet>, </x:worksheet>, </chartsheet>…), or rows
+			// would be lost without a word.
+			if !completeSheet(buf) {
+				return nil, errIncomplete
+			}
 			return refs, nil
 		}
 		if err != nil {
@@ -200,4 +212,25 @@ func decodePart(f *zip.File, v any) error {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(rc).Decode(v)
+}
+
+// completeSheet reports whether the tail of a sheet part ends its root
+// element: </worksheet> (any prefix), or an empty <worksheet …/>.
+func completeSheet(tail []byte) bool {
+	tail = bytes.TrimRight(tail, " \t\r\n")
+	if bytes.HasSuffix(tail, []byte("sheet>")) {
+		return true
+	}
+	if !bytes.HasSuffix(tail, []byte("/>")) {
+		return false
+	}
+	i := bytes.LastIndexByte(tail, '<')
+	if i < 0 {
+		return true // one root element longer than the tail
+	}
+	name := tail[i+1:]
+	if j := bytes.IndexAny(name, " \t\r\n/"); j >= 0 {
+		name = name[:j]
+	}
+	return bytes.HasSuffix(name, []byte("sheet"))
 }

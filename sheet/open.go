@@ -56,8 +56,10 @@ var (
 )
 
 // Open opens an .xlsx workbook or a CSV file. The kind is told by content,
-// not by extension, so a workbook renamed to .csv (or the reverse) is still
-// read correctly and a file that is neither gets one clear error.
+// not by extension, so a workbook renamed to .csv is still read as a
+// workbook, and a file that is neither gets one clear error. Only a file
+// named .xlsx must be a workbook: text under that name is refused rather
+// than read as CSV.
 func Open(path string) (*Workbook, error) {
 	head, err := readHead(path, 8)
 	if err != nil {
@@ -81,6 +83,9 @@ func Open(path string) (*Workbook, error) {
 func openXLSX(path string) (*Workbook, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
+		if head, _ := readHead(path, 128); bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
+			return nil, &FileError{File: path, Msg: "this is an OpenDocument (.ods) file; save it as .xlsx / 这是 OpenDocument（.ods）文件，请另存为 .xlsx"}
+		}
 		return nil, &FileError{File: path, Msg: "not a valid .xlsx file (damaged, truncated or not a workbook) / 不是有效的 .xlsx 文件（已损坏、不完整或并非工作簿）", Err: err}
 	}
 	wb := &Workbook{File: path, xlsx: f}

@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"errors"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -13,6 +15,9 @@ var rawValues = excelize.Options{RawCellValue: true}
 
 func scanXLSX(f *excelize.File, file, sheet string, fn func(Row) error) error {
 	fills, err := verticalMerges(file, sheet)
+	if errors.Is(err, errIncomplete) {
+		return &FileError{File: file, Sheet: sheet, Msg: "the sheet is incomplete (damaged file?) / 工作表不完整（文件可能已损坏）", Err: err}
+	}
 	if err != nil {
 		return &FileError{File: file, Sheet: sheet, Msg: "cannot read merged cells / 无法读取合并单元格", Err: err}
 	}
@@ -31,11 +36,13 @@ func scanXLSX(f *excelize.File, file, sheet string, fn func(Row) error) error {
 		for i, c := range cols {
 			cols[i] = normalizeNumber(CleanCell(c))
 		}
-		cols = fills.apply(num, cols)
-		r := Row{Num: num, Cells: cols}
-		if r.IsBlank() {
+		// A blank row stays blank inside a merged range: spare rows under a
+		// merged department cell are not people. (A blank row starts no
+		// fill, and fills past their bottom row expire at the next call.)
+		if (Row{Cells: cols}).IsBlank() {
 			continue
 		}
+		r := Row{Num: num, Cells: fills.apply(num, cols)}
 		if err := callFn(fn, r); err != nil {
 			return err
 		}
