@@ -77,7 +77,7 @@ func LocalMobile(e164 string) string {
 	return e164
 }
 
-var reEmail = regexp.MustCompile(`^[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
+var reEmail = regexp.MustCompile(`^[A-Za-z0-9._%+\-']+@([A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$`)
 
 // ValidEmail checks a plain address (no display name).
 func ValidEmail(s string) bool {

@@ -295,3 +295,11 @@ func TestCharCount(t *testing.T) {
 		}
 	}
 }
+
+func TestValidEmailDomainLabels(t *testing.T) {
+	for addr, want := range map[string]bool{"a@b.co": true, "a.b@x-y.example.com": true, "a@-.com": false, "a@b-.com": false, "a@.com": false, "a@b": false} {
+		if got := org.ValidEmail(addr); got != want {
+			t.Errorf("ValidEmail(%q) = %v, want %v", addr, got, want)
+		}
+	}
+}

@@ -323,3 +323,61 @@ func TestExportSubtree(t *testing.T) {
 		t.Errorf("GET root %d calls; %s", st[feishu.EPGetDepartment].Calls, out)
 	}
 }
+
+// TestExportReimportsByPaths: an export re-imports by paths alone — with
+// its department ID columns deleted, as HR might — into the same tree.
+func TestExportReimportsByPaths(t *testing.T) {
+	srcSrv, src := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+	dir := t.TempDir()
+	if code, out, errOut := runAgainst(t, context.Background(), "export", "--base-url", src, "--rate-scale", "1000", "--format", "csv", "--out", dir); code != ExitOK {
+		t.Fatalf("export: exit %d\n%s\n%s", code, out, errOut)
+	}
+	col := func(s *org.Schema, key string) int {
+		for i, f := range s.Fields {
+			if f.Key == key {
+				return i
+			}
+		}
+		t.Fatalf("no field %s", key)
+		return -1
+	}
+	write := func(name string, rows [][]string) string {
+		p := filepath.Join(dir, "by-path-"+name)
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.WriteAll(rows)
+		os.WriteFile(p, b.Bytes(), 0o600)
+		return p
+	}
+	depts := write("departments.csv", dropExportCols(readExportCSV(t, filepath.Join(dir, "departments.csv")),
+		col(org.DepartmentSchema, "department_id"), col(org.DepartmentSchema, "parent_department_id")))
+	users := write("users.csv", dropExportCols(readExportCSV(t, filepath.Join(dir, "users.csv")), col(org.UserSchema, "department_ids")))
+
+	dstSrv, dst := sandboxtest.Start(t, sandbox.Options{})
+	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"))
+	if code != ExitOK {
+		t.Fatalf("import by paths: exit %d\n%s\n%s", code, out, errOut)
+	}
+	paths := func(srv *sandbox.Server) []string {
+		name, parent := map[string]string{}, map[string]string{}
+		for _, d := range srv.Departments() {
+			name[d.DepartmentID], parent[d.DepartmentID] = d.Name, d.ParentDepartmentID
+		}
+		var out []string
+		for id := range name {
+			p := ""
+			for x := id; x != "0"; x = parent[x] {
+				p = "/" + name[x] + p
+			}
+			out = append(out, p)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if a, b := paths(srcSrv), paths(dstSrv); !slices.Equal(a, b) {
+		t.Errorf("trees differ:\n%v\n%v", a, b)
+	}
+	if n := len(dstSrv.Users()); n != 300 {
+		t.Errorf("%d users imported", n)
+	}
+}
