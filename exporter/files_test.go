@@ -216,7 +216,7 @@ func importOverAPI(t *testing.T, tn *tenant, path ...string) {
 			t.Fatalf("%s: %s", p.Where(), p.Text())
 		}
 	}
-	depts, users := plan.Bodies(o)
+	depts, users := plan.Bodies(o, plan.Options{})
 	ctx := context.Background()
 	for _, d := range depts {
 		d.LeaderUserID = ""

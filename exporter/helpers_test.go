@@ -27,11 +27,7 @@ type tenant struct {
 func startTenant(t *testing.T, opts sandbox.Options) *tenant {
 	t.Helper()
 	srv, url := sandboxtest.Start(t, opts)
-	api := feishu.NewClient(
-		feishu.WithBaseURL(url),
-		feishu.WithCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret),
-		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
-	)
+	api := sandbox.NewClient(url)
 	pacerOpt := feishu.WithLimits(map[feishu.Endpoint]feishu.Limit{})
 	if opts.RateScale > 0 {
 		pacerOpt = feishu.WithRateScale(opts.RateScale)

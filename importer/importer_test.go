@@ -24,12 +24,7 @@ type tenant struct {
 func newTenant(t *testing.T, opts sandbox.Options, pacerOpts ...feishu.PacerOption) *tenant {
 	t.Helper()
 	srv, url := sandboxtest.Start(t, opts)
-	api := feishu.NewClient(
-		feishu.WithBaseURL(url),
-		feishu.WithCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret),
-		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
-		feishu.WithTimeout(10*time.Second),
-	)
+	api := sandbox.NewClient(url, feishu.WithTimeout(10*time.Second))
 	// No client-side limits unless a test asks: functional tests run at
 	// full speed against an unlimited sandbox.
 	po := append([]feishu.PacerOption{feishu.WithLimits(map[feishu.Endpoint]feishu.Limit{}), feishu.WithBackoff(time.Millisecond, 20*time.Millisecond)}, pacerOpts...)

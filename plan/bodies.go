@@ -5,31 +5,74 @@ import (
 	"github.com/orgbatch/orgbatch/org"
 )
 
-// Bodies returns the create bodies of every department and user row, in an
-// order that can be created one by one: parents before children, managers
-// before their reports. The sandbox uses it to seed a tenant from a sheet.
-func Bodies(o *org.Org) ([]feishu.Department, []feishu.User) {
-	b := &builder{org: o}
-	var depts []feishu.Department
-	for _, row := range b.deptOrder(o.Departments) {
-		d := desiredDept(row)
-		body := feishu.Department{Name: d.name, ParentDepartmentID: d.parent, DepartmentID: d.id,
-			LeaderUserID: d.leader, Order: d.order, CreateGroupChat: d.createGroupChat}
-		if d.nameEN != "" || d.nameJA != "" {
-			body.I18nName = &feishu.I18nName{ZhCn: d.name, EnUs: d.nameEN, JaJp: d.nameJA}
+// Bodies returns the create bodies of every department and user of a
+// (valid) sheet, planned against an empty tenant — so department paths,
+// the company root and departments created from paths work as in an
+// import — in an order that can be created one by one: parents before
+// children, managers before their reports, and each department with its
+// leader. The sandbox uses it to seed a tenant from a sheet.
+func Bodies(o *org.Org, opts Options) ([]feishu.Department, []feishu.User) {
+	p := BuildWith(o, nil, NewTenant(), opts)
+	leaders := map[string]string{}
+	for _, s := range p.Steps {
+		if s.Op == OpPatchDepartment && s.DeptPatch.LeaderUserID != nil {
+			leaders[s.Target] = *s.DeptPatch.LeaderUserID
 		}
-		depts = append(depts, body)
 	}
+	var depts []feishu.Department
 	var users []feishu.User
-	for _, row := range b.userOrder() {
-		u := desiredUser(row)
-		body := feishu.User{UserID: u.userID, Name: u.name, EnName: u.enName, Mobile: u.mobile, Email: u.email,
-			DepartmentIDs: u.departments, EmployeeType: u.employeeType, EmployeeNo: u.employeeNo, JobTitle: u.jobTitle,
-			LeaderUserID: u.leader, JoinTime: u.joinTime, City: u.city, WorkStation: u.workStation}
-		if u.gender > 0 {
-			body.Gender = u.gender
+	for _, s := range p.Ordered() {
+		switch s.Op {
+		case OpCreateDepartment:
+			d := *s.Department
+			if l := leaders[d.DepartmentID]; l != "" {
+				d.LeaderUserID = l
+			}
+			depts = append(depts, d)
+		case OpCreateUser:
+			users = append(users, *s.User)
 		}
-		users = append(users, body)
 	}
 	return depts, users
+}
+
+// Ordered returns the steps in an order that respects every dependency,
+// hard and soft (Kahn's algorithm; ties keep plan order).
+func (p *Plan) Ordered() []*Step {
+	index := map[string]int{}
+	for i, s := range p.Steps {
+		index[s.ID] = i
+	}
+	waiting := make([]int, len(p.Steps))
+	waiters := make([][]int, len(p.Steps))
+	for i, s := range p.Steps {
+		deps := s.Deps
+		if s.LeaderDep != "" {
+			deps = append(append([]string(nil), deps...), s.LeaderDep)
+		}
+		for _, d := range deps {
+			if j, ok := index[d]; ok {
+				waiting[i]++
+				waiters[j] = append(waiters[j], i)
+			}
+		}
+	}
+	var queue []int
+	for i := range p.Steps {
+		if waiting[i] == 0 {
+			queue = append(queue, i)
+		}
+	}
+	out := make([]*Step, 0, len(p.Steps))
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		out = append(out, p.Steps[i])
+		for _, w := range waiters[i] {
+			if waiting[w]--; waiting[w] == 0 {
+				queue = append(queue, w)
+			}
+		}
+	}
+	return out
 }

@@ -355,12 +355,7 @@ func (b *builder) updateDepartment(c *Change, d dept, e *feishu.Department, lead
 	c.Existing = IDs{DepartmentID: e.DepartmentID, OpenDepartmentID: e.OpenDepartmentID}
 	p := &feishu.DepartmentPatch{}
 	en := i18n(e.I18nName)
-	change := func(field, old, new string, set func()) {
-		if new != "" && new != old {
-			c.Fields = append(c.Fields, FieldChange{field, old, new})
-			set()
-		}
-	}
+	change := c.diffField
 	change("name", e.Name, d.name, func() { p.Name = &d.name })
 	newI18n := en
 	change("name_en", en.EnUs, d.nameEN, func() { newI18n.EnUs = d.nameEN })
@@ -559,12 +554,7 @@ func (b *builder) createUser(c *Change, u user, leader, leaderDep string) {
 
 func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader, leaderDep string) {
 	p := &feishu.UserPatch{}
-	change := func(field, old, new string, set func()) {
-		if new != "" && new != old {
-			c.Fields = append(c.Fields, FieldChange{field, old, new})
-			set()
-		}
-	}
+	change := c.diffField
 	change("name", e.Name, u.name, func() { p.Name = &u.name })
 	change("en_name", e.EnName, u.enName, func() { p.EnName = &u.enName })
 	change("mobile", normMobile(e.Mobile), u.mobile, func() { p.Mobile = &u.mobile })
@@ -679,4 +669,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// diffField records a field change — and applies it to the request with
+// set — when the sheet gives a value that differs from the tenant's. An
+// empty sheet value never clears anything.
+func (c *Change) diffField(field, old, new string, set func()) {
+	if new != "" && new != old {
+		c.Fields = append(c.Fields, FieldChange{field, old, new})
+		set()
+	}
 }

@@ -109,3 +109,25 @@ func TestDepartmentsPlacedByParentPath(t *testing.T) {
 		t.Errorf("移动端 %+v", m)
 	}
 }
+
+// TestBodiesSeedPathSheets: a path-shaped sheet yields create bodies in an
+// order a tenant can be seeded in: every parent before its child, every
+// manager before the report.
+func TestBodiesSeedPathSheets(t *testing.T) {
+	o, ps := sheetOrg(t, "", pathUsers+"m,经理,13800000001,总部/技术中心,1\n"+
+		"r,员工,13800000002,总部/技术中心/前端组,1\n")
+	if len(ps) != 1 { // PATH_ROOT
+		t.Fatalf("problems %v", ps)
+	}
+	depts, users := Bodies(o, Options{})
+	seen := map[string]bool{"0": true}
+	for _, d := range depts {
+		if !seen[d.ParentDepartmentID] {
+			t.Errorf("%s before its parent %s", d.Name, d.ParentDepartmentID)
+		}
+		seen[d.DepartmentID] = true
+	}
+	if len(depts) != 2 || len(users) != 2 || users[1].DepartmentIDs[0] != depts[1].DepartmentID {
+		t.Errorf("bodies %+v %+v", depts, users)
+	}
+}

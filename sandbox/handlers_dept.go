@@ -31,34 +31,21 @@ func (s *Server) createDepartment(c *call) (any, error) {
 	if err := decodeBody(c.body, &in); err != nil {
 		return nil, err
 	}
-	token, fp, err := clientToken(c)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if token != "" {
-		ent, err := s.st.idem.lookup(scopeDept, token, fp, c.now)
-		if err != nil {
-			return nil, err
-		}
-		if ent != "" {
-			d := s.st.deptByOpen[ent]
+	return s.createOnce(c, scopeDept,
+		func(openID string) (any, error) {
+			d := s.st.deptByOpen[openID]
 			if d == nil {
 				return nil, fail(feishu.CodeDeptNotExist, "the department this client_token created was deleted")
 			}
 			return deptData(d, c.ids), nil
-		}
-	}
-	d, err := s.st.createDept(in, c.ids, false)
-	if err != nil {
-		return nil, err
-	}
-	if token != "" {
-		s.st.idem.store(&ClientTokenRecord{Scope: scopeDept, Token: token, Fingerprint: fp, Entity: d.openID, At: c.now})
-	}
-	s.commit(c)
-	return deptData(d, c.ids), nil
+		},
+		func() (string, any, error) {
+			d, err := s.st.createDept(in, c.ids, false)
+			if err != nil {
+				return "", nil, err
+			}
+			return d.openID, deptData(d, c.ids), nil
+		})
 }
 
 func (s *Server) changeDepartment(c *call, change func() (deptChange, error)) (any, error) {

@@ -28,30 +28,17 @@ func (s *Server) createUser(c *call) (any, error) {
 	if err := decodeBody(c.body, &in); err != nil {
 		return nil, err
 	}
-	token, fp, err := clientToken(c)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if token != "" {
-		ent, err := s.st.idem.lookup(scopeUser, token, fp, c.now)
-		if err != nil {
-			return nil, err
-		}
-		if ent != "" {
-			return userData(s.st.userByOpen[ent], c.ids), nil // users are never removed
-		}
-	}
-	u, err := s.st.createUser(in, c.ids, false, c.now)
-	if err != nil {
-		return nil, err
-	}
-	if token != "" {
-		s.st.idem.store(&ClientTokenRecord{Scope: scopeUser, Token: token, Fingerprint: fp, Entity: u.openID, At: c.now})
-	}
-	s.commit(c)
-	return userData(u, c.ids), nil
+	return s.createOnce(c, scopeUser,
+		func(openID string) (any, error) {
+			return userData(s.st.userByOpen[openID], c.ids), nil // users are never removed
+		},
+		func() (string, any, error) {
+			u, err := s.st.createUser(in, c.ids, false, c.now)
+			if err != nil {
+				return "", nil, err
+			}
+			return u.openID, userData(u, c.ids), nil
+		})
 }
 
 // patchUser is PATCH /users/:id: omitted fields are unchanged.

@@ -115,3 +115,35 @@ func clientToken(c *call) (token, fp string, err error) {
 	fp, err = fingerprint(c.body, c.ids)
 	return token, fp, err
 }
+
+// createOnce runs an idempotent create under the state lock: a
+// client_token seen before with the same body answers what it created
+// (replay), with another body 40021 (from lookup); otherwise create runs,
+// the token is remembered with the entity's open ID, and the write is
+// committed before the answer.
+func (s *Server) createOnce(c *call, scope string, replay func(openID string) (any, error), create func() (openID string, out any, err error)) (any, error) {
+	token, fp, err := clientToken(c)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if token != "" {
+		ent, err := s.st.idem.lookup(scope, token, fp, c.now)
+		if err != nil {
+			return nil, err
+		}
+		if ent != "" {
+			return replay(ent)
+		}
+	}
+	openID, out, err := create()
+	if err != nil {
+		return nil, err
+	}
+	if token != "" {
+		s.st.idem.store(&ClientTokenRecord{Scope: scope, Token: token, Fingerprint: fp, Entity: openID, At: c.now})
+	}
+	s.commit(c)
+	return out, nil
+}

@@ -143,6 +143,6 @@ func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
 			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	d, u := plan.Bodies(o)
+	d, u := plan.Bodies(o, plan.Options{})
 	return d, u, nil
 }

@@ -167,6 +167,6 @@ func exportOrg(spec ExportSpec) ([]feishu.Department, []feishu.User, int, error)
 	if len(ps) > 0 {
 		return nil, nil, 0, fmt.Errorf("generated org: %s", ps[0].Text())
 	}
-	depts, users := plan.Bodies(o)
+	depts, users := plan.Bodies(o, plan.Options{})
 	return depts, users, multi, nil
 }

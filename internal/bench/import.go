@@ -134,8 +134,7 @@ func newBenchTenant(spec ImportSpec) (*benchTenant, error) {
 		srv.Close()
 		return nil, err
 	}
-	api := feishu.NewClient(feishu.WithBaseURL(url), feishu.WithCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret),
-		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID))
+	api := sandbox.NewClient(url)
 	return &benchTenant{srv: srv, api: api, pacer: feishu.NewPacer(feishu.WithRateScale(spec.RateScale))}, nil
 }
 
