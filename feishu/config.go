@@ -189,6 +189,13 @@ func parseConfig(path string, data []byte) (map[string]string, error) {
 			return nil, fmt.Errorf("feishu: config file %s line %d: want one of app_id, app_secret, base_url, domain = value", path, n)
 		}
 		v = strings.TrimSpace(v)
+		if len(v) > 0 && v[0] != '"' && v[0] != '\'' {
+			// An unquoted value ends at a comment: "domain = lark  # or feishu".
+			// Quote a value that itself holds " #".
+			if i := strings.IndexAny(v, "#"); i > 0 && (v[i-1] == ' ' || v[i-1] == '\t') {
+				v = strings.TrimSpace(v[:i])
+			}
+		}
 		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
 			if v[0] == '"' {
 				uq, err := strconv.Unquote(v)

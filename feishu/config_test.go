@@ -173,3 +173,13 @@ func TestDefaultConfigFileIsUsed(t *testing.T) {
 		t.Errorf("got %v, %v", c, err)
 	}
 }
+
+func TestConfigInlineComments(t *testing.T) {
+	m, err := parseConfig("c", []byte("app_id = cli_x   # the app\ndomain = lark\t# or feishu\napp_secret = \"s #1\"\nbase_url = http://h/#frag\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m["app_id"] != "cli_x" || m["domain"] != "lark" || m["app_secret"] != "s #1" || m["base_url"] != "http://h/#frag" {
+		t.Errorf("parsed %v", m)
+	}
+}

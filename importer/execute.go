@@ -112,9 +112,16 @@ func (e *executor) getDepartment(ctx context.Context, id string, r *StepResult) 
 }
 
 func (e *executor) patchDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
+	patch := *st.DeptPatch
+	if !e.leaderReady(st, r) {
+		patch.LeaderUserID = nil
+		if patch == (feishu.DepartmentPatch{}) {
+			return nil // the leader was the only change
+		}
+	}
 	var got *feishu.Department
 	_, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {
-		got, err = e.api.PatchDepartment(ctx, st.Target, *st.DeptPatch)
+		got, err = e.api.PatchDepartment(ctx, st.Target, patch)
 		return err
 	})
 	if err != nil {
@@ -141,7 +148,7 @@ func (e *executor) createUser(ctx context.Context, st *plan.Step, r *StepResult)
 	token := st.ClientToken
 	if !e.leaderReady(st, r) {
 		body.LeaderUserID = ""
-		token = plan.ClientToken(st.ID, body) // a different request: a different token
+		token = st.Retoken(body) // a different request: a different token
 	}
 	var got *feishu.User
 	amb, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {

@@ -159,13 +159,7 @@ func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]Journa
 				}
 			}
 			if o.Status == StatusCreated || o.Status == StatusUpdated {
-				for _, e := range prevOf(c, prev) {
-					o.Attempts += e.Attempts
-					mergeIDs(&o.IDs, e.IDs)
-					if isCreate(e.Op) {
-						o.Status = StatusCreated // created by the interrupted run, completed now
-					}
-				}
+				fromPrevious(&o, c, prev) // created by the interrupted run, completed now
 			}
 		}
 		for _, pr := range c.Problems {
@@ -190,15 +184,16 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 
 func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == plan.OpCreateUser }
 
-// fromPrevious turns an "unchanged" row that an interrupted earlier run
-// created or updated into that run's status.
+// fromPrevious folds in what an interrupted earlier run did to the row:
+// a row it created is "created", one it only updated at least "updated"
+// (an "unchanged" row now was changed then), and its attempts count.
 func fromPrevious(o *Outcome, c *plan.Change, prev map[string]JournalEntry) {
 	for _, e := range prevOf(c, prev) {
 		o.Attempts += e.Attempts
 		mergeIDs(&o.IDs, e.IDs)
 		if isCreate(e.Op) {
 			o.Status = StatusCreated
-		} else if o.Status != StatusCreated {
+		} else if o.Status == StatusUnchanged {
 			o.Status = StatusUpdated
 		}
 		if e.Warning != "" {

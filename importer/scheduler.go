@@ -128,6 +128,12 @@ func (s *scheduler) complete(n *node, r *StepResult, onSkip func(*node, *StepRes
 		if w.result != nil {
 			continue
 		}
+		if r.Status == StatusInterrupted && (w.hard[n.step.ID] || w.step.LeaderDep == n.step.ID) {
+			sr := &StepResult{Step: w.step, Status: StatusInterrupted, Message: "not started: the run was interrupted / 未开始：导入被中断"}
+			onSkip(w, sr)
+			s.complete(w, sr, onSkip)
+			continue
+		}
 		if !ok && w.hard[n.step.ID] {
 			sr := &StepResult{Step: w.step, Status: StatusSkipped, Message: "depends on " + n.step.ID + " which did not succeed"}
 			onSkip(w, sr)

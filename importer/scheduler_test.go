@@ -26,7 +26,7 @@ func writeSheets(t *testing.T, depts, users string) *org.Org {
 func TestFailuresPropagate(t *testing.T) {
 	tn := newTenant(t, sandbox.Options{})
 	o := writeSheets(t,
-		"department_id,name,parent_department_id\nA,甲,0\nB,乙,A\nC,丙,0\n",
+		"department_id,name,parent_department_id,leader_user_id\nA,甲,0,\nB,乙,A,\nC,丙,0,m\n",
 		"user_id,name,mobile,department_ids,employee_type,leader_user_id\n"+
 			"m,经理,13800000001,C,1,\n"+
 			"r,员工,13800000002,C,1,m\n"+
@@ -69,6 +69,10 @@ func TestFailuresPropagate(t *testing.T) {
 	}
 	if oc := got["r"]; len(oc.Warnings) == 0 || !strings.Contains(oc.Warnings[0], "leader") {
 		t.Errorf("r warnings %v", oc.Warnings)
+	}
+	// C was created; only its leader (m, who failed) could not be set.
+	if oc := got["C"]; oc.Status != StatusCreated || len(oc.Warnings) == 0 || oc.IDs.OpenDepartmentID == "" {
+		t.Errorf("C: %s %v %+v", oc.Status, oc.Warnings, oc.IDs)
 	}
 	// Skipped rows were never sent.
 	st := tn.srv.Stats()

@@ -66,3 +66,16 @@ func Below(segments []string, root string) []string {
 	}
 	return segments
 }
+
+// TopNames are the (folded) names of the sheet's top-level departments:
+// parent 0, or a parent path that is the root itself ("/").
+func (o *Org) TopNames() map[string]bool {
+	tops := map[string]bool{}
+	for _, d := range o.Departments {
+		top := d.ParentID() == "0" || d.PlacedByPath() && len(ParsePath(d.ParentPath()).Segments) == 0
+		if top && d.Name() != "" {
+			tops[SegmentKey(d.Name())] = true
+		}
+	}
+	return tops
+}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ func Build(o *org.Org, problems []problem.Problem, t *Tenant) *Plan {
 // BuildWith is Build with options.
 func BuildWith(o *org.Org, problems []problem.Problem, t *Tenant, opts Options) *Plan {
 	b := &builder{
-		org: o, t: t, plan: &Plan{Tenant: t},
+		org: o, t: t, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
 		rowProblems:   map[rowKey][]problem.Problem{},
 		depts:         map[string]*Change{},
 		users:         map[string]*Change{},
@@ -196,7 +197,7 @@ func (b *builder) addStep(c *Change, s *Step) {
 func blockedBy(c *Change, what, key string) {
 	c.Action = ActionBlocked
 	c.BlockedBy = key
-	c.Problems = append(c.Problems, problem.New("PLAN_BLOCKED_BY", c.Record.Loc(""), what, key))
+	c.Problems = append(c.Problems, problem.New("PLAN_BLOCKED_BY", c.loc(), what, key))
 }
 
 // deptState tells how a department ID stands for the rows that refer to it.
@@ -246,9 +247,12 @@ func (b *builder) department(row *org.Department) {
 		c.Action = ActionBlocked
 		return
 	}
-	if b.deptRows[d.id] != row {
-		c.Action = ActionBlocked // a duplicate row: validation reported it
+	if first := b.deptRows[d.id]; first != row {
+		c.Action = ActionBlocked // a duplicate row: validation reports it too
 		c.Problems, _ = b.ownProblems(row.Record)
+		if !problem.HasErrors(c.Problems) {
+			c.Problems = append(c.Problems, problem.New("DEPT_ID_DUPLICATE", row.Loc("department_id"), d.id, first.Num))
+		}
 		return
 	}
 	b.depts[d.id] = c
@@ -399,10 +403,12 @@ func (b *builder) leaderSteps() {
 			continue
 		}
 		leader := pl.leader
+		// The leader's creation is a soft dependency: if it fails, the
+		// department (created already) simply gets no leader.
 		s := &Step{ID: "dept-leader:" + pl.dept, Op: OpPatchDepartment, Target: pl.dept,
 			DeptPatch: &feishu.DepartmentPatch{LeaderUserID: &leader}, needs: []string{pl.dept}}
 		if st := b.steps["user:"+pl.leader]; st != nil && st.Op == OpCreateUser {
-			s.Deps = append(s.Deps, st.ID)
+			s.LeaderDep = st.ID
 		}
 		c := pl.change
 		c.Fields = append(c.Fields, FieldChange{"leader_user_id", existingLeader(b.t.Departments[pl.dept]), leader})
@@ -452,6 +458,7 @@ func (b *builder) user(row *org.User) {
 		}
 		u.departments = dedupe(append(u.departments, ids...))
 	}
+	c.Departments = u.departments
 	for _, id := range u.departments {
 		switch b.deptState(id) {
 		case deptBlocked:
@@ -642,7 +649,7 @@ func (b *builder) linkSteps() {
 			continue
 		}
 		for _, need := range s.needs {
-			if dep := b.createStepOf(need); dep != "" && dep != s.ID && !contains(s.Deps, dep) {
+			if dep := b.createStepOf(need); dep != "" && dep != s.ID && !slices.Contains(s.Deps, dep) {
 				s.Deps = append(s.Deps, dep)
 			}
 		}
@@ -655,20 +662,57 @@ func (b *builder) linkSteps() {
 			c.Steps = nil
 		}
 	}
+	b.dropBlockedLeaders()
 	for _, s := range b.plan.Steps {
-		if s.LeaderDep != "" && b.steps[s.LeaderDep] == nil {
-			s.LeaderDep = "" // the manager's row is blocked: the step will go without
+		s.salt = b.plan.TokenSalt
+		if s.ClientToken != "" {
+			s.ClientToken = s.Retoken(bodyOf(s))
 		}
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
+// dropBlockedLeaders takes out a leader whose row turned out blocked: a
+// user is then created (or updated) without the leader, a department gets
+// no leader step, with a warning either way.
+func (b *builder) dropBlockedLeaders() {
+	kept := b.plan.Steps[:0]
+	for _, s := range b.plan.Steps {
+		if s.LeaderDep == "" || b.steps[s.LeaderDep] != nil {
+			kept = append(kept, s)
+			continue
 		}
+		c := s.Change
+		leader := s.LeaderDep[len("user:"):]
+		s.LeaderDep = ""
+		c.Problems = append(c.Problems, problem.New("PLAN_LEADER_MISSING", c.loc(), leader))
+		c.Fields = slices.DeleteFunc(c.Fields, func(f FieldChange) bool { return f.Field == "leader_user_id" && f.New == leader })
+		switch {
+		case s.User != nil:
+			s.User.LeaderUserID = ""
+		case s.UserPatch != nil:
+			s.UserPatch.LeaderUserID = nil
+		case s.DeptPatch != nil:
+			s.DeptPatch.LeaderUserID = nil
+		}
+		if (s.UserPatch != nil && *s.UserPatch == (feishu.UserPatch{})) || (s.DeptPatch != nil && *s.DeptPatch == (feishu.DepartmentPatch{})) {
+			delete(b.steps, s.ID)
+			c.Steps = slices.DeleteFunc(c.Steps, func(x *Step) bool { return x == s })
+			if len(c.Steps) == 0 && len(c.Fields) == 0 {
+				c.Action = ActionUnchanged
+			}
+			continue
+		}
+		kept = append(kept, s)
 	}
-	return false
+	b.plan.Steps = kept
+}
+
+// bodyOf is what a create step sends.
+func bodyOf(s *Step) any {
+	if s.Department != nil {
+		return s.Department
+	}
+	return s.User
 }
 
 // diffField records a field change — and applies it to the request with

@@ -19,6 +19,8 @@ type Options struct {
 	// PathRoot is the company name that starts every department path
 	// (--path-root); empty means "decide from the paths and the tenant".
 	PathRoot string
+	// TokenSalt goes into every client_token (see Plan.TokenSalt).
+	TokenSalt string
 }
 
 // PathID is the custom department_id of a department created from a path:
@@ -51,12 +53,7 @@ func newPaths(b *builder, opts Options) *paths {
 	if len(refs) == 0 {
 		return r
 	}
-	tops := map[string]bool{}
-	for _, d := range b.org.Departments {
-		if d.ParentID() == "0" {
-			tops[org.SegmentKey(d.Name())] = true
-		}
-	}
+	tops := b.org.TopNames()
 	for _, c := range b.t.Children["0"] {
 		tops[org.SegmentKey(c.Name)] = true
 	}
@@ -109,7 +106,8 @@ func (r *paths) indexSheet(order []*org.Department) {
 func (r *paths) placeByPath() {
 	var rows []*org.Department
 	for _, d := range r.b.org.Departments {
-		if d.PlacedByPath() {
+		// A row with errors is blocked: its path must not create anything.
+		if _, bad := r.b.ownProblems(d.Record); d.PlacedByPath() && !bad {
 			rows = append(rows, d)
 		}
 	}
@@ -187,9 +185,13 @@ func (b *builder) createFromPath(id, parent, name, path string, loc problem.Loc)
 	if c := b.depts[id]; c != nil {
 		return
 	}
-	c := &Change{Kind: KindDepartment, Key: id, Name: name, Action: ActionCreate, FromPath: true, Path: path}
+	c := &Change{Kind: KindDepartment, Key: id, Name: name, Action: ActionCreate, FromPath: true, Path: path, Origin: loc}
 	b.addChange(c)
 	b.depts[id] = c
+	if b.deptState(parent) == deptBlocked {
+		blockedBy(c, "上级部门 parent department", parent)
+		return
+	}
 	if conflict, ok := b.siblingConflict(dept{id: id, name: name, parent: parent}); ok {
 		p := problem.New("PLAN_NAME_TAKEN", loc, conflict.Name, conflict.DepartmentID)
 		c.Problems = append(c.Problems, p)

@@ -55,6 +55,11 @@ type Change struct {
 	// nothing holds it ("create (from path)"); it has no row of its own.
 	FromPath bool   `json:"from_path,omitempty"`
 	Path     string `json:"path,omitempty"`
+	// Origin is where a department created from a path was first named
+	// (it has no Record): its problems point there.
+	Origin problem.Loc `json:"-"`
+	// Departments are a user's departments as planned (paths resolved).
+	Departments []string `json:"departments,omitempty"`
 	// Existing holds the IDs Feishu already has for the row.
 	Existing IDs        `json:"existing"`
 	Record   org.Record `json:"-"`
@@ -105,6 +110,20 @@ type Step struct {
 	// needs are the departments that must exist before the step runs;
 	// linkSteps turns them into Deps once every row is planned.
 	needs []string
+	salt  string
+}
+
+// Retoken is the client_token of this step sending body instead of the
+// planned one (the executor leaves out a leader whose creation failed).
+func (s *Step) Retoken(body any) string { return clientToken(s.salt, s.ID, body) }
+
+// loc is where a change's problems point: its row, or for a department
+// created from a path, where the path was first written.
+func (c *Change) loc() problem.Loc {
+	if c.Record.T != nil {
+		return c.Record.Loc("")
+	}
+	return c.Origin
 }
 
 // Endpoints are the rate limiters the step waits on.
@@ -127,6 +146,10 @@ type Plan struct {
 	Steps    []*Step
 	Problems []problem.Problem // every problem: validation and online
 	Tenant   *Tenant
+	// TokenSalt is mixed into every client_token: one per import run (kept
+	// on resume), so a token never collides with one of an earlier run
+	// whose entity has since been deleted.
+	TokenSalt string `json:"-"`
 }
 
 // Count returns how many changes of a kind have an action.

@@ -22,12 +22,7 @@ func (r *Reader) ReadPaths(ctx context.Context, t *Tenant, o *org.Org, opts Opti
 			return err
 		}
 	}
-	tops := map[string]bool{}
-	for _, d := range o.Departments {
-		if d.ParentID() == "0" {
-			tops[org.SegmentKey(d.Name())] = true
-		}
-	}
+	tops := o.TopNames()
 	for _, c := range t.Children["0"] {
 		tops[org.SegmentKey(c.Name)] = true
 	}

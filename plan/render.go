@@ -15,9 +15,15 @@ var actionZH = map[Action]string{
 // line per row that changes or is blocked (unchanged rows are counted, not
 // listed), with field changes as old → new.
 func Render(w io.Writer, p *Plan) {
+	// Two header lines: Chinese labels are two columns wide on a
+	// terminal, which fmt's widths do not know.
 	fmt.Fprintf(w, "%-12s", "")
 	for _, a := range Actions {
-		fmt.Fprintf(w, "%12s", fmt.Sprintf("%s %s", actionZH[a], a))
+		fmt.Fprintf(w, "%12s", a)
+	}
+	fmt.Fprintf(w, "\n%-12s", "")
+	for _, a := range Actions {
+		fmt.Fprintf(w, "%10s", actionZH[a])
 	}
 	fmt.Fprintln(w)
 	for _, k := range []Kind{KindDepartment, KindUser} {

@@ -16,6 +16,7 @@ import (
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
 )
 
 // Plan is what a prune would delete.
@@ -26,26 +27,36 @@ type Plan struct {
 	TotalUsers       int
 }
 
-// Extra finds what is in the tenant snapshot but not in the sheet: users
-// by user_id (or, for rows without one, by mobile), departments by custom
-// department_id. Only kinds the sheet has a table for are compared (a
-// departments-only sheet says nothing about users). The root is never a
-// candidate.
-func Extra(o *org.Org, snap *exporter.Snapshot) *Plan {
-	hasDepts, hasUsers := false, false
+// Extra finds what is in the tenant snapshot but not in the sheet. What
+// the sheet holds is read off the import plan, so it is exactly what an
+// import would keep: every department row (by the ID it has or its path
+// gives it), every department a path names, every department a user is
+// placed in, and every user (by user_id, by the Feishu user a row matched,
+// or by mobile). Only kinds the sheet describes are compared: departments
+// when it has a departments table or department paths, users when it has
+// a users table. The root is never a candidate.
+func Extra(o *org.Org, ip *plan.Plan, snap *exporter.Snapshot) *Plan {
+	hasDepts, hasUsers := len(o.PathRefs()) > 0, false
 	for _, t := range o.Tables {
 		hasDepts = hasDepts || t.Kind == org.KindDepartments
 		hasUsers = hasUsers || t.Kind == org.KindUsers
 	}
 	inSheetDept := map[string]bool{}
-	for _, d := range o.Departments {
-		inSheetDept[d.ID()] = true
-	}
 	inSheetUser, inSheetMobile := map[string]bool{}, map[string]bool{}
-	for _, u := range o.Users {
-		if id := u.UserID(); id != "" {
-			inSheetUser[id] = true
+	for _, c := range ip.Changes {
+		switch c.Kind {
+		case plan.KindDepartment:
+			inSheetDept[c.Key] = true
+			inSheetDept[c.Existing.DepartmentID] = true
+		case plan.KindUser:
+			inSheetUser[c.Key] = true
+			inSheetUser[c.Existing.UserID] = true
+			for _, id := range c.Departments {
+				inSheetDept[id] = true
+			}
 		}
+	}
+	for _, u := range o.Users {
 		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
 			inSheetMobile[m.E164] = true
 		}

@@ -47,6 +47,9 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			return rowExtra{values: []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}, marks: marks}
 		}))
 	}
+	if ps := planPathSheet(p); ps != nil {
+		sheets = append(sheets, *ps)
+	}
 	sheets = append(sheets, ProblemsSheet(p.Problems))
 	xlsx, js = filepath.Join(dir, PlanXLSX), filepath.Join(dir, PlanJSON)
 	if err := sheet.WriteXLSX(xlsx, sheets...); err != nil {
@@ -54,4 +57,30 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 	}
 	err = atomicfile.Write(js, atomicfile.Private, func(w io.Writer) error { return plan.WriteJSON(w, p) })
 	return xlsx, js, err
+}
+
+// planPathSheet lists the departments the plan creates because paths name
+// them (they have no input row).
+func planPathSheet(p *plan.Plan) *sheet.OutSheet {
+	var rows [][]string
+	var changes []*plan.Change
+	for _, c := range p.Changes {
+		if c.FromPath {
+			rows = append(rows, []string{c.Path, c.Key, string(c.Action), problemTexts(c.Problems)})
+			changes = append(changes, c)
+		}
+	}
+	if rows == nil {
+		return nil
+	}
+	return &sheet.OutSheet{
+		Name: "路径部门 path departments", FreezeHeader: true, Rows: rows,
+		Columns: []sheet.Column{{Header: "部门路径 department_path", Width: 40}, {Header: "部门ID department_id", Width: 20}, {Header: "计划 action", Width: 11}, {Header: "问题 problems", Width: 60}},
+		Mark: func(r, c int) sheet.Mark {
+			if c == 2 {
+				return actionMarks[changes[r].Action]
+			}
+			return sheet.MarkNone
+		},
+	}
 }

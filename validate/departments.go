@@ -176,11 +176,12 @@ func (v *validator) siblings() {
 	orders := map[orderKey]*org.Department{}
 	children := map[string]int{}
 	for _, d := range v.org.Departments {
-		if d.ParentID() == "" || v.deptIDs[d.ID()] != d {
+		parent := siblingGroup(d)
+		if parent == "" || d.ID() != "" && v.deptIDs[d.ID()] != d {
 			continue
 		}
-		children[d.ParentID()]++
-		if children[d.ParentID()] == MaxChildren+1 {
+		children[parent]++
+		if children[parent] == MaxChildren+1 {
 			v.add("DEPT_TOO_MANY_CHILDREN", d.Loc("parent_department_id"), d.ParentID(), countChildren(v.org.Departments, d.ParentID()))
 		}
 		seen := map[string]bool{} // a row may repeat its own name across languages
@@ -189,7 +190,7 @@ func (v *validator) siblings() {
 				continue
 			}
 			seen[f.val] = true
-			k := nameKey{d.ParentID(), f.val}
+			k := nameKey{parent, f.val}
 			if first, dup := names[k]; dup {
 				v.add("DEPT_NAME_SIBLING_DUPLICATE", d.Loc(f.key), f.val, first.Num)
 				continue
@@ -197,7 +198,7 @@ func (v *validator) siblings() {
 			names[k] = d
 		}
 		if n, ok := org.ParseOrder(d.Order()); ok {
-			k := orderKey{d.ParentID(), n}
+			k := orderKey{parent, n}
 			if first, dup := orders[k]; dup {
 				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), strconv.FormatInt(n, 10), first.Num)
 				continue
@@ -215,4 +216,16 @@ func countChildren(depts []*org.Department, parent string) int {
 		}
 	}
 	return n
+}
+
+// siblingGroup names a department's parent for sibling checks: its parent
+// ID, or for a row placed by a parent path, that path (folded).
+func siblingGroup(d *org.Department) string {
+	if id := d.ParentID(); id != "" {
+		return id
+	}
+	if d.PlacedByPath() {
+		return "path:" + org.PathKey(org.ParsePath(d.ParentPath()).Segments)
+	}
+	return ""
 }

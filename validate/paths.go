@@ -13,12 +13,7 @@ func (v *validator) paths() {
 	if len(refs) == 0 {
 		return
 	}
-	tops := map[string]bool{}
-	for _, d := range v.org.Departments {
-		if d.ParentID() == RootID {
-			tops[org.SegmentKey(d.Name())] = true
-		}
-	}
+	tops := v.org.TopNames()
 	root, stripped := org.CompanyRoot(refs, v.opts.PathRoot, func(k string) bool { return tops[k] })
 	if stripped && v.opts.PathRoot == "" {
 		v.add("PATH_ROOT", refs[0].Rec.Loc(refs[0].Field), root)

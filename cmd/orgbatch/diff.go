@@ -44,8 +44,9 @@ func newDiffCmd(io *IOStreams) *cobra.Command {
 		Long: `Diff compares the sheets with the tenant: the departments and users an
 import would create, update (field by field, old → new) or move — the same
 plan ` + "`import --dry-run`" + ` computes — and those that are in the tenant but not in
-the sheet. It prints a table and writes diff.xlsx/diff.json into a run
-directory under --report. Nothing is written to the tenant.
+the sheet. It prints a table and writes its report into a run
+directory under --report (plan.xlsx, plan.json, only-in-feishu.json).
+Nothing is written to the tenant.
 
 Import never deletes. --prune deletes what the sheet lacks (users first,
 then departments, deepest first): it prints the list, and deletes only with
@@ -104,7 +105,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		snap, err = exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Progress: func(pr exporter.Progress) { bar.Set(pr.Done, pr.Departments) }})
 		bar.Finish()
 		if err == nil {
-			return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, snap))
+			return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap))
 		}
 	}
 	bar.Finish()

@@ -47,14 +47,16 @@ func TestDiffMatchesAndDiffers(t *testing.T) {
 	}
 	dir := t.TempDir()
 	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "edited.csv"), map[string]map[string]string{"u0005": {"职务 (job_title)": "首席布道师"}})
-	users = dropRows(t, users, filepath.Join(dir, "users.csv"), "u0300")
+	// A department the sheet still places people in is not "only in
+	// Feishu": drop ADMIN together with everyone in it.
+	users = dropRows(t, users, filepath.Join(dir, "users.csv"), append(membersOf(srv, "ADMIN"), "u0300")...)
 	depts := dropRows(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), "ADMIN")
 	writes := srv.Stats().WritesApplied
 	code, out, errOut = runAgainst(t, context.Background(), "diff", depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000")
 	if code != ExitRowsFailed {
 		t.Fatalf("different: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"job_title: ", "→ 首席布道师", "1 departments, 1 users", "department ADMIN", "user       u0300"} {
+	for _, want := range []string{"job_title: ", "→ 首席布道师", "1 departments, ", "department ADMIN", "user       u0300"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff output lacks %q:\n%s", want, out)
 		}
@@ -74,14 +76,7 @@ func TestDiffPrune(t *testing.T) {
 	dir := t.TempDir()
 	// Drop ADMIN and everyone in it from the sheet, so the department is
 	// empty once its people are deleted.
-	var admins []string
-	for _, u := range srv.Users() {
-		for _, d := range u.DepartmentIDs {
-			if d == "ADMIN" {
-				admins = append(admins, u.UserID)
-			}
-		}
-	}
+	admins := membersOf(srv, "ADMIN")
 	users := dropRows(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), admins...)
 	depts := dropRows(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), "ADMIN")
 	args := []string{"diff", depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--prune"}
@@ -118,5 +113,41 @@ func TestDiffPrune(t *testing.T) {
 	}
 	if code, _, errOut := runAgainst(t, context.Background(), "diff", samplesXLSX, "--sandbox", "--yes"); code != ExitUsage {
 		t.Errorf("--yes without --prune: exit %d %s", code, errOut)
+	}
+}
+
+// membersOf lists the users of a department in the sandbox.
+func membersOf(srv *sandbox.Server, dept string) []string {
+	var out []string
+	for _, u := range srv.Users() {
+		for _, d := range u.DepartmentIDs {
+			if d == dept {
+				out = append(out, u.UserID)
+			}
+		}
+	}
+	return out
+}
+
+// TestDiffKeepsPathDepartments: departments placed by a parent path (no ID
+// in the sheet) and departments named on users' paths are in the sheet:
+// diff does not list them as "only in Feishu", and prune keeps them.
+func TestDiffKeepsPathDepartments(t *testing.T) {
+	srv, url := sandboxtest.Start(t, sandbox.Options{})
+	dir := t.TempDir()
+	depts := filepath.Join(dir, "departments.csv")
+	os.WriteFile(depts, []byte("name,parent_path\n技术中心,\n前端组,技术中心\n"), 0o600)
+	users := filepath.Join(dir, "users.csv")
+	os.WriteFile(users, []byte("user_id,name,mobile,department_path,employee_type\na,甲,13800000001,技术中心/后端组,1\n"), 0o600)
+	args := []string{depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000"}
+	if code, out, errOut := runAgainst(t, context.Background(), append([]string{"import"}, args...)...); code != ExitOK {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut := runAgainst(t, context.Background(), append([]string{"diff", "--prune", "--yes"}, args...)...)
+	if code != ExitOK || !strings.Contains(out, "only in Feishu: none") {
+		t.Fatalf("diff: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if n := len(srv.Departments()); n != 3 {
+		t.Errorf("%d departments left", n)
 	}
 }

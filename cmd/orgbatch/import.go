@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/orgbatch/orgbatch/importer"
@@ -126,6 +127,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 
 	var runDir string
 	var previous []importer.JournalEntry
+	salt := newTokenSalt()
 	switch {
 	case opts.Resume == "latest":
 		if runDir, err = latestResumable(opts.ReportDir, fileList(inputs)); err != nil {
@@ -145,24 +147,27 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 			return err
 		}
 		if !opts.DryRun {
-			if err := writeRunInfo(runDir, runInfo{Inputs: fileList(inputs), Target: tgt.Desc, Started: opts.Now()}); err != nil {
+			if err := writeRunInfo(runDir, runInfo{Inputs: fileList(inputs), Target: tgt.Desc, Started: opts.Now(), TokenSalt: salt}); err != nil {
 				return err
 			}
 		}
 	}
 	if opts.Resume != "" {
 		say("继续 resuming: %s", runDir)
+		if info, err := readRunInfo(runDir); err == nil && info.TokenSalt != "" {
+			salt = info.TokenSalt // the same requests as the interrupted run
+		}
 	}
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
-	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
+	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
 			return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
 		}
-		return fmt.Errorf("reading the tenant: %w", err)
+		return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
 	}
 	planXLSX, _, err := report.WritePlan(runDir, o, p)
 	if err != nil {
@@ -222,9 +227,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", res.Elapsed.Seconds(), sum.API.Calls, st.Retries, st.RateLimited)
 	switch {
 	case runErr != nil:
-		return runErr
+		return &ExitError{Code: ExitRowsFailed, Err: runErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", joinArgs(fileList(inputs)), runDir)}
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", strings.Join(fileList(inputs), " "), runDir)}
 	case res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}
@@ -237,17 +242,6 @@ func fileList(inputs []org.Input) []string {
 		out[i] = in.Path
 	}
 	return out
-}
-
-func joinArgs(args []string) string {
-	s := ""
-	for i, a := range args {
-		if i > 0 {
-			s += " "
-		}
-		s += a
-	}
-	return s
 }
 
 func totalAttempts[K comparable](m map[K]int) int {

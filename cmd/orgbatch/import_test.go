@@ -324,3 +324,21 @@ func TestImportInterruptedWritesReport(t *testing.T) {
 		t.Error("no report after interruption")
 	}
 }
+
+// TestDomainFlagWinsOverConfig: --domain lark targets Lark even when the
+// config file says feishu.
+func TestDomainFlagWinsOverConfig(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config")
+	os.WriteFile(cfg, []byte("app_id = cli_x\napp_secret = s3cret\ndomain = feishu   # or lark\n"), 0o600)
+	io, _, _ := TestIO()
+	for flagDomain, want := range map[string]string{"lark": "https://open.larksuite.com", "": "https://open.feishu.cn"} {
+		f := &targetFlags{configPath: cfg, domain: flagDomain, rateScale: 1}
+		tgt, err := f.connect(context.Background(), io, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tgt.BaseURL != want || strings.Contains(tgt.Desc, "s3cret") {
+			t.Errorf("--domain %q: %s (%s)", flagDomain, tgt.BaseURL, tgt.Desc)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,6 +27,15 @@ type runInfo struct {
 	Inputs  []string  `json:"inputs"`
 	Target  string    `json:"target"`
 	Started time.Time `json:"started"`
+	// TokenSalt goes into the run's client_tokens; a resume reuses it.
+	TokenSalt string `json:"token_salt"`
+}
+
+// newTokenSalt makes a run's client_token salt.
+func newTokenSalt() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 func newRunDir(reportDir string, now time.Time, kind string) (string, error) {

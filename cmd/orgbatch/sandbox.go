@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -37,8 +36,7 @@ type sandboxServeOptions struct {
 	LockContention bool
 	FaultSeed      uint64
 	Verbose        bool
-	// SeedLoader reads non-JSON seeds (sheets). Nil until the sheet
-	// package is wired in; a sheet seed then fails with a clear message.
+	// SeedLoader reads non-JSON seeds (sheets in the import format).
 	SeedLoader func(path string) ([]feishu.Department, []feishu.User, error)
 }
 
@@ -179,10 +177,7 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 		Logger: slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
 	})
 	if err != nil {
-		if errors.Is(err, sandbox.ErrSheetSeedsNotWired) {
-			return usageError("--seed %s: sheet seeds not wired yet; use a JSON seed (the --state format)", o.SeedPath)
-		}
-		return err
+		return &ExitError{Code: ExitUsage, Err: err} // a bad seed or state file
 	}
 	baseURL, err := srv.Listen(bind)
 	if err != nil {

@@ -104,11 +104,14 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		if !creds.Complete() {
 			return nil, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
 		}
-		if baseURL == "" {
+		// Flags first (--base-url, then --domain), then what the
+		// environment or the config file say, then Feishu.
+		domain := f.domain
+		switch {
+		case baseURL != "":
+		case domain == "" && creds.BaseURL != "":
 			baseURL = creds.BaseURL
-		}
-		if baseURL == "" {
-			domain := f.domain
+		default:
 			if domain == "" {
 				domain = io.Getenv(feishu.EnvDomain)
 			}
