@@ -240,6 +240,12 @@ func TestImportSkipInvalidImportsTheRest(t *testing.T) {
 	if len(failed) != 2 {
 		t.Fatalf("failed files %v", failed)
 	}
+	// The failed files are in the input format: validating them again
+	// finds the same two errors, to fix and import.
+	code, out, _ = runCLI(t, append([]string{"validate", "--no-report", "--format", "json"}, failed...)...)
+	if code != ExitRowsFailed || !strings.Contains(out, "USER_MOBILE_FORMAT") || !strings.Contains(out, "DEPT_NAME_SLASH") {
+		t.Errorf("validate failed files: exit %d\n%s", code, out)
+	}
 }
 
 // TestImportKillAndResume kills an import with SIGKILL halfway through, in
