@@ -150,11 +150,13 @@ func (rd *reading) probeEmpty(ctx context.Context) (bool, error) {
 	return len(kids.Items) == 0 && len(members.Items) == 0, nil
 }
 
-func (rd *reading) departments(ids []string) func(context.Context) error {
+// fetch makes one read through the pacer and hands its result to keep
+// under the snapshot's lock.
+func fetch[T any](rd *reading, ep feishu.Endpoint, read func(context.Context) (T, error), keep func(T)) func(context.Context) error {
 	return func(ctx context.Context) error {
-		var got []feishu.Department
-		err := rd.call(ctx, feishu.EPBatchDepartments, func(ctx context.Context) (err error) {
-			got, err = rd.r.API.BatchDepartments(ctx, ids)
+		var got T
+		err := rd.call(ctx, ep, func(ctx context.Context) (err error) {
+			got, err = read(ctx)
 			return err
 		})
 		if err != nil {
@@ -162,33 +164,33 @@ func (rd *reading) departments(ids []string) func(context.Context) error {
 		}
 		rd.mu.Lock()
 		defer rd.mu.Unlock()
-		for i := range got {
-			d := got[i]
-			if d.Status != nil && d.Status.IsDeleted {
-				continue
-			}
-			rd.t.Departments[d.DepartmentID] = &d
-		}
+		keep(got)
 		return nil
 	}
 }
 
-func (rd *reading) users(ids []string) func(context.Context) error {
-	return func(ctx context.Context) error {
-		var got []feishu.User
-		err := rd.call(ctx, feishu.EPBatchUsers, func(ctx context.Context) (err error) {
-			got, err = rd.r.API.BatchUsers(ctx, ids)
-			return err
+func (rd *reading) departments(ids []string) func(context.Context) error {
+	return fetch(rd, feishu.EPBatchDepartments,
+		func(ctx context.Context) ([]feishu.Department, error) { return rd.r.API.BatchDepartments(ctx, ids) },
+		func(got []feishu.Department) {
+			for i := range got {
+				if d := &got[i]; d.Status == nil || !d.Status.IsDeleted {
+					rd.t.Departments[d.DepartmentID] = d
+				}
+			}
 		})
-		if err != nil {
-			return err
-		}
-		rd.mu.Lock()
-		defer rd.mu.Unlock()
-		for i := range got {
-			u := got[i]
-			rd.t.Users[u.UserID] = &u
-			if u.Status == nil || !u.Status.IsResigned {
+}
+
+func (rd *reading) users(ids []string) func(context.Context) error {
+	return fetch(rd, feishu.EPBatchUsers,
+		func(ctx context.Context) ([]feishu.User, error) { return rd.r.API.BatchUsers(ctx, ids) },
+		func(got []feishu.User) {
+			for i := range got {
+				u := &got[i]
+				rd.t.Users[u.UserID] = u
+				if u.Status != nil && u.Status.IsResigned {
+					continue // a resigned user's mobile and email are free again
+				}
 				if u.Mobile != "" {
 					rd.t.ByMobile[normMobile(u.Mobile)] = u.UserID
 				}
@@ -196,36 +198,27 @@ func (rd *reading) users(ids []string) func(context.Context) error {
 					rd.t.ByEmail[strings.ToLower(u.Email)] = u.UserID
 				}
 			}
-		}
-		return nil
-	}
+		})
 }
 
 func (rd *reading) contacts(mobiles, emails []string) func(context.Context) error {
-	return func(ctx context.Context) error {
-		var got []feishu.UserContactInfo
-		err := rd.call(ctx, feishu.EPBatchGetID, func(ctx context.Context) (err error) {
-			got, err = rd.r.API.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: mobiles, Emails: emails})
-			return err
+	return fetch(rd, feishu.EPBatchGetID,
+		func(ctx context.Context) ([]feishu.UserContactInfo, error) {
+			return rd.r.API.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: mobiles, Emails: emails})
+		},
+		func(got []feishu.UserContactInfo) {
+			for _, c := range got {
+				if c.UserID == "" {
+					continue
+				}
+				if c.Mobile != "" {
+					rd.t.ByMobile[normMobile(c.Mobile)] = c.UserID
+				}
+				if c.Email != "" {
+					rd.t.ByEmail[strings.ToLower(c.Email)] = c.UserID
+				}
+			}
 		})
-		if err != nil {
-			return err
-		}
-		rd.mu.Lock()
-		defer rd.mu.Unlock()
-		for _, c := range got {
-			if c.UserID == "" {
-				continue
-			}
-			if c.Mobile != "" {
-				rd.t.ByMobile[normMobile(c.Mobile)] = c.UserID
-			}
-			if c.Email != "" {
-				rd.t.ByEmail[strings.ToLower(c.Email)] = c.UserID
-			}
-		}
-		return nil
-	}
 }
 
 func (rd *reading) children(parent string) func(context.Context) error {
