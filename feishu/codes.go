@@ -63,6 +63,13 @@ var (
 	CodeMissingParent       = Code{44101, 400, "miss parent department id error"}
 	CodeDeptIDMissing       = Code{44102, 400, "miss department id error"}
 
+	// The common error page lists 99992351–99992381 as "these … ids not
+	// existed: %v", one code per ID type; 99992379 is the custom
+	// department ID. Which code a batch call with a custom user_id answers
+	// is not documented: the sandbox uses 99992353.
+	CodeDeptIDsNotExist = Code{99992379, 400, "these department ids not existed"}
+	CodeUserIDsNotExist = Code{99992353, 400, "these user ids not existed"}
+
 	CodeInvalidParam    = Code{10003, 400, "invalid param"}
 	CodeAppUnauthorized = Code{10014, 400, "app unauthorized"}
 	CodeWrongSecret     = Code{10015, 400, "app secret invalid"}
@@ -97,4 +104,16 @@ var TokenCodes = map[int]bool{
 	CodeNeedToken.Num:    true,
 	CodeInvalidToken.Num: true,
 	99991665:             true,
+}
+
+// IsNotFound reports an error that says an ID does not exist: a single
+// department or user, or one of a batch's IDs.
+func IsNotFound(err error) bool {
+	switch c := ErrorCode(err); {
+	case c == CodeDeptNotExist.Num, c == CodeUserIDInvalid.Num:
+		return true
+	case c >= 99992351 && c <= 99992381:
+		return true
+	}
+	return false
 }

@@ -141,3 +141,28 @@ func TestImportSampleEndToEnd(t *testing.T) {
 		t.Fatalf("re-run plan: %s, %d steps", plan.Summary(again), len(again.Steps))
 	}
 }
+
+// TestStrictBatchTenant: against a tenant whose batch reads fail on an
+// unknown ID (the docs leave it open), the snapshot falls back to reading
+// IDs one by one, and the import is the same.
+func TestStrictBatchTenant(t *testing.T) {
+	tn := newTenant(t, sandbox.Options{StrictBatch: true})
+	o := loadSheet(t, sample)
+	for _, d := range o.Departments[:5] {
+		if d.ParentID() != "0" {
+			continue
+		}
+		if _, err := tn.srv.SeedDepartment(feishu.Department{DepartmentID: d.ID(), Name: d.Name(), ParentDepartmentID: "0"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := tn.planFor(t, o)
+	if p.Count(plan.KindDepartment, plan.ActionCreate) >= len(o.Departments) {
+		t.Fatalf("the seeded departments were not found: %s", plan.Summary(p))
+	}
+	res := tn.run(t, p, Options{Workers: 8})
+	if res.Count(StatusFailed)+res.Count(StatusSkipped) != 0 {
+		t.Fatal("failures")
+	}
+	checkTenantMatches(t, tn.srv, o)
+}

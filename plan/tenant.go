@@ -169,9 +169,20 @@ func fetch[T any](rd *reading, ep feishu.Endpoint, read func(context.Context) (T
 	}
 }
 
+// The batch reads are asked for IDs that may not exist yet — that is what
+// an import is for. The docs do not say whether a batch call leaves an
+// unknown ID out or fails; when it fails, the IDs are read one by one and
+// "not found" means absent.
+
 func (rd *reading) departments(ids []string) func(context.Context) error {
 	return fetch(rd, feishu.EPBatchDepartments,
-		func(ctx context.Context) ([]feishu.Department, error) { return rd.r.API.BatchDepartments(ctx, ids) },
+		func(ctx context.Context) ([]feishu.Department, error) {
+			got, err := rd.r.API.BatchDepartments(ctx, ids)
+			if feishu.IsNotFound(err) {
+				return oneByOne(ctx, rd, feishu.EPGetDepartment, ids, rd.r.API.GetDepartment)
+			}
+			return got, err
+		},
 		func(got []feishu.Department) {
 			for i := range got {
 				if d := &got[i]; d.Status == nil || !d.Status.IsDeleted {
@@ -183,7 +194,13 @@ func (rd *reading) departments(ids []string) func(context.Context) error {
 
 func (rd *reading) users(ids []string) func(context.Context) error {
 	return fetch(rd, feishu.EPBatchUsers,
-		func(ctx context.Context) ([]feishu.User, error) { return rd.r.API.BatchUsers(ctx, ids) },
+		func(ctx context.Context) ([]feishu.User, error) {
+			got, err := rd.r.API.BatchUsers(ctx, ids)
+			if feishu.IsNotFound(err) {
+				return oneByOne(ctx, rd, feishu.EPGetUser, ids, rd.r.API.GetUser)
+			}
+			return got, err
+		},
 		func(got []feishu.User) {
 			for i := range got {
 				u := &got[i]
@@ -199,6 +216,30 @@ func (rd *reading) users(ids []string) func(context.Context) error {
 				}
 			}
 		})
+}
+
+// oneByOne reads IDs singly, through the pacer, leaving out those that do
+// not exist.
+func oneByOne[T any](ctx context.Context, rd *reading, ep feishu.Endpoint, ids []string, get func(context.Context, string) (*T, error)) ([]T, error) {
+	var out []T
+	for _, id := range ids {
+		var got *T
+		_, err := rd.r.Pacer.Call(ctx, feishu.On(ep), func(ctx context.Context) (err error) {
+			got, err = get(ctx, id)
+			return err
+		})
+		switch {
+		case feishu.IsNotFound(err):
+		case err != nil:
+			return nil, err
+		case got != nil:
+			out = append(out, *got)
+		}
+		rd.mu.Lock()
+		rd.t.Calls++
+		rd.mu.Unlock()
+	}
+	return out, nil
 }
 
 func (rd *reading) contacts(mobiles, emails []string) func(context.Context) error {

@@ -28,6 +28,12 @@ func fail(c feishu.Code, format string, args ...any) error {
 // codeParam is the code used most by the rules: 40001 param error.
 var codeParam = feishu.CodeParamError
 
+// The codes of a strict batch call (Options.StrictBatch).
+var (
+	codeDeptIDsNotExist = feishu.CodeDeptIDsNotExist
+	codeUserIDsNotExist = feishu.CodeUserIDsNotExist
+)
+
 // Codes the sandbox answers that feishu/codes.go does not define. Each
 // comment names the doc page whose error table lists it.
 var (

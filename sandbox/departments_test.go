@@ -1,6 +1,7 @@
 package sandbox_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
 )
 
 const depts = feishu.PathDepartments
@@ -422,5 +424,26 @@ func TestUnknownPath(t *testing.T) {
 	}
 	if r := c.do("POST", depts+"/0", nil); r.status != 405 || r.code != feishu.CodeMethodMismatch.Num {
 		t.Fatalf("wrong method: HTTP %d %s", r.status, r.raw)
+	}
+}
+
+func TestStrictBatchFailsOnUnknownIDs(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		srv, url := sandboxtest.Start(t, sandbox.Options{StrictBatch: strict})
+		if _, err := srv.SeedDepartment(feishu.Department{DepartmentID: "A", Name: "甲", ParentDepartmentID: "0"}); err != nil {
+			t.Fatal(err)
+		}
+		api := sandbox.NewClient(url)
+		got, err := api.BatchDepartments(context.Background(), []string{"A", "NOPE"})
+		switch {
+		case !strict && (err != nil || len(got) != 1):
+			t.Errorf("lenient: %v %v", got, err)
+		case strict && feishu.ErrorCode(err) != feishu.CodeDeptIDsNotExist.Num:
+			t.Errorf("strict: %v", err)
+		}
+		_, err = api.BatchUsers(context.Background(), []string{"nobody"})
+		if strict && feishu.ErrorCode(err) != feishu.CodeUserIDsNotExist.Num || !strict && err != nil {
+			t.Errorf("users strict=%v: %v", strict, err)
+		}
 	}
 }

@@ -100,7 +100,9 @@
 //
 // Batch endpoints take 1-50 IDs (else 40001), answer in request order and
 // leave unknown IDs out (UNCONFIRMED: a partial answer rather than an
-// error). batch_get_id answers emails first, then mobiles, one entry each;
+// error; Options.StrictBatch / --strict-batch makes an unknown ID fail the
+// call with 99992379 or 99992353 instead, so clients can be tested against
+// both). batch_get_id answers emails first, then mobiles, one entry each;
 // a miss carries only the email or mobile as sent, no user_id and no status;
 // more than 50 of either is 40001. find_by_department needs department_id
 // (40001), lists direct active members in join order; an unknown department

@@ -134,6 +134,8 @@ func (s *Server) batchDepartments(c *call) (any, error) {
 	for _, id := range ids {
 		if d := s.st.dept(id, c.ids.dept); d != nil {
 			out.Items = append(out.Items, renderDept(d, c.ids))
+		} else if s.opts.StrictBatch {
+			return nil, fail(codeDeptIDsNotExist, "these department ids not existed: [%s]", id)
 		}
 	}
 	return out, nil

@@ -99,6 +99,8 @@ func (s *Server) batchUsers(c *call) (any, error) {
 	for _, id := range ids {
 		if u := s.st.user(id, c.ids.user); u != nil {
 			out.Items = append(out.Items, renderUser(u, c.ids))
+		} else if s.opts.StrictBatch {
+			return nil, fail(codeUserIDsNotExist, "these user ids not existed: [%s]", id)
 		}
 	}
 	return out, nil

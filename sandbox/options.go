@@ -46,6 +46,11 @@ type Options struct {
 	// LockContention makes a department write that overlaps another one
 	// fail with 43024 (the tenant structure lock).
 	LockContention bool
+	// StrictBatch makes departments/batch and users/batch fail the whole
+	// call when an ID is unknown (codes 99992379 / 99992353), instead of
+	// leaving it out of the items. The docs do not say which a real tenant
+	// does; clients should cope with both.
+	StrictBatch bool
 
 	// Faults. Rates are fractions of requests in [0, 1], drawn from a
 	// source seeded with FaultSeed. None applies to /_sandbox endpoints.

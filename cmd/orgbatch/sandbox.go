@@ -34,6 +34,7 @@ type sandboxServeOptions struct {
 	RateScale      float64
 	NoRateLimit    bool
 	LockContention bool
+	StrictBatch    bool
 	FaultSeed      uint64
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
@@ -100,6 +101,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.Float64Var(&opts.RateScale, "rate-scale", 1, "divide every rate-limit window by this factor (same counts, shorter windows)")
 	f.BoolVar(&opts.NoRateLimit, "no-rate-limit", false, "turn rate limiting off")
 	f.BoolVar(&opts.LockContention, "lock-contention", false, "department writes that overlap fail with 43024 (tenant lock)")
+	f.BoolVar(&opts.StrictBatch, "strict-batch", false, "batch reads fail on an unknown ID instead of leaving it out")
 	f.Uint64Var(&opts.FaultSeed, "fault-seed", 0, "seed of the fault source: the same seed and call order give the same faults")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log every request (method, path, code, duration) on stderr")
 	return cmd
@@ -170,7 +172,7 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		AppID: appID, AppSecret: secret, TenantName: o.TenantName, TokenTTL: o.TokenTTL,
-		RateScale: scale, LockContention: o.LockContention,
+		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch,
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
