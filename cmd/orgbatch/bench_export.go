@@ -5,21 +5,15 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/bench"
-	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/spf13/cobra"
 )
 
 // BenchExportOptions are the flags of `orgbatch bench export`.
 type BenchExportOptions struct {
-	IO          *IOStreams
-	Departments int
-	Users       int
-	Depth       int
-	MultiDept   float64
-	RateScale   float64
-	Latency     time.Duration
-	Jitter      time.Duration
-	Parallel    int
+	IO *IOStreams
+	benchOrgFlags
+	MultiDept float64
+	Parallel  int
 }
 
 func newBenchExportCmd(io *IOStreams) *cobra.Command {
@@ -39,11 +33,14 @@ busiest endpoint's minimum calls at its documented rate).`,
   orgbatch bench export --users 2000 --departments 200 --latency 20ms`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Departments < 1 || opts.Users < 0 || opts.RateScale <= 0 || opts.Parallel < 1 {
-				return usageError("--departments and --parallel must be ≥ 1, --users ≥ 0, --rate-scale > 0")
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if opts.Parallel < 1 {
+				return usageError("--parallel must be ≥ 1")
 			}
 			res, err := bench.Export(cmd.Context(), bench.ExportSpec{
-				Org:       samplegen.Spec{Departments: opts.Departments, Depth: opts.Depth, Users: opts.Users, WithLeader: 0.2, Seed: 42},
+				Org:       opts.spec(0.2),
 				MultiDept: opts.MultiDept, RateScale: opts.RateScale, Latency: opts.Latency, Jitter: opts.Jitter, Parallel: opts.Parallel,
 			})
 			if err != nil {
@@ -53,14 +50,9 @@ busiest endpoint's minimum calls at its documented rate).`,
 			return nil
 		},
 	}
+	opts.benchOrgFlags.register(cmd, 5*time.Millisecond, 0)
 	f := cmd.Flags()
-	f.IntVar(&opts.Departments, "departments", 1000, "departments in the generated org")
-	f.IntVar(&opts.Users, "users", 10000, "users in the generated org")
-	f.IntVar(&opts.Depth, "depth", 10, "depth of the department tree")
 	f.Float64Var(&opts.MultiDept, "multi-dept", 0.1, "fraction of users also in a second department")
-	f.Float64Var(&opts.RateScale, "rate-scale", 20, "divide the rate-limit windows by this factor (sandbox and client alike)")
-	f.DurationVar(&opts.Latency, "latency", 5*time.Millisecond, "sandbox latency per request")
-	f.DurationVar(&opts.Jitter, "jitter", 0, "plus uniform random jitter up to this")
 	f.IntVar(&opts.Parallel, "parallel", 16, "departments read at once")
 	return cmd
 }

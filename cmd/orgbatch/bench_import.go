@@ -6,22 +6,16 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/bench"
-	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/spf13/cobra"
 )
 
 // BenchImportOptions are the flags of `orgbatch bench import`.
 type BenchImportOptions struct {
-	IO          *IOStreams
-	Departments int
-	Users       int
-	Depth       int
-	WithLeader  float64
-	RateScale   float64
-	Latency     time.Duration
-	Jitter      time.Duration
-	Workers     int
-	NoBaseline  bool
+	IO *IOStreams
+	benchOrgFlags
+	WithLeader float64
+	Workers    int
+	NoBaseline bool
 }
 
 func newBenchImportCmd(io *IOStreams) *cobra.Command {
@@ -40,13 +34,19 @@ level with one department at a time as the baseline.`,
   orgbatch bench import --users 2000 --departments 200 --no-baseline`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if opts.Workers < 1 {
+				return usageError("--workers must be ≥ 1")
+			}
 			dir, err := os.MkdirTemp("", "orgbatch-bench-")
 			if err != nil {
 				return err
 			}
 			defer os.RemoveAll(dir)
 			res, err := bench.Import(cmd.Context(), bench.ImportSpec{
-				Org:       samplegen.Spec{Departments: opts.Departments, Depth: opts.Depth, Users: opts.Users, WithLeader: opts.WithLeader, Seed: 42},
+				Org:       opts.spec(opts.WithLeader),
 				RateScale: opts.RateScale, Latency: opts.Latency, Jitter: opts.Jitter, Workers: opts.Workers,
 				Baseline: !opts.NoBaseline, Dir: dir,
 			})
@@ -57,14 +57,9 @@ level with one department at a time as the baseline.`,
 			return nil
 		},
 	}
+	opts.benchOrgFlags.register(cmd, 20*time.Millisecond, 10*time.Millisecond)
 	f := cmd.Flags()
-	f.IntVar(&opts.Departments, "departments", 1000, "departments in the generated org")
-	f.IntVar(&opts.Users, "users", 10000, "users in the generated org")
-	f.IntVar(&opts.Depth, "depth", 10, "depth of the department tree")
 	f.Float64Var(&opts.WithLeader, "with-leader", 0.2, "fraction of users with a direct manager")
-	f.Float64Var(&opts.RateScale, "rate-scale", 20, "divide the rate-limit windows by this factor (sandbox and client alike)")
-	f.DurationVar(&opts.Latency, "latency", 20*time.Millisecond, "sandbox latency per request")
-	f.DurationVar(&opts.Jitter, "jitter", 10*time.Millisecond, "plus uniform random jitter up to this")
 	f.IntVar(&opts.Workers, "workers", 32, "import workers")
 	f.BoolVar(&opts.NoBaseline, "no-baseline", false, "skip the level-by-level baseline")
 	return cmd
