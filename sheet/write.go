@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
 	"github.com/xuri/excelize/v2"
@@ -53,10 +54,36 @@ func (s OutSheet) Headers() []string {
 	return h
 }
 
+// WriteOptions say how a file is committed.
+type WriteOptions struct {
+	// NoReplace refuses to replace an existing file: the write fails with
+	// an error matching fs.ErrExist (atomicfile.WriteNew).
+	NoReplace bool
+}
+
+func (o WriteOptions) commit(path string, write func(w io.Writer) error) error {
+	if o.NoReplace {
+		return atomicfile.WriteNew(path, atomicfile.Private, write)
+	}
+	return atomicfile.Write(path, atomicfile.Private, write)
+}
+
 // WriteXLSX writes the sheets to one workbook at path, atomically, readable
 // by the owner only (reports and exports hold personal data).
 func WriteXLSX(path string, sheets ...OutSheet) error {
-	f := excelize.NewFile()
+	return WriteXLSXWith(path, WriteOptions{}, sheets...)
+}
+
+// WriteXLSXWith is WriteXLSX with options. excelize's own temporary files
+// go into a scratch directory beside path, so that those of a killed
+// process are found and removed (atomicfile.RemoveStale) by the next one.
+func WriteXLSXWith(path string, o WriteOptions, sheets ...OutSheet) error {
+	tmpDir, release, err := atomicfile.TempDir(filepath.Dir(path), filepath.Base(path))
+	if err != nil {
+		return err
+	}
+	defer release()
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	f.ZipWriter = newSortedZip
 	st, err := newStyles(f)
@@ -76,7 +103,7 @@ func WriteXLSX(path string, sheets ...OutSheet) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	return atomicfile.Write(path, atomicfile.Private, func(w io.Writer) error {
+	return o.commit(path, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})
@@ -278,8 +305,12 @@ func newStyles(f *excelize.File) (*styles, error) {
 // WriteCSV writes one sheet as CSV, atomically, owner-readable only. With
 // bom, a UTF-8 byte-order mark leads the file so Excel opens it as UTF-8
 // instead of the system code page.
-func WriteCSV(path string, s OutSheet, bom bool) error {
-	return atomicfile.Write(path, atomicfile.Private, func(w io.Writer) error {
+func WriteCSV(path string, s OutSheet, bom bool, opts ...WriteOptions) error {
+	var o WriteOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	return o.commit(path, func(w io.Writer) error {
 		return EncodeCSV(w, s, bom)
 	})
 }
