@@ -13,6 +13,8 @@ type executor struct {
 	api   feishu.API
 	pacer *feishu.Pacer
 	sched *scheduler
+	// intend, if set, journals a create's intent before it is sent.
+	intend func(JournalEntry) error
 }
 
 // ambiguous errors leave it unknown whether the server applied the write:
@@ -83,6 +85,9 @@ func (e *executor) call(ctx context.Context, eps []feishu.Endpoint, r *StepResul
 
 func (e *executor) createDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
 	body := *st.Department
+	if err := e.journalIntent(st, st.ClientToken, plan.DepartmentIdentity(&body), plan.IDs{DepartmentID: body.DepartmentID}); err != nil {
+		return err
+	}
 	var got *feishu.Department
 	amb, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {
 		got, err = e.api.CreateDepartment(ctx, body, st.ClientToken)
@@ -101,6 +106,14 @@ func (e *executor) createDepartment(ctx context.Context, st *plan.Step, r *StepR
 	}
 	r.IDs = plan.IDs{DepartmentID: got.DepartmentID, OpenDepartmentID: got.OpenDepartmentID}
 	return nil
+}
+
+// journalIntent records that a create is about to be sent.
+func (e *executor) journalIntent(st *plan.Step, token, identity string, ids plan.IDs) error {
+	if e.intend == nil {
+		return nil
+	}
+	return e.intend(JournalEntry{Step: st.ID, Op: st.Op, Status: StatusIntent, IDs: ids, ClientToken: token, Identity: identity})
 }
 
 func (e *executor) getDepartment(ctx context.Context, id string, r *StepResult) (d *feishu.Department, err error) {
@@ -149,6 +162,9 @@ func (e *executor) createUser(ctx context.Context, st *plan.Step, r *StepResult)
 	if !e.leaderReady(st, r) {
 		body.LeaderUserID = ""
 		token = st.Retoken(body) // a different request: a different token
+	}
+	if err := e.journalIntent(st, token, plan.UserIdentity(&body, body.UserID != ""), plan.IDs{UserID: body.UserID}); err != nil {
+		return err
 	}
 	var got *feishu.User
 	amb, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {

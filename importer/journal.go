@@ -14,8 +14,10 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 )
 
-// JournalEntry records one finished step. It holds IDs, codes and counts,
-// never request bodies, tokens or secrets.
+// JournalEntry records one step: an intent (a create about to be sent) or
+// how the step ended. It holds IDs, codes, counts, a create's client_token
+// and a digest of its identity, never request bodies, access tokens or
+// secrets.
 type JournalEntry struct {
 	Step     string   `json:"step"`
 	Op       plan.Op  `json:"op"`
@@ -24,56 +26,69 @@ type JournalEntry struct {
 	Code     int      `json:"code,omitempty"`
 	Attempts int      `json:"attempts"`
 	Warning  string   `json:"warning,omitempty"`
+	// ClientToken and Identity are set on intents (StatusIntent): the
+	// create's client_token and plan.DepartmentIdentity/UserIdentity of
+	// its body, so that a resumed run can recognise the entity a create
+	// made when the crash came before its answer was journaled.
+	ClientToken string `json:"client_token,omitempty"`
+	Identity    string `json:"identity,omitempty"`
 }
 
-// Journal is an append-only file of finished steps, one JSON object per
-// line followed by its CRC-32 (etcd's WAL idea, in text): a line cut short
-// by a crash fails its checksum and is dropped on the next open, and the
-// file is cut back to the last good line before anything is appended.
+// Journal is an append-only file of steps, one JSON object per line
+// followed by its CRC-32 (etcd's WAL idea, in text). It is opened with
+// O_APPEND, so every write lands at the end. On open, a damaged line in the
+// middle (its checksum does not match) is skipped and reported by Damaged,
+// not the end of everything after it; what follows the last good line — a
+// line torn by a crash — is cut off before anything is appended.
 type Journal struct {
-	mu sync.Mutex
-	f  *os.File
-	w  *bufio.Writer
+	mu      sync.Mutex
+	f       *os.File
+	w       *bufio.Writer
+	damaged []int
 }
 
 // OpenJournal opens (or creates) a journal, returning the entries already
 // in it. The file is private to the owner.
 func OpenJournal(path string) (*Journal, []JournalEntry, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, nil, err
 	}
-	entries, good, err := readJournal(f)
+	entries, good, damaged, err := readJournal(f)
+	if err == nil {
+		err = f.Truncate(good)
+	}
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
-	if err := f.Truncate(good); err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	if _, err := f.Seek(good, io.SeekStart); err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	return &Journal{f: f, w: bufio.NewWriter(f)}, entries, nil
+	return &Journal{f: f, w: bufio.NewWriter(f), damaged: damaged}, entries, nil
 }
 
-func readJournal(r io.Reader) (entries []JournalEntry, good int64, err error) {
+// Damaged returns the numbers (from 1) of the damaged lines found on open:
+// those before the last good line were skipped, those after it cut off
+// with the torn tail. An unterminated last line (a write cut short by a
+// crash, the normal case after kill -9) is not counted.
+func (j *Journal) Damaged() []int { return j.damaged }
+
+// readJournal returns the good entries, the offset just past the last good
+// line, and the numbers of the damaged complete lines.
+func readJournal(r io.Reader) (entries []JournalEntry, good int64, damaged []int, err error) {
 	br := bufio.NewReader(r)
 	var off int64
-	for {
+	for n := 1; ; n++ {
 		line, err := br.ReadString('\n')
 		if errors.Is(err, io.EOF) {
-			return entries, good, nil // a trailing partial line is a torn write
+			return entries, good, damaged, nil // a trailing partial line is a torn write
 		}
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		off += int64(len(line))
 		e, ok := decodeLine(strings.TrimSuffix(line, "\n"))
 		if !ok {
-			return entries, good, nil // stop at the first damaged line
+			damaged = append(damaged, n)
+			continue
 		}
 		entries = append(entries, e)
 		good = off

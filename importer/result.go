@@ -19,6 +19,8 @@ const (
 	// step-level only
 	StatusDone        Status = "done"
 	StatusInterrupted Status = "interrupted"
+	// journal only: a create about to be sent
+	StatusIntent Status = "intent"
 )
 
 // StepResult is how one step ended.

@@ -59,12 +59,15 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	}
 	start := time.Now()
 	sched := newScheduler(p.Steps, opts.Workers)
-	ex := &executor{api: opts.API, pacer: opts.Pacer, sched: sched}
 	res := &Result{Steps: map[string]*StepResult{}}
 	var mu sync.Mutex
 	var journalErr error
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	ex := &executor{api: opts.API, pacer: opts.Pacer, sched: sched}
+	if opts.Journal != nil {
+		ex.intend = intentWriter(opts.Journal, &mu, &journalErr, cancel)
+	}
 	total, done, failed := len(p.Steps), 0, 0
 	record := func(n *node, r *StepResult) {
 		mu.Lock()
@@ -97,28 +100,14 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 			res.Interrupted = true
 		}
 	}
-	res.Outcomes = outcomes(p, res.Steps, previousByStep(opts.Previous))
+	res.Outcomes = outcomes(p, res.Steps, previousOf(opts.Previous))
 	res.Elapsed = time.Since(start)
 	res.Pacer = opts.Pacer.Stats()
 	return res, journalErr
 }
 
-func previousByStep(entries []JournalEntry) map[string]JournalEntry {
-	m := map[string]JournalEntry{}
-	for _, e := range entries {
-		if e.Status != StatusDone {
-			continue
-		}
-		if old, ok := m[e.Step]; ok && isCreate(old.Op) {
-			continue // keep the create: the row was created by the earlier run
-		}
-		m[e.Step] = e
-	}
-	return m
-}
-
 // outcomes folds step results into one outcome per row.
-func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]JournalEntry) []Outcome {
+func outcomes(p *plan.Plan, steps map[string]*StepResult, prev previous) []Outcome {
 	out := make([]Outcome, 0, len(p.Changes))
 	for _, c := range p.Changes {
 		o := Outcome{Change: c, IDs: c.Existing}
@@ -133,7 +122,7 @@ func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]Journa
 			o.Rule, o.Message = blockingProblem(c)
 		case plan.ActionUnchanged:
 			o.Status = StatusUnchanged
-			fromPrevious(&o, c, prev)
+			fromPrevious(&o, c, prev, p.Tenant)
 		default:
 			o.Status = StatusCreated
 			if c.Action != plan.ActionCreate {
@@ -159,7 +148,7 @@ func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]Journa
 				}
 			}
 			if o.Status == StatusCreated || o.Status == StatusUpdated {
-				fromPrevious(&o, c, prev) // created by the interrupted run, completed now
+				fromPrevious(&o, c, prev, p.Tenant) // created by the interrupted run, completed now
 			}
 		}
 		for _, pr := range c.Problems {
@@ -183,38 +172,6 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 }
 
 func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == plan.OpCreateUser }
-
-// fromPrevious folds in what an interrupted earlier run did to the row:
-// a row it created is "created", one it only updated at least "updated"
-// (an "unchanged" row now was changed then), and its attempts count.
-func fromPrevious(o *Outcome, c *plan.Change, prev map[string]JournalEntry) {
-	for _, e := range prevOf(c, prev) {
-		o.Attempts += e.Attempts
-		mergeIDs(&o.IDs, e.IDs)
-		if isCreate(e.Op) {
-			o.Status = StatusCreated
-		} else if o.Status == StatusUnchanged {
-			o.Status = StatusUpdated
-		}
-		if e.Warning != "" {
-			o.Warnings = append(o.Warnings, e.Warning)
-		}
-	}
-}
-
-func prevOf(c *plan.Change, prev map[string]JournalEntry) []JournalEntry {
-	ids := []string{"user:" + c.Key}
-	if c.Kind == plan.KindDepartment {
-		ids = []string{"dept:" + c.Key, "dept-leader:" + c.Key}
-	}
-	var out []JournalEntry
-	for _, id := range ids {
-		if e, ok := prev[id]; ok {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	if src.DepartmentID != "" {

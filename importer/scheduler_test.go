@@ -119,11 +119,60 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 	if len(entries) != 3 || entries[2].Step != "user:u3" {
 		t.Fatalf("after repair: %+v", entries)
 	}
-	data, _ = os.ReadFile(path)
+}
+
+// TestJournalSkipsDamagedLines: a damaged line in the middle of a journal
+// (its checksum does not match) is skipped and reported by its number, and
+// the lines after it still count; a damaged last line is cut off (and
+// reported) before anything is appended.
+func TestJournalSkipsDamagedLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j, _, _ := OpenJournal(path)
+	for _, id := range []string{"dept:A", "user:u1", "user:u2", "user:u3"} {
+		j.Append(JournalEntry{Step: id, Op: plan.OpCreateUser, Status: StatusDone})
+	}
+	j.Close()
+	data, _ := os.ReadFile(path)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	lines[0] = strings.Replace(lines[0], "dept:A", "dept:B", 1) // corrupt the first line
+	lines[1] = strings.Replace(lines[1], "user:u1", "user:u9", 1) // corrupt line 2
+	lines[3] = strings.Replace(lines[3], "user:u3", "user:u8", 1) // and the last, line 4
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
-	if _, entries, _ = OpenJournal(path); len(entries) != 0 {
-		t.Fatalf("a corrupted line was accepted: %+v", entries)
+
+	j, entries, err := OpenJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, e := range entries {
+		steps = append(steps, e.Step)
+	}
+	if strings.Join(steps, ",") != "dept:A,user:u2" {
+		t.Errorf("entries %v: want the lines around the damaged one", steps)
+	}
+	if d := j.Damaged(); len(d) != 2 || d[0] != 2 || d[1] != 4 {
+		t.Errorf("damaged lines %v, want [2 4]", d)
+	}
+	j.Append(JournalEntry{Step: "user:u5", Status: StatusDone})
+	j.Close()
+	j, entries, _ = OpenJournal(path)
+	if len(entries) != 3 || entries[2].Step != "user:u5" || len(j.Damaged()) != 1 {
+		t.Errorf("after appending: %+v, damaged %v", entries, j.Damaged())
+	}
+	j.Close()
+}
+
+// TestJournalAppends: the journal is opened for append, so a second handle
+// on the same file (there should be none: the run folder is locked) adds
+// to it instead of overwriting what the first wrote.
+func TestJournalAppends(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	a, _, _ := OpenJournal(path)
+	b, _, _ := OpenJournal(path)
+	a.Append(JournalEntry{Step: "dept:A", Status: StatusDone})
+	b.Append(JournalEntry{Step: "dept:B", Status: StatusDone})
+	a.Close()
+	b.Close()
+	if _, entries, _ := OpenJournal(path); len(entries) != 2 {
+		t.Fatalf("entries %+v: one append overwrote the other", entries)
 	}
 }

@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/orgbatch/orgbatch/plan"
+)
+
+// Resuming: a run folder's journal holds what earlier, interrupted runs of
+// it did. A resumed run plans again against the tenant, so a row they
+// created is now "unchanged" or an update; the journal turns it back into
+// "created" in the report. A create is journaled twice: its intent before
+// it is sent (client_token and identity digest), its end after the answer.
+// kill -9 between the two leaves only the intent; the row then counts as
+// created by this run when the entity the tenant has now is the one the
+// intent describes (same IDs, name and contact).
+
+// errJournal stops creates once the journal cannot be written.
+var errJournal = errors.New("the journal cannot be written")
+
+// intentWriter journals a create's intent before it is sent. The first
+// failure stops the run (cancel): without a journal a crash would lose
+// track of what was created.
+func intentWriter(j *Journal, mu *sync.Mutex, journalErr *error, cancel func()) func(JournalEntry) error {
+	return func(e JournalEntry) error {
+		mu.Lock()
+		failed := *journalErr != nil
+		mu.Unlock()
+		if failed {
+			return errJournal
+		}
+		err := j.Append(e)
+		if err != nil {
+			mu.Lock()
+			if *journalErr == nil {
+				*journalErr = fmt.Errorf("writing the journal: %w", err)
+			}
+			mu.Unlock()
+			cancel()
+		}
+		return err
+	}
+}
+
+// previous is what earlier runs of the run folder journaled.
+type previous struct {
+	done    map[string]JournalEntry // finished steps; a create is kept over a later patch
+	intents map[string]JournalEntry // creates sent, by step
+}
+
+func previousOf(entries []JournalEntry) previous {
+	p := previous{done: map[string]JournalEntry{}, intents: map[string]JournalEntry{}}
+	for _, e := range entries {
+		switch e.Status {
+		case StatusIntent:
+			p.intents[e.Step] = e
+		case StatusDone:
+			if old, ok := p.done[e.Step]; ok && isCreate(old.Op) {
+				continue // keep the create: the row was created by the earlier run
+			}
+			p.done[e.Step] = e
+		}
+	}
+	return p
+}
+
+// fromPrevious folds in what an interrupted earlier run did to the row:
+// a row it created is "created", one it only updated at least "updated"
+// (an "unchanged" row now was changed then), and its attempts count.
+func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *plan.Tenant) {
+	created := false
+	for _, e := range prevOf(c, prev.done) {
+		o.Attempts += e.Attempts
+		mergeIDs(&o.IDs, e.IDs)
+		if isCreate(e.Op) {
+			o.Status, created = StatusCreated, true
+		} else if o.Status == StatusUnchanged {
+			o.Status = StatusUpdated
+		}
+		if e.Warning != "" {
+			o.Warnings = append(o.Warnings, e.Warning)
+		}
+	}
+	e, sent := prev.intents[createStep(c)]
+	if created || !sent || c.Action == plan.ActionCreate {
+		return // nothing lost, or this run creates the row itself
+	}
+	if !madeBy(e, c, t) {
+		o.Warnings = append(o.Warnings, "an interrupted run of this folder sent a create for this row, but what Feishu has now is not what it sent: not counted as created / 本目录中被中断的导入曾为此行发送创建请求，但飞书中现有的不是所发送的内容，不计为新建")
+		return
+	}
+	o.Status = StatusCreated
+}
+
+// createStep is the ID of the step that creates a row's entity.
+func createStep(c *plan.Change) string {
+	if c.Kind == plan.KindDepartment {
+		return "dept:" + c.Key
+	}
+	return "user:" + c.Key
+}
+
+// madeBy reports whether the entity the row is matched to in the tenant is
+// the one the intent describes.
+func madeBy(e JournalEntry, c *plan.Change, t *plan.Tenant) bool {
+	if t == nil {
+		return false
+	}
+	if c.Kind == plan.KindDepartment {
+		d := t.Departments[c.Existing.DepartmentID]
+		return d != nil && e.IDs.DepartmentID == d.DepartmentID && plan.DepartmentIdentity(d) == e.Identity
+	}
+	withID := e.IDs.UserID != ""
+	u := t.Users[c.Existing.UserID]
+	if u == nil || withID && u.UserID != e.IDs.UserID {
+		return false
+	}
+	return plan.UserIdentity(u, withID) == e.Identity
+}
+
+func prevOf(c *plan.Change, prev map[string]JournalEntry) []JournalEntry {
+	ids := []string{"user:" + c.Key}
+	if c.Kind == plan.KindDepartment {
+		ids = []string{"dept:" + c.Key, "dept-leader:" + c.Key}
+	}
+	var out []JournalEntry
+	for _, id := range ids {
+		if e, ok := prev[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
