@@ -98,6 +98,14 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	if !io.Quiet {
 		fmt.Fprintf(io.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
+	if opts.Prune && opts.Yes {
+		// It deletes: not while an import (or another prune) runs.
+		l, err := lockTenant(io, tgt, opts.ReportDir, "orgbatch diff --prune "+strings.Join(opts.Files, " "))
+		if err != nil {
+			return err
+		}
+		defer l.Release()
+	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
 	if err == nil {

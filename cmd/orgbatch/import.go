@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,6 +62,12 @@ Exit status: 0 all rows done, 1 some rows failed or were skipped,
   orgbatch import company.xlsx --resume                   # finish an interrupted import`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if cmd.Flags().Changed("resume") && opts.Resume == "latest" {
+				var err error
+				if opts.Files, opts.Resume, err = resumeArg(args); err != nil {
+					return err
+				}
+			}
 			return runImport(cmd.Context(), opts)
 		},
 	}
@@ -125,43 +132,19 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	defer tgt.Close()
 	say("目标 target: %s", tgt.Desc)
 
-	var runDir string
-	var previous []importer.JournalEntry
-	salt := newTokenSalt()
-	switch {
-	case opts.Resume == "latest":
-		if runDir, err = latestResumable(opts.ReportDir, fileList(inputs)); err != nil {
-			return &ExitError{Code: ExitUsage, Err: err}
-		}
-	case opts.Resume != "":
-		if !resumable(opts.Resume) {
-			return usageError("%s is not an unfinished import run directory", opts.Resume)
-		}
-		runDir = opts.Resume
-	default:
-		kind := "import"
-		if opts.DryRun {
-			kind = "plan"
-		}
-		if runDir, err = newRunDir(opts.ReportDir, opts.Now(), kind); err != nil {
-			return err
-		}
-		if !opts.DryRun {
-			if err := writeRunInfo(runDir, runInfo{Inputs: fileList(inputs), Target: tgt.Desc, Started: opts.Now(), TokenSalt: salt}); err != nil {
-				return err
-			}
-		}
+	run, err := openRun(opts, tgt, fileList(inputs))
+	if err != nil {
+		return err
 	}
-	if opts.Resume != "" {
+	defer run.release()
+	runDir := run.dir
+	if run.resumed {
 		say("继续 resuming: %s", runDir)
-		if info, err := readRunInfo(runDir); err == nil && info.TokenSalt != "" {
-			salt = info.TokenSalt // the same requests as the interrupted run
-		}
 	}
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
-	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt})
+	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: run.salt})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -187,12 +170,12 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
 
 	// 3. Execute.
-	journal, entries, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
+	journal, previous, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
 	if err != nil {
 		return fmt.Errorf("opening the journal: %w", err)
 	}
-	previous = entries
 	defer journal.Close()
+	warnDamaged(io, journal.Damaged())
 	started := opts.Now()
 	bar = newPhaseBar(io, len(p.Steps), "导入 importing")
 	res, runErr := importer.Run(ctx, p, importer.Options{
@@ -211,7 +194,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Interrupted: res.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(res),
 		API: &report.APIStats{Calls: totalAttempts(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
 	}
-	if opts.Resume != "" {
+	if run.resumed {
 		sum.Resumed = runDir
 	}
 	sum.Mapping = mapping
@@ -234,6 +217,20 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
+}
+
+// warnDamaged tells the user about damaged journal lines (always: it is
+// about the report being right).
+func warnDamaged(io *IOStreams, lines []int) {
+	if len(lines) == 0 {
+		return
+	}
+	nums := make([]string, len(lines))
+	for i, n := range lines {
+		nums[i] = strconv.Itoa(n)
+	}
+	fmt.Fprintf(io.ErrOut, "警告 warning: %s line(s) %s are damaged and were skipped. Nothing is created twice (the run plans against the tenant), but the rows those lines recorded may be reported as unchanged or updated rather than created / 日志第 %s 行已损坏并被跳过：不会重复创建，但这些行可能被报告为未变或已更新，而非新建\n",
+		report.JournalFile, strings.Join(nums, ", "), strings.Join(nums, "、"))
 }
 
 func fileList(inputs []org.Input) []string {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/runlock"
 	"github.com/orgbatch/orgbatch/report"
 )
 
@@ -29,6 +30,112 @@ type runInfo struct {
 	Started time.Time `json:"started"`
 	// TokenSalt goes into the run's client_tokens; a resume reuses it.
 	TokenSalt string `json:"token_salt"`
+	// Tenant is the tenant written to (tenantKey); a resume must target it.
+	Tenant string `json:"tenant,omitempty"`
+}
+
+// importRun is the run folder an import works in, locked for this process,
+// with the tenant's lock.
+type importRun struct {
+	dir     string
+	salt    string
+	resumed bool
+	tenant  *runlock.Lock
+	lock    *runlock.Lock
+}
+
+func (r *importRun) release() {
+	r.lock.Release()
+	r.tenant.Release()
+}
+
+// openRun takes the tenant's lock (not for a dry run), picks the run
+// folder — a new one, or the one to resume — and locks it.
+func openRun(opts *ImportOptions, tgt *target, inputs []string) (*importRun, error) {
+	command := "orgbatch import " + strings.Join(inputs, " ")
+	r := &importRun{salt: newTokenSalt(), resumed: opts.Resume != ""}
+	var err error
+	if !opts.DryRun {
+		if r.tenant, err = lockTenant(opts.IO, tgt, opts.ReportDir, command); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case opts.Resume == "latest":
+		if r.dir, err = latestResumable(opts.ReportDir, inputs); err != nil {
+			err = &ExitError{Code: ExitUsage, Err: err}
+		}
+	case opts.Resume != "":
+		r.dir = opts.Resume
+		if !resumable(r.dir) {
+			err = usageError("%s is not an unfinished import run directory", r.dir)
+		}
+	case opts.DryRun:
+		r.dir, err = newRunDir(opts.ReportDir, opts.Now(), "plan")
+	default:
+		r.dir, err = newRunDir(opts.ReportDir, opts.Now(), "import")
+	}
+	if err == nil && !opts.DryRun {
+		r.lock, err = lockRunDir(opts.IO, r.dir, command)
+	}
+	if err == nil && !opts.DryRun {
+		r.tenant.Update(runlock.Self(command, r.dir))
+		err = r.setUp(opts, tgt, inputs)
+	}
+	if err != nil {
+		r.release()
+		return nil, err
+	}
+	return r, nil
+}
+
+// setUp writes a new run's run.json, or checks a resumed one's and takes
+// its client_token salt.
+func (r *importRun) setUp(opts *ImportOptions, tgt *target, inputs []string) error {
+	tenant := tenantOf(tgt, opts.Target)
+	if !r.resumed {
+		return writeRunInfo(r.dir, runInfo{Inputs: inputs, Target: tgt.Desc, Started: opts.Now(), TokenSalt: r.salt, Tenant: tenant})
+	}
+	info, err := readRunInfo(r.dir)
+	if err != nil {
+		return nil // an older run folder: nothing to check
+	}
+	if info.Tenant != "" && info.Tenant != tenant {
+		return usageError("%s is an import into %s, not into %s: resume it against the same tenant", r.dir, info.Tenant, tenant)
+	}
+	if info.TokenSalt != "" {
+		r.salt = info.TokenSalt // the same requests as the interrupted run
+	}
+	return nil
+}
+
+// tenantOf names the tenant a run writes to, for run.json.
+func tenantOf(tgt *target, f targetFlags) string {
+	if tgt.Sandbox != nil {
+		return "embedded sandbox, state " + f.sandboxState
+	}
+	return tenantKey(tgt.BaseURL, tgt.AppID)
+}
+
+// resumeArg takes the run folder out of the file arguments: --resume has
+// an optional value ("latest"), so `--resume DIR` leaves DIR among the
+// files. A directory cannot be an input file, so one that is there is the
+// run folder to resume.
+func resumeArg(args []string) (files []string, dir string, err error) {
+	for _, a := range args {
+		if isExistingDir(a) {
+			if dir != "" {
+				return nil, "", usageError("--resume: %s and %s are both directories; give one run folder", dir, a)
+			}
+			dir = a
+			continue
+		}
+		files = append(files, a)
+	}
+	if dir == "" {
+		dir = "latest"
+	}
+	return files, dir, nil
 }
 
 // newTokenSalt makes a run's client_token salt.

@@ -82,15 +82,28 @@ func Acquire(path, what string, h Holder) (*Lock, error) {
 		defer f.Close()
 		return nil, &HeldError{What: what, Path: path, Holder: readHolder(f)}
 	}
+	l := &Lock{f: f}
+	if err := l.Update(h); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// Update rewrites the holder's details (say, once its run folder is known).
+func (l *Lock) Update(h Holder) error {
+	if l == nil || l.f == nil {
+		return nil
+	}
 	data, _ := json.Marshal(h)
-	if err := f.Truncate(0); err == nil {
-		_, err = f.WriteAt(append(data, '\n'), 0)
+	err := l.f.Truncate(0)
+	if err == nil {
+		_, err = l.f.WriteAt(append(data, '\n'), 0)
 	}
 	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("writing %s: %w", path, err)
+		return fmt.Errorf("writing %s: %w", l.f.Name(), err)
 	}
-	return &Lock{f: f}, nil
+	return nil
 }
 
 func readHolder(f *os.File) *Holder {
