@@ -139,23 +139,33 @@ func hashSheets(templateOnly bool, sheets ...sheet.OutSheet) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// WriteXLSX writes the export as one workbook, atomically, owner-only.
-func (s *Snapshot) WriteXLSX(path string, m Meta) error {
-	return sheet.WriteXLSX(path, s.Sheets(m)...)
+// WriteXLSX writes the export as one workbook, atomically, owner-only;
+// with sheet.WriteOptions{NoReplace: true} never over an existing file.
+func (s *Snapshot) WriteXLSX(path string, m Meta, opts ...sheet.WriteOptions) error {
+	var o sheet.WriteOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	return sheet.WriteXLSXWith(path, o, s.Sheets(m)...)
+}
+
+// CSVNames are the files WriteCSV writes, in order.
+func CSVNames() []string {
+	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
 }
 
 // WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv
 // into dir (created owner-only), each atomically, UTF-8 with a BOM when
 // bom is set. It returns the paths written.
-func (s *Snapshot) WriteCSV(dir string, m Meta, bom bool) ([]string, error) {
+func (s *Snapshot) WriteCSV(dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	names := []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
+	names := CSVNames()
 	var paths []string
 	for i, sh := range s.Sheets(m) {
 		p := filepath.Join(dir, names[i])
-		if err := sheet.WriteCSV(p, sh, bom); err != nil {
+		if err := sheet.WriteCSV(p, sh, bom, opts...); err != nil {
 			return paths, fmt.Errorf("writing %s: %w", p, err)
 		}
 		paths = append(paths, p)

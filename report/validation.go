@@ -1,6 +1,9 @@
 package report
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -36,8 +39,18 @@ func WriteValidation(dir string, o *org.Org, ps []problem.Problem, now time.Time
 		}))
 	}
 	sheets = append(sheets, ProblemsSheet(ps))
-	path := filepath.Join(dir, "validation-"+now.Format("20060102-150405")+".xlsx")
-	return path, sheet.WriteXLSX(path, sheets...)
+	// Never over an earlier report: a second one in the same second is -2.
+	base := filepath.Join(dir, "validation-"+now.Format("20060102-150405"))
+	for i := 1; ; i++ {
+		path := base + ".xlsx"
+		if i > 1 {
+			path = fmt.Sprintf("%s-%d.xlsx", base, i)
+		}
+		err := sheet.WriteXLSXWith(path, sheet.WriteOptions{NoReplace: true}, sheets...)
+		if !errors.Is(err, fs.ErrExist) {
+			return path, err
+		}
+	}
 }
 
 func problemsByRow(ps []problem.Problem) map[rowKey][]problem.Problem {

@@ -5,9 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,6 +26,7 @@ type ExportOptions struct {
 	Out      string
 	Parallel int
 	NoBOM    bool
+	Force    bool
 	Now      func() time.Time
 }
 
@@ -53,6 +53,9 @@ are escaped against formula injection; import reads them back unchanged.
 departments.csv, users.csv, tree.csv and metadata.csv (UTF-8 with a BOM, so
 Excel opens them correctly) into the --out directory. Files are readable by
 the owner only and written atomically: an interrupted export leaves no file.
+An export never replaces a file: the default name gets a -2, -3… suffix when
+taken, and an existing --out file (or export files in an existing --out
+directory) is refused unless --force.
 
 Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 2 usage error, 3 interrupted (nothing written).`,
@@ -71,6 +74,7 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	f.StringVarP(&opts.Out, "out", "o", "", "output file (xlsx) or directory (csv) (default reports/export-<time>)")
 	f.IntVar(&opts.Parallel, "parallel", exporter.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark")
+	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file (xlsx), or the export files in an existing --out directory (csv)")
 	return cmd
 }
 
@@ -81,7 +85,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if opts.Parallel < 1 {
 		return usageError("--parallel must be at least 1")
 	}
-	out, err := exportPath(opts.Out, opts.Format, opts.Now())
+	dest, err := exportDest(opts.Out, opts.Format, opts.Now(), opts.Force)
 	if err != nil {
 		return err
 	}
@@ -114,50 +118,15 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	elapsed := time.Since(start)
 
 	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now()}
-	files := []string{out}
-	if opts.Format == "csv" {
-		files, err = snap.WriteCSV(out, meta, !opts.NoBOM)
-	} else {
-		err = snap.WriteXLSX(out, meta)
+	files, err := dest.write(io, snap, meta, !opts.NoBOM)
+	if errors.Is(err, fs.ErrExist) {
+		return usageError("%v: it appeared while exporting; nothing was replaced (add --force to replace it)", err)
 	}
 	if err != nil {
 		return fmt.Errorf("writing the export: %w", err)
 	}
 	printExportSummary(io.Out, snap, files, elapsed)
 	return nil
-}
-
-// exportPath resolves --out: the default is reports/export-<time>.xlsx
-// (or the directory reports/export-<time> for csv); an existing directory
-// given for xlsx gets the default file name inside it.
-func exportPath(out, format string, now time.Time) (string, error) {
-	name := "export-" + now.Format("20060102-150405")
-	if format == "xlsx" {
-		name += ".xlsx"
-	}
-	switch {
-	case out == "":
-		out = filepath.Join("reports", name)
-	case format == "xlsx" && isExistingDir(out):
-		out = filepath.Join(out, name)
-	case format == "xlsx" && strings.EqualFold(filepath.Ext(out), ".csv"):
-		return "", usageError("--out %s: for CSV files use --format csv (and a directory for --out)", out)
-	case format == "csv" && strings.EqualFold(filepath.Ext(out), ".xlsx"):
-		return "", usageError("--format csv writes a directory of CSV files; --out %s looks like a workbook", out)
-	}
-	dir := out
-	if format == "xlsx" {
-		dir = filepath.Dir(out)
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", &ExitError{Code: ExitUsage, Err: err}
-	}
-	return out, nil
-}
-
-func isExistingDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }
 
 // walkError maps a failed walk to an exit code: interrupted (3), an

@@ -77,6 +77,7 @@ func runValidate(opts *ValidateOptions) error {
 		if err := ensureReportDir(opts.ReportDir); err != nil {
 			return err
 		}
+		removeStale(opts.IO, opts.ReportDir)
 		path, err := report.WriteValidation(opts.ReportDir, o, ps, opts.Now())
 		if err != nil {
 			return fmt.Errorf("writing the validation report: %w", err)
