@@ -56,6 +56,12 @@ func DefaultConfigPath(getenv func(string) string) string {
 // came from, for logs; it never contains the secret. Credentials.BaseURL is
 // "" when no source names one.
 func LoadCredentials(flagAppID, flagSecret, configPath string, getenv func(string) string) (Credentials, string, error) {
+	return LoadCredentialsFrom(flagAppID, flagSecret, "flag", configPath, getenv)
+}
+
+// LoadCredentialsFrom is LoadCredentials for a secret given some other way
+// than a flag (standard input): secretSrc says where it came from.
+func LoadCredentialsFrom(flagAppID, flagSecret, secretSrc, configPath string, getenv func(string) string) (Credentials, string, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
@@ -66,7 +72,7 @@ func LoadCredentials(flagAppID, flagSecret, configPath string, getenv func(strin
 
 	var appID, secret, baseURL value
 	appID.set(flagAppID, "flag")
-	secret.set(flagSecret, "flag")
+	secret.set(flagSecret, secretSrc)
 	appID.set(getenv(EnvAppID), "environment "+EnvAppID)
 	secret.set(getenv(EnvAppSecret), "environment "+EnvAppSecret)
 	if err := baseURL.setURL(getenv(EnvBaseURL), getenv(EnvDomain), "environment "+EnvBaseURL, "environment "+EnvDomain); err != nil {

@@ -124,15 +124,29 @@ func TestKillNineThenResume(t *testing.T) {
 			defer gate.stop()
 			reports := t.TempDir()
 			args := []string{"import", samplesXLSX, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--quiet"}
-			child := startChild(t, args...)
+			childArgs := args
+			if tr.holdAt == 1 {
+				childArgs = append(childArgs, "--app-secret", sandbox.DefaultAppSecret)
+			}
+			child := startChild(t, childArgs...)
 			<-gate.held
 			if tr.holdAt == 1 {
 				// The child is alive and holds the tenant: a second import
-				// is refused and names it.
+				// is refused and names it. Its lock files name it too, and
+				// not the secret it was given on the command line.
 				code, _, errOut := runAgainst(t, context.Background(), args...)
 				if code != ExitUsage || !strings.Contains(errOut, fmt.Sprintf("pid %d", child.Process.Pid)) || !strings.Contains(errOut, "orgbatch import") {
 					t.Errorf("a second import while one runs: exit %d\n%s", code, errOut)
 				}
+				locks, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "orgbatch", "locks", "*"))
+				locks = append(locks, filepath.Join(onlyRunDir(t, reports), runLockFile))
+				for _, l := range locks {
+					data, _ := os.ReadFile(l)
+					if strings.Contains(string(data), sandbox.DefaultAppSecret) {
+						t.Errorf("%s holds the secret", l)
+					}
+				}
+				checkNoSecret(t, sandbox.DefaultAppSecret, errOut, reports)
 			}
 			child.Process.Signal(syscall.SIGKILL)
 			child.Wait()

@@ -27,6 +27,7 @@ type targetFlags struct {
 	domain       string
 	appID        string
 	appSecret    string
+	secretStdin  bool
 	configPath   string
 	rateScale    float64
 	timeout      time.Duration
@@ -40,7 +41,8 @@ func (f *targetFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL)")
 	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com)")
 	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file)")
-	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (prefer FEISHU_APP_SECRET or the config file: flags show in ps)")
+	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (avoid: other users see it in ps; prefer FEISHU_APP_SECRET, the config file or --app-secret-stdin)")
+	fl.BoolVar(&f.secretStdin, "app-secret-stdin", false, "read the app secret from standard input: a hidden prompt on a terminal, else the first line")
 	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable)")
 	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale)")
 	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request")
@@ -68,6 +70,12 @@ func (t *target) Close() {
 func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.Logger, pacerOpts ...feishu.PacerOption) (*target, error) {
 	if f.rateScale <= 0 {
 		return nil, usageError("--rate-scale must be positive")
+	}
+	if f.appSecret != "" {
+		fmt.Fprint(io.ErrOut, secretFlagWarning)
+	}
+	if f.secretStdin && (f.appSecret != "" || f.sandbox) {
+		return nil, usageError("--app-secret-stdin cannot be combined with --app-secret or --sandbox")
 	}
 	t := &target{}
 	var creds feishu.Credentials
@@ -97,7 +105,14 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 	} else {
 		var src string
 		var err error
-		creds, src, err = feishu.LoadCredentials(f.appID, f.appSecret, f.configPath, io.Getenv)
+		secret, secretSrc := f.appSecret, "flag"
+		if f.secretStdin {
+			if secret, err = readSecret(io); err != nil {
+				return nil, err
+			}
+			secretSrc = "standard input"
+		}
+		creds, src, err = feishu.LoadCredentialsFrom(f.appID, secret, secretSrc, f.configPath, io.Getenv)
 		if err != nil {
 			return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
 		}
