@@ -51,7 +51,9 @@ Nothing is written to the tenant.
 Import never deletes. --prune deletes what the sheet lacks (users first,
 then departments, deepest first): it prints the list, and deletes only with
 --yes. It refuses to delete more than 50 entries and more than 20% of them,
-or more than 80% of a small org, unless --force.
+or more than 80% of a small org, unless --force. With --yes it holds the
+tenant's lock, like an import: it does not run while an import of the
+tenant does.
 
 Exit status: 0 the tenant matches the sheet, 1 there are differences (or a
 prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,

@@ -50,8 +50,10 @@ written into a run directory under --report.
 
 With --dry-run nothing is written to the tenant: the plan is printed and
 saved (plan.xlsx, plan.json). An interrupted import (Ctrl-C, kill -9, a
-network cut) is continued with --resume; re-running is always safe, as rows
-that already exist are compared, not created again.
+network cut) is continued with --resume [DIR]; re-running is always safe, as
+rows that already exist are compared, not created again. One import of a
+tenant runs at a time: a second one (or a second resume of a run folder)
+exits at once, naming the process that holds it.
 
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, 3 interrupted.`,
