@@ -2,35 +2,35 @@ package importer
 
 import (
 	"context"
-	"errors"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
 )
 
-// executor runs one step against the API through the pacer.
-type executor struct {
-	api   feishu.API
-	pacer *feishu.Pacer
-	sched *scheduler
+// API is what executing a plan needs: the paced client's writes, and the
+// reads that settle a create whose answer was lost.
+type API interface {
+	CreateDepartment(ctx context.Context, d feishu.Department, clientToken string) (*feishu.Department, error)
+	PatchDepartment(ctx context.Context, id string, p feishu.DepartmentPatch) (*feishu.Department, error)
+	GetDepartment(ctx context.Context, id string) (*feishu.Department, error)
+	CreateUser(ctx context.Context, u feishu.User, clientToken string) (*feishu.User, error)
+	PatchUser(ctx context.Context, id string, p feishu.UserPatch) (*feishu.User, error)
+	GetUser(ctx context.Context, id string) (*feishu.User, error)
+	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
 }
 
-// ambiguous errors leave it unknown whether the server applied the write:
-// the connection dropped, the request timed out, or a 5xx came back.
-func ambiguous(err error) bool {
-	var ne *feishu.NetError
-	if errors.As(err, &ne) {
-		return true
-	}
-	if ae := feishu.AsAPIError(err); ae != nil && ae.HTTPStatus >= 500 {
-		return true
-	}
-	return false
+// executor runs one step against the API.
+type executor struct {
+	api   API
+	sched *scheduler
 }
 
 func (e *executor) run(ctx context.Context, n *node) *StepResult {
 	st := n.step
 	r := &StepResult{Step: st}
+	tally := &feishu.Tally{}
+	ctx = feishu.WithTally(ctx, tally)
+	defer func() { r.Attempts = tally.Attempts() }()
 	var err error
 	switch st.Op {
 	case plan.OpCreateDepartment:
@@ -67,32 +67,19 @@ func errorMessage(err error) string {
 	return err.Error()
 }
 
-// call runs one API operation through the pacer, noting whether any
-// attempt ended ambiguously.
-func (e *executor) call(ctx context.Context, eps []feishu.Endpoint, r *StepResult, fn func(context.Context) error) (wasAmbiguous bool, err error) {
-	attempts, err := e.pacer.Call(ctx, eps, func(ctx context.Context) error {
-		err := fn(ctx)
-		if err != nil && ambiguous(err) {
-			wasAmbiguous = true
-		}
-		return err
-	})
-	r.Attempts += attempts
-	return wasAmbiguous, err
-}
+// ambiguous reports whether an attempt of the step so far ended without
+// knowing whether the server applied it (the create is a step's first
+// call, so right after it this is about the create).
+func ambiguous(ctx context.Context) bool { return feishu.TallyFrom(ctx).Ambiguous() }
 
 func (e *executor) createDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
 	body := *st.Department
-	var got *feishu.Department
-	amb, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {
-		got, err = e.api.CreateDepartment(ctx, body, st.ClientToken)
-		return err
-	})
-	if err != nil && amb && feishu.ErrorCode(err) == feishu.CodeDeptIDDuplicate.Num {
+	got, err := e.api.CreateDepartment(ctx, body, st.ClientToken)
+	if err != nil && ambiguous(ctx) && feishu.ErrorCode(err) == feishu.CodeDeptIDDuplicate.Num {
 		// An earlier attempt was applied but its answer was lost, and the
 		// server did not recognise the retry by its client_token: the
 		// department with our ID is ours if it is what we asked for.
-		if d, gerr := e.getDepartment(ctx, body.DepartmentID, r); gerr == nil && d.Name == body.Name && d.ParentDepartmentID == body.ParentDepartmentID {
+		if d, gerr := e.api.GetDepartment(ctx, body.DepartmentID); gerr == nil && d.Name == body.Name && d.ParentDepartmentID == body.ParentDepartmentID {
 			got, err = d, nil
 		}
 	}
@@ -103,14 +90,6 @@ func (e *executor) createDepartment(ctx context.Context, st *plan.Step, r *StepR
 	return nil
 }
 
-func (e *executor) getDepartment(ctx context.Context, id string, r *StepResult) (d *feishu.Department, err error) {
-	_, err = e.call(ctx, feishu.On(feishu.EPGetDepartment), r, func(ctx context.Context) (err error) {
-		d, err = e.api.GetDepartment(ctx, id)
-		return err
-	})
-	return d, err
-}
-
 func (e *executor) patchDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
 	patch := *st.DeptPatch
 	if !e.leaderReady(st, r) {
@@ -119,11 +98,7 @@ func (e *executor) patchDepartment(ctx context.Context, st *plan.Step, r *StepRe
 			return nil // the leader was the only change
 		}
 	}
-	var got *feishu.Department
-	_, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {
-		got, err = e.api.PatchDepartment(ctx, st.Target, patch)
-		return err
-	})
+	got, err := e.api.PatchDepartment(ctx, st.Target, patch)
 	if err != nil {
 		return err
 	}
@@ -150,18 +125,14 @@ func (e *executor) createUser(ctx context.Context, st *plan.Step, r *StepResult)
 		body.LeaderUserID = ""
 		token = st.Retoken(body) // a different request: a different token
 	}
-	var got *feishu.User
-	amb, err := e.call(ctx, st.Endpoints(), r, func(ctx context.Context) (err error) {
-		got, err = e.api.CreateUser(ctx, body, token)
-		return err
-	})
+	got, err := e.api.CreateUser(ctx, body, token)
 	if feishu.IsPartialSuccess(err) {
 		// The user exists; only the city or job title could not be set.
 		// Never retried: a retry would be a duplicate request.
 		r.Warning = joinWarn(r.Warning, "created, but "+errorMessage(err)+" / 已创建，但城市或职务未能设置")
 		err = nil
-	} else if err != nil && amb && duplicateUser(err) {
-		if u, lerr := e.findUser(ctx, body, r); lerr == nil && u != nil && u.Name == body.Name {
+	} else if err != nil && ambiguous(ctx) && duplicateUser(err) {
+		if u, lerr := e.findUser(ctx, body); lerr == nil && u != nil && u.Name == body.Name {
 			got, err = u, nil
 		}
 	}
@@ -169,7 +140,7 @@ func (e *executor) createUser(ctx context.Context, st *plan.Step, r *StepResult)
 		return err
 	}
 	if got == nil {
-		got, _ = e.findUser(ctx, body, r)
+		got, _ = e.findUser(ctx, body)
 	}
 	if got != nil {
 		r.IDs = plan.IDs{UserID: got.UserID, OpenID: got.OpenID, UnionID: got.UnionID}
@@ -187,14 +158,10 @@ func duplicateUser(err error) bool {
 
 // findUser looks a user up by user_id, or by mobile when Feishu generated
 // the user_id.
-func (e *executor) findUser(ctx context.Context, body feishu.User, r *StepResult) (*feishu.User, error) {
+func (e *executor) findUser(ctx context.Context, body feishu.User) (*feishu.User, error) {
 	id := body.UserID
 	if id == "" {
-		var infos []feishu.UserContactInfo
-		_, err := e.call(ctx, feishu.On(feishu.EPBatchGetID), r, func(ctx context.Context) (err error) {
-			infos, err = e.api.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: []string{body.Mobile}})
-			return err
-		})
+		infos, err := e.api.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: []string{body.Mobile}})
 		if err != nil {
 			return nil, err
 		}
@@ -207,12 +174,7 @@ func (e *executor) findUser(ctx context.Context, body feishu.User, r *StepResult
 			return nil, nil
 		}
 	}
-	var u *feishu.User
-	_, err := e.call(ctx, feishu.On(feishu.EPGetUser), r, func(ctx context.Context) (err error) {
-		u, err = e.api.GetUser(ctx, id)
-		return err
-	})
-	return u, err
+	return e.api.GetUser(ctx, id)
 }
 
 func (e *executor) patchUser(ctx context.Context, st *plan.Step, r *StepResult) error {
@@ -223,11 +185,7 @@ func (e *executor) patchUser(ctx context.Context, st *plan.Step, r *StepResult) 
 			return nil // the leader was the only change
 		}
 	}
-	var got *feishu.User
-	_, err := e.call(ctx, patch.Endpoints(), r, func(ctx context.Context) (err error) {
-		got, err = e.api.PatchUser(ctx, st.Target, patch)
-		return err
-	})
+	got, err := e.api.PatchUser(ctx, st.Target, patch)
 	if feishu.IsPartialSuccess(err) {
 		r.Warning = joinWarn(r.Warning, "updated, but "+errorMessage(err)+" / 已更新，但城市或职务未能设置")
 		err = nil

@@ -14,8 +14,10 @@ import (
 
 // Options configure a run.
 type Options struct {
-	API     feishu.API
-	Pacer   *feishu.Pacer
+	// API is the paced client (feishu.Paced) the steps are sent through.
+	API API
+	// Stats, if set, gives the pacer's counters for the result.
+	Stats   func() feishu.Stats
 	Workers int // default 16
 	// Journal, if set, receives every finished step. Previous holds the
 	// entries of an interrupted run being resumed: rows it already created
@@ -59,7 +61,7 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	}
 	start := time.Now()
 	sched := newScheduler(p.Steps, opts.Workers)
-	ex := &executor{api: opts.API, pacer: opts.Pacer, sched: sched}
+	ex := &executor{api: opts.API, sched: sched}
 	res := &Result{Steps: map[string]*StepResult{}}
 	var mu sync.Mutex
 	var journalErr error
@@ -99,7 +101,9 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	}
 	res.Outcomes = outcomes(p, res.Steps, previousByStep(opts.Previous))
 	res.Elapsed = time.Since(start)
-	res.Pacer = opts.Pacer.Stats()
+	if opts.Stats != nil {
+		res.Pacer = opts.Stats()
+	}
 	return res, journalErr
 }
 

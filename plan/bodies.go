@@ -3,6 +3,7 @@ package plan
 import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Bodies returns the create bodies of every department and user of a
@@ -12,7 +13,7 @@ import (
 // children, managers before their reports, and each department with its
 // leader. The sandbox uses it to seed a tenant from a sheet.
 func Bodies(o *org.Org, opts Options) ([]feishu.Department, []feishu.User) {
-	p := BuildWith(o, nil, NewTenant(), opts)
+	p := BuildWith(o, nil, tenant.New(), opts)
 	leaders := map[string]string{}
 	for _, s := range p.Steps {
 		if s.Op == OpPatchDepartment && s.DeptPatch.LeaderUserID != nil {

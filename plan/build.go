@@ -9,17 +9,18 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Build compares the sheet with the tenant snapshot and returns the plan.
 // problems are the sheet's validation problems: a row with an error is
 // blocked, and so is every row that depends on it. Build is pure.
-func Build(o *org.Org, problems []problem.Problem, t *Tenant) *Plan {
+func Build(o *org.Org, problems []problem.Problem, t *tenant.Snapshot) *Plan {
 	return BuildWith(o, problems, t, Options{})
 }
 
 // BuildWith is Build with options.
-func BuildWith(o *org.Org, problems []problem.Problem, t *Tenant, opts Options) *Plan {
+func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts Options) *Plan {
 	b := &builder{
 		org: o, t: t, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
 		rowProblems:   map[rowKey][]problem.Problem{},
@@ -60,7 +61,7 @@ type rowKey struct {
 
 type builder struct {
 	org         *org.Org
-	t           *Tenant
+	t           *tenant.Snapshot
 	plan        *Plan
 	rowProblems map[rowKey][]problem.Problem
 	online      []problem.Problem
@@ -302,7 +303,7 @@ func (b *builder) resolveLeader(c *Change, id string, loc problem.Loc) (now, lat
 	return "", ""
 }
 
-func resigned(u *feishu.User) bool { return u.Status != nil && u.Status.IsResigned }
+func resigned(u *feishu.User) bool { return tenant.Resigned(u) }
 
 func (b *builder) createDepartment(c *Change, d dept, leader string) {
 	if conflict, ok := b.siblingConflict(d); ok {
@@ -564,7 +565,7 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader, leaderDe
 	change := c.diffField
 	change("name", e.Name, u.name, func() { p.Name = &u.name })
 	change("en_name", e.EnName, u.enName, func() { p.EnName = &u.enName })
-	change("mobile", normMobile(e.Mobile), u.mobile, func() { p.Mobile = &u.mobile })
+	change("mobile", tenant.NormMobile(e.Mobile), u.mobile, func() { p.Mobile = &u.mobile })
 	if !strings.EqualFold(e.Email, u.email) {
 		change("email", e.Email, u.email, func() { p.Email = &u.email })
 	}

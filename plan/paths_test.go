@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/orgbatch/orgbatch/tenant"
 	"testing"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -13,7 +14,7 @@ func TestPathsCreateMissingDepartmentsParentFirst(t *testing.T) {
 		"a,甲,13800000001,总部/技术中心/前端组,1\n"+
 		"b,乙,13800000002,总部/产品中心/前端组,1\n"+ // same name, other parent: another department
 		"c,丙,13800000003,总部/技术 中心/后端组;总部/产品中心,1\n") // spelled with a space: the same 技术中心
-	p := BuildWith(o, ps, NewTenant(), Options{})
+	p := BuildWith(o, ps, tenant.New(), Options{})
 	if n := p.FromPath(); n != 5 { // 技术中心, 前端组, 产品中心, 前端组, 后端组
 		t.Fatalf("%d created from paths: %s", n, Summary(p))
 	}
@@ -45,7 +46,7 @@ func TestPathsCreateMissingDepartmentsParentFirst(t *testing.T) {
 
 func TestPathsAgainstTheTenant(t *testing.T) {
 	o, ps := sheetOrg(t, "", pathUsers+"a,甲,13800000001,总部/技术中心/前端组,1\n")
-	tn := NewTenant()
+	tn := tenant.New()
 	// The tenant really has a top-level department named 总部: then 总部 is
 	// not the company name but a department, and it is used.
 	tn.Children["0"] = []feishu.Department{{DepartmentID: "HQ", Name: "总部", ParentDepartmentID: "0"}}
@@ -72,7 +73,7 @@ func TestPathsAgainstTheTenant(t *testing.T) {
 
 func TestPathsWithoutCreating(t *testing.T) {
 	o, ps := sheetOrg(t, "", pathUsers+"a,甲,13800000001,总部/技术中心,1\nb,乙,13800000002,总部/不存在,1\n")
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.Children["0"] = []feishu.Department{{DepartmentID: "T", Name: "技术中心", ParentDepartmentID: "0"}}
 	tn.Departments["T"] = &tn.Children["0"][0]
 	p := BuildWith(o, ps, tn, Options{NoCreateDepartments: true})
@@ -89,7 +90,7 @@ func TestPathsWithoutCreating(t *testing.T) {
 
 func TestDepartmentsPlacedByParentPath(t *testing.T) {
 	o, ps := sheetOrg(t, "name,parent_path,leader_user_id\n技术中心,,\n前端组,技术中心,\n组件小组,技术中心/前端组,\n移动组,技术中心/移动端,\n", "")
-	p := BuildWith(o, ps, NewTenant(), Options{})
+	p := BuildWith(o, ps, tenant.New(), Options{})
 	if len(ps) != 0 {
 		t.Fatalf("problems: %v", ps)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Kind is what a change is about.
@@ -145,7 +146,7 @@ type Plan struct {
 	Changes  []*Change
 	Steps    []*Step
 	Problems []problem.Problem // every problem: validation and online
-	Tenant   *Tenant
+	Tenant   *tenant.Snapshot
 	// TokenSalt is mixed into every client_token: one per import run (kept
 	// on resume), so a token never collides with one of an earlier run
 	// whose entity has since been deleted.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/orgbatch/orgbatch/tenant"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +58,7 @@ func TestPlanActions(t *testing.T) {
 			"u1,张三,13800000001,u1@example.com,A,1,,工程师\n"+
 			"u2,李四,13800000002,,B;C,1,u1,\n"+
 			"u3,王五,13800000003,,D,1,u2,\n")
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.Departments["A"] = &feishu.Department{DepartmentID: "A", OpenDepartmentID: "od-a", Name: "甲", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Alpha"}}
 	tn.Departments["B"] = &feishu.Department{DepartmentID: "B", Name: "乙", ParentDepartmentID: "0"} // moves under A
 	tn.Departments["D"] = &feishu.Department{DepartmentID: "D", Name: "旧名", ParentDepartmentID: "0"}
@@ -105,7 +106,7 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	o, ps := sheetOrg(t,
 		"department_id,name,parent_department_id,leader_user_id\nA,甲,0,m\nB,乙,A,\n",
 		userHeader+"m,经理,13800000001,,A,1,,\nr,员工,13800000002,,B,1,m,\n")
-	p := Build(o, ps, NewTenant())
+	p := Build(o, ps, tenant.New())
 	steps := map[string]*Step{}
 	for _, s := range p.Steps {
 		steps[s.ID] = s
@@ -149,7 +150,7 @@ func TestPlanOnlineProblems(t *testing.T) {
 			"d,丁,13800000004,,K,1,,\n"+ // department blocked: skipped
 			"e,戊,13800000005,,0,1,,\n"+ // user_id of a resigned user
 			"f,己,13800000006,,0,1,ghost,\n") // leader exists nowhere: warning
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.Children["0"] = []feishu.Department{{DepartmentID: "X1", Name: "新部门"}}
 	tn.ByMobile["+8613800000001"] = "other1"
 	tn.ByEmail["taken@example.com"] = "other2"

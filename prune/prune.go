@@ -13,15 +13,15 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Plan is what a prune would delete.
 type Plan struct {
-	Departments      []*exporter.Department // deepest first: children before parents
+	Departments      []*tenant.Department // deepest first: children before parents
 	Users            []*feishu.User
 	TotalDepartments int
 	TotalUsers       int
@@ -35,7 +35,7 @@ type Plan struct {
 // or by mobile). Only kinds the sheet describes are compared: departments
 // when it has a departments table or department paths, users when it has
 // a users table. The root is never a candidate.
-func Extra(o *org.Org, ip *plan.Plan, snap *exporter.Snapshot) *Plan {
+func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 	hasDepts, hasUsers := len(o.PathRefs()) > 0, false
 	for _, t := range o.Tables {
 		hasDepts = hasDepts || t.Kind == org.KindDepartments
@@ -63,7 +63,7 @@ func Extra(o *org.Org, ip *plan.Plan, snap *exporter.Snapshot) *Plan {
 	}
 	p := &Plan{TotalDepartments: len(snap.Departments), TotalUsers: len(snap.Users)}
 	for _, d := range snap.Departments {
-		if hasDepts && d.DepartmentID != exporter.RootID && !inSheetDept[d.DepartmentID] {
+		if hasDepts && d.DepartmentID != tenant.RootID && !inSheetDept[d.DepartmentID] {
 			p.Departments = append(p.Departments, d)
 		}
 	}
@@ -107,6 +107,12 @@ func guard(what string, n, total int) error {
 	return nil
 }
 
+// Deleter is what a prune writes with: the paced client's deletes.
+type Deleter interface {
+	DeleteUser(ctx context.Context, id string) error
+	DeleteDepartment(ctx context.Context, id string) error
+}
+
 // Result is how one deletion ended.
 type Result struct {
 	Kind, ID, Name string
@@ -116,10 +122,10 @@ type Result struct {
 // Run deletes users first (a department must be empty before it can go),
 // then departments children first, through the pacer. A department whose
 // child failed to go is not attempted.
-func (p *Plan) Run(ctx context.Context, api feishu.API, pacer *feishu.Pacer) []Result {
+func (p *Plan) Run(ctx context.Context, api Deleter) []Result {
 	var out []Result
 	for _, u := range p.Users {
-		_, err := pacer.Call(ctx, feishu.On(feishu.EPDeleteUser), func(ctx context.Context) error { return api.DeleteUser(ctx, u.UserID) })
+		err := api.DeleteUser(ctx, u.UserID)
 		out = append(out, Result{"user", u.UserID, u.Name, err})
 	}
 	failed := map[string]bool{}
@@ -131,7 +137,7 @@ func (p *Plan) Run(ctx context.Context, api feishu.API, pacer *feishu.Pacer) []R
 			}
 		}
 		if err == nil {
-			_, err = pacer.Call(ctx, feishu.On(feishu.EPDeleteDepartment), func(ctx context.Context) error { return api.DeleteDepartment(ctx, d.DepartmentID) })
+			err = api.DeleteDepartment(ctx, d.DepartmentID)
 		}
 		if err != nil {
 			failed[d.DepartmentID] = true

@@ -10,13 +10,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/prune"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/spf13/cobra"
 )
 
@@ -99,16 +100,13 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		fmt.Fprintf(io.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
-	if err == nil {
-		var snap *exporter.Snapshot
-		snap, err = exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Progress: func(pr exporter.Progress) { bar.Set(pr.Done, pr.Departments) }})
-		bar.Finish()
-		if err == nil {
-			return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap))
-		}
-	}
+	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot}
+	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
 	bar.Finish()
+	if err == nil {
+		return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap.Tree))
+	}
 	if ctx.Err() != nil {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
 	}
@@ -148,7 +146,7 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 		fmt.Fprintf(io.Out, "\n--prune: the %d users and %d departments above would be deleted. Nothing was deleted; add --yes to delete them.\n", len(extra.Users), len(extra.Departments))
 		return &ExitError{Code: ExitRowsFailed}
 	}
-	results := extra.Run(ctx, tgt.API, tgt.Pacer)
+	results := extra.Run(ctx, tgt.API)
 	failed := 0
 	for _, r := range results {
 		if r.Err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/spf13/cobra"
 )
 
@@ -160,8 +161,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
-	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt})
+	p, err := run.Plan(ctx, tgt.reader(bar.Set), o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -196,7 +196,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	started := opts.Now()
 	bar = newPhaseBar(io, len(p.Steps), "导入 importing")
 	res, runErr := importer.Run(ctx, p, importer.Options{
-		API: tgt.API, Pacer: tgt.Pacer, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
+		API: tgt.API, Stats: tgt.Pacer.Stats, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
 		Progress: func(done, total, failed int) { bar.Set(done, total) },
 	})
 	bar.Finish()

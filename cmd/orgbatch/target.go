@@ -11,6 +11,7 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
@@ -48,7 +49,9 @@ func (f *targetFlags) register(cmd *cobra.Command) {
 
 // target is a connected tenant.
 type target struct {
-	API   feishu.API
+	// API is the paced client: every call waits for its rate limiters and
+	// retries through Pacer.
+	API   *feishu.Paced
 	Pacer *feishu.Pacer
 	// Desc says what the target is, for the first line a user sees.
 	Desc    string
@@ -125,7 +128,7 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
 	}
 	t.BaseURL, t.AppID = baseURL, creds.AppID
-	t.API = feishu.NewClient(
+	client := feishu.NewClient(
 		feishu.WithBaseURL(baseURL),
 		feishu.WithCredentials(creds.AppID, creds.Secret()),
 		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
@@ -133,7 +136,13 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		feishu.WithLogger(logger),
 	)
 	t.Pacer = feishu.NewPacer(append([]feishu.PacerOption{feishu.WithRateScale(f.rateScale), feishu.WithPacerLogger(logger)}, pacerOpts...)...)
+	t.API = feishu.NewPaced(client, t.Pacer)
 	return t, nil
+}
+
+// reader reads the target tenant; progress, if set, follows its reads.
+func (t *target) reader(progress func(done, total int)) *tenant.Reader {
+	return &tenant.Reader{API: t.API, Progress: progress}
 }
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
