@@ -59,10 +59,14 @@ func (t *Tally) Attempts() int { return sum(t.ByEndpoint()) }
 
 // ByEndpoint is the attempts per endpoint (a call on two endpoints counts
 // for its first).
-func (t *Tally) ByEndpoint() map[Endpoint]int { return t.copy(func() map[Endpoint]int { return t.attempts }) }
+func (t *Tally) ByEndpoint() map[Endpoint]int {
+	return t.copy(func() map[Endpoint]int { return t.attempts })
+}
 
 // Successes is the successful calls per endpoint.
-func (t *Tally) Successes() map[Endpoint]int { return t.copy(func() map[Endpoint]int { return t.successes }) }
+func (t *Tally) Successes() map[Endpoint]int {
+	return t.copy(func() map[Endpoint]int { return t.successes })
+}
 
 // Ambiguous reports whether an attempt ended ambiguously (IsAmbiguous).
 func (t *Tally) Ambiguous() bool {
