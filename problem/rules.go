@@ -1,5 +1,7 @@
 package problem
 
+import "strings"
+
 // Rule is one entry of the rule table.
 type Rule struct {
 	Code     string   // stable identifier, used in reports, JSON and golden files
@@ -261,6 +263,10 @@ func init() {
 		ruleIndex[r.Code] = i
 	}
 }
+
+// Online reports whether a rule is checked online, against the tenant, by
+// the plan: the PLAN_* rules.
+func Online(code string) bool { return strings.HasPrefix(code, "PLAN_") }
 
 // Lookup returns the rule with the given code.
 func Lookup(code string) (Rule, bool) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,12 +70,20 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	names := sheetNamer{}
 	for _, t := range o.Tables {
 		width := len(t.Header)
-		s := inputSheet(names.name(t), t, recordsOf(o, t), importColumns, func(rec org.Record) rowExtra {
+		cols := importColumns
+		if t.Kind == org.KindUsers {
+			cols = slices.Insert(slices.Clone(importColumns), 1, matchedByColumn)
+		}
+		s := inputSheet(names.name(t), t, recordsOf(o, t), cols, func(rec org.Record) rowExtra {
 			oc := byRow[keyOf(rec)]
 			if oc == nil {
-				return rowExtra{values: make([]string, len(importColumns))}
+				return rowExtra{values: make([]string, len(cols))}
 			}
-			return rowExtra{values: outcomeCells(oc), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+			cells := outcomeCells(oc)
+			if t.Kind == org.KindUsers {
+				cells = slices.Insert(cells, 1, oc.Change.MatchedBy)
+			}
+			return rowExtra{values: cells, marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
 		})
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")

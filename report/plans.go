@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
@@ -10,6 +11,10 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sheet"
 )
+
+// matchedByColumn says, on a users sheet, how each row was matched to the
+// Feishu user it updates: user_id, or mobile / email for a row without one.
+var matchedByColumn = sheet.Column{Header: "匹配方式 matched_by", Width: 12}
 
 var actionMarks = map[plan.Action]sheet.Mark{
 	plan.ActionCreate:    sheet.MarkGood,
@@ -28,15 +33,18 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			byRow[keyOf(c.Record)] = c
 		}
 	}
-	extra := []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
 	var sheets []sheet.OutSheet
 	names := sheetNamer{}
 	for _, t := range o.Tables {
 		width := len(t.Header)
+		extra := []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
+		if t.Kind == org.KindUsers {
+			extra = slices.Insert(extra, 1, matchedByColumn)
+		}
 		sheets = append(sheets, inputSheet(names.name(t), t, recordsOf(o, t), extra, func(rec org.Record) rowExtra {
 			c := byRow[keyOf(rec)]
 			if c == nil {
-				return rowExtra{values: []string{"", "", ""}}
+				return rowExtra{values: make([]string, len(extra))}
 			}
 			var changes []string
 			for _, f := range c.Fields {
@@ -44,7 +52,11 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			}
 			marks := problemMarks(t, c.Problems)
 			marks[width] = actionMarks[c.Action]
-			return rowExtra{values: []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}, marks: marks}
+			values := []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}
+			if t.Kind == org.KindUsers {
+				values = slices.Insert(values, 1, c.MatchedBy)
+			}
+			return rowExtra{values: values, marks: marks}
 		}))
 	}
 	if ps := planPathSheet(p); ps != nil {
