@@ -69,6 +69,7 @@ type builder struct {
 	userRows    map[string]*org.User       // first row of each user_id
 	depts       map[string]*Change         // by department_id
 	users       map[string]*Change         // by user_id (rows with one)
+	claimed     map[string]*Change         // existing user_id → the row matched to them
 	steps       map[string]*Step
 	// deferred department leaders that wait for a user created in this run
 	pendingLeaders []pendingLeader

@@ -16,7 +16,28 @@ import (
 // (the mobile and the email do not point at two users) with the row's
 // name: a different name is a conflict, not a silent rename, unless the
 // operator accepts renames.
+//
+// Two rows matched to one Feishu user (by user_id and by a contact, or by
+// the mobile of one and the email of the other) would overwrite each other:
+// both are blocked.
 func (b *builder) matchUser(c *Change, u user) *feishu.User {
+	existing := b.findUser(c, u)
+	if existing == nil || c.Action == ActionBlocked {
+		return existing
+	}
+	if b.claimed == nil {
+		b.claimed = map[string]*Change{}
+	}
+	if first := b.claimed[existing.UserID]; first != nil {
+		b.addOnline(c, "PLAN_USER_TWICE", c.loc(), first.Record.Num, existing.UserID, existing.Name)
+		b.addOnline(first, "PLAN_USER_TWICE", first.loc(), c.Record.Num, existing.UserID, existing.Name)
+		return nil
+	}
+	b.claimed[existing.UserID] = c
+	return existing
+}
+
+func (b *builder) findUser(c *Change, u user) *feishu.User {
 	if u.userID != "" {
 		existing := b.t.Users[u.userID]
 		if existing != nil && resigned(existing) {

@@ -113,3 +113,25 @@ func TestRenderShowsWhatTheTenantCheckFound(t *testing.T) {
 		t.Errorf("the rows matched by contact (and only they) say how:\n%s", text)
 	}
 }
+
+// TestPlanTwoRowsOnePerson: two rows that turn out to be one Feishu user —
+// validation cannot tell, their contacts differ — would overwrite each
+// other; both are blocked, each naming the other row.
+func TestPlanTwoRowsOnePerson(t *testing.T) {
+	tests := []struct{ name, rows string }{
+		{"by user_id and by mobile", "u7,李四,13900000011,,0,1,,\n,李四,13900000001,,0,1,,\n"},
+		{"by mobile and by email", ",李四,13900000001,,0,1,,\n,李四,13900000012,lisi@corp.example.cn,0,1,,\n"},
+	}
+	for _, tt := range tests {
+		o, ps := sheetOrg(t, "", userHeader+tt.rows)
+		p := Build(o, ps, identityTenant())
+		for i, c := range p.Changes {
+			if c.Action != ActionBlocked || rules(c) != "PLAN_USER_TWICE" || !strings.Contains(c.Problems[0].Message, "row "+[]string{"3", "2"}[i]) {
+				t.Errorf("%s: row %d %s %s %v", tt.name, c.Record.Num, c.Action, rules(c), c.Problems)
+			}
+		}
+		if len(p.Changes) != 2 || len(p.Steps) != 0 {
+			t.Errorf("%s: %d changes, steps %+v", tt.name, len(p.Changes), p.Steps)
+		}
+	}
+}

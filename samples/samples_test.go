@@ -191,5 +191,6 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_BLOCKED_BY":        "plan: TestPlanOnlineProblems",
 	"PLAN_NAME_MISMATCH":     "plan: TestPlanIdentityByContact",
 	"PLAN_CONTACT_AMBIGUOUS": "plan: TestPlanIdentityByContact",
+	"PLAN_USER_TWICE":        "plan: TestPlanTwoRowsOnePerson",
 	"PATH_UNKNOWN":           "plan: TestPathsWithoutCreating",
 }
