@@ -48,9 +48,9 @@ const (
 )
 
 // The template's example rows carry ExampleMarker in their marker column
-// (MarkerHeader), a column import ignores. Validation looks for the marker in every cell of
-// a row, whatever its column, so it survives the row being copied into
-// another workbook or saved as CSV.
+// (MarkerHeader), a column import ignores. Validation looks for the marker
+// in every cell of a row, whatever its column, so it survives the row being
+// copied into another workbook or saved as CSV.
 const (
 	ExampleMarker = "示例行 EXAMPLE ROW"
 	ExampleNote   = ExampleMarker + "：导入前请删除本行 / delete this row before importing"

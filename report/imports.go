@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -70,20 +69,13 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	names := sheetNamer{}
 	for _, t := range o.Tables {
 		width := len(t.Header)
-		cols := importColumns
-		if t.Kind == org.KindUsers {
-			cols = slices.Insert(slices.Clone(importColumns), 1, matchedByColumn)
-		}
+		cols := besideFirst(t, importColumns, matchedByColumn)
 		s := inputSheet(names.name(t), t, recordsOf(o, t), cols, func(rec org.Record) rowExtra {
 			oc := byRow[keyOf(rec)]
 			if oc == nil {
 				return rowExtra{values: make([]string, len(cols))}
 			}
-			cells := outcomeCells(oc)
-			if t.Kind == org.KindUsers {
-				cells = slices.Insert(cells, 1, oc.Change.MatchedBy)
-			}
-			return rowExtra{values: cells, marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+			return rowExtra{values: besideFirst(t, outcomeCells(oc), oc.Change.MatchedBy), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
 		})
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/xuri/excelize/v2"
 )
 
 // resetSandbox starts a sandbox holding the sample company, its counters
@@ -106,6 +107,16 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(runDir, "plan.json"))
 	if err := json.Unmarshal(data, &pj); err != nil || len(pj.Changes) != 2 || pj.Changes[0].MatchedBy != "mobile" {
 		t.Errorf("plan.json changes %+v (%v)", pj.Changes, err)
+	}
+
+	f, err := excelize.OpenFile(filepath.Join(runDir, "plan.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xrows, _ := f.GetRows("users")
+	f.Close()
+	if len(xrows) != 3 || xrows[0][6] != "匹配方式 matched_by" || xrows[1][6] != "mobile" || xrows[1][5] != "blocked" {
+		t.Errorf("plan.xlsx users sheet %q", xrows)
 	}
 
 	os.RemoveAll(runDir)
