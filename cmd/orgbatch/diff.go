@@ -33,6 +33,7 @@ type DiffOptions struct {
 	Yes       bool
 	Force     bool
 	NoCreate  bool
+	Renames   bool
 	Now       func() time.Time
 }
 
@@ -72,6 +73,7 @@ prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,
 	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete")
 	f.BoolVar(&opts.Force, "force", false, "with --prune: delete even past the safety thresholds")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
 	return cmd
 }
 
@@ -99,7 +101,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		fmt.Fprintf(io.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
+	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames})
 	if err == nil {
 		var snap *exporter.Snapshot
 		snap, err = exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Progress: func(pr exporter.Progress) { bar.Set(pr.Done, pr.Departments) }})
