@@ -100,6 +100,29 @@ func (r Record) Cells() []string {
 	return out
 }
 
+// CellContaining returns the index of the first cell that contains sub,
+// or -1. Every cell counts, also those under no header or an unknown one.
+func (r Record) CellContaining(sub string) int {
+	if !strings.Contains(r.packed, sub) { // one search per row, not per cell
+		return -1
+	}
+	for i := range r.ends {
+		if strings.Contains(r.Cell(i), sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ColumnAt names column index i for a problem: its header as written, or
+// its letter when it has none (a cell right of the header).
+func (r Record) ColumnAt(i int) string {
+	if i < len(r.T.Header) && r.T.Header[i] != "" {
+		return r.T.Header[i]
+	}
+	return sheet.ColumnName(i)
+}
+
 // Get returns the cell of a field ("" when the column is absent).
 func (r Record) Get(key string) string {
 	i, ok := r.T.Col[key]

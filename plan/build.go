@@ -22,7 +22,7 @@ func Build(o *org.Org, problems []problem.Problem, t *tenant.Snapshot) *Plan {
 // BuildWith is Build with options.
 func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts Options) *Plan {
 	b := &builder{
-		org: o, t: t, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
+		org: o, t: t, opts: opts, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
 		rowProblems:   map[rowKey][]problem.Problem{},
 		depts:         map[string]*Change{},
 		users:         map[string]*Change{},
@@ -62,6 +62,7 @@ type rowKey struct {
 type builder struct {
 	org         *org.Org
 	t           *tenant.Snapshot
+	opts        Options
 	plan        *Plan
 	rowProblems map[rowKey][]problem.Problem
 	online      []problem.Problem
@@ -69,6 +70,7 @@ type builder struct {
 	userRows    map[string]*org.User       // first row of each user_id
 	depts       map[string]*Change         // by department_id
 	users       map[string]*Change         // by user_id (rows with one)
+	claimed     map[string]*Change         // existing user_id → the row matched to them
 	steps       map[string]*Step
 	// deferred department leaders that wait for a user created in this run
 	pendingLeaders []pendingLeader
@@ -478,37 +480,6 @@ func (b *builder) user(row *org.User) {
 	} else {
 		b.updateUser(c, u, existing, leader, leaderDep)
 	}
-}
-
-// matchUser finds the Feishu user a row is about and checks that its mobile
-// and email do not belong to someone else.
-func (b *builder) matchUser(c *Change, u user) *feishu.User {
-	var existing *feishu.User
-	if u.userID != "" {
-		existing = b.t.Users[u.userID]
-		if existing != nil && resigned(existing) {
-			b.addOnline(c, "PLAN_USER_RESIGNED", u.row.Loc("user_id"), u.userID)
-			return nil
-		}
-	} else if id := b.t.ByMobile[u.mobile]; id != "" {
-		existing = b.t.Users[id]
-	} else if id := b.t.ByEmail[strings.ToLower(u.email)]; id != "" && u.email != "" {
-		existing = b.t.Users[id]
-	}
-	owner := ""
-	if existing != nil {
-		owner = existing.UserID
-		c.Existing = IDs{UserID: existing.UserID, OpenID: existing.OpenID, UnionID: existing.UnionID}
-	} else if u.userID != "" {
-		owner = u.userID
-	}
-	if id := b.t.ByMobile[u.mobile]; id != "" && id != owner {
-		b.addOnline(c, "PLAN_MOBILE_TAKEN", u.row.Loc("mobile"), u.row.Mobile(), id)
-	}
-	if id := b.t.ByEmail[strings.ToLower(u.email)]; u.email != "" && id != "" && id != owner {
-		b.addOnline(c, "PLAN_EMAIL_TAKEN", u.row.Loc("email"), u.email, id)
-	}
-	return existing
 }
 
 // userLeader decides a user's manager: set directly when they exist in the

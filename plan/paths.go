@@ -21,6 +21,10 @@ type Options struct {
 	PathRoot string
 	// TokenSalt goes into every client_token (see Plan.TokenSalt).
 	TokenSalt string
+	// AcceptRenames lets a row without user_id that matches a Feishu user
+	// by mobile or email rename them (--accept-renames); otherwise a
+	// different name is a conflict (PLAN_NAME_MISMATCH).
+	AcceptRenames bool
 }
 
 // PathID is the custom department_id of a department created from a path:

@@ -65,7 +65,18 @@ type Change struct {
 	Existing IDs        `json:"existing"`
 	Record   org.Record `json:"-"`
 	Steps    []*Step    `json:"-"`
+	// MatchedBy says how a user row was matched to the Feishu user it
+	// updates: MatchUserID, or — for a row without user_id — MatchMobile
+	// or MatchEmail. Empty when nothing matched (a create).
+	MatchedBy string `json:"matched_by,omitempty"`
 }
+
+// How a user row was matched to an existing Feishu user (Change.MatchedBy).
+const (
+	MatchUserID = "user_id"
+	MatchMobile = "mobile"
+	MatchEmail  = "email"
+)
 
 // IDs are an entity's identifiers in Feishu.
 type IDs struct {

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"slices"
+
 	"github.com/orgbatch/orgbatch/org"
 )
 
@@ -10,6 +12,9 @@ import (
 // path resolves to is only known online (the plan).
 func (v *validator) paths() {
 	refs := v.org.PathRefs()
+	// A parent path that holds several paths is an error of its own
+	// (CELL_SEVERAL_VALUES); read as one path it would mislead the rest.
+	refs = slices.DeleteFunc(refs, func(r org.PathRef) bool { return several(r.Rec, r.Field) })
 	if len(refs) == 0 {
 		return
 	}

@@ -22,8 +22,13 @@ func (v *validator) users() {
 	emails := map[string]*org.User{}
 	employeeNos := map[string]*org.User{}
 	for _, u := range v.org.Users {
+		m, _, mobileOK := org.ParseMobile(u.Mobile())
+		if !v.exampleRow(u.Record) {
+			v.exampleContact(u, m)
+		}
+		v.oneValues(u.Record)
 		v.userRow(u)
-		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
+		if mobileOK {
 			if first, dup := mobiles[m.E164]; dup {
 				v.add("USER_MOBILE_DUPLICATE", u.Loc("mobile"), u.Mobile(), first.Num)
 			} else {
@@ -64,27 +69,29 @@ func (v *validator) userRow(u *org.User) {
 			v.add("USER_NAME_LENGTH", u.Loc(f.key), u.T.Column(f.key), n)
 		}
 	}
-	if u.UserID() != "" && (org.CharCount(u.UserID()) > MaxUserIDLen || strings.IndexFunc(u.UserID(), unicode.IsSpace) >= 0) {
+	if u.UserID() != "" && !several(u.Record, "user_id") && (org.CharCount(u.UserID()) > MaxUserIDLen || strings.IndexFunc(u.UserID(), unicode.IsSpace) >= 0) {
 		v.add("USER_ID_FORMAT", u.Loc("user_id"), u.UserID())
 	}
 	switch _, hint, ok := org.ParseMobile(u.Mobile()); {
 	case u.Mobile() == "":
 		v.add("USER_MOBILE_REQUIRED", u.Loc("mobile"))
+	case several(u.Record, "mobile"):
 	case hint == org.HintScientific:
 		v.add("USER_MOBILE_SCIENTIFIC", u.Loc("mobile"), u.Mobile())
 	case !ok:
 		v.add("USER_MOBILE_FORMAT", u.Loc("mobile"), u.Mobile())
 	}
-	if u.Email() != "" && !org.ValidEmail(u.Email()) {
+	if u.Email() != "" && !several(u.Record, "email") && !org.ValidEmail(u.Email()) {
 		v.add("USER_EMAIL_FORMAT", u.Loc("email"), u.Email())
 	}
 	switch _, ok := org.ParseEmployeeType(u.EmployeeType()); {
 	case u.EmployeeType() == "":
 		v.add("USER_EMPLOYEE_TYPE_REQUIRED", u.Loc("employee_type"))
+	case several(u.Record, "employee_type"):
 	case !ok:
 		v.add("USER_EMPLOYEE_TYPE_INVALID", u.Loc("employee_type"), u.EmployeeType())
 	}
-	if u.Gender() != "" {
+	if u.Gender() != "" && !several(u.Record, "gender") {
 		if _, ok := org.ParseGender(u.Gender()); !ok {
 			v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender())
 		}
@@ -140,7 +147,7 @@ func (v *validator) userDepartments(u *org.User) {
 
 func (v *validator) userLeader(u *org.User) {
 	switch l := u.LeaderUserID(); {
-	case l == "":
+	case l == "", several(u.Record, "leader_user_id"):
 	case l == u.UserID():
 		v.add("USER_LEADER_SELF", u.Loc("leader_user_id"), l)
 	case v.userIDs[l] == nil:

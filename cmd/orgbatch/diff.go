@@ -34,6 +34,7 @@ type DiffOptions struct {
 	Yes       bool
 	Force     bool
 	NoCreate  bool
+	Renames   bool
 	Now       func() time.Time
 }
 
@@ -73,6 +74,7 @@ prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,
 	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete")
 	f.BoolVar(&opts.Force, "force", false, "with --prune: delete even past the safety thresholds")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
 	return cmd
 }
 
@@ -101,7 +103,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
-	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames}
 	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
 	bar.Finish()
 	if err == nil {

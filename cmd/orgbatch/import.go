@@ -32,6 +32,7 @@ type ImportOptions struct {
 	Resume      string
 	SkipInvalid bool
 	NoCreate    bool
+	Renames     bool
 	Verbose     bool
 	Now         func() time.Time
 }
@@ -52,6 +53,11 @@ With --dry-run nothing is written to the tenant: the plan is printed and
 saved (plan.xlsx, plan.json). An interrupted import (Ctrl-C, kill -9, a
 network cut) is continued with --resume; re-running is always safe, as rows
 that already exist are compared, not created again.
+
+A row without user_id is matched to an existing user by mobile, else email;
+if that user has another name, the row is blocked rather than renaming
+someone (a different person, or a recycled number) — --accept-renames lets
+such rows rename. The plan says which rows were matched by contact.
 
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, 3 interrupted.`,
@@ -75,6 +81,7 @@ Exit status: 0 all rows done, 1 some rows failed or were skipped,
 	f.Lookup("resume").NoOptDefVal = "latest"
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
 	return cmd
 }
@@ -161,7 +168,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := run.Plan(ctx, tgt.reader(bar.Set), o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt})
+	p, err := run.Plan(ctx, tgt.reader(bar.Set), o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: salt, AcceptRenames: opts.Renames})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
