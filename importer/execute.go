@@ -19,7 +19,8 @@ type API interface {
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
 }
 
-// executor runs one step against the API.
+// executor runs one step against the API. Each kind of request has its
+// file (departments.go, users.go) and one case below.
 type executor struct {
 	api   API
 	sched *scheduler
@@ -31,16 +32,24 @@ func (e *executor) run(ctx context.Context, n *node) *StepResult {
 	tally := &feishu.Tally{}
 	ctx = feishu.WithTally(ctx, tally)
 	defer func() { r.Attempts = tally.Attempts() }()
+	req, token := st.Request, st.ClientToken
+	if !e.leaderReady(st, r) {
+		var left bool
+		if req, token, left = st.WithoutLeader(); !left {
+			r.Status = StatusDone // the leader was the only change
+			return r
+		}
+	}
 	var err error
-	switch st.Op {
-	case plan.OpCreateDepartment:
-		err = e.createDepartment(ctx, st, r)
-	case plan.OpPatchDepartment:
-		err = e.patchDepartment(ctx, st, r)
-	case plan.OpCreateUser:
-		err = e.createUser(ctx, st, r)
-	case plan.OpPatchUser:
-		err = e.patchUser(ctx, st, r)
+	switch req := req.(type) {
+	case plan.CreateDepartment:
+		err = e.createDepartment(ctx, req, token, r)
+	case plan.PatchDepartment:
+		err = e.patchDepartment(ctx, req, r)
+	case plan.CreateUser:
+		err = e.createUser(ctx, req, token, r)
+	case plan.PatchUser:
+		err = e.patchUser(ctx, req, r)
 	}
 	switch {
 	case err == nil:
@@ -72,131 +81,14 @@ func errorMessage(err error) string {
 // call, so right after it this is about the create).
 func ambiguous(ctx context.Context) bool { return feishu.TallyFrom(ctx).Ambiguous() }
 
-func (e *executor) createDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
-	body := *st.Department
-	got, err := e.api.CreateDepartment(ctx, body, st.ClientToken)
-	if err != nil && ambiguous(ctx) && feishu.ErrorCode(err) == feishu.CodeDeptIDDuplicate.Num {
-		// An earlier attempt was applied but its answer was lost, and the
-		// server did not recognise the retry by its client_token: the
-		// department with our ID is ours if it is what we asked for.
-		if d, gerr := e.api.GetDepartment(ctx, body.DepartmentID); gerr == nil && d.Name == body.Name && d.ParentDepartmentID == body.ParentDepartmentID {
-			got, err = d, nil
-		}
-	}
-	if err != nil {
-		return err
-	}
-	r.IDs = plan.IDs{DepartmentID: got.DepartmentID, OpenDepartmentID: got.OpenDepartmentID}
-	return nil
-}
-
-func (e *executor) patchDepartment(ctx context.Context, st *plan.Step, r *StepResult) error {
-	patch := *st.DeptPatch
-	if !e.leaderReady(st, r) {
-		patch.LeaderUserID = nil
-		if patch == (feishu.DepartmentPatch{}) {
-			return nil // the leader was the only change
-		}
-	}
-	got, err := e.api.PatchDepartment(ctx, st.Target, patch)
-	if err != nil {
-		return err
-	}
-	if got != nil {
-		r.IDs = plan.IDs{DepartmentID: got.DepartmentID, OpenDepartmentID: got.OpenDepartmentID}
-	}
-	return nil
-}
-
 // leaderReady reports whether a step's manager exists now; when the
 // manager's creation failed the step goes ahead without the leader.
 func (e *executor) leaderReady(st *plan.Step, r *StepResult) bool {
-	if st.LeaderDep == "" || e.sched.dependencyOK(st.LeaderDep) {
+	if st.LeaderDep.IsZero() || e.sched.dependencyOK(st.LeaderDep) {
 		return true
 	}
 	r.Warning = "leader not set: the leader's row was not imported / 未设置上级：上级所在行未能导入"
 	return false
-}
-
-func (e *executor) createUser(ctx context.Context, st *plan.Step, r *StepResult) error {
-	body := *st.User
-	token := st.ClientToken
-	if !e.leaderReady(st, r) {
-		body.LeaderUserID = ""
-		token = st.Retoken(body) // a different request: a different token
-	}
-	got, err := e.api.CreateUser(ctx, body, token)
-	if feishu.IsPartialSuccess(err) {
-		// The user exists; only the city or job title could not be set.
-		// Never retried: a retry would be a duplicate request.
-		r.Warning = joinWarn(r.Warning, "created, but "+errorMessage(err)+" / 已创建，但城市或职务未能设置")
-		err = nil
-	} else if err != nil && ambiguous(ctx) && duplicateUser(err) {
-		if u, lerr := e.findUser(ctx, body); lerr == nil && u != nil && u.Name == body.Name {
-			got, err = u, nil
-		}
-	}
-	if err != nil {
-		return err
-	}
-	if got == nil {
-		got, _ = e.findUser(ctx, body)
-	}
-	if got != nil {
-		r.IDs = plan.IDs{UserID: got.UserID, OpenID: got.OpenID, UnionID: got.UnionID}
-	}
-	return nil
-}
-
-func duplicateUser(err error) bool {
-	switch feishu.ErrorCode(err) {
-	case feishu.CodeUserIDExists.Num, feishu.CodeMobileExists.Num, feishu.CodeEmailExists.Num:
-		return true
-	}
-	return false
-}
-
-// findUser looks a user up by user_id, or by mobile when Feishu generated
-// the user_id.
-func (e *executor) findUser(ctx context.Context, body feishu.User) (*feishu.User, error) {
-	id := body.UserID
-	if id == "" {
-		infos, err := e.api.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: []string{body.Mobile}})
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range infos {
-			if in.UserID != "" {
-				id = in.UserID
-			}
-		}
-		if id == "" {
-			return nil, nil
-		}
-	}
-	return e.api.GetUser(ctx, id)
-}
-
-func (e *executor) patchUser(ctx context.Context, st *plan.Step, r *StepResult) error {
-	patch := *st.UserPatch
-	if !e.leaderReady(st, r) {
-		patch.LeaderUserID = nil
-		if patch == (feishu.UserPatch{}) {
-			return nil // the leader was the only change
-		}
-	}
-	got, err := e.api.PatchUser(ctx, st.Target, patch)
-	if feishu.IsPartialSuccess(err) {
-		r.Warning = joinWarn(r.Warning, "updated, but "+errorMessage(err)+" / 已更新，但城市或职务未能设置")
-		err = nil
-	}
-	if err != nil {
-		return err
-	}
-	if got != nil {
-		r.IDs = plan.IDs{UserID: got.UserID, OpenID: got.OpenID, UnionID: got.UnionID}
-	}
-	return nil
 }
 
 func joinWarn(a, b string) string {

@@ -17,13 +17,13 @@ import (
 // JournalEntry records one finished step. It holds IDs, codes and counts,
 // never request bodies, tokens or secrets.
 type JournalEntry struct {
-	Step     string   `json:"step"`
-	Op       plan.Op  `json:"op"`
-	Status   Status   `json:"status"`
-	IDs      plan.IDs `json:"ids"`
-	Code     int      `json:"code,omitempty"`
-	Attempts int      `json:"attempts"`
-	Warning  string   `json:"warning,omitempty"`
+	Step     plan.StepID `json:"step"`
+	Op       plan.Op     `json:"op"`
+	Status   Status      `json:"status"`
+	IDs      plan.IDs    `json:"ids"`
+	Code     int         `json:"code,omitempty"`
+	Attempts int         `json:"attempts"`
+	Warning  string      `json:"warning,omitempty"`
 }
 
 // Journal is an append-only file of finished steps, one JSON object per

@@ -32,7 +32,7 @@ type Options struct {
 // Result is what a run did.
 type Result struct {
 	Outcomes    []Outcome // one per plan change, in plan order
-	Steps       map[string]*StepResult
+	Steps       map[plan.StepID]*StepResult
 	Interrupted bool
 	Elapsed     time.Duration
 	Pacer       feishu.Stats
@@ -62,7 +62,7 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	start := time.Now()
 	sched := newScheduler(p.Steps, opts.Workers)
 	ex := &executor{api: opts.API, sched: sched}
-	res := &Result{Steps: map[string]*StepResult{}}
+	res := &Result{Steps: map[plan.StepID]*StepResult{}}
 	var mu sync.Mutex
 	var journalErr error
 	runCtx, cancel := context.WithCancel(ctx)
@@ -77,7 +77,7 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 			failed++
 		}
 		if opts.Journal != nil && (r.Status == StatusDone || r.Status == StatusFailed) && journalErr == nil {
-			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op, Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
+			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
 				journalErr = fmt.Errorf("writing the journal: %w", err)
 				cancel() // without a journal a crash would lose track: stop
 			}
@@ -107,8 +107,8 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	return res, journalErr
 }
 
-func previousByStep(entries []JournalEntry) map[string]JournalEntry {
-	m := map[string]JournalEntry{}
+func previousByStep(entries []JournalEntry) map[plan.StepID]JournalEntry {
+	m := map[plan.StepID]JournalEntry{}
 	for _, e := range entries {
 		if e.Status != StatusDone {
 			continue
@@ -122,7 +122,7 @@ func previousByStep(entries []JournalEntry) map[string]JournalEntry {
 }
 
 // outcomes folds step results into one outcome per row.
-func outcomes(p *plan.Plan, steps map[string]*StepResult, prev map[string]JournalEntry) []Outcome {
+func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev map[plan.StepID]JournalEntry) []Outcome {
 	out := make([]Outcome, 0, len(p.Changes))
 	for _, c := range p.Changes {
 		o := Outcome{Change: c, IDs: c.Existing}
@@ -191,7 +191,7 @@ func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == p
 // fromPrevious folds in what an interrupted earlier run did to the row:
 // a row it created is "created", one it only updated at least "updated"
 // (an "unchanged" row now was changed then), and its attempts count.
-func fromPrevious(o *Outcome, c *plan.Change, prev map[string]JournalEntry) {
+func fromPrevious(o *Outcome, c *plan.Change, prev map[plan.StepID]JournalEntry) {
 	for _, e := range prevOf(c, prev) {
 		o.Attempts += e.Attempts
 		mergeIDs(&o.IDs, e.IDs)
@@ -206,13 +206,9 @@ func fromPrevious(o *Outcome, c *plan.Change, prev map[string]JournalEntry) {
 	}
 }
 
-func prevOf(c *plan.Change, prev map[string]JournalEntry) []JournalEntry {
-	ids := []string{"user:" + c.Key}
-	if c.Kind == plan.KindDepartment {
-		ids = []string{"dept:" + c.Key, "dept-leader:" + c.Key}
-	}
+func prevOf(c *plan.Change, prev map[plan.StepID]JournalEntry) []JournalEntry {
 	var out []JournalEntry
-	for _, id := range ids {
+	for _, id := range c.StepIDs() {
 		if e, ok := prev[id]; ok {
 			out = append(out, e)
 		}

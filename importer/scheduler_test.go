@@ -97,7 +97,7 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"dept:A", "user:u1"} {
+	for _, id := range []plan.StepID{plan.DepartmentStep("A"), plan.UserStep("u1")} {
 		if err := j.Append(JournalEntry{Step: id, Op: plan.OpCreateUser, Status: StatusDone, Attempts: 1}); err != nil {
 			t.Fatal(err)
 		}
@@ -108,15 +108,15 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 	os.WriteFile(path, torn, 0o600)
 	// A line whose checksum does not match is rejected too.
 	j, entries, err := OpenJournal(path)
-	if err != nil || len(entries) != 2 || entries[1].Step != "user:u1" {
+	if err != nil || len(entries) != 2 || entries[1].Step != plan.UserStep("u1") {
 		t.Fatalf("entries %+v, err %v", entries, err)
 	}
-	if err := j.Append(JournalEntry{Step: "user:u3", Status: StatusDone}); err != nil {
+	if err := j.Append(JournalEntry{Step: plan.UserStep("u3"), Status: StatusDone}); err != nil {
 		t.Fatal(err)
 	}
 	j.Close()
 	_, entries, _ = OpenJournal(path)
-	if len(entries) != 3 || entries[2].Step != "user:u3" {
+	if len(entries) != 3 || entries[2].Step != plan.UserStep("u3") {
 		t.Fatalf("after repair: %+v", entries)
 	}
 	data, _ = os.ReadFile(path)

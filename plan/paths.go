@@ -203,8 +203,6 @@ func (b *builder) createFromPath(id, parent, name, path string, loc problem.Loc)
 		c.Action = ActionBlocked
 		return
 	}
-	body := &feishu.Department{Name: name, ParentDepartmentID: parent, DepartmentID: id}
-	s := &Step{ID: "dept:" + id, Op: OpCreateDepartment, Department: body, needs: []string{parent}}
-	s.ClientToken = ClientToken(s.ID, body)
-	b.addStep(c, s)
+	body := feishu.Department{Name: name, ParentDepartmentID: parent, DepartmentID: id}
+	b.addStep(c, &Step{ID: DepartmentStep(id), Request: CreateDepartment{body}, needs: []string{parent}})
 }

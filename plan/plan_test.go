@@ -84,17 +84,17 @@ func TestPlanActions(t *testing.T) {
 	}
 	steps := map[string]*Step{}
 	for _, s := range p.Steps {
-		steps[s.ID] = s
+		steps[s.ID.String()] = s
 	}
 	// C is created under B (which exists): no dependency. u2's move needs C
 	// created; u3 is created in D (exists) with u2 (exists) as leader.
-	if s := steps["dept:C"]; s == nil || s.Op != OpCreateDepartment || len(s.Deps) != 0 || s.ClientToken == "" {
+	if s := steps["dept:C"]; s == nil || s.Op() != OpCreateDepartment || len(s.Deps) != 0 || s.ClientToken == "" {
 		t.Errorf("dept:C = %+v", s)
 	}
-	if s := steps["user:u2"]; s == nil || s.Op != OpPatchUser || strings.Join(s.Deps, ",") != "dept:C" || s.UserPatch.Name != nil {
+	if s := steps["user:u2"]; s == nil || s.Op() != OpPatchUser || joinIDs(s.Deps) != "dept:C" || userPatch(s).Name != nil {
 		t.Errorf("user:u2 = %+v", s)
 	}
-	if s := steps["user:u3"]; s == nil || s.User.LeaderUserID != "u2" || s.LeaderDep != "" {
+	if s := steps["user:u3"]; s == nil || userBody(s).LeaderUserID != "u2" || !s.LeaderDep.IsZero() {
 		t.Errorf("user:u3 = %+v", s)
 	}
 	if len(p.Steps) != 5 { // B move, C create, D rename, u2 move, u3 create
@@ -109,7 +109,7 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	p := Build(o, ps, tenant.New())
 	steps := map[string]*Step{}
 	for _, s := range p.Steps {
-		steps[s.ID] = s
+		steps[s.ID.String()] = s
 	}
 	checks := []struct {
 		id, deps, leaderDep string
@@ -122,12 +122,12 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	}
 	for _, c := range checks {
 		s := steps[c.id]
-		if s == nil || strings.Join(s.Deps, ",") != c.deps || s.LeaderDep != c.leaderDep {
+		if s == nil || joinIDs(s.Deps) != c.deps || s.LeaderDep.String() != c.leaderDep {
 			t.Errorf("%s = %+v", c.id, s)
 		}
 	}
 	// The leader is not in A's create (he does not exist yet) but in r's.
-	if steps["dept:A"].Department.LeaderUserID != "" || steps["user:r"].User.LeaderUserID != "m" {
+	if deptBody(steps["dept:A"]).LeaderUserID != "" || userBody(steps["user:r"]).LeaderUserID != "m" {
 		t.Error("leaders misplaced")
 	}
 	// The critical path goes first: A (→ B → r, A → m → r) outranks r.
@@ -178,7 +178,7 @@ func TestPlanOnlineProblems(t *testing.T) {
 			t.Errorf("%s: action %v rules %q blockedBy %q; want %+v", key, c.Action, rules(c), c.BlockedBy, w)
 		}
 	}
-	if s := change(p, "L").Steps[0]; s.Department.LeaderUserID != "" {
+	if s := change(p, "L").Steps[0]; deptBody(s).LeaderUserID != "" {
 		t.Error("unknown leader sent")
 	}
 	if !p.Blocked() || len(p.Problems) == 0 {
@@ -187,10 +187,22 @@ func TestPlanOnlineProblems(t *testing.T) {
 }
 
 func TestClientTokenIsDeterministic(t *testing.T) {
-	a := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
-	b := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
-	c := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "乙"})
+	a := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "甲"})
+	b := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "甲"})
+	c := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "乙"})
 	if a != b || a == c || len(a) != 36 {
 		t.Errorf("tokens %s %s %s", a, b, c)
 	}
+}
+
+func deptBody(s *Step) feishu.Department { return s.Request.(CreateDepartment).Body }
+func userBody(s *Step) feishu.User       { return s.Request.(CreateUser).Body }
+func userPatch(s *Step) feishu.UserPatch { return s.Request.(PatchUser).Patch }
+
+func joinIDs(ids []StepID) string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, id.String())
+	}
+	return strings.Join(out, ",")
 }

@@ -33,11 +33,11 @@ func TestBlockedManagerIsLeftOut(t *testing.T) {
 	tn.ByMobile["+8613800000001"] = "someone-else" // m is blocked online
 	p := BuildWith(o, ps, tn, Options{})
 	r := change(p, "r")
-	if r.Action != ActionCreate || r.Steps[0].User.LeaderUserID != "" || r.Steps[0].LeaderDep != "" || rules(r) != "PLAN_LEADER_MISSING" {
-		t.Errorf("r: %s leader %q dep %q rules %s", r.Action, r.Steps[0].User.LeaderUserID, r.Steps[0].LeaderDep, rules(r))
+	if r.Action != ActionCreate || userBody(r.Steps[0]).LeaderUserID != "" || !r.Steps[0].LeaderDep.IsZero() || rules(r) != "PLAN_LEADER_MISSING" {
+		t.Errorf("r: %s leader %q dep %q rules %s", r.Action, userBody(r.Steps[0]).LeaderUserID, r.Steps[0].LeaderDep, rules(r))
 	}
 	for _, s := range p.Steps {
-		if s.ID == "dept-leader:D" {
+		if s.ID.String() == "dept-leader:D" {
 			t.Error("a leader step for a leader who will never exist")
 		}
 	}
@@ -59,8 +59,8 @@ func TestTopLevelBySlashIsNotTheCompany(t *testing.T) {
 	}
 	a := change(p, "a")
 	tech := PathID([]string{"星辰科技", "技术中心"})
-	if a.Steps[0].User.DepartmentIDs[0] != tech {
-		t.Errorf("a in %v, want %s", a.Steps[0].User.DepartmentIDs, tech)
+	if userBody(a.Steps[0]).DepartmentIDs[0] != tech {
+		t.Errorf("a in %v, want %s", userBody(a.Steps[0]).DepartmentIDs, tech)
 	}
 }
 

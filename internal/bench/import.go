@@ -190,22 +190,23 @@ func baseline(ctx context.Context, spec ImportSpec, o *org.Org) (time.Duration, 
 	var levels [][]*plan.Step
 	var users, leaders []*plan.Step
 	for _, s := range p.Steps { // plan order is parents first
-		switch s.Op {
-		case plan.OpCreateDepartment:
-			d := depth[s.Department.ParentDepartmentID] + 1
-			depth[s.Department.DepartmentID] = d
+		switch r := s.Request.(type) {
+		case plan.CreateDepartment:
+			d := depth[r.Body.ParentDepartmentID] + 1
+			depth[r.Body.DepartmentID] = d
 			for len(levels) < d {
 				levels = append(levels, nil)
 			}
-			levels[d-1] = append(levels[d-1], &plan.Step{ID: s.ID, Op: s.Op, Department: s.Department, ClientToken: s.ClientToken})
-		case plan.OpCreateUser:
-			body := *s.User
+			levels[d-1] = append(levels[d-1], &plan.Step{ID: s.ID, Request: r, ClientToken: s.ClientToken})
+		case plan.CreateUser:
+			body := r.Body
 			if body.LeaderUserID != "" {
+				// A separate run after the creates: the step ID is free again.
 				leader := body.LeaderUserID
-				leaders = append(leaders, &plan.Step{ID: "leader:" + s.ID, Op: plan.OpPatchUser, Target: body.UserID, UserPatch: &feishu.UserPatch{LeaderUserID: &leader}})
+				leaders = append(leaders, &plan.Step{ID: s.ID, Request: plan.PatchUser{ID: body.UserID, Patch: feishu.UserPatch{LeaderUserID: &leader}}})
 				body.LeaderUserID = ""
 			}
-			users = append(users, &plan.Step{ID: s.ID, Op: s.Op, User: &body, ClientToken: plan.ClientToken(s.ID, body)})
+			users = append(users, &plan.Step{ID: s.ID, Request: plan.CreateUser{Body: body}, ClientToken: plan.ClientToken(s.ID, body)})
 		default:
 			leaders = append(leaders, s)
 		}
