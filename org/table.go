@@ -141,12 +141,14 @@ func (r Record) Loc(key string) problem.Loc {
 	return l
 }
 
-// Department is a row of the departments sheet. Its values are read from
-// the row's cells on demand (as written, trimmed) rather than copied into
-// fields: a 100,000-row sheet is held once, not twice. Interpretation (is
-// the order a number?) is validation's job.
+// Department is a row of the departments sheet. Its text values are read
+// from the row's cells on demand (as written, trimmed) rather than copied
+// into fields: a 100,000-row sheet is held once, not twice. Its typed
+// values (the order as a number, …) are parsed once into Values; whether
+// a value that does not parse is an error is validation's job.
 type Department struct {
 	Record
+	Values DepartmentValues // parsed once, when the row is read
 }
 
 // The department's cells.
@@ -176,10 +178,11 @@ func (d *Department) PlacedByPath() bool {
 }
 
 // User is a row of the users sheet, read on demand like Department, with
-// the department list split once.
+// the department list split and the typed values parsed once.
 type User struct {
 	Record
 	DepartmentIDs []string
+	Values        UserValues // parsed once, when the row is read
 }
 
 // The user's cells.
@@ -208,12 +211,18 @@ type Org struct {
 	Users       []*User
 }
 
-func newDepartment(rec Record) *Department { return &Department{Record: rec} }
+func newDepartment(rec Record) *Department {
+	d := &Department{Record: rec}
+	d.Values = parseDepartment(d)
+	return d
+}
 
 func newUser(rec Record) *User {
 	var ids []string
 	if v := rec.Get("department_ids"); v != "" {
 		ids = SplitList(v)
 	}
-	return &User{Record: rec, DepartmentIDs: ids}
+	u := &User{Record: rec, DepartmentIDs: ids}
+	u.Values = parseUser(u)
+	return u
 }

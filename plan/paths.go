@@ -57,11 +57,7 @@ func newPaths(b *builder, opts Options) *paths {
 	if len(refs) == 0 {
 		return r
 	}
-	tops := b.org.TopNames()
-	for _, c := range b.t.Children["0"] {
-		tops[org.SegmentKey(c.Name)] = true
-	}
-	if root, ok := org.CompanyRoot(refs, opts.PathRoot, func(k string) bool { return tops[k] }); ok {
+	if root, ok := b.org.CompanyRoot(opts.PathRoot, b.t.TopNames()); ok {
 		r.root = root
 	}
 	r.indexTenant("0", nil)

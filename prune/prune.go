@@ -57,8 +57,8 @@ func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 		}
 	}
 	for _, u := range o.Users {
-		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
-			inSheetMobile[m.E164] = true
+		if m := u.Values.Mobile.E164; m != "" {
+			inSheetMobile[m] = true
 		}
 	}
 	p := &Plan{TotalDepartments: len(snap.Departments), TotalUsers: len(snap.Users)}
@@ -69,8 +69,7 @@ func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 	}
 	sort.SliceStable(p.Departments, func(i, j int) bool { return p.Departments[i].Depth > p.Departments[j].Depth })
 	for _, u := range snap.Users {
-		m, _, _ := org.ParseMobile(u.Mobile)
-		if hasUsers && !inSheetUser[u.UserID] && !inSheetMobile[m.E164] {
+		if hasUsers && !inSheetUser[u.UserID] && !inSheetMobile[tenant.NormMobile(u.Mobile)] {
 			p.Users = append(p.Users, u)
 		}
 	}

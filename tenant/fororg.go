@@ -2,7 +2,6 @@ package tenant
 
 import (
 	"context"
-	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
@@ -233,12 +232,8 @@ func wanted(o *org.Org) refs {
 		}
 		add(&w.users, us, u.UserID())
 		add(&w.users, us, u.LeaderUserID())
-		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
-			add(&w.mobiles, ms, m.E164)
-		}
-		if org.ValidEmail(u.Email()) {
-			add(&w.emails, es, strings.ToLower(u.Email()))
-		}
+		add(&w.mobiles, ms, u.Values.Mobile.E164)
+		add(&w.emails, es, u.Values.Email)
 	}
 	return w
 }

@@ -20,11 +20,7 @@ func (rd *reading) paths(ctx context.Context, o *org.Org, pathRoot string) error
 			return err
 		}
 	}
-	tops := o.TopNames()
-	for _, c := range rd.s.Children[RootID] {
-		tops[org.SegmentKey(c.Name)] = true
-	}
-	root, _ := org.CompanyRoot(refs, pathRoot, func(k string) bool { return tops[k] })
+	root, _ := o.CompanyRoot(pathRoot, rd.s.TopNames())
 	var all [][]string
 	for _, ref := range refs {
 		all = append(all, org.Below(ref.Path.Segments, root))

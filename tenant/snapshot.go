@@ -120,6 +120,15 @@ func (s *Snapshot) Walk(segs []string) (string, bool) {
 	return id, true
 }
 
+// TopNames are the names of the top-level departments read so far.
+func (s *Snapshot) TopNames() []string {
+	var out []string
+	for _, c := range s.Children[RootID] {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
 // Resigned reports a user who has left (their ID is taken, their contacts
 // are free).
 func Resigned(u *feishu.User) bool { return u.Status != nil && u.Status.IsResigned }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/org"
@@ -83,15 +82,11 @@ func (v *validator) departmentRow(d *org.Department) {
 	if d.ParentID() == "" && d.ParentPath() == "" {
 		v.add("DEPT_PARENT_REQUIRED", d.Loc("parent_department_id"))
 	}
-	if d.Order() != "" {
-		if _, ok := org.ParseOrder(d.Order()); !ok {
-			v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order())
-		}
+	if d.Order() != "" && d.Values.Order == "" {
+		v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order())
 	}
-	if d.CreateGroupChat() != "" && !several(d.Record, "create_group_chat") {
-		if _, ok := org.ParseBool(d.CreateGroupChat()); !ok {
-			v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat())
-		}
+	if d.CreateGroupChat() != "" && !several(d.Record, "create_group_chat") && !d.Values.GroupChatOK {
+		v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat())
 	}
 }
 
@@ -199,10 +194,10 @@ func (v *validator) siblings() {
 			}
 			names[k] = d
 		}
-		if n, ok := org.ParseOrder(d.Order()); ok {
-			k := orderKey{parent, n}
+		if d.Values.Order != "" {
+			k := orderKey{parent, d.Values.OrderN}
 			if first, dup := orders[k]; dup {
-				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), strconv.FormatInt(n, 10), first.Num)
+				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), d.Values.Order, first.Num)
 				continue
 			}
 			orders[k] = d

@@ -18,8 +18,7 @@ func (v *validator) paths() {
 	if len(refs) == 0 {
 		return
 	}
-	tops := v.org.TopNames()
-	root, stripped := org.CompanyRoot(refs, v.opts.PathRoot, func(k string) bool { return tops[k] })
+	root, stripped := v.org.CompanyRoot(v.opts.PathRoot, nil)
 	if stripped && v.opts.PathRoot == "" {
 		v.add("PATH_ROOT", refs[0].Rec.Loc(refs[0].Field), root)
 	}
