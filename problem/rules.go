@@ -12,6 +12,9 @@ type Rule struct {
 	ZH, EN   string   // what the rule requires (instructions sheet, README)
 	MsgZH    string   // problem message (fmt template)
 	MsgEN    string
+	// Unreadable marks a rule that means the input could not be read at
+	// all (exit 2), rather than read and found wrong (exit 1).
+	Unreadable bool
 }
 
 // Entities of the rule table.
@@ -26,13 +29,13 @@ const (
 // and the README's rule list are generated from this table.
 var Rules = []Rule{
 	// Files and sheets.
-	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile,
+	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030）", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, or GBK/GB18030)",
 		MsgZH: "无法读取：%s", MsgEN: "cannot be read: %s"},
-	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile,
+	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "至少要有一个部门表或成员表（按表名 部门/departments、成员/人员/users，或按表头识别）", EN: "At least one departments or users sheet must be present (found by the names departments/部门, users/成员/人员, or by their headers)",
 		MsgZH: "没有找到部门表或成员表：%s", MsgEN: "no departments or users sheet found: %s"},
-	{Code: "SHEET_NO_HEADER", Severity: Error, Entity: EntityFile,
+	{Code: "SHEET_NO_HEADER", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "表的第一行非空行必须是表头", EN: "The first non-blank row of a sheet must be its header",
 		MsgZH: "找不到可识别的表头（第一行非空行：%s）", MsgEN: "no recognisable header row (first non-blank row: %s)"},
 	{Code: "SHEET_HIDDEN", Severity: Warning, Entity: EntityFile,
@@ -265,6 +268,17 @@ func init() {
 		ruleByCode[r.Code] = r
 		ruleIndex[r.Code] = i
 	}
+}
+
+// Unreadable reports whether any problem means its input could not be
+// read (a rule marked Unreadable): nothing can be validated or imported.
+func Unreadable(ps []Problem) bool {
+	for _, p := range ps {
+		if ruleByCode[p.Rule].Unreadable {
+			return true
+		}
+	}
+	return false
 }
 
 // Online reports whether a rule is checked online, against the tenant, by

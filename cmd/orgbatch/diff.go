@@ -87,11 +87,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return err
 	}
 	io := opts.IO
-	for _, p := range ps {
-		if unreadableRules[p.Rule] {
-			report.PrintProblems(io.ErrOut, ps)
-			return &ExitError{Code: ExitUsage}
-		}
+	if problem.Unreadable(ps) {
+		report.PrintProblems(io.ErrOut, ps)
+		return &ExitError{Code: ExitUsage}
 	}
 	tgt, err := opts.Target.connect(ctx, io, slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {

@@ -109,11 +109,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
 	say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
-	for _, p := range ps {
-		if unreadableRules[p.Rule] {
-			report.PrintProblems(io.ErrOut, ps)
-			return &ExitError{Code: ExitUsage}
-		}
+	if problem.Unreadable(ps) {
+		report.PrintProblems(io.ErrOut, ps)
+		return &ExitError{Code: ExitUsage}
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
 		report.PrintProblems(io.ErrOut, ps)
