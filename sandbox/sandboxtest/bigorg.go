@@ -61,6 +61,43 @@ func SeedBigOrg(t testing.TB, srv *sandbox.Server, api *feishu.Client) BigOrg {
 	t.Helper()
 	b := BigOrg{Depts: 140, ChainDepth: 8}
 	tn := &seeder{srv: srv}
+	ids := seedBigDepts(t, tn, &b)
+	b.BigDept, b.MultiDepts = "D020", []string{"D030", "D020", "C3"}
+	n := 0
+	next := func() string { n++; return fmt.Sprintf("u%04d", n) }
+	for _, g := range []struct {
+		n    int
+		name string
+		dept string
+	}{{120, "大部门成员", b.BigDept}, {50, "五十", "D040"}, {51, "五十一", "D041"}, {3, "根成员", "0"}} {
+		for range g.n {
+			tn.user(t, next(), g.name, []string{g.dept})
+		}
+	}
+	b.Multi = next()
+	tn.user(t, b.Multi, "多部门", b.MultiDepts, func(u *feishu.User) { u.Email = "multi@example.com"; u.Gender = 2 })
+	for i := range 15 {
+		tn.user(t, next(), "兼任", []string{ids[(i*13)%len(ids)], b.BigDept})
+	}
+	lead := next()
+	tn.user(t, lead, "负责人", []string{b.Deepest}, func(u *feishu.User) { u.JobTitle = "总监"; u.City = "上海" })
+	tn.user(t, next(), "下属", []string{b.Deepest}, func(u *feishu.User) {
+		u.LeaderUserID, u.EmployeeType, u.JoinTime, u.EmployeeNo = lead, 2, 1704124800, "000777"
+	})
+	tn.user(t, next(), "海外", []string{"D050"}, func(u *feishu.User) { u.Mobile, u.Email = "+447911123456", "uk@example.com" })
+	for range 6 {
+		b.Resigned = append(b.Resigned, next())
+		tn.user(t, b.Resigned[len(b.Resigned)-1], "离职", []string{"D040", "D060"})
+	}
+	if _, err := api.PatchDepartment(context.Background(), b.Deepest, feishu.DepartmentPatch{LeaderUserID: &lead}); err != nil {
+		t.Fatal(err)
+	}
+	seedStatuses(t, tn, api, &b, next)
+	return b
+}
+
+// seedBigDepts seeds the departments and returns their IDs in order.
+func seedBigDepts(t testing.TB, tn *seeder, b *BigOrg) []string {
 	depth := map[string]int{"0": 0}
 	ids := []string{}
 	add := func(id, parent string, mod ...func(*feishu.Department)) {
@@ -96,46 +133,19 @@ func SeedBigOrg(t testing.TB, srv *sandbox.Server, api *feishu.Client) BigOrg {
 		}
 		add(id, p, mods...)
 	}
-	b.BigDept, b.MultiDepts = "D020", []string{"D030", "D020", "C3"}
-	n := 0
-	next := func() string { n++; return fmt.Sprintf("u%04d", n) }
-	for range 120 {
-		tn.user(t, next(), "大部门成员", []string{b.BigDept})
-	}
-	for range 50 {
-		tn.user(t, next(), "五十", []string{"D040"})
-	}
-	for range 51 {
-		tn.user(t, next(), "五十一", []string{"D041"})
-	}
-	for range 3 {
-		tn.user(t, next(), "根成员", []string{"0"})
-	}
-	b.Multi = next()
-	tn.user(t, b.Multi, "多部门", b.MultiDepts, func(u *feishu.User) { u.Email = "multi@example.com"; u.Gender = 2 })
-	for i := range 15 {
-		tn.user(t, next(), "兼任", []string{ids[(i*13)%len(ids)], b.BigDept})
-	}
-	lead := next()
-	tn.user(t, lead, "负责人", []string{b.Deepest}, func(u *feishu.User) { u.JobTitle = "总监"; u.City = "上海" })
-	tn.user(t, next(), "下属", []string{b.Deepest}, func(u *feishu.User) {
-		u.LeaderUserID, u.EmployeeType, u.JoinTime, u.EmployeeNo = lead, 2, 1704124800, "000777"
-	})
-	tn.user(t, next(), "海外", []string{"D050"}, func(u *feishu.User) { u.Mobile, u.Email = "+447911123456", "uk@example.com" })
-	for range 6 {
-		b.Resigned = append(b.Resigned, next())
-		tn.user(t, b.Resigned[len(b.Resigned)-1], "离职", []string{"D040", "D060"})
-	}
-	ctx := context.Background()
-	if _, err := api.PatchDepartment(ctx, b.Deepest, feishu.DepartmentPatch{LeaderUserID: &lead}); err != nil {
-		t.Fatal(err)
-	}
+	return ids
+}
+
+// seedStatuses resigns b.Resigned (half by DELETE over HTTP, as an admin
+// would, half by SetUserStatus) and adds frozen, unjoined and activated
+// users.
+func seedStatuses(t testing.TB, tn *seeder, api *feishu.Client, b *BigOrg, next func() string) {
 	for i, id := range b.Resigned {
 		var err error
 		if i%2 == 0 {
-			err = api.DeleteUser(ctx, id) // over HTTP, as an admin would
+			err = api.DeleteUser(context.Background(), id)
 		} else {
-			err = srv.SetUserStatus(id, feishu.UserStatus{IsResigned: true})
+			err = tn.srv.SetUserStatus(id, feishu.UserStatus{IsResigned: true})
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -145,7 +155,7 @@ func SeedBigOrg(t testing.TB, srv *sandbox.Server, api *feishu.Client) BigOrg {
 		for range k {
 			id := next()
 			tn.user(t, id, "状态", []string{"D070"})
-			if err := srv.SetUserStatus(id, st); err != nil {
+			if err := tn.srv.SetUserStatus(id, st); err != nil {
 				t.Fatal(err)
 			}
 			*list = append(*list, id)
@@ -154,5 +164,4 @@ func SeedBigOrg(t testing.TB, srv *sandbox.Server, api *feishu.Client) BigOrg {
 	setStatus(&b.Frozen, feishu.UserStatus{IsFrozen: true, IsActivated: true}, 3)
 	setStatus(&b.Unjoined, feishu.UserStatus{IsUnjoin: true}, 2)
 	setStatus(&b.Activated, feishu.UserStatus{IsActivated: true}, 4)
-	return b
 }
