@@ -25,7 +25,9 @@
 //   - Departments: create, PATCH, PUT, DELETE, GET one, GET batch, children
 //     (fetch_child), parent. Users: create, PATCH, DELETE, GET one, GET
 //     batch, find_by_department, batch_get_id. GET employee_type_enums (the
-//     five built-in types).
+//     five built-in types). GET /open-apis/tenant/v2/tenant/query: the
+//     tenant's name (Options.TenantName), or, with Options.NoTenantScope,
+//     99991672 as for an app without tenant:tenant:readonly.
 //   - Both department ID types and all three user ID types, chosen by
 //     department_id_type (default open_department_id) and user_id_type
 //     (default open_id), in paths, bodies (parent_department_id,
