@@ -61,6 +61,10 @@ var categoryOf = map[plan.Kind]map[string]Category{
 	},
 }
 
+// CategoryOf is the category of a change to a field of a kind, or "" when
+// the field's changes are never wide (job titles, leaders, order, ...).
+func CategoryOf(k plan.Kind, field string) Category { return categoryOf[k][field] }
+
 // Group is one kind and category of change in a plan.
 type Group struct {
 	Kind     plan.Kind
@@ -105,7 +109,7 @@ func Analyze(p *plan.Plan) Changes {
 		counted := false
 		seen := map[Category]bool{}
 		for _, f := range c.Fields {
-			cat := categoryOf[c.Kind][f.Field]
+			cat := CategoryOf(c.Kind, f.Field)
 			if cat == "" || seen[cat] || !replaces(f) {
 				continue
 			}

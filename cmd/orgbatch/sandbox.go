@@ -140,9 +140,7 @@ func sandboxAddr(addr string) (bind string, public bool, err error) {
 	if host == "" {
 		host = "127.0.0.1"
 	}
-	ip := net.ParseIP(host)
-	loopback := host == "localhost" || (ip != nil && ip.IsLoopback())
-	return net.JoinHostPort(host, port), !loopback, nil
+	return net.JoinHostPort(host, port), !isLoopback(host), nil
 }
 
 // pick returns the first non-empty value and which source it came from.
