@@ -181,7 +181,8 @@
 //
 // # Not modelled
 //
-// App contact scopes and field permissions (40004, 41050...), user access
+// App contact scopes and field permissions (40004, 41050...; only the
+// tenant query's scope has a switch, Options.NoTenantScope), user access
 // tokens and POST /departments/search, custom employee types, units, job
 // titles and work cities, department chats beyond a chat_id, deputy leaders
 // and HRBPs, group_chat_employee_types, custom attributes, avatars,
