@@ -147,8 +147,9 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	if problem.HasErrors(ps) {
 		return &ExitError{Code: ExitUsage}
 	}
-	// What an import of this sheet would need confirmed.
-	(&writeGate{Counts: []counted{changesCount(guard.Analyze(p), countFlag{})}}).preview(io)
+	// What an import of this sheet would need confirmed (states nothing,
+	// so it cannot fail).
+	_ = (&writeGate{Counts: []counted{changesCount(guard.Analyze(p), countFlag{})}}).preview(io)
 	differs := len(p.Steps) > 0 || p.Blocked() || len(extra.Users)+len(extra.Departments) > 0
 	if !opts.Prune || len(extra.Users)+len(extra.Departments) == 0 {
 		if differs {
@@ -225,10 +226,11 @@ func printExtra(w io.Writer, extra *prune.Plan) {
 // admin console, while terminals, CI logs and pasted tickets do not
 // collect the numbers. only-in-feishu.json (owner-only) has them whole.
 func maskMobile(m string) string {
-	if len(m) < 8 {
-		return strings.Repeat("*", len(m))
+	r := []rune(m)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
 	}
-	return m[:len(m)-8] + "****" + m[len(m)-4:]
+	return string(r[:len(r)-8]) + "****" + string(r[len(r)-4:])
 }
 
 // maskEmail keeps an address's first character and its domain: z***@example.com.
