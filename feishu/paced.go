@@ -128,6 +128,11 @@ func (c *Paced) EmployeeTypeEnums(ctx context.Context, pageSize int, pageToken s
 	})
 }
 
+// Tenant is API.Tenant, paced.
+func (c *Paced) Tenant(ctx context.Context) (*TenantInfo, error) {
+	return paced(ctx, c, On(EPTenantQuery), c.api.Tenant)
+}
+
 var _ API = (*Paced)(nil)
 
 // ErrNoPageToken is a listing that says it has more but gives no token to

@@ -1,11 +1,7 @@
 // Package prune decides and carries out the deletion of what a sheet
 // lacks: the users and departments that are in the tenant but not in the
 // sheet. It is only used by `orgbatch diff --prune`; import never deletes.
-//
-// Deleting is guarded the way WeCom's full-replace API guards it: a prune
-// is refused when it would remove more than 50 entries and more than 20% of
-// them, or more than 80% of a small org (50 entries or fewer to remove),
-// unless forced.
+// Whether a prune needs its numbers stated is package guard's to decide.
 package prune
 
 import (
@@ -74,36 +70,6 @@ func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 		}
 	}
 	return p
-}
-
-// Guard thresholds (WeCom batch/replaceuser).
-const (
-	GuardCount    = 50
-	GuardShare    = 0.20
-	GuardSmallOrg = 0.80
-)
-
-// Check returns an error when the prune trips the guard for users or for
-// departments.
-func (p *Plan) Check() error {
-	if err := guard("users", len(p.Users), p.TotalUsers); err != nil {
-		return err
-	}
-	return guard("departments", len(p.Departments), p.TotalDepartments)
-}
-
-func guard(what string, n, total int) error {
-	if n == 0 || total == 0 {
-		return nil
-	}
-	share := float64(n) / float64(total)
-	switch {
-	case n > GuardCount && share > GuardShare:
-		return fmt.Errorf("refusing to delete %d of %d %s (more than %d and more than %.0f%%); check the sheet, or add --force", n, total, what, GuardCount, GuardShare*100)
-	case n <= GuardCount && share > GuardSmallOrg:
-		return fmt.Errorf("refusing to delete %d of %d %s (more than %.0f%% of them); check the sheet, or add --force", n, total, what, GuardSmallOrg*100)
-	}
-	return nil
 }
 
 // Deleter is what a prune writes with: the paced client's deletes.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orgbatch/orgbatch/guard"
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
@@ -34,6 +35,8 @@ type ImportOptions struct {
 	NoCreate    bool
 	Renames     bool
 	Verbose     bool
+	Yes         bool
+	Confirm     countFlag // --confirm-changes
 	Now         func() time.Time
 }
 
@@ -59,12 +62,22 @@ if that user has another name, the row is blocked rather than renaming
 someone (a different person, or a recycled number) — --accept-renames lets
 such rows rename. The plan says which rows were matched by contact.
 
+Before the first write to any tenant but the embedded sandbox (--sandbox)
+it names the tenant (URL, app_id, the tenant's name where the app may read
+it) and the plan's counts, and asks y/N; when stdin or stderr is not a
+terminal it needs --yes. A plan that renames, moves, re-types or changes
+the mobile/email of more than 5 and more than 10% of the existing users or
+departments it matched (or more than 100) also needs that number: typed
+when asked, or --confirm-changes N. --dry-run shows all this and never asks.
+
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
-2 usage or validation errors, 3 interrupted.`,
+2 usage or validation errors, or a confirmation refused or missing (nothing
+written), 3 interrupted.`,
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
-  FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx
-  orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080
+  FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
+  orgbatch import company.xlsx --yes --confirm-changes 40 # unattended: the plan moves 40 people
+  orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080 --yes
   orgbatch import company.xlsx --resume                   # finish an interrupted import`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -83,6 +96,8 @@ Exit status: 0 all rows done, 1 some rows failed or were skipped,
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
+	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
 	return cmd
 }
 
@@ -178,9 +193,13 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing the plan: %w", err)
 	}
+	gate := importGate(ctx, opts, tgt, p)
 	if opts.DryRun {
 		plan.Render(io.Out, p)
 		say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
+		if err := gate.preview(io); err != nil {
+			return err
+		}
 		switch {
 		case nErr > 0:
 			return &ExitError{Code: ExitUsage}
@@ -190,6 +209,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return nil
 	}
 	say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
+	if err := gate.pass(ctx, io); err != nil {
+		return err
+	}
 
 	// 3. Execute.
 	journal, entries, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
@@ -239,6 +261,16 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
+}
+
+// importGate is what the plan needs confirmed: the tenant (when the plan
+// writes), and its wide changes.
+func importGate(ctx context.Context, opts *ImportOptions, tgt *target, p *plan.Plan) *writeGate {
+	g := &writeGate{Summary: plan.Summary(p), Yes: opts.Yes, Counts: []counted{changesCount(guard.Analyze(p), opts.Confirm)}}
+	if len(p.Steps) > 0 {
+		g.Target = tgt.describe(ctx)
+	}
+	return g
 }
 
 func fileList(inputs []org.Input) []string {

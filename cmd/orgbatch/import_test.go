@@ -72,7 +72,7 @@ func onlyRunDir(t *testing.T, reports string) string {
 func TestImportAgainstBaseURL(t *testing.T) {
 	srv, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
-	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000", "--yes")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -132,7 +132,7 @@ func TestImportEditedSheetPatchesOnlyWhatChanged(t *testing.T) {
 		"u0007": {"所属部门ID (department_ids)": "PROD-PM"},
 	})
 	srv.ResetStats()
-	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -223,7 +223,7 @@ func TestImportSkipInvalidImportsTheRest(t *testing.T) {
 	depts := editCSV(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), map[string]map[string]string{
 		"LEGAL": {"部门名称 (name)": "法务/合规"},
 	})
-	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--skip-invalid", "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--skip-invalid", "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes")
 	if code != ExitRowsFailed {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -260,7 +260,7 @@ func TestImportKillAndResume(t *testing.T) {
 	// killed in the middle.
 	srv, url := sandboxtest.Start(t, sandbox.Options{RateScale: 10})
 	reports := t.TempDir()
-	args := []string{"import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--quiet"}
+	args := []string{"import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--quiet", "--yes"}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "ORGBATCH_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"),
 		"FEISHU_APP_ID="+sandbox.DefaultAppID, "FEISHU_APP_SECRET="+sandbox.DefaultAppSecret)
@@ -287,7 +287,7 @@ func TestImportKillAndResume(t *testing.T) {
 		t.Fatal("a killed run wrote its summary")
 	}
 
-	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--resume")
+	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--yes", "--resume")
 	if code != ExitOK {
 		t.Fatalf("resume: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -318,7 +318,7 @@ func TestImportInterruptedWritesReport(t *testing.T) {
 		}
 		cancel()
 	}()
-	code, out, errOut := runAgainst(t, ctx, "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10")
+	code, out, errOut := runAgainst(t, ctx, "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--yes")
 	if code != ExitInterrupted || !strings.Contains(errOut, "--resume") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}

@@ -85,7 +85,7 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 		t.Fatal("diff or the dry run wrote")
 	}
 
-	code, out, errOut = run("import")
+	code, out, errOut = run("import", "--yes")
 	if code != ExitRowsFailed {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -120,7 +120,7 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	}
 
 	os.RemoveAll(runDir)
-	if code, out, errOut = run("import", "--accept-renames"); code != ExitOK || tenantUser(srv, "u0002").Name != "冒名者" {
+	if code, out, errOut = run("import", "--accept-renames", "--yes"); code != ExitOK || tenantUser(srv, "u0002").Name != "冒名者" {
 		t.Fatalf("--accept-renames: exit %d, u0002 %q\n%s\n%s", code, tenantUser(srv, "u0002").Name, out, errOut)
 	}
 }
@@ -138,7 +138,7 @@ func TestImportRefusesExampleRowsAndSeveralValues(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(errOut, "ROW_EXAMPLE_MARKER") || !strings.Contains(errOut, "row 2, column 示例标记 (example_marker)") {
 		t.Fatalf("template: exit %d\n%s", code, errOut)
 	}
-	code, out, errOut := runAgainst(t, context.Background(), "import", template, "--skip-invalid", "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", template, "--skip-invalid", "--yes", "--base-url", url, "--report", dir, "--rate-scale", "1000")
 	if s := readSummary(t, onlyRunDir(t, dir)); code != ExitRowsFailed || s.Rows["user"]["failed"] != 1 || s.Rows["department"]["failed"] != 1 {
 		t.Fatalf("template --skip-invalid: exit %d, rows %v\n%s\n%s", code, s.Rows, out, errOut)
 	}
@@ -151,7 +151,7 @@ func TestImportRefusesExampleRowsAndSeveralValues(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(out, "blocked   user       u0005") || !strings.Contains(out, "CELL_SEVERAL_VALUES") {
 		t.Fatalf("several leaders, dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
-	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--skip-invalid"}, args...)...)
+	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--skip-invalid", "--yes"}, args...)...)
 	if code != ExitRowsFailed || !strings.Contains(out, "failed   user u0005") {
 		t.Fatalf("several leaders: exit %d\n%s\n%s", code, out, errOut)
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -125,6 +128,9 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 				return nil, &ExitError{Code: ExitUsage, Err: err}
 			}
 		}
+		if err := checkTransport(baseURL); err != nil {
+			return nil, err
+		}
 		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
 	}
 	t.BaseURL, t.AppID = baseURL, creds.AppID
@@ -157,4 +163,52 @@ func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
 	}
 	d, u := plan.Bodies(o, plan.Options{})
 	return d, u, nil
+}
+
+// checkTransport refuses a plain http:// base URL to a host that is not
+// loopback: the app secret (in the token request), the tokens and every
+// person's mobile and email would cross the network readable by anyone on
+// the way. It applies to every command: reading sends the secret too.
+func checkTransport(baseURL string) error {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Scheme != "http" || isLoopback(u.Hostname()) {
+		return nil // the client reports malformed URLs
+	}
+	return usageError("refusing plain http:// to %s: the app secret and the tenant's data would cross the network unencrypted. "+
+		"Use https://, or reach a remote sandbox through a tunnel (ssh -L 8080:127.0.0.1:8080 HOST, then --base-url http://127.0.0.1:8080). "+
+		"拒绝通过未加密的 http:// 连接非本机地址", u.Host)
+}
+
+// isLoopback reports localhost, 127.0.0.0/8 and ::1.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return strings.EqualFold(host, "localhost") || (ip != nil && ip.IsLoopback())
+}
+
+// describe names the tenant before a write: its base URL, the app and the
+// tenant's name when the app may read it (GET /tenant/v2/tenant/query needs
+// tenant:tenant:readonly, which an app made for orgbatch may lack; then the
+// name is unknown, not an error). "" for the embedded sandbox, which is
+// never asked about; a sandbox served on a port is, like Feishu.
+func (t *target) describe(ctx context.Context) string {
+	if t.Sandbox != nil {
+		return ""
+	}
+	var info *feishu.TenantInfo
+	_, err := t.Pacer.Call(ctx, feishu.On(feishu.EPTenantQuery), func(ctx context.Context) error {
+		var err error
+		info, err = t.API.Tenant(ctx)
+		return err
+	})
+	name := "名称未知 name unknown"
+	switch {
+	case err == nil && info.Name != "":
+		name = fmt.Sprintf("%q", info.Name)
+		if info.DisplayID != "" {
+			name += " (" + info.DisplayID + ")"
+		}
+	case feishu.ErrorCode(err) == feishu.CodeNoScope.Num:
+		name += " (the app may not read it: scope tenant:tenant:readonly)"
+	}
+	return fmt.Sprintf("%s, app_id %s, 租户 tenant %s", t.BaseURL, t.AppID, name)
 }
