@@ -21,6 +21,7 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
 	"github.com/xuri/excelize/v2"
 )
@@ -115,13 +116,13 @@ func withoutCols(rows [][]string, cols ...int) [][]string {
 
 func TestExportFiles(t *testing.T) {
 	tn := startTenant(t, sandbox.Options{})
-	seedBigOrg(t, tn)
-	snap := tn.walk(t, exporter.Options{})
+	tn.seedBigOrg(t)
+	snap := tn.walk(t, tenant.WalkOptions{})
 	dir := t.TempDir()
 	meta := exporter.Meta{BaseURL: tn.url, AppID: "cli_sandbox", Version: "test", Time: time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC)}
 
 	xlsx := filepath.Join(dir, "export.xlsx")
-	if err := snap.WriteXLSX(xlsx, meta); err != nil {
+	if err := exporter.WriteXLSX(snap, xlsx, meta); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(xlsx); st.Mode().Perm() != 0o600 {
@@ -138,7 +139,7 @@ func TestExportFiles(t *testing.T) {
 	if !slices.Equal(wb[templates.DepartmentsSheet][0], wantHeader) {
 		t.Errorf("departments header %q", wb[templates.DepartmentsSheet][0])
 	}
-	if len(wb[templates.DepartmentsSheet]) != 141 || len(wb[templates.UsersSheet]) != len(snap.Users)+1 {
+	if len(wb[templates.DepartmentsSheet]) != 141 || len(wb[templates.UsersSheet]) != len(snap.Tree.Users)+1 {
 		t.Errorf("%d department rows, %d user rows", len(wb[templates.DepartmentsSheet]), len(wb[templates.UsersSheet]))
 	}
 	if got := wb.meta("sha256_data"); got != wb.hashOf() || len(got) != 64 {
@@ -155,7 +156,7 @@ func TestExportFiles(t *testing.T) {
 
 	// The CSV form holds the same cells, so the same hash.
 	csvDir := filepath.Join(dir, "csv")
-	paths, err := snap.WriteCSV(csvDir, meta, true)
+	paths, err := exporter.WriteCSV(snap, csvDir, meta, true)
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("WriteCSV: %v %v", paths, err)
 	}
@@ -172,10 +173,10 @@ func TestExportFiles(t *testing.T) {
 	}
 
 	// A second export of the same tenant, later: the same data and hashes.
-	again := tn.walk(t, exporter.Options{Parallel: 3})
+	again := tn.walk(t, tenant.WalkOptions{})
 	meta.Time = meta.Time.Add(time.Hour)
 	xlsx2 := filepath.Join(dir, "again.xlsx")
-	if err := again.WriteXLSX(xlsx2, meta); err != nil {
+	if err := exporter.WriteXLSX(again, xlsx2, meta); err != nil {
 		t.Fatal(err)
 	}
 	wb2, _ := readXLSX(t, xlsx2)
@@ -192,7 +193,7 @@ func TestExportFiles(t *testing.T) {
 	// sheets skipped, no errors.
 	o, ps := org.Load([]org.Input{{Path: xlsx}})
 	ps = append(ps, validate.Validate(o)...)
-	if problem.HasErrors(ps) || len(o.Tables) != 2 || len(o.Departments) != 140 || len(o.Users) != len(snap.Users) {
+	if problem.HasErrors(ps) || len(o.Tables) != 2 || len(o.Departments) != 140 || len(o.Users) != len(snap.Tree.Users) {
 		t.Fatalf("org.Load: %d tables, %d departments, %d users, problems %v", len(o.Tables), len(o.Departments), len(o.Users), ps)
 	}
 	if n := len(o.Tables[0].Unknown); n != len(exporter.DepartmentExtra) {
@@ -203,7 +204,7 @@ func TestExportFiles(t *testing.T) {
 // importOverAPI creates an org in an empty tenant through the client, in
 // the order plan.Bodies gives (parents first, managers first): departments
 // without leaders, then users, then the department leaders.
-func importOverAPI(t *testing.T, tn *tenant, path ...string) {
+func importOverAPI(t *testing.T, tn *sbx, path ...string) {
 	t.Helper()
 	var in []org.Input
 	for _, p := range path {
@@ -244,8 +245,8 @@ func importOverAPI(t *testing.T, tn *tenant, path ...string) {
 // template columns' hash is equal. Both formats.
 func TestRoundTrip(t *testing.T) {
 	src := startTenant(t, sandbox.Options{})
-	b := seedBigOrg(t, src)
-	snap := src.walk(t, exporter.Options{})
+	b := src.seedBigOrg(t)
+	snap := src.walk(t, tenant.WalkOptions{})
 	meta := exporter.Meta{Time: time.Now()}
 	deptOpenID := len(org.DepartmentSchema.Fields) + exporter.DepartmentOpenIDCol
 	userOpenID := len(org.UserSchema.Fields) + exporter.UserOpenIDCol
@@ -258,13 +259,13 @@ func TestRoundTrip(t *testing.T) {
 			var inputs []string
 			if format == "xlsx" {
 				p := filepath.Join(dir, "first.xlsx")
-				if err := snap.WriteXLSX(p, meta); err != nil {
+				if err := exporter.WriteXLSX(snap, p, meta); err != nil {
 					t.Fatal(err)
 				}
 				first, _ = readXLSX(t, p)
 				inputs = []string{p}
 			} else {
-				if _, err := snap.WriteCSV(filepath.Join(dir, "first"), meta, true); err != nil {
+				if _, err := exporter.WriteCSV(snap, filepath.Join(dir, "first"), meta, true); err != nil {
 					t.Fatal(err)
 				}
 				first = readCSVDir(t, filepath.Join(dir, "first"))
@@ -273,8 +274,8 @@ func TestRoundTrip(t *testing.T) {
 
 			dst := startTenant(t, sandbox.Options{})
 			importOverAPI(t, dst, inputs...)
-			again := dst.walk(t, exporter.Options{})
-			if _, err := again.WriteCSV(filepath.Join(dir, "second"), meta, true); err != nil {
+			again := dst.walk(t, tenant.WalkOptions{})
+			if _, err := exporter.WriteCSV(again, filepath.Join(dir, "second"), meta, true); err != nil {
 				t.Fatal(err)
 			}
 			second := readCSVDir(t, filepath.Join(dir, "second"))
@@ -300,7 +301,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("sha256_org %s vs %s; sha256_data %s vs %s", first.meta("sha256_org"), second.meta("sha256_org"),
 					first.meta("sha256_data"), second.meta("sha256_data"))
 			}
-			if n := len(second[templates.DepartmentsSheet]) - 1; n != b.depts {
+			if n := len(second[templates.DepartmentsSheet]) - 1; n != b.Depts {
 				t.Errorf("%d departments after the round trip", n)
 			}
 		})

@@ -12,6 +12,7 @@ import (
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Values a spreadsheet would run as formulas. Feishu accepts them as names.
@@ -25,7 +26,7 @@ var (
 	}
 )
 
-func seedFormulaOrg(t *testing.T, tn *tenant) {
+func seedFormulaOrg(t *testing.T, tn *sbx) {
 	for _, id := range []string{"F1", "F2", "F3", "F4"} {
 		tn.dept(t, id, "0", formulaDepts[id])
 	}
@@ -42,13 +43,13 @@ func seedFormulaOrg(t *testing.T, tn *tenant) {
 func TestFormulaInjection(t *testing.T) {
 	tn := startTenant(t, sandbox.Options{})
 	seedFormulaOrg(t, tn)
-	snap := tn.walk(t, exporter.Options{})
+	snap := tn.walk(t, tenant.WalkOptions{})
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "x.xlsx")
-	if err := snap.WriteXLSX(xlsx, exporter.Meta{Time: time.Now()}); err != nil {
+	if err := exporter.WriteXLSX(snap, xlsx, exporter.Meta{Time: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := snap.WriteCSV(filepath.Join(dir, "csv"), exporter.Meta{Time: time.Now()}, true); err != nil {
+	if _, err := exporter.WriteCSV(snap, filepath.Join(dir, "csv"), exporter.Meta{Time: time.Now()}, true); err != nil {
 		t.Fatal(err)
 	}
 	wbX, _ := readXLSX(t, xlsx)
@@ -97,13 +98,13 @@ func TestFormulaInjection(t *testing.T) {
 	// Both directions end to end: import the export, export again.
 	dst := startTenant(t, sandbox.Options{})
 	importOverAPI(t, dst, xlsx)
-	again := dst.walk(t, exporter.Options{})
-	for _, d := range again.Departments {
+	again := dst.walk(t, tenant.WalkOptions{})
+	for _, d := range again.Tree.Departments {
 		if d.Name != formulaDepts[d.DepartmentID] {
 			t.Errorf("re-imported department %s named %q", d.DepartmentID, d.Name)
 		}
 	}
-	if u := again.Users[0]; u.Name != formulaUser.Name || u.City != formulaUser.City || u.EmployeeNo != formulaUser.EmployeeNo {
+	if u := again.Tree.Users[0]; u.Name != formulaUser.Name || u.City != formulaUser.City || u.EmployeeNo != formulaUser.EmployeeNo {
 		t.Errorf("re-imported user %+v", u)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // User statuses written in the status column, from status's flags in this
@@ -67,7 +68,7 @@ const (
 
 // DepartmentRow is a department in the template's column order, then
 // DepartmentExtra. Values are as Feishu holds them, not yet escaped.
-func DepartmentRow(d *Department) []string {
+func DepartmentRow(d *tenant.Department) []string {
 	var en, ja string
 	if d.I18nName != nil {
 		en, ja = d.I18nName.EnUs, d.I18nName.JaJp
@@ -80,7 +81,7 @@ func DepartmentRow(d *Department) []string {
 	switch {
 	case d.Parent != nil:
 		parentPath = d.Parent.Path
-	case d.ParentDepartmentID == RootID:
+	case d.ParentDepartmentID == tenant.RootID:
 		parentPath = RootPath
 	}
 	return []string{
@@ -131,38 +132,38 @@ const RootPath = org.RootPath
 
 // Paths maps every exported department ID to its path (and "0" to
 // RootPath).
-func (s *Snapshot) Paths() map[string]string {
-	m := make(map[string]string, len(s.Departments)+1)
-	m[RootID] = RootPath
-	for _, d := range s.Departments {
+func Paths(t *tenant.Tree) map[string]string {
+	m := make(map[string]string, len(t.Departments)+1)
+	m[tenant.RootID] = RootPath
+	for _, d := range t.Departments {
 		m[d.DepartmentID] = d.Path
 	}
 	return m
 }
 
 // DepartmentRows are the departments' rows in export order.
-func (s *Snapshot) DepartmentRows() [][]string {
-	rows := make([][]string, len(s.Departments))
-	for i, d := range s.Departments {
+func DepartmentRows(t *tenant.Tree) [][]string {
+	rows := make([][]string, len(t.Departments))
+	for i, d := range t.Departments {
 		rows[i] = DepartmentRow(d)
 	}
 	return rows
 }
 
 // UserRows are the users' rows in export order.
-func (s *Snapshot) UserRows() [][]string {
-	paths := s.Paths()
-	rows := make([][]string, len(s.Users))
-	for i, u := range s.Users {
+func UserRows(t *tenant.Tree) [][]string {
+	paths := Paths(t)
+	rows := make([][]string, len(t.Users))
+	for i, u := range t.Users {
 		rows[i] = UserRow(u, paths)
 	}
 	return rows
 }
 
 // StatusCounts counts the users per status.
-func (s *Snapshot) StatusCounts() map[string]int {
+func StatusCounts(t *tenant.Tree) map[string]int {
 	m := map[string]int{}
-	for _, u := range s.Users {
+	for _, u := range t.Users {
 		m[Status(u.Status)]++
 	}
 	return m

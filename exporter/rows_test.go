@@ -8,6 +8,7 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 func TestStatus(t *testing.T) {
@@ -31,7 +32,7 @@ func TestStatus(t *testing.T) {
 }
 
 func TestDepartmentRow(t *testing.T) {
-	d := &exporter.Department{Department: feishu.Department{
+	d := &tenant.Department{Department: feishu.Department{
 		DepartmentID: "D1", Name: "技术部", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Tech", JaJp: "技術部"},
 		LeaderUserID: "u1", Order: "3", ChatID: "oc_1", OpenDepartmentID: "od-1", MemberCount: 12,
 	}, Path: "总部/技术部", Depth: 2}

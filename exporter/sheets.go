@@ -14,6 +14,7 @@ import (
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Meta describes where and when an export was made, for its metadata sheet.
@@ -40,12 +41,12 @@ const (
 // format plus read-only columns, the tree and the metadata. Every cell is
 // escaped against formula injection (sheet.EscapeFormula; org.Load undoes
 // it).
-func (s *Snapshot) Sheets(m Meta) []sheet.OutSheet {
-	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(s.DepartmentRows()), DepartmentExtra...)
+func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
+	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(DepartmentRows(s.Tree)), DepartmentExtra...)
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
-	us := templates.DataSheet(org.UserSchema, escapeRows(s.UserRows()), UserExtra...)
+	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree)), UserExtra...)
 	us.Mark = muteFrom(len(org.UserSchema.Fields))
-	return []sheet.OutSheet{ds, us, s.treeSheet(), s.metadataSheet(m, ds, us)}
+	return []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
 }
 
 // muteFrom greys the read-only columns.
@@ -67,11 +68,11 @@ func escapeRows(rows [][]string) [][]string {
 	return rows
 }
 
-func (s *Snapshot) treeSheet() sheet.OutSheet {
-	lines := s.TreeLines(0)
+func treeSheet(t *tenant.Tree) sheet.OutSheet {
+	lines := TreeLines(t, 0)
 	rows := make([][]string, len(lines))
 	for i, l := range lines {
-		id := s.RootID
+		id := t.RootID
 		if l.Dept != nil {
 			id = l.Dept.DepartmentID
 		}
@@ -83,7 +84,8 @@ func (s *Snapshot) treeSheet() sheet.OutSheet {
 	}}
 }
 
-func (s *Snapshot) metadataSheet(m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
+func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
+	t := s.Tree
 	var rows [][]string
 	add := func(key, value, note string) { rows = append(rows, []string{key, value, note}) }
 	add("format", FormatVersion, "导出格式 export layout")
@@ -91,10 +93,10 @@ func (s *Snapshot) metadataSheet(m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
 	add("orgbatch_version", m.Version, "")
 	add("base_url", m.BaseURL, "API 地址 tenant API root")
 	add("app_id", m.AppID, "应用 app")
-	add("root_department_id", s.RootID, "导出的根部门 0 = whole tenant")
-	add("departments", strconv.Itoa(len(s.Departments)), "部门数")
-	add("users", strconv.Itoa(len(s.Users)), "成员数 (each once)")
-	counts := s.StatusCounts()
+	add("root_department_id", t.RootID, "导出的根部门 0 = whole tenant")
+	add("departments", strconv.Itoa(len(t.Departments)), "部门数")
+	add("users", strconv.Itoa(len(t.Users)), "成员数 (each once)")
+	counts := StatusCounts(t)
 	for _, st := range Statuses {
 		if st == StatusResigned {
 			continue
@@ -102,7 +104,7 @@ func (s *Snapshot) metadataSheet(m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
 	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
-	least := s.MinCalls()
+	least := t.MinCalls()
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
 		if n, ok := least[ep]; ok {
 			add("api_calls "+string(ep), strconv.Itoa(s.Calls[ep]), "minimum "+strconv.Itoa(n))
@@ -141,12 +143,12 @@ func hashSheets(templateOnly bool, sheets ...sheet.OutSheet) string {
 
 // WriteXLSX writes the export as one workbook, atomically, owner-only;
 // with sheet.WriteOptions{NoReplace: true} never over an existing file.
-func (s *Snapshot) WriteXLSX(path string, m Meta, opts ...sheet.WriteOptions) error {
+func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptions) error {
 	var o sheet.WriteOptions
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	return sheet.WriteXLSXWith(path, o, s.Sheets(m)...)
+	return sheet.WriteXLSXWith(path, o, Sheets(s, m)...)
 }
 
 // CSVNames are the files WriteCSV writes, in order.
@@ -157,13 +159,13 @@ func CSVNames() []string {
 // WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv
 // into dir (created owner-only), each atomically, UTF-8 with a BOM when
 // bom is set. It returns the paths written.
-func (s *Snapshot) WriteCSV(dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {
+func WriteCSV(s *tenant.Snapshot, dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	names := CSVNames()
 	var paths []string
-	for i, sh := range s.Sheets(m) {
+	for i, sh := range Sheets(s, m) {
 		p := filepath.Join(dir, names[i])
 		if err := sheet.WriteCSV(p, sh, bom, opts...); err != nil {
 			return paths, fmt.Errorf("writing %s: %w", p, err)

@@ -7,12 +7,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // TreeLine is one line of the tree view.
 type TreeLine struct {
-	Prefix string      // box-drawing indent, "" on the first line
-	Dept   *Department // nil for the tenant root line
+	Prefix string             // box-drawing indent, "" on the first line
+	Dept   *tenant.Department // nil for the tenant root line
 	Name   string
 	Count  int // member_count: distinct users here and below
 	Level  int // 0 on the first line
@@ -29,23 +31,23 @@ const rootLabel = "(根部门 root)"
 // TreeLines renders the tree: the root first, then every department
 // indented under its parent with box-drawing lines. maxDepth > 0 keeps only
 // that many levels below the root.
-func (s *Snapshot) TreeLines(maxDepth int) []TreeLine {
+func TreeLines(t *tenant.Tree, maxDepth int) []TreeLine {
 	var lines []TreeLine
-	var branches []*Department
-	if s.RootID == RootID || len(s.Top) == 0 {
+	var branches []*tenant.Department
+	if t.RootID == tenant.RootID || len(t.Top) == 0 {
 		name := rootLabel
-		if s.Root != nil && s.Root.Name != "" {
-			name = s.Root.Name
+		if t.Root != nil && t.Root.Name != "" {
+			name = t.Root.Name
 		}
-		lines = append(lines, TreeLine{Name: name, Count: s.MemberCount()})
-		branches = s.Top
+		lines = append(lines, TreeLine{Name: name, Count: t.MemberCount()})
+		branches = t.Top
 	} else {
-		top := s.Top[0]
+		top := t.Top[0]
 		lines = append(lines, TreeLine{Dept: top, Name: top.Name, Count: top.MemberCount})
-		branches = append(append(branches, top.Children...), s.Top[1:]...)
+		branches = append(append(branches, top.Children...), t.Top[1:]...)
 	}
-	var walk func(ds []*Department, indent string, level int)
-	walk = func(ds []*Department, indent string, level int) {
+	var walk func(ds []*tenant.Department, indent string, level int)
+	walk = func(ds []*tenant.Department, indent string, level int) {
 		if maxDepth > 0 && level > maxDepth {
 			return
 		}
@@ -65,9 +67,9 @@ func (s *Snapshot) TreeLines(maxDepth int) []TreeLine {
 // Tree prints the tree view to w, one department per line with its member
 // count. Control characters in names are shown as U+FFFD so a name cannot
 // drive the terminal.
-func (s *Snapshot) Tree(w io.Writer, maxDepth int) error {
+func PrintTree(w io.Writer, t *tenant.Tree, maxDepth int) error {
 	bw := bufio.NewWriter(w)
-	for _, l := range s.TreeLines(maxDepth) {
+	for _, l := range TreeLines(t, maxDepth) {
 		l.Name = printable(l.Name)
 		fmt.Fprintln(bw, l.Text())
 	}

@@ -7,11 +7,12 @@ import (
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // seedSmallOrg: 星辰科技 > 总部 > 技术部 > 前端组, 后端组; 总部 > 市场部; 分公司.
 // u4 is in 前端组 and 市场部; u5 in the root.
-func seedSmallOrg(t *testing.T) *tenant {
+func seedSmallOrg(t *testing.T) *sbx {
 	tn := startTenant(t, sandbox.Options{TenantName: "星辰科技"})
 	tn.dept(t, "H", "0", "总部")
 	tn.dept(t, "B", "0", "分公司")
@@ -30,9 +31,9 @@ func seedSmallOrg(t *testing.T) *tenant {
 
 func TestTree(t *testing.T) {
 	tn := seedSmallOrg(t)
-	tree := func(opts exporter.Options, depth int) string {
+	tree := func(opts tenant.WalkOptions, depth int) string {
 		var b strings.Builder
-		if err := tn.walk(t, opts).Tree(&b, depth); err != nil {
+		if err := exporter.PrintTree(&b, tn.walk(t, opts).Tree, depth); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
@@ -46,17 +47,17 @@ func TestTree(t *testing.T) {
 └── 分公司 (0)
     └── 坏�[2J名 (0)
 `
-	if got := tree(exporter.Options{SkipUsers: true, FetchRoot: true}, 0); got != want {
+	if got := tree(tenant.WalkOptions{SkipUsers: true, FetchRoot: true}, 0); got != want {
 		t.Errorf("tree:\n%s\nwant:\n%s", got, want)
 	}
 	// An export's tree: the root is counted from the users listed.
-	if got := tree(exporter.Options{}, 0); got != strings.Replace(want, "星辰科技", "(根部门 root)", 1) {
+	if got := tree(tenant.WalkOptions{}, 0); got != strings.Replace(want, "星辰科技", "(根部门 root)", 1) {
 		t.Errorf("export tree:\n%s", got)
 	}
-	if got, want := tree(exporter.Options{SkipUsers: true, FetchRoot: true}, 1), "星辰科技 (5)\n├── 总部 (4)\n└── 分公司 (0)\n"; got != want {
+	if got, want := tree(tenant.WalkOptions{SkipUsers: true, FetchRoot: true}, 1), "星辰科技 (5)\n├── 总部 (4)\n└── 分公司 (0)\n"; got != want {
 		t.Errorf("depth 1:\n%s", got)
 	}
-	if got, want := tree(exporter.Options{Root: "T", SkipUsers: true}, 0), "技术部 (4)\n├── 前端组 (3)\n└── 后端组 (1)\n"; got != want {
+	if got, want := tree(tenant.WalkOptions{Root: "T", SkipUsers: true}, 0), "技术部 (4)\n├── 前端组 (3)\n└── 后端组 (1)\n"; got != want {
 		t.Errorf("sub-tree:\n%s", got)
 	}
 }

@@ -36,6 +36,8 @@ type API interface {
 	BatchGetID(ctx context.Context, req BatchGetIDRequest) ([]UserContactInfo, error)
 	// EPEmployeeTypeEnums
 	EmployeeTypeEnums(ctx context.Context, pageSize int, pageToken string) (*Page[EmployeeTypeEnum], error)
+	// EPTenantQuery
+	Tenant(ctx context.Context) (*TenantInfo, error)
 }
 
 var _ API = (*Client)(nil)

@@ -323,6 +323,13 @@ func TestEndpoints(t *testing.T) {
 			call:  func(ctx context.Context, c *Client) (any, error) { return c.EmployeeTypeEnums(ctx, 100, "") },
 			want:  &Page[EmployeeTypeEnum]{Items: []EmployeeTypeEnum{{EnumID: "e1", EnumValue: "1", Content: "正式", EnumType: 1, EnumStatus: 1}}},
 		},
+		{
+			name: "Tenant", eps: On(EPTenantQuery),
+			route: "GET " + PathTenantQuery, path: PathTenantQuery, query: idQuery(nil),
+			data: `{"tenant":{"name":"星辰科技","display_id":"F12345","tenant_tag":0,"tenant_key":"2ed263bf32cf1651","avatar":{}}}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.Tenant(ctx) },
+			want: &TenantInfo{Name: "星辰科技", DisplayID: "F12345", TenantKey: "2ed263bf32cf1651"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

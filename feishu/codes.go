@@ -77,7 +77,10 @@ var (
 	CodeNeedToken       = Code{99991661, 400, "Missing access token for authorization. Please make a request with token attached."}
 	CodeInvalidToken    = Code{99991663, 400, "Invalid access token for authorization. Please make a request with token attached."}
 	CodeNotFound        = Code{99991201, 404, "resource not find"}
-	CodeMethodMismatch  = Code{99991301, 405, "request method doesn't match"}
+	// CodeNoScope: the app lacks the API's scope (common error page; the
+	// HTTP status is UNCONFIRMED, 400 as for the token codes).
+	CodeNoScope        = Code{99991672, 400, "Access denied. One of the following scopes is required"}
+	CodeMethodMismatch = Code{99991301, 405, "request method doesn't match"}
 )
 
 // RetryableCodes are business codes that mean "wait and try again": the rate

@@ -26,6 +26,7 @@ const (
 	EPFindByDepartment  Endpoint = "GET /contact/v3/users/find_by_department"
 	EPBatchGetID        Endpoint = "POST /contact/v3/users/batch_get_id"
 	EPEmployeeTypeEnums Endpoint = "GET /contact/v3/employee_type_enums"
+	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
 // Window is "at most Count calls in any Per".
@@ -64,6 +65,7 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPFindByDepartment:  Tier4,
 	EPBatchGetID:        Tier4,
 	EPEmployeeTypeEnums: Tier4,
+	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
 }
 
 // Scaled returns the limit with every window shortened by factor, keeping

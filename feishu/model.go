@@ -221,6 +221,7 @@ const (
 	PathFindByDepartment  = "/open-apis/contact/v3/users/find_by_department"
 	PathBatchGetID        = "/open-apis/contact/v3/users/batch_get_id"
 	PathEmployeeTypeEnums = "/open-apis/contact/v3/employee_type_enums"
+	PathTenantQuery       = "/open-apis/tenant/v2/tenant/query"
 )
 
 // Documented page-size defaults and maxima.

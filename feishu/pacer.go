@@ -227,6 +227,7 @@ func NewPacer(opts ...PacerOption) *Pacer {
 // exactly one attempt and must not sleep.
 func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Context) error) (attempts int, err error) {
 	ws := p.windowsFor(eps)
+	tally := TallyFrom(ctx)
 	structural := slices.ContainsFunc(eps, Endpoint.IsStructureWrite)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -253,6 +254,7 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 		attempts++
 		p.countAttempt(eps, attempts)
 		err = fn(ctx)
+		tally.attempt(firstEndpoint(eps), err)
 		if structural {
 			p.sem.release(epoch, err)
 		}

@@ -11,24 +11,25 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
 )
 
-// tenant is a sandbox with a client and a pacer pointed at it.
-type tenant struct {
+// sbx is a sandbox with a client and a pacer pointed at it.
+type sbx struct {
 	srv   *sandbox.Server
 	api   *feishu.Client
 	pacer *feishu.Pacer
 }
 
-func newTenant(t *testing.T, opts sandbox.Options, pacerOpts ...feishu.PacerOption) *tenant {
+func newTenant(t *testing.T, opts sandbox.Options, pacerOpts ...feishu.PacerOption) *sbx {
 	t.Helper()
 	srv, url := sandboxtest.Start(t, opts)
 	api := sandbox.NewClient(url, feishu.WithTimeout(10*time.Second))
 	// No client-side limits unless a test asks: functional tests run at
 	// full speed against an unlimited sandbox.
 	po := append([]feishu.PacerOption{feishu.WithLimits(map[feishu.Endpoint]feishu.Limit{}), feishu.WithBackoff(time.Millisecond, 20*time.Millisecond)}, pacerOpts...)
-	return &tenant{srv: srv, api: api, pacer: feishu.NewPacer(po...)}
+	return &sbx{srv: srv, api: api, pacer: feishu.NewPacer(po...)}
 }
 
 func loadSheet(t *testing.T, paths ...string) *org.Org {
@@ -45,19 +46,30 @@ func loadSheet(t *testing.T, paths ...string) *org.Org {
 }
 
 // planFor reads the tenant and builds the plan for o.
-func (tn *tenant) planFor(t *testing.T, o *org.Org) *plan.Plan {
+func (tn *sbx) planFor(t *testing.T, o *org.Org) *plan.Plan {
 	t.Helper()
 	ps := validate.Validate(o)
-	p, err := plan.Prepare(context.Background(), &plan.Reader{API: tn.api, Pacer: tn.pacer}, o, ps, plan.Options{})
+	// As run.From does (run imports this package, so its tests cannot).
+	ctx, r := context.Background(), &tenant.Reader{API: tn.paced()}
+	snap, err := r.ForOrg(ctx, o, "")
 	if err != nil {
-		t.Fatalf("plan: %v", err)
+		t.Fatalf("reading the tenant: %v", err)
+	}
+	p := plan.BuildWith(o, ps, snap, plan.Options{})
+	if parents := p.NewParents(); len(parents) > 0 && !snap.Empty {
+		if err := r.Children(ctx, snap, parents); err != nil {
+			t.Fatalf("reading children: %v", err)
+		}
+		p = plan.BuildWith(o, ps, snap, plan.Options{})
 	}
 	return p
 }
 
-func (tn *tenant) run(t *testing.T, p *plan.Plan, opts Options) *Result {
+func (tn *sbx) paced() *feishu.Paced { return feishu.NewPaced(tn.api, tn.pacer) }
+
+func (tn *sbx) run(t *testing.T, p *plan.Plan, opts Options) *Result {
 	t.Helper()
-	opts.API, opts.Pacer = tn.api, tn.pacer
+	opts.API, opts.Stats = tn.paced(), tn.pacer.Stats
 	res, err := Run(context.Background(), p, opts)
 	if err != nil {
 		t.Fatal(err)

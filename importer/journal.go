@@ -19,13 +19,13 @@ import (
 // and a digest of its identity, never request bodies, access tokens or
 // secrets.
 type JournalEntry struct {
-	Step     string   `json:"step"`
-	Op       plan.Op  `json:"op"`
-	Status   Status   `json:"status"`
-	IDs      plan.IDs `json:"ids"`
-	Code     int      `json:"code,omitempty"`
-	Attempts int      `json:"attempts"`
-	Warning  string   `json:"warning,omitempty"`
+	Step     plan.StepID `json:"step"`
+	Op       plan.Op     `json:"op"`
+	Status   Status      `json:"status"`
+	IDs      plan.IDs    `json:"ids"`
+	Code     int         `json:"code,omitempty"`
+	Attempts int         `json:"attempts"`
+	Warning  string      `json:"warning,omitempty"`
 	// ClientToken and Identity are set on intents (StatusIntent): the
 	// create's client_token and plan.DepartmentIdentity/UserIdentity of
 	// its body, so that a resumed run can recognise the entity a create

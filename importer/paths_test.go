@@ -45,7 +45,7 @@ func treeOf(srv *sandbox.Server) (depts []string, users map[string]string) {
 	return depts, users
 }
 
-func importSheet(t *testing.T, tn *tenant, paths ...string) (*plan.Plan, *Result) {
+func importSheet(t *testing.T, tn *sbx, paths ...string) (*plan.Plan, *Result) {
 	t.Helper()
 	o := loadSheet(t, paths...)
 	p := tn.planFor(t, o)

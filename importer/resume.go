@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Resuming: a run folder's journal holds what earlier, interrupted runs of
@@ -46,12 +47,12 @@ func intentWriter(j *Journal, mu *sync.Mutex, journalErr *error, cancel func()) 
 
 // previous is what earlier runs of the run folder journaled.
 type previous struct {
-	done    map[string]JournalEntry // finished steps; a create is kept over a later patch
-	intents map[string]JournalEntry // creates sent, by step
+	done    map[plan.StepID]JournalEntry // finished steps; a create is kept over a later patch
+	intents map[plan.StepID]JournalEntry // creates sent, by step
 }
 
 func previousOf(entries []JournalEntry) previous {
-	p := previous{done: map[string]JournalEntry{}, intents: map[string]JournalEntry{}}
+	p := previous{done: map[plan.StepID]JournalEntry{}, intents: map[plan.StepID]JournalEntry{}}
 	for _, e := range entries {
 		switch e.Status {
 		case StatusIntent:
@@ -69,7 +70,7 @@ func previousOf(entries []JournalEntry) previous {
 // fromPrevious folds in what an interrupted earlier run did to the row:
 // a row it created is "created", one it only updated at least "updated"
 // (an "unchanged" row now was changed then), and its attempts count.
-func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *plan.Tenant) {
+func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot) {
 	created := false
 	for _, e := range prevOf(c, prev.done) {
 		o.Attempts += e.Attempts
@@ -83,7 +84,7 @@ func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *plan.Tenant) {
 			o.Warnings = append(o.Warnings, e.Warning)
 		}
 	}
-	e, sent := prev.intents[createStep(c)]
+	e, sent := prev.intents[c.StepIDs()[0]] // the step that creates the row's entity
 	if created || !sent || c.Action == plan.ActionCreate {
 		return // nothing lost, or this run creates the row itself
 	}
@@ -94,17 +95,9 @@ func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *plan.Tenant) {
 	o.Status = StatusCreated
 }
 
-// createStep is the ID of the step that creates a row's entity.
-func createStep(c *plan.Change) string {
-	if c.Kind == plan.KindDepartment {
-		return "dept:" + c.Key
-	}
-	return "user:" + c.Key
-}
-
 // madeBy reports whether the entity the row is matched to in the tenant is
 // the one the intent describes.
-func madeBy(e JournalEntry, c *plan.Change, t *plan.Tenant) bool {
+func madeBy(e JournalEntry, c *plan.Change, t *tenant.Snapshot) bool {
 	if t == nil {
 		return false
 	}
@@ -120,13 +113,9 @@ func madeBy(e JournalEntry, c *plan.Change, t *plan.Tenant) bool {
 	return plan.UserIdentity(u, withID) == e.Identity
 }
 
-func prevOf(c *plan.Change, prev map[string]JournalEntry) []JournalEntry {
-	ids := []string{"user:" + c.Key}
-	if c.Kind == plan.KindDepartment {
-		ids = []string{"dept:" + c.Key, "dept-leader:" + c.Key}
-	}
+func prevOf(c *plan.Change, prev map[plan.StepID]JournalEntry) []JournalEntry {
 	var out []JournalEntry
-	for _, id := range ids {
+	for _, id := range c.StepIDs() {
 		if e, ok := prev[id]; ok {
 			out = append(out, e)
 		}

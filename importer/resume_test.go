@@ -29,20 +29,23 @@ func TestResumeCountsCreatesWhoseAnswerWasLost(t *testing.T) {
 	// (intent journaled, entity created), no answer journaled. One user
 	// is created by someone else meanwhile, under another name.
 	ex := &executor{intend: j.Append}
-	var sentUsers []string
-	var impostor string
+	var sentUsers []plan.StepID
+	var impostor plan.StepID
 	for _, st := range first.Steps {
-		switch {
-		case st.Op == plan.OpCreateDepartment:
-			ex.journalIntent(st, st.ClientToken, plan.DepartmentIdentity(st.Department), plan.IDs{DepartmentID: st.Department.DepartmentID})
-			d := *st.Department
+		switch req := st.Request.(type) {
+		case plan.CreateDepartment:
+			ex.journalIntent(st, req, st.ClientToken)
+			d := req.Body
 			d.LeaderUserID = "" // its leader does not exist yet
 			if _, err := tn.srv.SeedDepartment(d); err != nil {
 				t.Fatal(err)
 			}
-		case st.Op == plan.OpCreateUser && st.User.LeaderUserID == "" && impostor == "":
-			u := *st.User
-			ex.journalIntent(st, st.ClientToken, plan.UserIdentity(&u, u.UserID != ""), plan.IDs{UserID: u.UserID})
+		case plan.CreateUser:
+			if req.Body.LeaderUserID != "" || !impostor.IsZero() {
+				continue
+			}
+			ex.journalIntent(st, req, st.ClientToken)
+			u := req.Body
 			if len(sentUsers) == 4 {
 				u.Name, impostor = "别人", st.ID
 			} else {
@@ -61,12 +64,12 @@ func TestResumeCountsCreatesWhoseAnswerWasLost(t *testing.T) {
 	}
 	defer j.Close()
 	res := tn.run(t, tn.planFor(t, o), Options{Workers: 8, Journal: j, Previous: entries})
-	status := map[string]Outcome{}
+	status := map[plan.StepID]Outcome{}
 	for _, oc := range res.Outcomes {
-		status[createStep(oc.Change)] = oc
+		status[oc.Change.StepIDs()[0]] = oc
 	}
 	for _, d := range o.Departments {
-		if oc := status["dept:"+d.ID()]; oc.Status != StatusCreated {
+		if oc := status[plan.DepartmentStep(d.ID())]; oc.Status != StatusCreated {
 			t.Errorf("department %s: %s (planned %s), want created", d.ID(), oc.Status, oc.Change.Action)
 		}
 	}

@@ -14,12 +14,15 @@ import (
 
 // Options configure a run.
 type Options struct {
-	API     feishu.API
-	Pacer   *feishu.Pacer
+	// API is the paced client (feishu.Paced) the steps are sent through.
+	API API
+	// Stats, if set, gives the pacer's counters for the result.
+	Stats   func() feishu.Stats
 	Workers int // default 16
-	// Journal, if set, receives every finished step. Previous holds the
-	// entries of an interrupted run being resumed: rows it already created
-	// or updated are reported as such, not as "unchanged".
+	// Journal, if set, receives every finished step, and each create's
+	// intent before it is sent. Previous holds the entries of an
+	// interrupted run being resumed: rows it already created or updated
+	// are reported as such, not as "unchanged".
 	Journal  *Journal
 	Previous []JournalEntry
 	// Progress, if set, is called after every finished step.
@@ -30,7 +33,7 @@ type Options struct {
 // Result is what a run did.
 type Result struct {
 	Outcomes    []Outcome // one per plan change, in plan order
-	Steps       map[string]*StepResult
+	Steps       map[plan.StepID]*StepResult
 	Interrupted bool
 	Elapsed     time.Duration
 	Pacer       feishu.Stats
@@ -59,12 +62,12 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	}
 	start := time.Now()
 	sched := newScheduler(p.Steps, opts.Workers)
-	res := &Result{Steps: map[string]*StepResult{}}
+	ex := &executor{api: opts.API, sched: sched}
+	res := &Result{Steps: map[plan.StepID]*StepResult{}}
 	var mu sync.Mutex
 	var journalErr error
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ex := &executor{api: opts.API, pacer: opts.Pacer, sched: sched}
 	if opts.Journal != nil {
 		ex.intend = intentWriter(opts.Journal, &mu, &journalErr, cancel)
 	}
@@ -78,7 +81,7 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 			failed++
 		}
 		if opts.Journal != nil && (r.Status == StatusDone || r.Status == StatusFailed) && journalErr == nil {
-			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op, Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
+			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
 				journalErr = fmt.Errorf("writing the journal: %w", err)
 				cancel() // without a journal a crash would lose track: stop
 			}
@@ -102,12 +105,14 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	}
 	res.Outcomes = outcomes(p, res.Steps, previousOf(opts.Previous))
 	res.Elapsed = time.Since(start)
-	res.Pacer = opts.Pacer.Stats()
+	if opts.Stats != nil {
+		res.Pacer = opts.Stats()
+	}
 	return res, journalErr
 }
 
 // outcomes folds step results into one outcome per row.
-func outcomes(p *plan.Plan, steps map[string]*StepResult, prev previous) []Outcome {
+func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []Outcome {
 	out := make([]Outcome, 0, len(p.Changes))
 	for _, c := range p.Changes {
 		o := Outcome{Change: c, IDs: c.Existing}

@@ -14,7 +14,7 @@ type node struct {
 	step    *plan.Step
 	waiting int     // unfinished dependencies (hard and soft)
 	waiters []*node // steps that depend on this one
-	hard    map[string]bool
+	hard    map[plan.StepID]bool
 	seq     int // plan order, to break priority ties stably
 	result  *StepResult
 }
@@ -32,27 +32,27 @@ type scheduler struct {
 	cap      int
 	pending  int // steps not yet finished
 	stopped  bool
-	nodes    map[string]*node
+	nodes    map[plan.StepID]*node
 }
 
 func newScheduler(steps []*plan.Step, workers int) *scheduler {
 	s := &scheduler{
 		queues:   map[feishu.Endpoint]*readyQueue{},
 		inflight: map[feishu.Endpoint]int{},
-		nodes:    make(map[string]*node, len(steps)),
+		nodes:    make(map[plan.StepID]*node, len(steps)),
 		cap:      max(1, workers*3/4),
 	}
 	s.cond = sync.NewCond(&s.mu)
 	for i, st := range steps {
-		n := &node{step: st, seq: i, hard: map[string]bool{}}
+		n := &node{step: st, seq: i, hard: map[plan.StepID]bool{}}
 		for _, d := range st.Deps {
 			n.hard[d] = true
 		}
 		s.nodes[st.ID] = n
 	}
 	for _, n := range s.nodes {
-		deps := append([]string(nil), n.step.Deps...)
-		if n.step.LeaderDep != "" {
+		deps := append([]plan.StepID(nil), n.step.Deps...)
+		if !n.step.LeaderDep.IsZero() {
 			deps = append(deps, n.step.LeaderDep)
 		}
 		for _, d := range deps {
@@ -135,7 +135,7 @@ func (s *scheduler) complete(n *node, r *StepResult, onSkip func(*node, *StepRes
 			continue
 		}
 		if !ok && w.hard[n.step.ID] {
-			sr := &StepResult{Step: w.step, Status: StatusSkipped, Message: "depends on " + n.step.ID + " which did not succeed"}
+			sr := &StepResult{Step: w.step, Status: StatusSkipped, Message: "depends on " + n.step.ID.String() + " which did not succeed"}
 			onSkip(w, sr)
 			s.complete(w, sr, onSkip)
 			continue
@@ -156,7 +156,7 @@ func (s *scheduler) stop() {
 }
 
 // dependencyOK reports whether a (finished) dependency succeeded.
-func (s *scheduler) dependencyOK(id string) bool {
+func (s *scheduler) dependencyOK(id plan.StepID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := s.nodes[id]
@@ -164,7 +164,7 @@ func (s *scheduler) dependencyOK(id string) bool {
 }
 
 // result returns the IDs a finished step produced.
-func (s *scheduler) resultOf(id string) *StepResult {
+func (s *scheduler) resultOf(id plan.StepID) *StepResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if n := s.nodes[id]; n != nil {

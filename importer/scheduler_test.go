@@ -97,7 +97,7 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"dept:A", "user:u1"} {
+	for _, id := range []plan.StepID{plan.DepartmentStep("A"), plan.UserStep("u1")} {
 		if err := j.Append(JournalEntry{Step: id, Op: plan.OpCreateUser, Status: StatusDone, Attempts: 1}); err != nil {
 			t.Fatal(err)
 		}
@@ -108,15 +108,15 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 	os.WriteFile(path, torn, 0o600)
 	// A line whose checksum does not match is rejected too.
 	j, entries, err := OpenJournal(path)
-	if err != nil || len(entries) != 2 || entries[1].Step != "user:u1" {
+	if err != nil || len(entries) != 2 || entries[1].Step != plan.UserStep("u1") {
 		t.Fatalf("entries %+v, err %v", entries, err)
 	}
-	if err := j.Append(JournalEntry{Step: "user:u3", Status: StatusDone}); err != nil {
+	if err := j.Append(JournalEntry{Step: plan.UserStep("u3"), Status: StatusDone}); err != nil {
 		t.Fatal(err)
 	}
 	j.Close()
 	_, entries, _ = OpenJournal(path)
-	if len(entries) != 3 || entries[2].Step != "user:u3" {
+	if len(entries) != 3 || entries[2].Step != plan.UserStep("u3") {
 		t.Fatalf("after repair: %+v", entries)
 	}
 }
@@ -128,7 +128,7 @@ func TestJournalSurvivesATornWrite(t *testing.T) {
 func TestJournalSkipsDamagedLines(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	j, _, _ := OpenJournal(path)
-	for _, id := range []string{"dept:A", "user:u1", "user:u2", "user:u3"} {
+	for _, id := range []plan.StepID{plan.DepartmentStep("A"), plan.UserStep("u1"), plan.UserStep("u2"), plan.UserStep("u3")} {
 		j.Append(JournalEntry{Step: id, Op: plan.OpCreateUser, Status: StatusDone})
 	}
 	j.Close()
@@ -144,7 +144,7 @@ func TestJournalSkipsDamagedLines(t *testing.T) {
 	}
 	var steps []string
 	for _, e := range entries {
-		steps = append(steps, e.Step)
+		steps = append(steps, e.Step.String())
 	}
 	if strings.Join(steps, ",") != "dept:A,user:u2" {
 		t.Errorf("entries %v: want the lines around the damaged one", steps)
@@ -152,10 +152,10 @@ func TestJournalSkipsDamagedLines(t *testing.T) {
 	if d := j.Damaged(); len(d) != 2 || d[0] != 2 || d[1] != 4 {
 		t.Errorf("damaged lines %v, want [2 4]", d)
 	}
-	j.Append(JournalEntry{Step: "user:u5", Status: StatusDone})
+	j.Append(JournalEntry{Step: plan.UserStep("u5"), Status: StatusDone})
 	j.Close()
 	j, entries, _ = OpenJournal(path)
-	if len(entries) != 3 || entries[2].Step != "user:u5" || len(j.Damaged()) != 1 {
+	if len(entries) != 3 || entries[2].Step != plan.UserStep("u5") || len(j.Damaged()) != 1 {
 		t.Errorf("after appending: %+v, damaged %v", entries, j.Damaged())
 	}
 	j.Close()
@@ -168,8 +168,8 @@ func TestJournalAppends(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	a, _, _ := OpenJournal(path)
 	b, _, _ := OpenJournal(path)
-	a.Append(JournalEntry{Step: "dept:A", Status: StatusDone})
-	b.Append(JournalEntry{Step: "dept:B", Status: StatusDone})
+	a.Append(JournalEntry{Step: plan.DepartmentStep("A"), Status: StatusDone})
+	b.Append(JournalEntry{Step: plan.DepartmentStep("B"), Status: StatusDone})
 	a.Close()
 	b.Close()
 	if _, entries, _ := OpenJournal(path); len(entries) != 2 {

@@ -27,12 +27,22 @@ func (o *Org) PathRefs() []PathRef {
 }
 
 // CompanyRoot decides which name at the start of every path stands for the
-// company itself — the root, ID 0 — rather than a department. An explicit
+// company itself — the root, ID 0 — rather than a department: the one
+// decision validation, the tenant reads and the plan share. An explicit
 // name (--path-root) wins. Otherwise, when every path starts with the same
-// name and no top-level department has that name (isTop: in the sheet, or
-// in the tenant when known), that name is the company. The second result is
-// false when no path starts with a company name.
-func CompanyRoot(refs []PathRef, explicit string, isTop func(key string) bool) (string, bool) {
+// name and no top-level department has that name (in the sheet, or among
+// tenantTops, the names of the tenant's top-level departments when they
+// are known), that name is the company. The second result is false when no
+// path starts with a company name.
+func (o *Org) CompanyRoot(explicit string, tenantTops []string) (string, bool) {
+	tops := o.TopNames()
+	for _, n := range tenantTops {
+		tops[SegmentKey(n)] = true
+	}
+	return companyRoot(o.PathRefs(), explicit, func(k string) bool { return tops[k] })
+}
+
+func companyRoot(refs []PathRef, explicit string, isTop func(key string) bool) (string, bool) {
 	if explicit != "" {
 		return explicit, true
 	}

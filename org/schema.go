@@ -26,7 +26,36 @@ type Field struct {
 	Text     bool     // written as text so Excel keeps zeros and long digits
 	Choices  []string // dropdown values in the template
 	Example  string   // value of the template's example row
+	Single   Single   // how a cell that should hold one value can hold several
 }
+
+// Single says which separators make a one-value cell hold several values
+// (u005;u009 in a leader column): such a cell is an error, never a guess.
+type Single int
+
+// Kinds of one-value columns.
+const (
+	// FreeText is any text (names, titles, where a comma is fine), or a
+	// column that holds a list (department_ids, department_path).
+	FreeText Single = iota
+	// OneValue is one value: ; , ； ， 、 | or a line break separate several.
+	OneValue
+	// OneID is one ID: a space separates several too.
+	OneID
+	// OnePath is one department path: ; ； | or a line break separate
+	// several (a department name may hold a comma).
+	OnePath
+)
+
+// The template's example rows carry ExampleMarker in their marker column
+// (MarkerHeader), a column import ignores. Validation looks for the marker
+// in every cell of a row, whatever its column, so it survives the row being
+// copied into another workbook or saved as CSV.
+const (
+	ExampleMarker = "示例行 EXAMPLE ROW"
+	ExampleNote   = ExampleMarker + "：导入前请删除本行 / delete this row before importing"
+	MarkerHeader  = "示例标记 (example_marker)"
+)
 
 // Header is the bilingual header orgbatch writes: "部门ID (department_id)".
 func (f Field) Header() string { return f.ZH + " (" + f.Key + ")" }
@@ -58,15 +87,15 @@ var DepartmentSchema = &Schema{
 	Kind:       KindDepartments,
 	SheetNames: []string{"departments", "department", "depts", "部门", "部门表", "部门信息"},
 	Fields: []Field{
-		{Key: "department_id", ZH: "部门ID", Aliases: []string{"部门编号", "部门编码", "dept_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "D100"},
+		{Key: "department_id", ZH: "部门ID", Aliases: []string{"部门编号", "部门编码", "dept_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "D100", Single: OneID},
 		{Key: "name", ZH: "部门名称", Aliases: []string{"department_name", "dept_name"}, Required: true, Example: "技术中心"},
-		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "0"},
+		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "0", Single: OneID},
 		{Key: "name_en", ZH: "英文名称", Aliases: []string{"部门英文名称", "en_name"}, Example: "Technology Center"},
 		{Key: "name_ja", ZH: "日文名称", Aliases: []string{"部门日文名称", "ja_name"}},
-		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001"},
+		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001", Single: OneID},
 		{Key: "order", ZH: "排序", Aliases: []string{"排序值", "sort"}, Text: true, Example: "10"},
-		{Key: "create_group_chat", ZH: "创建部门群", Aliases: []string{"是否创建部门群"}, Choices: []string{"是", "否"}, Example: "否"},
-		{Key: "parent_path", ZH: "上级部门路径", Aliases: []string{"上级部门全路径", "parent_department_path"}},
+		{Key: "create_group_chat", ZH: "创建部门群", Aliases: []string{"是否创建部门群"}, Choices: []string{"是", "否"}, Example: "否", Single: OneValue},
+		{Key: "parent_path", ZH: "上级部门路径", Aliases: []string{"上级部门全路径", "parent_department_path"}, Single: OnePath},
 	},
 }
 
@@ -75,17 +104,17 @@ var UserSchema = &Schema{
 	Kind:       KindUsers,
 	SheetNames: []string{"users", "user", "members", "成员", "人员", "成员表", "人员表", "员工", "员工信息"},
 	Fields: []Field{
-		{Key: "user_id", ZH: "用户ID", Aliases: []string{"员工ID"}, Text: true, Example: "u0001"},
+		{Key: "user_id", ZH: "用户ID", Aliases: []string{"员工ID"}, Text: true, Example: "u0001", Single: OneID},
 		{Key: "name", ZH: "姓名", Aliases: []string{"user_name", "员工姓名"}, Required: true, Example: "张三"},
 		{Key: "en_name", ZH: "英文名", Aliases: []string{"english_name"}, Example: "San Zhang"},
-		{Key: "mobile", ZH: "手机号", Aliases: []string{"手机", "手机号码", "phone"}, Required: true, Text: true, Example: "13800138000"},
-		{Key: "email", ZH: "邮箱", Aliases: []string{"电子邮箱", "邮箱地址", "e-mail"}, Example: "zhangsan@example.com"},
+		{Key: "mobile", ZH: "手机号", Aliases: []string{"手机", "手机号码", "phone"}, Required: true, Text: true, Example: "13800138000", Single: OneValue},
+		{Key: "email", ZH: "邮箱", Aliases: []string{"电子邮箱", "邮箱地址", "e-mail"}, Example: "zhangsan@example.com", Single: OneValue},
 		{Key: "department_ids", ZH: "所属部门ID", Aliases: []string{"部门ID列表", "dept_ids"}, Required: true, Alt: []string{"department_path"}, Text: true, Example: "D100"},
-		{Key: "employee_type", ZH: "人员类型", Aliases: []string{"员工类型"}, Required: true, Choices: []string{"正式", "实习", "外包", "劳务", "顾问"}, Example: "正式"},
-		{Key: "gender", ZH: "性别", Choices: []string{"保密", "男", "女", "其他"}, Example: "男"},
-		{Key: "employee_no", ZH: "工号", Aliases: []string{"员工编号", "员工工号"}, Text: true, Example: "000123"},
+		{Key: "employee_type", ZH: "人员类型", Aliases: []string{"员工类型"}, Required: true, Choices: []string{"正式", "实习", "外包", "劳务", "顾问"}, Example: "正式", Single: OneValue},
+		{Key: "gender", ZH: "性别", Choices: []string{"保密", "男", "女", "其他"}, Example: "男", Single: OneValue},
+		{Key: "employee_no", ZH: "工号", Aliases: []string{"员工编号", "员工工号"}, Text: true, Example: "000123", Single: OneValue},
 		{Key: "job_title", ZH: "职务", Aliases: []string{"职位"}, Example: "工程师"},
-		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true},
+		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true, Single: OneID},
 		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},
 		{Key: "city", ZH: "城市", Aliases: []string{"工作城市"}, Example: "北京"},
 		{Key: "work_station", ZH: "工位", Aliases: []string{"座位"}, Example: "A-301"},

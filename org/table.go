@@ -100,6 +100,29 @@ func (r Record) Cells() []string {
 	return out
 }
 
+// CellContaining returns the index of the first cell that contains sub,
+// or -1. Every cell counts, also those under no header or an unknown one.
+func (r Record) CellContaining(sub string) int {
+	if !strings.Contains(r.packed, sub) { // one search per row, not per cell
+		return -1
+	}
+	for i := range r.ends {
+		if strings.Contains(r.Cell(i), sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ColumnAt names column index i for a problem: its header as written, or
+// its letter when it has none (a cell right of the header).
+func (r Record) ColumnAt(i int) string {
+	if i < len(r.T.Header) && r.T.Header[i] != "" {
+		return r.T.Header[i]
+	}
+	return sheet.ColumnName(i)
+}
+
 // Get returns the cell of a field ("" when the column is absent).
 func (r Record) Get(key string) string {
 	i, ok := r.T.Col[key]
@@ -118,12 +141,14 @@ func (r Record) Loc(key string) problem.Loc {
 	return l
 }
 
-// Department is a row of the departments sheet. Its values are read from
-// the row's cells on demand (as written, trimmed) rather than copied into
-// fields: a 100,000-row sheet is held once, not twice. Interpretation (is
-// the order a number?) is validation's job.
+// Department is a row of the departments sheet. Its text values are read
+// from the row's cells on demand (as written, trimmed) rather than copied
+// into fields: a 100,000-row sheet is held once, not twice. Its typed
+// values (the order as a number, …) are parsed once into Values; whether
+// a value that does not parse is an error is validation's job.
 type Department struct {
 	Record
+	Values DepartmentValues // parsed once, when the row is read
 }
 
 // The department's cells.
@@ -153,10 +178,11 @@ func (d *Department) PlacedByPath() bool {
 }
 
 // User is a row of the users sheet, read on demand like Department, with
-// the department list split once.
+// the department list split and the typed values parsed once.
 type User struct {
 	Record
 	DepartmentIDs []string
+	Values        UserValues // parsed once, when the row is read
 }
 
 // The user's cells.
@@ -185,12 +211,18 @@ type Org struct {
 	Users       []*User
 }
 
-func newDepartment(rec Record) *Department { return &Department{Record: rec} }
+func newDepartment(rec Record) *Department {
+	d := &Department{Record: rec}
+	d.Values = parseDepartment(d)
+	return d
+}
 
 func newUser(rec Record) *User {
 	var ids []string
 	if v := rec.Get("department_ids"); v != "" {
 		ids = SplitList(v)
 	}
-	return &User{Record: rec, DepartmentIDs: ids}
+	u := &User{Record: rec, DepartmentIDs: ids}
+	u.Values = parseUser(u)
+	return u
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -205,6 +207,41 @@ func SplitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// Separators that make a one-value cell hold several values: those
+// SplitList splits at, a bar, and for IDs a slash; for paths only those
+// that separate several paths.
+const (
+	valueSeparators = ";,；，、|｜\n\r"
+	idSeparators    = valueSeparators + "/／"
+	pathSeparators  = ";；|｜\n\r"
+)
+
+// Separator returns the separator, quoted for a message, that makes a cell
+// of a one-value field look like several values (u005;u009, u005 u009), or
+// "" when the cell holds one value or the field is free text.
+func (f Field) Separator(s string) string {
+	var seps string
+	switch f.Single {
+	case OneValue:
+		seps = valueSeparators
+	case OneID:
+		seps = idSeparators
+	case OnePath:
+		seps = pathSeparators
+	default:
+		return ""
+	}
+	i := strings.IndexAny(s, seps)
+	if i < 0 && f.Single == OneID {
+		i = strings.IndexFunc(s, unicode.IsSpace)
+	}
+	if i < 0 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return strconv.QuoteRune(r)
 }
 
 // CharCount counts characters as Feishu's length limits do (runes).

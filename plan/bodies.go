@@ -3,6 +3,7 @@ package plan
 import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Bodies returns the create bodies of every department and user of a
@@ -12,67 +13,26 @@ import (
 // children, managers before their reports, and each department with its
 // leader. The sandbox uses it to seed a tenant from a sheet.
 func Bodies(o *org.Org, opts Options) ([]feishu.Department, []feishu.User) {
-	p := BuildWith(o, nil, NewTenant(), opts)
+	p := BuildWith(o, nil, tenant.New(), opts)
 	leaders := map[string]string{}
 	for _, s := range p.Steps {
-		if s.Op == OpPatchDepartment && s.DeptPatch.LeaderUserID != nil {
-			leaders[s.Target] = *s.DeptPatch.LeaderUserID
+		if r, ok := s.Request.(PatchDepartment); ok && r.Patch.LeaderUserID != nil {
+			leaders[r.ID] = *r.Patch.LeaderUserID
 		}
 	}
 	var depts []feishu.Department
 	var users []feishu.User
 	for _, s := range p.Ordered() {
-		switch s.Op {
-		case OpCreateDepartment:
-			d := *s.Department
+		switch r := s.Request.(type) {
+		case CreateDepartment:
+			d := r.Body
 			if l := leaders[d.DepartmentID]; l != "" {
 				d.LeaderUserID = l
 			}
 			depts = append(depts, d)
-		case OpCreateUser:
-			users = append(users, *s.User)
+		case CreateUser:
+			users = append(users, r.Body)
 		}
 	}
 	return depts, users
-}
-
-// Ordered returns the steps in an order that respects every dependency,
-// hard and soft (Kahn's algorithm; ties keep plan order).
-func (p *Plan) Ordered() []*Step {
-	index := map[string]int{}
-	for i, s := range p.Steps {
-		index[s.ID] = i
-	}
-	waiting := make([]int, len(p.Steps))
-	waiters := make([][]int, len(p.Steps))
-	for i, s := range p.Steps {
-		deps := s.Deps
-		if s.LeaderDep != "" {
-			deps = append(append([]string(nil), deps...), s.LeaderDep)
-		}
-		for _, d := range deps {
-			if j, ok := index[d]; ok {
-				waiting[i]++
-				waiters[j] = append(waiters[j], i)
-			}
-		}
-	}
-	var queue []int
-	for i := range p.Steps {
-		if waiting[i] == 0 {
-			queue = append(queue, i)
-		}
-	}
-	out := make([]*Step, 0, len(p.Steps))
-	for len(queue) > 0 {
-		i := queue[0]
-		queue = queue[1:]
-		out = append(out, p.Steps[i])
-		for _, w := range waiters[i] {
-			if waiting[w]--; waiting[w] == 0 {
-				queue = append(queue, w)
-			}
-		}
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"sort"
-	"strconv"
 
 	"github.com/orgbatch/orgbatch/org"
 )
@@ -20,12 +19,8 @@ type dept struct {
 }
 
 func desiredDept(d *org.Department) dept {
-	out := dept{row: d, id: d.ID(), name: d.Name(), nameEN: d.NameEN(), nameJA: d.NameJA(), parent: d.ParentID(), leader: d.LeaderUserID()}
-	if n, ok := org.ParseOrder(d.Order()); ok {
-		out.order = strconv.FormatInt(n, 10)
-	}
-	out.createGroupChat, _ = org.ParseBool(d.CreateGroupChat())
-	return out
+	return dept{row: d, id: d.ID(), name: d.Name(), nameEN: d.NameEN(), nameJA: d.NameJA(), parent: d.ParentID(), leader: d.LeaderUserID(),
+		order: d.Values.Order, createGroupChat: d.Values.GroupChat}
 }
 
 // user is the desired state of a user row, normalised.
@@ -47,20 +42,10 @@ type user struct {
 }
 
 func desiredUser(u *org.User) user {
-	out := user{row: u, userID: u.UserID(), name: u.Name(), enName: u.EnName(), email: u.Email(),
-		employeeNo: u.EmployeeNo(), jobTitle: u.JobTitle(), leader: u.LeaderUserID(), city: u.City(), workStation: u.WorkStation(), gender: -1}
-	if m, _, ok := org.ParseMobile(u.Mobile()); ok {
-		out.mobile = m.E164
-	}
-	out.departments = dedupe(u.DepartmentIDs)
-	out.employeeType, _ = org.ParseEmployeeType(u.EmployeeType())
-	if g, ok := org.ParseGender(u.Gender()); ok && u.Gender() != "" {
-		out.gender = g
-	}
-	if t, ok := org.ParseDate(u.JoinTime()); ok && u.JoinTime() != "" {
-		out.joinTime = t.Unix()
-	}
-	return out
+	v := u.Values
+	return user{row: u, userID: u.UserID(), name: u.Name(), enName: u.EnName(), email: u.Email(),
+		employeeNo: u.EmployeeNo(), jobTitle: u.JobTitle(), leader: u.LeaderUserID(), city: u.City(), workStation: u.WorkStation(),
+		mobile: v.Mobile.E164, departments: dedupe(u.DepartmentIDs), employeeType: v.EmployeeType, gender: v.Gender, joinTime: v.JoinTime}
 }
 
 // key identifies a user row: its user_id, or its mobile when the sheet

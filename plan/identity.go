@@ -1,33 +1,124 @@
 package plan
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
+	"unicode"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"golang.org/x/text/width"
 )
 
-// DepartmentIdentity is a short digest of what makes a department the one
-// a create asked for: its custom ID, name and parent. The same for a create
-// body and for the department the tenant returns, so a journal can record
-// it (no names in clear) and a resumed run compare.
-func DepartmentIdentity(d *feishu.Department) string {
-	return identity("department", d.DepartmentID, d.Name, d.ParentDepartmentID)
-}
-
-// UserIdentity is the same for a user: name, mobile and email, and the
-// user_id when withID (when the sheet gave one; otherwise Feishu generated
-// it and a create body has none).
-func UserIdentity(u *feishu.User, withID bool) string {
-	id := ""
-	if withID {
-		id = u.UserID
+// matchUser finds the Feishu user a row is about and checks that the
+// match is sound. A row with a user_id is that user; its mobile and email
+// must not belong to anyone else. A row without one is matched by its
+// mobile, else its email — and since nothing but a contact then says who
+// the person is, a contact match is only trusted when it is one person
+// (the mobile and the email do not point at two users) with the row's
+// name: a different name is a conflict, not a silent rename, unless the
+// operator accepts renames.
+//
+// Two rows matched to one Feishu user (by user_id and by a contact, or by
+// the mobile of one and the email of the other) would overwrite each other:
+// both are blocked.
+func (b *builder) matchUser(c *Change, u user) *feishu.User {
+	existing := b.findUser(c, u)
+	if existing == nil || c.Action == ActionBlocked {
+		return existing
 	}
-	return identity("user", id, u.Name, normMobile(u.Mobile), strings.ToLower(u.Email))
+	if b.claimed == nil {
+		b.claimed = map[string]*Change{}
+	}
+	if first := b.claimed[existing.UserID]; first != nil {
+		b.addOnline(c, "PLAN_USER_TWICE", c.loc(), first.Record.Num, existing.UserID, existing.Name)
+		b.addOnline(first, "PLAN_USER_TWICE", first.loc(), c.Record.Num, existing.UserID, existing.Name)
+		return nil
+	}
+	b.claimed[existing.UserID] = c
+	return existing
 }
 
-func identity(fields ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(fields, "\x00")))
-	return hex.EncodeToString(sum[:8])
+func (b *builder) findUser(c *Change, u user) *feishu.User {
+	if u.userID != "" {
+		existing := b.t.Users[u.userID]
+		if existing != nil && resigned(existing) {
+			b.addOnline(c, "PLAN_USER_RESIGNED", u.row.Loc("user_id"), u.userID)
+			return nil
+		}
+		if existing != nil {
+			matched(c, existing, MatchUserID)
+		}
+		b.contactsBelongTo(c, u, u.userID)
+		return existing
+	}
+	byMobile, byEmail := b.contactOwners(u)
+	if byMobile != "" && byEmail != "" && byMobile != byEmail {
+		b.addOnline(c, "PLAN_CONTACT_AMBIGUOUS", u.row.Loc("email"), byMobile, b.nameOf(byMobile), byEmail, b.nameOf(byEmail))
+		return nil
+	}
+	id, by, field, value := byMobile, MatchMobile, "mobile", u.row.Mobile()
+	if id == "" {
+		id, by, field, value = byEmail, MatchEmail, "email", u.email
+	}
+	existing := b.t.Users[id]
+	if existing == nil {
+		// A contact owned by a user the app cannot read (or nobody):
+		// creating would fail on the taken contact.
+		b.contactsBelongTo(c, u, "")
+		return nil
+	}
+	matched(c, existing, by)
+	if !sameName(existing.Name, u.name) && !b.opts.AcceptRenames {
+		b.addOnline(c, "PLAN_NAME_MISMATCH", u.row.Loc("name"), u.row.T.Column(field), value, existing.UserID, existing.Name, u.name)
+	}
+	return existing
+}
+
+// contactOwners are the users the row's mobile and email belong to.
+func (b *builder) contactOwners(u user) (byMobile, byEmail string) {
+	if u.mobile != "" {
+		byMobile = b.t.ByMobile[u.mobile]
+	}
+	if u.email != "" {
+		byEmail = b.t.ByEmail[strings.ToLower(u.email)]
+	}
+	return byMobile, byEmail
+}
+
+// contactsBelongTo blocks a row whose mobile or email belongs to a Feishu
+// user other than owner ("" = the row is nobody yet).
+func (b *builder) contactsBelongTo(c *Change, u user, owner string) {
+	byMobile, byEmail := b.contactOwners(u)
+	if byMobile != "" && byMobile != owner {
+		b.addOnline(c, "PLAN_MOBILE_TAKEN", u.row.Loc("mobile"), u.row.Mobile(), byMobile)
+	}
+	if byEmail != "" && byEmail != owner {
+		b.addOnline(c, "PLAN_EMAIL_TAKEN", u.row.Loc("email"), u.email, byEmail)
+	}
+}
+
+func matched(c *Change, e *feishu.User, by string) {
+	c.Existing = IDs{UserID: e.UserID, OpenID: e.OpenID, UnionID: e.UnionID}
+	c.MatchedBy = by
+}
+
+// nameOf is a Feishu user's name for a message, "" when not read.
+func (b *builder) nameOf(id string) string {
+	if e := b.t.Users[id]; e != nil {
+		return e.Name
+	}
+	return ""
+}
+
+// sameName compares two names as one person's: ignoring case, character
+// width, spaces and the middle dots of transliterated names (阿依古丽·买买提),
+// which differ between systems without the person changing.
+func sameName(a, b string) bool { return nameKey(a) == nameKey(b) }
+
+func nameKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("·・•‧･", r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, width.Fold.String(s))
 }

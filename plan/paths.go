@@ -21,6 +21,10 @@ type Options struct {
 	PathRoot string
 	// TokenSalt goes into every client_token (see Plan.TokenSalt).
 	TokenSalt string
+	// AcceptRenames lets a row without user_id that matches a Feishu user
+	// by mobile or email rename them (--accept-renames); otherwise a
+	// different name is a conflict (PLAN_NAME_MISMATCH).
+	AcceptRenames bool
 }
 
 // PathID is the custom department_id of a department created from a path:
@@ -53,11 +57,7 @@ func newPaths(b *builder, opts Options) *paths {
 	if len(refs) == 0 {
 		return r
 	}
-	tops := b.org.TopNames()
-	for _, c := range b.t.Children["0"] {
-		tops[org.SegmentKey(c.Name)] = true
-	}
-	if root, ok := org.CompanyRoot(refs, opts.PathRoot, func(k string) bool { return tops[k] }); ok {
+	if root, ok := b.org.CompanyRoot(opts.PathRoot, b.t.TopNames()); ok {
 		r.root = root
 	}
 	r.indexTenant("0", nil)
@@ -199,8 +199,6 @@ func (b *builder) createFromPath(id, parent, name, path string, loc problem.Loc)
 		c.Action = ActionBlocked
 		return
 	}
-	body := &feishu.Department{Name: name, ParentDepartmentID: parent, DepartmentID: id}
-	s := &Step{ID: "dept:" + id, Op: OpCreateDepartment, Department: body, needs: []string{parent}}
-	s.ClientToken = ClientToken(s.ID, body)
-	b.addStep(c, s)
+	body := feishu.Department{Name: name, ParentDepartmentID: parent, DepartmentID: id}
+	b.addStep(c, &Step{ID: DepartmentStep(id), Request: CreateDepartment{body}, needs: []string{parent}})
 }

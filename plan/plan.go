@@ -1,9 +1,9 @@
 package plan
 
 import (
-	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Kind is what a change is about.
@@ -64,7 +64,18 @@ type Change struct {
 	Existing IDs        `json:"existing"`
 	Record   org.Record `json:"-"`
 	Steps    []*Step    `json:"-"`
+	// MatchedBy says how a user row was matched to the Feishu user it
+	// updates: MatchUserID, or — for a row without user_id — MatchMobile
+	// or MatchEmail. Empty when nothing matched (a create).
+	MatchedBy string `json:"matched_by,omitempty"`
 }
+
+// How a user row was matched to an existing Feishu user (Change.MatchedBy).
+const (
+	MatchUserID = "user_id"
+	MatchMobile = "mobile"
+	MatchEmail  = "email"
+)
 
 // IDs are an entity's identifiers in Feishu.
 type IDs struct {
@@ -86,37 +97,6 @@ const (
 	OpPatchUser        Op = "patch_user"
 )
 
-// Step is one API write. Steps form a dependency graph: a step runs once
-// every step in Deps succeeded; if one of them fails the step is skipped.
-// LeaderDep is softer: a user waits for their manager's creation so the
-// leader can go into the same request, and is created without it if the
-// manager could not be.
-type Step struct {
-	ID          string                  `json:"id"`
-	Op          Op                      `json:"op"`
-	Target      string                  `json:"target,omitempty"` // department_id / user_id of a PATCH
-	Department  *feishu.Department      `json:"department,omitempty"`
-	DeptPatch   *feishu.DepartmentPatch `json:"department_patch,omitempty"`
-	User        *feishu.User            `json:"user,omitempty"`
-	UserPatch   *feishu.UserPatch       `json:"user_patch,omitempty"`
-	ClientToken string                  `json:"client_token,omitempty"`
-	Deps        []string                `json:"deps,omitempty"`
-	LeaderDep   string                  `json:"leader_dep,omitempty"`
-	// Priority is the length of the longest chain of steps waiting on this
-	// one: the scheduler runs long chains first so the critical path never
-	// waits behind bulk work.
-	Priority int     `json:"priority"`
-	Change   *Change `json:"-"`
-	// needs are the departments that must exist before the step runs;
-	// linkSteps turns them into Deps once every row is planned.
-	needs []string
-	salt  string
-}
-
-// Retoken is the client_token of this step sending body instead of the
-// planned one (the executor leaves out a leader whose creation failed).
-func (s *Step) Retoken(body any) string { return clientToken(s.salt, s.ID, body) }
-
 // loc is where a change's problems point: its row, or for a department
 // created from a path, where the path was first written.
 func (c *Change) loc() problem.Loc {
@@ -126,26 +106,12 @@ func (c *Change) loc() problem.Loc {
 	return c.Origin
 }
 
-// Endpoints are the rate limiters the step waits on.
-func (s *Step) Endpoints() []feishu.Endpoint {
-	switch s.Op {
-	case OpCreateDepartment:
-		return feishu.On(feishu.EPCreateDepartment)
-	case OpPatchDepartment:
-		return feishu.On(feishu.EPPatchDepartment)
-	case OpCreateUser:
-		return feishu.On(feishu.EPCreateUser)
-	default:
-		return s.UserPatch.Endpoints()
-	}
-}
-
 // Plan is everything an import would do.
 type Plan struct {
 	Changes  []*Change
 	Steps    []*Step
 	Problems []problem.Problem // every problem: validation and online
-	Tenant   *Tenant
+	Tenant   *tenant.Snapshot
 	// TokenSalt is mixed into every client_token: one per import run (kept
 	// on resume), so a token never collides with one of an earlier run
 	// whose entity has since been deleted.
@@ -181,11 +147,14 @@ func (p *Plan) NewParents() []string {
 	var out []string
 	for _, s := range p.Steps {
 		var parent string
-		switch {
-		case s.Op == OpCreateDepartment:
-			parent = s.Department.ParentDepartmentID
-		case s.Op == OpPatchDepartment && s.DeptPatch.ParentDepartmentID != nil:
-			parent = *s.DeptPatch.ParentDepartmentID
+		switch r := s.Request.(type) {
+		case CreateDepartment:
+			parent = r.Body.ParentDepartmentID
+		case PatchDepartment:
+			if r.Patch.ParentDepartmentID == nil {
+				continue
+			}
+			parent = *r.Patch.ParentDepartmentID
 		default:
 			continue
 		}

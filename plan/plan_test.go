@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/orgbatch/orgbatch/tenant"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +58,7 @@ func TestPlanActions(t *testing.T) {
 			"u1,张三,13800000001,u1@example.com,A,1,,工程师\n"+
 			"u2,李四,13800000002,,B;C,1,u1,\n"+
 			"u3,王五,13800000003,,D,1,u2,\n")
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.Departments["A"] = &feishu.Department{DepartmentID: "A", OpenDepartmentID: "od-a", Name: "甲", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Alpha"}}
 	tn.Departments["B"] = &feishu.Department{DepartmentID: "B", Name: "乙", ParentDepartmentID: "0"} // moves under A
 	tn.Departments["D"] = &feishu.Department{DepartmentID: "D", Name: "旧名", ParentDepartmentID: "0"}
@@ -83,17 +84,17 @@ func TestPlanActions(t *testing.T) {
 	}
 	steps := map[string]*Step{}
 	for _, s := range p.Steps {
-		steps[s.ID] = s
+		steps[s.ID.String()] = s
 	}
 	// C is created under B (which exists): no dependency. u2's move needs C
 	// created; u3 is created in D (exists) with u2 (exists) as leader.
-	if s := steps["dept:C"]; s == nil || s.Op != OpCreateDepartment || len(s.Deps) != 0 || s.ClientToken == "" {
+	if s := steps["dept:C"]; s == nil || s.Op() != OpCreateDepartment || len(s.Deps) != 0 || s.ClientToken == "" {
 		t.Errorf("dept:C = %+v", s)
 	}
-	if s := steps["user:u2"]; s == nil || s.Op != OpPatchUser || strings.Join(s.Deps, ",") != "dept:C" || s.UserPatch.Name != nil {
+	if s := steps["user:u2"]; s == nil || s.Op() != OpPatchUser || joinIDs(s.Deps) != "dept:C" || userPatch(s).Name != nil {
 		t.Errorf("user:u2 = %+v", s)
 	}
-	if s := steps["user:u3"]; s == nil || s.User.LeaderUserID != "u2" || s.LeaderDep != "" {
+	if s := steps["user:u3"]; s == nil || userBody(s).LeaderUserID != "u2" || !s.LeaderDep.IsZero() {
 		t.Errorf("user:u3 = %+v", s)
 	}
 	if len(p.Steps) != 5 { // B move, C create, D rename, u2 move, u3 create
@@ -105,10 +106,10 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	o, ps := sheetOrg(t,
 		"department_id,name,parent_department_id,leader_user_id\nA,甲,0,m\nB,乙,A,\n",
 		userHeader+"m,经理,13800000001,,A,1,,\nr,员工,13800000002,,B,1,m,\n")
-	p := Build(o, ps, NewTenant())
+	p := Build(o, ps, tenant.New())
 	steps := map[string]*Step{}
 	for _, s := range p.Steps {
-		steps[s.ID] = s
+		steps[s.ID.String()] = s
 	}
 	checks := []struct {
 		id, deps, leaderDep string
@@ -121,12 +122,12 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	}
 	for _, c := range checks {
 		s := steps[c.id]
-		if s == nil || strings.Join(s.Deps, ",") != c.deps || s.LeaderDep != c.leaderDep {
+		if s == nil || joinIDs(s.Deps) != c.deps || s.LeaderDep.String() != c.leaderDep {
 			t.Errorf("%s = %+v", c.id, s)
 		}
 	}
 	// The leader is not in A's create (he does not exist yet) but in r's.
-	if steps["dept:A"].Department.LeaderUserID != "" || steps["user:r"].User.LeaderUserID != "m" {
+	if deptBody(steps["dept:A"]).LeaderUserID != "" || userBody(steps["user:r"]).LeaderUserID != "m" {
 		t.Error("leaders misplaced")
 	}
 	// The critical path goes first: A (→ B → r, A → m → r) outranks r.
@@ -149,7 +150,7 @@ func TestPlanOnlineProblems(t *testing.T) {
 			"d,丁,13800000004,,K,1,,\n"+ // department blocked: skipped
 			"e,戊,13800000005,,0,1,,\n"+ // user_id of a resigned user
 			"f,己,13800000006,,0,1,ghost,\n") // leader exists nowhere: warning
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.Children["0"] = []feishu.Department{{DepartmentID: "X1", Name: "新部门"}}
 	tn.ByMobile["+8613800000001"] = "other1"
 	tn.ByEmail["taken@example.com"] = "other2"
@@ -177,7 +178,7 @@ func TestPlanOnlineProblems(t *testing.T) {
 			t.Errorf("%s: action %v rules %q blockedBy %q; want %+v", key, c.Action, rules(c), c.BlockedBy, w)
 		}
 	}
-	if s := change(p, "L").Steps[0]; s.Department.LeaderUserID != "" {
+	if s := change(p, "L").Steps[0]; deptBody(s).LeaderUserID != "" {
 		t.Error("unknown leader sent")
 	}
 	if !p.Blocked() || len(p.Problems) == 0 {
@@ -186,10 +187,22 @@ func TestPlanOnlineProblems(t *testing.T) {
 }
 
 func TestClientTokenIsDeterministic(t *testing.T) {
-	a := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
-	b := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "甲"})
-	c := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "乙"})
+	a := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "甲"})
+	b := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "甲"})
+	c := ClientToken(UserStep("u1"), feishu.User{UserID: "u1", Name: "乙"})
 	if a != b || a == c || len(a) != 36 {
 		t.Errorf("tokens %s %s %s", a, b, c)
 	}
+}
+
+func deptBody(s *Step) feishu.Department { return s.Request.(CreateDepartment).Body }
+func userBody(s *Step) feishu.User       { return s.Request.(CreateUser).Body }
+func userPatch(s *Step) feishu.UserPatch { return s.Request.(PatchUser).Patch }
+
+func joinIDs(ids []StepID) string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, id.String())
+	}
+	return strings.Join(out, ",")
 }

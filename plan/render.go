@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/orgbatch/orgbatch/problem"
 )
 
 var actionZH = map[Action]string{
@@ -12,8 +14,10 @@ var actionZH = map[Action]string{
 }
 
 // Render writes the plan for people: counts per kind and action, then one
-// line per row that changes or is blocked (unchanged rows are counted, not
-// listed), with field changes as old → new.
+// line per row that changes or is blocked, with field changes as old → new
+// and how a user matched by contact (not by user_id) was found. Unchanged
+// rows are counted, not listed — unless the tenant check found something
+// about them (a leader that exists nowhere), which is shown as for any row.
 func Render(w io.Writer, p *Plan) {
 	// Two header lines: Chinese labels are two columns wide on a
 	// terminal, which fmt's widths do not know.
@@ -39,7 +43,7 @@ func Render(w io.Writer, p *Plan) {
 	}
 	fmt.Fprintln(w)
 	for _, c := range p.Changes {
-		if c.Action == ActionUnchanged {
+		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
 		if c.FromPath {
@@ -51,6 +55,9 @@ func Render(w io.Writer, p *Plan) {
 			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
 		}
 		fmt.Fprintln(w)
+		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != ActionCreate {
+			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
+		}
 		for _, f := range c.Fields {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
 		}
@@ -58,6 +65,19 @@ func Render(w io.Writer, p *Plan) {
 			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
 		}
 	}
+}
+
+// matchedByZH names the contact a user row was matched by; a match by
+// user_id needs no mention.
+var matchedByZH = map[string]string{MatchMobile: "按手机号匹配", MatchEmail: "按邮箱匹配"}
+
+func hasOnline(ps []problem.Problem) bool {
+	for _, p := range ps {
+		if problem.Online(p.Rule) {
+			return true
+		}
+	}
+	return false
 }
 
 func where(c *Change) string {

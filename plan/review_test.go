@@ -1,6 +1,10 @@
 package plan
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/orgbatch/orgbatch/tenant"
+)
 
 // Cases found in review: each used to panic, create something it should
 // not, or send a leader that would never exist.
@@ -9,7 +13,7 @@ func TestPathDepartmentUnderABlockedParent(t *testing.T) {
 	// D1 is invalid (its order); a user's path goes through it by name.
 	o, ps := sheetOrg(t, "department_id,name,parent_department_id,order\nD1,研发,0,abc\n",
 		pathUsers+"a,甲,13800000001,研发/前端组,1\n")
-	p := BuildWith(o, ps, NewTenant(), Options{}) // must not panic
+	p := BuildWith(o, ps, tenant.New(), Options{}) // must not panic
 	for _, c := range p.Changes {
 		if c.FromPath && c.Action != ActionBlocked {
 			t.Errorf("%s created under a blocked parent", c.Path)
@@ -25,15 +29,15 @@ func TestBlockedManagerIsLeftOut(t *testing.T) {
 		"user_id,name,mobile,department_ids,employee_type,leader_user_id\n"+
 			"m,经理,13800000001,D,1,\n"+
 			"r,员工,13800000002,D,1,m\n")
-	tn := NewTenant()
+	tn := tenant.New()
 	tn.ByMobile["+8613800000001"] = "someone-else" // m is blocked online
 	p := BuildWith(o, ps, tn, Options{})
 	r := change(p, "r")
-	if r.Action != ActionCreate || r.Steps[0].User.LeaderUserID != "" || r.Steps[0].LeaderDep != "" || rules(r) != "PLAN_LEADER_MISSING" {
-		t.Errorf("r: %s leader %q dep %q rules %s", r.Action, r.Steps[0].User.LeaderUserID, r.Steps[0].LeaderDep, rules(r))
+	if r.Action != ActionCreate || userBody(r.Steps[0]).LeaderUserID != "" || !r.Steps[0].LeaderDep.IsZero() || rules(r) != "PLAN_LEADER_MISSING" {
+		t.Errorf("r: %s leader %q dep %q rules %s", r.Action, userBody(r.Steps[0]).LeaderUserID, r.Steps[0].LeaderDep, rules(r))
 	}
 	for _, s := range p.Steps {
-		if s.ID == "dept-leader:D" {
+		if s.ID.String() == "dept-leader:D" {
 			t.Error("a leader step for a leader who will never exist")
 		}
 	}
@@ -49,20 +53,20 @@ func TestTopLevelBySlashIsNotTheCompany(t *testing.T) {
 			t.Errorf("星辰科技 is a top-level department of the sheet, not the company: %v", pr)
 		}
 	}
-	p := BuildWith(o, ps, NewTenant(), Options{})
+	p := BuildWith(o, ps, tenant.New(), Options{})
 	if p.FromPath() != 0 {
 		t.Errorf("%d departments created from paths", p.FromPath())
 	}
 	a := change(p, "a")
 	tech := PathID([]string{"星辰科技", "技术中心"})
-	if a.Steps[0].User.DepartmentIDs[0] != tech {
-		t.Errorf("a in %v, want %s", a.Steps[0].User.DepartmentIDs, tech)
+	if userBody(a.Steps[0]).DepartmentIDs[0] != tech {
+		t.Errorf("a in %v, want %s", userBody(a.Steps[0]).DepartmentIDs, tech)
 	}
 }
 
 func TestInvalidRowsCreateNothingFromTheirPaths(t *testing.T) {
 	o, ps := sheetOrg(t, "name,parent_path\n前端组,错误//路径\n", "")
-	p := BuildWith(o, ps, NewTenant(), Options{})
+	p := BuildWith(o, ps, tenant.New(), Options{})
 	if p.FromPath() != 0 || len(p.Steps) != 0 {
 		t.Errorf("an invalid row's path created %d departments", p.FromPath())
 	}
@@ -77,7 +81,7 @@ func TestDuplicatePathRowsAreReported(t *testing.T) {
 	if !found {
 		t.Fatalf("duplicate not reported: %v", ps)
 	}
-	p := BuildWith(o, ps, NewTenant(), Options{})
+	p := BuildWith(o, ps, tenant.New(), Options{})
 	blocked := 0
 	for _, c := range p.Changes {
 		if c.Action == ActionBlocked {
@@ -94,9 +98,9 @@ func TestDuplicatePathRowsAreReported(t *testing.T) {
 
 func TestTokensCarryTheRunSalt(t *testing.T) {
 	o, ps := sheetOrg(t, "department_id,name,parent_department_id\nD,部门,0\n", "")
-	a := BuildWith(o, ps, NewTenant(), Options{TokenSalt: "run-1"})
-	b := BuildWith(o, ps, NewTenant(), Options{TokenSalt: "run-1"})
-	c := BuildWith(o, ps, NewTenant(), Options{TokenSalt: "run-2"})
+	a := BuildWith(o, ps, tenant.New(), Options{TokenSalt: "run-1"})
+	b := BuildWith(o, ps, tenant.New(), Options{TokenSalt: "run-1"})
+	c := BuildWith(o, ps, tenant.New(), Options{TokenSalt: "run-2"})
 	if a.Steps[0].ClientToken != b.Steps[0].ClientToken || a.Steps[0].ClientToken == c.Steps[0].ClientToken {
 		t.Error("the salt does not decide the token")
 	}

@@ -1,5 +1,7 @@
 package problem
 
+import "strings"
+
 // Rule is one entry of the rule table.
 type Rule struct {
 	Code     string   // stable identifier, used in reports, JSON and golden files
@@ -10,6 +12,9 @@ type Rule struct {
 	ZH, EN   string   // what the rule requires (instructions sheet, README)
 	MsgZH    string   // problem message (fmt template)
 	MsgEN    string
+	// Unreadable marks a rule that means the input could not be read at
+	// all (exit 2), rather than read and found wrong (exit 1).
+	Unreadable bool
 }
 
 // Entities of the rule table.
@@ -24,13 +29,13 @@ const (
 // and the README's rule list are generated from this table.
 var Rules = []Rule{
 	// Files and sheets.
-	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile,
+	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030）", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, or GBK/GB18030)",
 		MsgZH: "无法读取：%s", MsgEN: "cannot be read: %s"},
-	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile,
+	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "至少要有一个部门表或成员表（按表名 部门/departments、成员/人员/users，或按表头识别）", EN: "At least one departments or users sheet must be present (found by the names departments/部门, users/成员/人员, or by their headers)",
 		MsgZH: "没有找到部门表或成员表：%s", MsgEN: "no departments or users sheet found: %s"},
-	{Code: "SHEET_NO_HEADER", Severity: Error, Entity: EntityFile,
+	{Code: "SHEET_NO_HEADER", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "表的第一行非空行必须是表头", EN: "The first non-blank row of a sheet must be its header",
 		MsgZH: "找不到可识别的表头（第一行非空行：%s）", MsgEN: "no recognisable header row (first non-blank row: %s)"},
 	{Code: "SHEET_HIDDEN", Severity: Warning, Entity: EntityFile,
@@ -45,6 +50,18 @@ var Rules = []Rule{
 	{Code: "COLUMN_UNKNOWN", Severity: Warning, Entity: EntityFile,
 		ZH: "无法识别的列会原样保留在报告中，但不会导入", EN: "Unrecognised columns are carried into reports but not imported",
 		MsgZH: "无法识别的列「%s」%s", MsgEN: "unrecognised column %q%s"},
+
+	// Rows and cells of either sheet that are refused: the template's
+	// example row left in (or copied), several values in a one-value cell.
+	{Code: "ROW_EXAMPLE_MARKER", Severity: Error, Entity: EntityFile,
+		ZH: "带有模板示例行标记「示例行 EXAMPLE ROW」的行不会导入：请删除示例行", EN: "A row carrying the template's example-row marker (示例行 EXAMPLE ROW) is not imported: delete the example row",
+		MsgZH: "本行带有模板示例行的标记「%s」：请删除示例行；如果是复制示例行后填写的真实数据，请清空这个单元格", MsgEN: "this row carries the template's example-row marker %q: delete the example row; if you copied it to fill in real data, clear this cell"},
+	{Code: "ROW_EXAMPLE", Severity: Error, Entity: EntityFile,
+		ZH: "与模板示例行相同的行不会导入：请删除示例行", EN: "A row equal to the template's example row is not imported: delete the example row",
+		MsgZH: "本行就是模板的示例行（%s）：请删除示例行", MsgEN: "this row is the template's example row (%s): delete it"},
+	{Code: "CELL_SEVERAL_VALUES", Severity: Error, Entity: EntityFile,
+		ZH: "单值列（各类ID、上级部门路径、手机号、邮箱、工号、人员类型、性别、创建部门群）每格只填一个值，不能用 ; , ； ， 、 | 等分隔多个（ID 列也不能用空格）", EN: "A one-value column (the IDs, parent_path, mobile, email, employee_no, employee_type, gender, create_group_chat) takes one value per cell, not several separated by ; , ； ， 、 | (or, in ID columns, spaces)",
+		MsgZH: "「%s」列每格只能填一个值，「%s」中有分隔符 %s：请只填一个", MsgEN: "column %s takes one value per cell, but %q contains the separator %s: give one"},
 
 	// Departments.
 	{Code: "DEPT_ID_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "department_id",
@@ -175,6 +192,9 @@ var Rules = []Rule{
 	{Code: "USER_JOIN_TIME_FORMAT", Severity: Error, Entity: EntityUser, Field: "join_time",
 		ZH: "入职日期可留空；填写时为日期（Excel 日期单元格，或 2024-01-02、2024/1/2）", EN: "join_time may be empty; if given, a date (an Excel date cell, or 2024-01-02, 2024/1/2)",
 		MsgZH: "入职日期「%s」不是有效日期（示例：2024-01-02）", MsgEN: "join_time %q is not a date (e.g. 2024-01-02)"},
+	{Code: "USER_EXAMPLE_CONTACT", Severity: Error, Entity: EntityUser, Field: "mobile",
+		ZH: "手机号、邮箱不能是模板示例行的（复制示例行后要改成本人的）", EN: "mobile and email must not be the template example's (a copied example row must get the person's own)",
+		MsgZH: "%s「%s」是模板示例行里的值，不是真实成员的：请删除示例行，或改成本人的", MsgEN: "%s %q is the template example's, not a person's: delete the example row, or type the person's own"},
 
 	// Department paths (总部/技术中心/前端组) in users' department_path and departments' parent_path.
 	{Code: "PATH_EMPTY_SEGMENT", Severity: Error, Entity: EntityUser, Field: "department_path",
@@ -224,6 +244,15 @@ var Rules = []Rule{
 	{Code: "PLAN_USER_RESIGNED", Severity: Error, Entity: EntityUser, Field: "user_id", API: 41011,
 		ZH: "用户ID 不能属于飞书中已离职的成员（请先在管理后台恢复该成员）", EN: "A user_id must not belong to a resigned Feishu user (restore them in the admin console first)",
 		MsgZH: "用户ID「%s」属于已离职的成员", MsgEN: "user_id %q belongs to a resigned user"},
+	{Code: "PLAN_NAME_MISMATCH", Severity: Error, Entity: EntityUser, Field: "name",
+		ZH: "没有用户ID的行按手机号或邮箱匹配到飞书成员、但姓名不同时，不会给此人改名（确是改名请填写用户ID，或使用 --accept-renames）", EN: "A row without user_id that matches a Feishu user by mobile or email but has another name does not rename them (fill in user_id, or use --accept-renames, if it is a rename)",
+		MsgZH: "本行没有用户ID，按%s「%s」匹配到飞书成员 %s「%s」，但本行姓名是「%s」：不会给此人改名；确是同一人改名，请填写用户ID或使用 --accept-renames", MsgEN: "no user_id: %s %q matches Feishu user %s (%q), but this row's name is %q; they are not renamed: if it is the same person renamed, fill in user_id or use --accept-renames"},
+	{Code: "PLAN_USER_TWICE", Severity: Error, Entity: EntityUser,
+		ZH: "两行不能是飞书中的同一个成员（按用户ID、手机号或邮箱匹配；一人一行）", EN: "Two rows must not be the same Feishu user (matched by user_id, mobile or email): one row per person",
+		MsgZH: "本行与第 %d 行都匹配到飞书成员 %s「%s」：一人只能有一行，请删除或改正其中一行", MsgEN: "this row and row %d both match Feishu user %s (%q): one row per person, so delete or correct one of them"},
+	{Code: "PLAN_CONTACT_AMBIGUOUS", Severity: Error, Entity: EntityUser, Field: "email",
+		ZH: "没有用户ID的行，手机号和邮箱不能分别属于飞书中的两个成员", EN: "In a row without user_id, the mobile and the email must not belong to two different Feishu users",
+		MsgZH: "本行没有用户ID，手机号属于飞书成员 %s「%s」，邮箱却属于另一成员 %s「%s」：请填写用户ID指明是谁，或改正其中一个", MsgEN: "no user_id: the mobile belongs to Feishu user %s (%q) but the email to another, %s (%q): fill in user_id to say who this is, or correct one of them"},
 	{Code: "PLAN_BLOCKED_BY", Severity: Error, Entity: EntityFile,
 		ZH: "依赖的部门或成员无法导入时，本行跳过", EN: "A row is skipped when a department or user it depends on cannot be imported",
 		MsgZH: "跳过：依赖的%s「%s」无法导入", MsgEN: "skipped: %s %q it depends on cannot be imported"},
@@ -240,6 +269,21 @@ func init() {
 		ruleIndex[r.Code] = i
 	}
 }
+
+// Unreadable reports whether any problem means its input could not be
+// read (a rule marked Unreadable): nothing can be validated or imported.
+func Unreadable(ps []Problem) bool {
+	for _, p := range ps {
+		if ruleByCode[p.Rule].Unreadable {
+			return true
+		}
+	}
+	return false
+}
+
+// Online reports whether a rule is checked online, against the tenant, by
+// the plan: the PLAN_* rules.
+func Online(code string) bool { return strings.HasPrefix(code, "PLAN_") }
 
 // Lookup returns the rule with the given code.
 func Lookup(code string) (Rule, bool) {

@@ -1,11 +1,7 @@
 // Package prune decides and carries out the deletion of what a sheet
 // lacks: the users and departments that are in the tenant but not in the
 // sheet. It is only used by `orgbatch diff --prune`; import never deletes.
-//
-// Deleting is guarded the way WeCom's full-replace API guards it: a prune
-// is refused when it would remove more than 50 entries and more than 20% of
-// them, or more than 80% of a small org (50 entries or fewer to remove),
-// unless forced.
+// Whether a prune needs its numbers stated is package guard's to decide.
 package prune
 
 import (
@@ -13,15 +9,15 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // Plan is what a prune would delete.
 type Plan struct {
-	Departments      []*exporter.Department // deepest first: children before parents
+	Departments      []*tenant.Department // deepest first: children before parents
 	Users            []*feishu.User
 	TotalDepartments int
 	TotalUsers       int
@@ -35,7 +31,7 @@ type Plan struct {
 // or by mobile). Only kinds the sheet describes are compared: departments
 // when it has a departments table or department paths, users when it has
 // a users table. The root is never a candidate.
-func Extra(o *org.Org, ip *plan.Plan, snap *exporter.Snapshot) *Plan {
+func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 	hasDepts, hasUsers := len(o.PathRefs()) > 0, false
 	for _, t := range o.Tables {
 		hasDepts = hasDepts || t.Kind == org.KindDepartments
@@ -57,54 +53,29 @@ func Extra(o *org.Org, ip *plan.Plan, snap *exporter.Snapshot) *Plan {
 		}
 	}
 	for _, u := range o.Users {
-		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
-			inSheetMobile[m.E164] = true
+		if m := u.Values.Mobile.E164; m != "" {
+			inSheetMobile[m] = true
 		}
 	}
 	p := &Plan{TotalDepartments: len(snap.Departments), TotalUsers: len(snap.Users)}
 	for _, d := range snap.Departments {
-		if hasDepts && d.DepartmentID != exporter.RootID && !inSheetDept[d.DepartmentID] {
+		if hasDepts && d.DepartmentID != tenant.RootID && !inSheetDept[d.DepartmentID] {
 			p.Departments = append(p.Departments, d)
 		}
 	}
 	sort.SliceStable(p.Departments, func(i, j int) bool { return p.Departments[i].Depth > p.Departments[j].Depth })
 	for _, u := range snap.Users {
-		m, _, _ := org.ParseMobile(u.Mobile)
-		if hasUsers && !inSheetUser[u.UserID] && !inSheetMobile[m.E164] {
+		if hasUsers && !inSheetUser[u.UserID] && !inSheetMobile[tenant.NormMobile(u.Mobile)] {
 			p.Users = append(p.Users, u)
 		}
 	}
 	return p
 }
 
-// Guard thresholds (WeCom batch/replaceuser).
-const (
-	GuardCount    = 50
-	GuardShare    = 0.20
-	GuardSmallOrg = 0.80
-)
-
-// Check returns an error when the prune trips the guard for users or for
-// departments.
-func (p *Plan) Check() error {
-	if err := guard("users", len(p.Users), p.TotalUsers); err != nil {
-		return err
-	}
-	return guard("departments", len(p.Departments), p.TotalDepartments)
-}
-
-func guard(what string, n, total int) error {
-	if n == 0 || total == 0 {
-		return nil
-	}
-	share := float64(n) / float64(total)
-	switch {
-	case n > GuardCount && share > GuardShare:
-		return fmt.Errorf("refusing to delete %d of %d %s (more than %d and more than %.0f%%); check the sheet, or add --force", n, total, what, GuardCount, GuardShare*100)
-	case n <= GuardCount && share > GuardSmallOrg:
-		return fmt.Errorf("refusing to delete %d of %d %s (more than %.0f%% of them); check the sheet, or add --force", n, total, what, GuardSmallOrg*100)
-	}
-	return nil
+// Deleter is what a prune writes with: the paced client's deletes.
+type Deleter interface {
+	DeleteUser(ctx context.Context, id string) error
+	DeleteDepartment(ctx context.Context, id string) error
 }
 
 // Result is how one deletion ended.
@@ -116,10 +87,10 @@ type Result struct {
 // Run deletes users first (a department must be empty before it can go),
 // then departments children first, through the pacer. A department whose
 // child failed to go is not attempted.
-func (p *Plan) Run(ctx context.Context, api feishu.API, pacer *feishu.Pacer) []Result {
+func (p *Plan) Run(ctx context.Context, api Deleter) []Result {
 	var out []Result
 	for _, u := range p.Users {
-		_, err := pacer.Call(ctx, feishu.On(feishu.EPDeleteUser), func(ctx context.Context) error { return api.DeleteUser(ctx, u.UserID) })
+		err := api.DeleteUser(ctx, u.UserID)
 		out = append(out, Result{"user", u.UserID, u.Name, err})
 	}
 	failed := map[string]bool{}
@@ -131,7 +102,7 @@ func (p *Plan) Run(ctx context.Context, api feishu.API, pacer *feishu.Pacer) []R
 			}
 		}
 		if err == nil {
-			_, err = pacer.Call(ctx, feishu.On(feishu.EPDeleteDepartment), func(ctx context.Context) error { return api.DeleteDepartment(ctx, d.DepartmentID) })
+			err = api.DeleteDepartment(ctx, d.DepartmentID)
 		}
 		if err != nil {
 			failed[d.DepartmentID] = true

@@ -69,12 +69,13 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	names := sheetNamer{}
 	for _, t := range o.Tables {
 		width := len(t.Header)
-		s := inputSheet(names.name(t), t, recordsOf(o, t), importColumns, func(rec org.Record) rowExtra {
+		cols := besideFirst(t, importColumns, matchedByColumn)
+		s := inputSheet(names.name(t), t, recordsOf(o, t), cols, func(rec org.Record) rowExtra {
 			oc := byRow[keyOf(rec)]
 			if oc == nil {
-				return rowExtra{values: make([]string, len(importColumns))}
+				return rowExtra{values: make([]string, len(cols))}
 			}
-			return rowExtra{values: outcomeCells(oc), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+			return rowExtra{values: besideFirst(t, outcomeCells(oc), oc.Change.MatchedBy), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
 		})
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")

@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
@@ -10,6 +11,21 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sheet"
 )
+
+var planColumns = []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
+
+// matchedByColumn says, on a users sheet, how each row was matched to the
+// Feishu user it updates: user_id, or mobile / email for a row without one.
+var matchedByColumn = sheet.Column{Header: "匹配方式 matched_by", Width: 12}
+
+// besideFirst puts v second in s on a users table: the matched_by column
+// goes beside the action or status.
+func besideFirst[T any](t *org.Table, s []T, v T) []T {
+	if t.Kind != org.KindUsers {
+		return s
+	}
+	return slices.Insert(slices.Clone(s), 1, v)
+}
 
 var actionMarks = map[plan.Action]sheet.Mark{
 	plan.ActionCreate:    sheet.MarkGood,
@@ -28,15 +44,15 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			byRow[keyOf(c.Record)] = c
 		}
 	}
-	extra := []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
 	var sheets []sheet.OutSheet
 	names := sheetNamer{}
 	for _, t := range o.Tables {
 		width := len(t.Header)
+		extra := besideFirst(t, planColumns, matchedByColumn)
 		sheets = append(sheets, inputSheet(names.name(t), t, recordsOf(o, t), extra, func(rec org.Record) rowExtra {
 			c := byRow[keyOf(rec)]
 			if c == nil {
-				return rowExtra{values: []string{"", "", ""}}
+				return rowExtra{values: make([]string, len(extra))}
 			}
 			var changes []string
 			for _, f := range c.Fields {
@@ -44,7 +60,8 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			}
 			marks := problemMarks(t, c.Problems)
 			marks[width] = actionMarks[c.Action]
-			return rowExtra{values: []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}, marks: marks}
+			values := []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}
+			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
 	if ps := planPathSheet(p); ps != nil {

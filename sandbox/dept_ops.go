@@ -197,14 +197,9 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 		i18n = *c.i18n
 	}
 	if c.parent != nil {
-		if *c.parent == "" {
-			return fail(feishu.CodeMissingParent, "parent_department_id is empty")
-		}
-		if parent = s.dept(*c.parent, ids.dept); parent == nil {
-			return fail(feishu.CodeDeptNotExist, "parent department %q (%s)", *c.parent, ids.dept)
-		}
-		if parent == d || d.isAncestorOf(parent) {
-			return fail(codeParam, "cannot move a department under itself or its sub-department")
+		var err error
+		if parent, err = s.moveTarget(d, *c.parent, ids); err != nil {
+			return err
 		}
 	}
 	moved := parent != d.parent
@@ -238,7 +233,33 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 			return err
 		}
 	}
+	s.moveDept(d, parent, func() { d.name, d.i18n, d.order, d.leader = name, i18n, order, leader })
+	if c.groupChat != nil && *c.groupChat && d.chatID == "" {
+		d.chatID, d.groupChat = prefixChat+randomHex(32), true
+	}
+	return nil
+}
 
+// moveTarget resolves the parent a department is to move under: it must
+// exist and must not be the department or one of its sub-departments.
+func (s *state) moveTarget(d *dept, id string, ids idTypes) (*dept, error) {
+	if id == "" {
+		return nil, fail(feishu.CodeMissingParent, "parent_department_id is empty")
+	}
+	parent := s.dept(id, ids.dept)
+	if parent == nil {
+		return nil, fail(feishu.CodeDeptNotExist, "parent department %q (%s)", id, ids.dept)
+	}
+	if parent == d || d.isAncestorOf(parent) {
+		return nil, fail(codeParam, "cannot move a department under itself or its sub-department")
+	}
+	return parent, nil
+}
+
+// moveDept re-files d under parent (its old one, or a new one) with set
+// applied in between, keeping every member count right.
+func (s *state) moveDept(d, parent *dept, set func()) {
+	moved := parent != d.parent
 	var affected []*user
 	if moved {
 		affected = activeUsersUnder(d)
@@ -247,7 +268,7 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 		}
 	}
 	d.parent.removeChild(d)
-	d.name, d.i18n, d.order, d.leader = name, i18n, order, leader
+	set()
 	parent.addChild(d)
 	if moved {
 		d.setDepth(parent.depth + 1)
@@ -255,10 +276,6 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 			applyMembership(u, +1)
 		}
 	}
-	if c.groupChat != nil && *c.groupChat && d.chatID == "" {
-		d.chatID, d.groupChat = prefixChat+randomHex(32), true
-	}
-	return nil
 }
 
 // activeUsersUnder lists, once each, the active users with a membership in d

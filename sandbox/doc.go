@@ -25,7 +25,9 @@
 //   - Departments: create, PATCH, PUT, DELETE, GET one, GET batch, children
 //     (fetch_child), parent. Users: create, PATCH, DELETE, GET one, GET
 //     batch, find_by_department, batch_get_id. GET employee_type_enums (the
-//     five built-in types).
+//     five built-in types). GET /open-apis/tenant/v2/tenant/query: the
+//     tenant's name (Options.TenantName), or, with Options.NoTenantScope,
+//     99991672 as for an app without tenant:tenant:readonly.
 //   - Both department ID types and all three user ID types, chosen by
 //     department_id_type (default open_department_id) and user_id_type
 //     (default open_id), in paths, bodies (parent_department_id,
@@ -179,7 +181,8 @@
 //
 // # Not modelled
 //
-// App contact scopes and field permissions (40004, 41050...), user access
+// App contact scopes and field permissions (40004, 41050...; only the
+// tenant query's scope has a switch, Options.NoTenantScope), user access
 // tokens and POST /departments/search, custom employee types, units, job
 // titles and work cities, department chats beyond a chat_id, deputy leaders
 // and HRBPs, group_chat_employee_types, custom attributes, avatars,

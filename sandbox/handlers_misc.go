@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/json"
+	"fmt"
+	"hash/fnv"
 
 	"github.com/orgbatch/orgbatch/feishu"
 )
@@ -48,4 +50,25 @@ func (s *Server) employeeTypeEnums(c *call) (any, error) {
 	return page(s.pager, pr, len(builtinEmployeeTypes), func(i int) feishu.EmployeeTypeEnum {
 		return builtinEmployeeTypes[i]
 	}), nil
+}
+
+// tenantQuery is GET /open-apis/tenant/v2/tenant/query: the tenant's name
+// (Options.TenantName), a display_id and a tenant_key derived from the app
+// ID. Options.NoTenantScope answers 99991672 instead, as Feishu does for an
+// app without tenant:tenant:readonly.
+func (s *Server) tenantQuery(c *call) (any, error) {
+	if s.opts.NoTenantScope {
+		return nil, fail(feishu.CodeNoScope, "[tenant:tenant:readonly]")
+	}
+	s.mu.RLock()
+	name := s.st.tenantName
+	s.mu.RUnlock()
+	key := fmt.Sprintf("%016x", fnv64(s.opts.AppID))
+	return feishu.TenantData{Tenant: feishu.TenantInfo{Name: name, DisplayID: "F" + key[:6], TenantKey: key}}, nil
+}
+
+func fnv64(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }

@@ -24,8 +24,12 @@ const (
 type Options struct {
 	AppID     string // default DefaultAppID
 	AppSecret string // default DefaultAppSecret; never logged or served
-	// TenantName is the root department's name.
+	// TenantName is the root department's name and the tenant's name
+	// (GET /tenant/v2/tenant/query).
 	TenantName string
+	// NoTenantScope models an app without the scope tenant:tenant:readonly:
+	// GET /tenant/v2/tenant/query answers 99991672.
+	NoTenantScope bool
 	// TokenTTL is the tenant_access_token lifetime (default 2h). A short
 	// TTL (under 30 min) makes every token request issue a new token.
 	TokenTTL time.Duration

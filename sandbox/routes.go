@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 		"GET " + feishu.PathFindByDepartment:  {ep: feishu.EPFindByDepartment, handle: s.findByDepartment},
 		"POST " + feishu.PathBatchGetID:       {ep: feishu.EPBatchGetID, handle: s.batchGetID},
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
+		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
 	}
 	for pattern, rt := range api {
 		mux.Handle(pattern, s.api(rt))

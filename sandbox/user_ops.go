@@ -30,49 +30,22 @@ type userDraft struct {
 }
 
 // createUser adds a user. seed keeps given open_id/union_id and status, and
-// lets a resigned user have no departments (state files and seeds).
+// lets a resigned user have no departments (state files and seeds). The
+// checks run in the order Feishu's error codes suggest (sandbox/doc.go).
 func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time) (*user, error) {
 	resigned := seed && in.Status != nil && in.Status.IsResigned
-	var dr userDraft
-	if err := checkUserName(in.Name); err != nil {
+	dr, err := s.newUserDraft(in, ids, resigned)
+	if err != nil {
 		return nil, err
 	}
-	dr.name = in.Name
-	if in.Mobile == "" {
-		return nil, fail(feishu.CodeNoMobile, "mobile is required")
-	}
-	var err error
-	if dr.mobile, dr.mainland, err = normalizeMobile(in.Mobile); err != nil {
+	u := &user{userID: in.UserID}
+	if u.userID == "" {
+		u.userID = s.newUserID()
+	} else if err := checkUserID(u.userID); err != nil {
 		return nil, err
 	}
-	if in.Email != "" {
-		if err := checkEmail(in.Email); err != nil {
-			return nil, err
-		}
-	}
-	dr.email = in.Email
-	if !dr.mainland && dr.email == "" {
-		return nil, fail(feishu.CodeMobileEmailTogether, "a non-mainland mobile needs an email")
-	}
-	if !resigned || len(in.DepartmentIDs) > 0 {
-		if dr.depts, err = s.userDepts(in.DepartmentIDs, ids.dept); err != nil {
-			return nil, err
-		}
-		if dr.orders, dr.primary, err = s.userOrders(in.Orders, dr.depts, ids.dept); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkEmployeeType(in.EmployeeType); err != nil {
-		return nil, err
-	}
-	userID := in.UserID
-	if userID == "" {
-		userID = s.newUserID()
-	} else if err := checkUserID(userID); err != nil {
-		return nil, err
-	}
-	if s.userByID[userID] != nil {
-		return nil, fail(feishu.CodeUserIDExists, "user_id %q is taken", userID)
+	if s.userByID[u.userID] != nil {
+		return nil, fail(feishu.CodeUserIDExists, "user_id %q is taken", u.userID)
 	}
 	if err := checkGender(in.Gender); err != nil {
 		return nil, err
@@ -80,23 +53,65 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 	if err := checkUserText(in.EnName, in.Nickname, in.JobTitle, in.City, in.WorkStation, in.EmployeeNo); err != nil {
 		return nil, err
 	}
-	openID, err := s.newPrefixedID(prefixOpenID, in.OpenID, seed, s.userByOpen)
-	if err != nil {
+	if u.openID, err = s.newPrefixedID(prefixOpenID, in.OpenID, seed, s.userByOpen); err != nil {
 		return nil, err
 	}
-	unionID, err := s.newPrefixedID(prefixUnionID, in.UnionID, seed, s.userByUnion)
-	if err != nil {
+	if u.unionID, err = s.newPrefixedID(prefixUnionID, in.UnionID, seed, s.userByUnion); err != nil {
 		return nil, err
 	}
 	if in.LeaderUserID != "" {
-		self := map[string]string{userIDUser: userID, userIDOpen: openID, userIDUnion: unionID}[ids.user]
-		if in.LeaderUserID == self {
+		if in.LeaderUserID == userRef(u, ids.user) {
 			return nil, fail(feishu.CodeLeaderSelf, "a user cannot lead themself")
 		}
 		if dr.leader, err = s.userLeader(in.LeaderUserID, ids); err != nil {
 			return nil, err
 		}
 	}
+	dr.fill(in, seed, now)
+	if !resigned {
+		if err := s.checkUnique(dr, nil); err != nil {
+			return nil, err
+		}
+	}
+	return s.insertUser(u, in, dr, seed, resigned), nil
+}
+
+// newUserDraft checks a new user's name, contacts, departments and type.
+func (s *state) newUserDraft(in feishu.User, ids idTypes, resigned bool) (userDraft, error) {
+	var dr userDraft
+	if err := checkUserName(in.Name); err != nil {
+		return dr, err
+	}
+	dr.name = in.Name
+	if in.Mobile == "" {
+		return dr, fail(feishu.CodeNoMobile, "mobile is required")
+	}
+	var err error
+	if dr.mobile, dr.mainland, err = normalizeMobile(in.Mobile); err != nil {
+		return dr, err
+	}
+	if in.Email != "" {
+		if err := checkEmail(in.Email); err != nil {
+			return dr, err
+		}
+	}
+	dr.email = in.Email
+	if !dr.mainland && dr.email == "" {
+		return dr, fail(feishu.CodeMobileEmailTogether, "a non-mainland mobile needs an email")
+	}
+	if !resigned || len(in.DepartmentIDs) > 0 {
+		if dr.depts, err = s.userDepts(in.DepartmentIDs, ids.dept); err != nil {
+			return dr, err
+		}
+		if dr.orders, dr.primary, err = s.userOrders(in.Orders, dr.depts, ids.dept); err != nil {
+			return dr, err
+		}
+	}
+	return dr, checkEmployeeType(in.EmployeeType)
+}
+
+// fill copies the fields that need no checks beyond checkUserText.
+func (dr *userDraft) fill(in feishu.User, seed bool, now time.Time) {
 	dr.enName, dr.nickname, dr.gender, dr.employeeType = in.EnName, in.Nickname, in.Gender, in.EmployeeType
 	dr.city, dr.country, dr.workStation = in.City, in.Country, in.WorkStation
 	dr.employeeNo, dr.jobTitle, dr.enterpriseEmail = in.EmployeeNo, in.JobTitle, in.EnterpriseEmail
@@ -106,13 +121,11 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 	if dr.joinTime == 0 {
 		dr.joinTime = now.Unix()
 	}
-	if !resigned {
-		if err := s.checkUnique(dr, nil); err != nil {
-			return nil, err
-		}
-	}
+}
 
-	u := &user{seq: s.nextSeq(), userID: userID, openID: openID, unionID: unionID}
+// insertUser adds a checked user to the state and its indexes.
+func (s *state) insertUser(u *user, in feishu.User, dr userDraft, seed, resigned bool) *user {
+	u.seq = s.nextSeq()
 	if seed && in.Status != nil {
 		u.status = *in.Status
 		u.status.IsResigned = false // set below, after the user joined its departments
@@ -128,11 +141,11 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 		// enter the active indexes even for a moment.
 		u.status.IsResigned = true
 		s.addResigned(u)
-		return u, nil
+		return u
 	}
 	s.addActive(u)
 	s.setUserDepts(u, dr.depts, dr.primary, dr.orders)
-	return u, nil
+	return u
 }
 
 func (s *state) newUserID() string {
@@ -255,39 +268,79 @@ func (s *state) patchUser(u *user, p feishu.UserPatch, ids idTypes) error {
 	case u.status.IsUnjoin:
 		return fail(codeUnjoinedUpdate, "user has not joined")
 	}
+	dr, err := s.patchContact(u, p, ids)
+	if err != nil {
+		return err
+	}
+	if err := patchFields(&dr, p); err != nil {
+		return err
+	}
+	if p.LeaderUserID != nil {
+		switch id := *p.LeaderUserID; {
+		case id == "":
+			dr.leader = nil
+		case id == userRef(u, ids.user):
+			return fail(feishu.CodeLeaderSelf, "a user cannot lead themself")
+		default:
+			if dr.leader, err = s.userLeader(id, ids); err != nil {
+				return err
+			}
+		}
+	}
+	if err := s.checkUnique(dr, u); err != nil {
+		return err
+	}
+
+	s.dropActive(u)
+	s.applyDraft(u, dr)
+	s.addActive(u)
+	if p.DepartmentIDs != nil {
+		s.setUserDepts(u, dr.depts, dr.primary, dr.orders)
+	}
+	return nil
+}
+
+// patchContact is the user's draft with a PATCH's name, contacts and
+// departments checked and applied.
+func (s *state) patchContact(u *user, p feishu.UserPatch, ids idTypes) (userDraft, error) {
 	dr := draftOf(u)
 	var err error
 	if p.Name != nil {
 		if err := checkUserName(*p.Name); err != nil {
-			return err
+			return dr, err
 		}
 		dr.name = *p.Name
 	}
 	if p.Mobile != nil {
 		if *p.Mobile == "" {
-			return fail(feishu.CodeNoMobile, "mobile cannot be cleared")
+			return dr, fail(feishu.CodeNoMobile, "mobile cannot be cleared")
 		}
 		if dr.mobile, dr.mainland, err = normalizeMobile(*p.Mobile); err != nil {
-			return err
+			return dr, err
 		}
 	}
 	if p.Email != nil {
 		if *p.Email != "" {
 			if err := checkEmail(*p.Email); err != nil {
-				return err
+				return dr, err
 			}
 		}
 		dr.email = *p.Email
 	}
 	if !dr.mainland && dr.email == "" {
-		return fail(feishu.CodeMobileEmailTogether, "a non-mainland mobile needs an email")
+		return dr, fail(feishu.CodeMobileEmailTogether, "a non-mainland mobile needs an email")
 	}
 	if p.DepartmentIDs != nil {
 		if dr.depts, err = s.userDepts(*p.DepartmentIDs, ids.dept); err != nil {
-			return err
+			return dr, err
 		}
 		dr.primary, dr.orders = dr.depts[0], keepOrders(u.orders, dr.depts)
 	}
+	return dr, nil
+}
+
+// patchFields checks and applies a PATCH's other fields to the draft.
+func patchFields(dr *userDraft, p feishu.UserPatch) error {
 	if p.EmployeeType != nil {
 		if err := checkEmployeeType(*p.EmployeeType); err != nil {
 			return err
@@ -318,28 +371,6 @@ func (s *state) patchUser(u *user, p feishu.UserPatch, ids idTypes) error {
 	}
 	if p.IsFrozen != nil {
 		dr.frozen = *p.IsFrozen
-	}
-	if p.LeaderUserID != nil {
-		switch id := *p.LeaderUserID; {
-		case id == "":
-			dr.leader = nil
-		case id == userRef(u, ids.user):
-			return fail(feishu.CodeLeaderSelf, "a user cannot lead themself")
-		default:
-			if dr.leader, err = s.userLeader(id, ids); err != nil {
-				return err
-			}
-		}
-	}
-	if err := s.checkUnique(dr, u); err != nil {
-		return err
-	}
-
-	s.dropActive(u)
-	s.applyDraft(u, dr)
-	s.addActive(u)
-	if p.DepartmentIDs != nil {
-		s.setUserDepts(u, dr.depts, dr.primary, dr.orders)
 	}
 	return nil
 }

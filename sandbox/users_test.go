@@ -387,3 +387,14 @@ func TestEmployeeTypeEnums(t *testing.T) {
 	c.wantCode(40011, "GET", feishu.PathEmployeeTypeEnums+"?page_size=101", nil)
 	c.wantCode(0, "GET", feishu.PathEmployeeTypeEnums+"?page_size=100", nil)
 }
+
+func TestTenantQuery(t *testing.T) {
+	_, c := start(t, sandbox.Options{TenantName: "星辰科技"})
+	var d feishu.TenantData
+	c.ok("GET", feishu.PathTenantQuery, nil, &d)
+	if d.Tenant.Name != "星辰科技" || d.Tenant.TenantKey == "" || d.Tenant.DisplayID == "" {
+		t.Fatalf("tenant: %+v", d)
+	}
+	_, c = start(t, sandbox.Options{NoTenantScope: true})
+	c.wantCode(feishu.CodeNoScope.Num, "GET", feishu.PathTenantQuery, nil)
+}

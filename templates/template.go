@@ -23,12 +23,16 @@ func Example(s *org.Schema) []string {
 	return row
 }
 
-// TemplateSheets are the sheets of the template workbook.
+// TemplateSheets are the sheets of the template workbook. Each data sheet
+// has one example row, highlighted, that says in its marker column (a column
+// import ignores) that it is the example: validation refuses any row that
+// carries that marker, in whatever column it ends up.
 func TemplateSheets() []sheet.OutSheet {
 	var out []sheet.OutSheet
 	for _, s := range org.Schemas {
-		ds := DataSheet(s, [][]string{Example(s)})
+		ds := DataSheet(s, [][]string{append(Example(s), org.ExampleNote)}, sheet.Column{Header: org.MarkerHeader, Width: 48})
 		ds.DropdownRows = DropdownRows
+		ds.Mark = func(r, c int) sheet.Mark { return sheet.MarkWarning }
 		out = append(out, ds)
 	}
 	return append(out, Instructions())

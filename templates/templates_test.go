@@ -10,6 +10,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/validate"
 	"github.com/xuri/excelize/v2"
 )
@@ -48,21 +49,95 @@ func TestCommittedTemplatesAreWhatTheCommandWrites(t *testing.T) {
 	}
 }
 
-// TestTemplateReadsBackCleanly: a filled-in template (the example rows)
-// loads and validates without problems, in both formats.
-func TestTemplateReadsBackCleanly(t *testing.T) {
+// TestTemplateExampleRowsAreRefused: the template reads back with its
+// example rows exactly as written (text cells keep their zeros), in both
+// formats, and the only problems are the example rows themselves — one per
+// sheet, at the marker column, whose header import knows.
+func TestTemplateExampleRowsAreRefused(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: XLSXName}},
 		{{Path: "departments.csv"}, {Path: "users.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)
-		if len(ps) > 0 || len(o.Departments) != 1 || len(o.Users) != 1 {
+		if len(o.Departments) != 1 || len(o.Users) != 1 || len(ps) != 2 {
 			t.Fatalf("%v: %d depts %d users, problems %v", inputs, len(o.Departments), len(o.Users), ps)
+		}
+		for _, p := range ps {
+			if p.Rule != "ROW_EXAMPLE_MARKER" || p.Column != org.MarkerHeader || p.Row != 2 {
+				t.Errorf("%v: %+v", inputs, p)
+			}
 		}
 		if u := o.Users[0]; u.EmployeeNo() != "000123" || u.Mobile() != "13800138000" {
 			t.Errorf("example user read as %+v", u)
 		}
+	}
+}
+
+// TestFilledTemplate: HR copies the example row and edits it. Edited but
+// still carrying the marker, the row is refused; with the marker cleared
+// and real values, it validates; left as it was in a template without the
+// marker (as written before there was one), it is refused too.
+func TestFilledTemplate(t *testing.T) {
+	edit := func(s *org.Schema, row []string, values map[string]string) []string {
+		row = append([]string(nil), row...)
+		for i, f := range s.Fields {
+			if v, ok := values[f.Key]; ok {
+				row[i] = v
+			}
+		}
+		return row
+	}
+	realDept := map[string]string{"department_id": "RD", "name": "研发部", "name_en": "R&D", "leader_user_id": "u9"}
+	realUser := map[string]string{"user_id": "u9", "name": "李雷", "en_name": "Lei Li", "mobile": "13912345678", "email": "lilei@corp.example.cn", "department_ids": "RD"}
+	tests := []struct {
+		name   string
+		marker bool // the marker column is there
+		clear  bool // its cell is cleared
+		dept   map[string]string
+		user   map[string]string
+		want   string
+	}{
+		{"example rows as written", true, false, nil, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied and edited, marker kept", true, false, realDept, realUser, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied, edited, marker cleared", true, true, realDept, realUser, ""},
+		{"an old template without the marker", false, false, nil, nil, "ROW_EXAMPLE,ROW_EXAMPLE"},
+		{"only the name edited, marker cleared", true, true, nil, map[string]string{"name": "李雷"}, "ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var inputs []org.Input
+			for i, s := range org.Schemas {
+				ds := TemplateSheets()[i]
+				values := tt.dept
+				if s.Kind == org.KindUsers {
+					values = tt.user
+				}
+				row := append(edit(s, Example(s), values), org.ExampleNote)
+				if tt.clear {
+					row[len(row)-1] = ""
+				}
+				if !tt.marker {
+					ds.Columns, row = ds.Columns[:len(s.Fields)], row[:len(s.Fields)]
+				}
+				ds.Rows = [][]string{row}
+				p := filepath.Join(dir, CSVName(s.Kind))
+				if err := sheet.WriteCSV(p, ds, true); err != nil {
+					t.Fatal(err)
+				}
+				inputs = append(inputs, org.Input{Path: p})
+			}
+			o, ps := org.Load(inputs)
+			ps = append(ps, validate.Validate(o)...)
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.Rule)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("problems %v, want %s", ps, tt.want)
+			}
+		})
 	}
 }
 

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/org"
@@ -36,6 +35,8 @@ func (v *validator) departments() {
 	depts := v.org.Departments
 	v.deptIDs = make(map[string]*org.Department, len(depts))
 	for _, d := range depts {
+		v.exampleRow(d.Record)
+		v.oneValues(d.Record)
 		v.departmentRow(d)
 		if d.ID() == "" || CheckDepartmentID(d.ID()) != "" {
 			continue
@@ -47,10 +48,10 @@ func (v *validator) departments() {
 		v.deptIDs[d.ID()] = d
 	}
 	for _, d := range depts {
-		if d.ParentID() != "" && d.ParentID() != RootID && v.deptIDs[d.ParentID()] == nil && d.ParentID() != d.ID() {
+		if d.ParentID() != "" && d.ParentID() != RootID && v.deptIDs[d.ParentID()] == nil && d.ParentID() != d.ID() && !several(d.Record, "parent_department_id") {
 			v.add("DEPT_PARENT_UNKNOWN", d.Loc("parent_department_id"), d.ParentID())
 		}
-		if d.LeaderUserID() != "" && v.userIDs[d.LeaderUserID()] == nil {
+		if d.LeaderUserID() != "" && v.userIDs[d.LeaderUserID()] == nil && !several(d.Record, "leader_user_id") {
 			v.add("DEPT_LEADER_UNKNOWN", d.Loc("leader_user_id"), d.LeaderUserID())
 		}
 	}
@@ -61,9 +62,9 @@ func (v *validator) departments() {
 
 // departmentRow checks what one row can tell on its own.
 func (v *validator) departmentRow(d *org.Department) {
-	switch code := CheckDepartmentID(d.ID()); code {
-	case "":
-	case "DEPT_ID_REQUIRED":
+	switch code := CheckDepartmentID(d.ID()); {
+	case code == "", several(d.Record, "department_id"):
+	case code == "DEPT_ID_REQUIRED":
 		if !d.PlacedByPath() { // a department placed by its parent path gets an ID from its path
 			v.add(code, d.Loc("department_id"))
 		}
@@ -81,15 +82,11 @@ func (v *validator) departmentRow(d *org.Department) {
 	if d.ParentID() == "" && d.ParentPath() == "" {
 		v.add("DEPT_PARENT_REQUIRED", d.Loc("parent_department_id"))
 	}
-	if d.Order() != "" {
-		if _, ok := org.ParseOrder(d.Order()); !ok {
-			v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order())
-		}
+	if d.Order() != "" && d.Values.Order == "" {
+		v.add("DEPT_ORDER_FORMAT", d.Loc("order"), d.Order())
 	}
-	if d.CreateGroupChat() != "" {
-		if _, ok := org.ParseBool(d.CreateGroupChat()); !ok {
-			v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat())
-		}
+	if d.CreateGroupChat() != "" && !several(d.Record, "create_group_chat") && !d.Values.GroupChatOK {
+		v.add("DEPT_GROUP_CHAT_FORMAT", d.Loc("create_group_chat"), d.CreateGroupChat())
 	}
 }
 
@@ -197,10 +194,10 @@ func (v *validator) siblings() {
 			}
 			names[k] = d
 		}
-		if n, ok := org.ParseOrder(d.Order()); ok {
-			k := orderKey{parent, n}
+		if d.Values.Order != "" {
+			k := orderKey{parent, d.Values.OrderN}
 			if first, dup := orders[k]; dup {
-				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), strconv.FormatInt(n, 10), first.Num)
+				v.add("DEPT_ORDER_DUPLICATE", d.Loc("order"), d.Values.Order, first.Num)
 				continue
 			}
 			orders[k] = d

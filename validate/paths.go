@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"slices"
+
 	"github.com/orgbatch/orgbatch/org"
 )
 
@@ -10,11 +12,13 @@ import (
 // path resolves to is only known online (the plan).
 func (v *validator) paths() {
 	refs := v.org.PathRefs()
+	// A parent path that holds several paths is an error of its own
+	// (CELL_SEVERAL_VALUES); read as one path it would mislead the rest.
+	refs = slices.DeleteFunc(refs, func(r org.PathRef) bool { return several(r.Rec, r.Field) })
 	if len(refs) == 0 {
 		return
 	}
-	tops := v.org.TopNames()
-	root, stripped := org.CompanyRoot(refs, v.opts.PathRoot, func(k string) bool { return tops[k] })
+	root, stripped := v.org.CompanyRoot(v.opts.PathRoot, nil)
 	if stripped && v.opts.PathRoot == "" {
 		v.add("PATH_ROOT", refs[0].Rec.Loc(refs[0].Field), root)
 	}

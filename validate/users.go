@@ -22,8 +22,13 @@ func (v *validator) users() {
 	emails := map[string]*org.User{}
 	employeeNos := map[string]*org.User{}
 	for _, u := range v.org.Users {
+		m := u.Values.Mobile
+		if !v.exampleRow(u.Record) {
+			v.exampleContact(u, m)
+		}
+		v.oneValues(u.Record)
 		v.userRow(u)
-		if m, _, ok := org.ParseMobile(u.Mobile()); ok {
+		if m.E164 != "" {
 			if first, dup := mobiles[m.E164]; dup {
 				v.add("USER_MOBILE_DUPLICATE", u.Loc("mobile"), u.Mobile(), first.Num)
 			} else {
@@ -33,8 +38,7 @@ func (v *validator) users() {
 				v.add("USER_EMAIL_REQUIRED_INTL", u.Loc("email"), u.Mobile())
 			}
 		}
-		if u.Email() != "" && org.ValidEmail(u.Email()) {
-			k := org.NormalizeEmail(u.Email())
+		if k := u.Values.Email; k != "" {
 			if first, dup := emails[k]; dup {
 				v.add("USER_EMAIL_DUPLICATE", u.Loc("email"), u.Email(), first.Num)
 			} else {
@@ -64,30 +68,30 @@ func (v *validator) userRow(u *org.User) {
 			v.add("USER_NAME_LENGTH", u.Loc(f.key), u.T.Column(f.key), n)
 		}
 	}
-	if u.UserID() != "" && (org.CharCount(u.UserID()) > MaxUserIDLen || strings.IndexFunc(u.UserID(), unicode.IsSpace) >= 0) {
+	if u.UserID() != "" && !several(u.Record, "user_id") && (org.CharCount(u.UserID()) > MaxUserIDLen || strings.IndexFunc(u.UserID(), unicode.IsSpace) >= 0) {
 		v.add("USER_ID_FORMAT", u.Loc("user_id"), u.UserID())
 	}
-	switch _, hint, ok := org.ParseMobile(u.Mobile()); {
+	switch val := u.Values; {
 	case u.Mobile() == "":
 		v.add("USER_MOBILE_REQUIRED", u.Loc("mobile"))
-	case hint == org.HintScientific:
+	case several(u.Record, "mobile"):
+	case val.MobileSci:
 		v.add("USER_MOBILE_SCIENTIFIC", u.Loc("mobile"), u.Mobile())
-	case !ok:
+	case val.Mobile.E164 == "":
 		v.add("USER_MOBILE_FORMAT", u.Loc("mobile"), u.Mobile())
 	}
-	if u.Email() != "" && !org.ValidEmail(u.Email()) {
+	if u.Email() != "" && !several(u.Record, "email") && u.Values.Email == "" {
 		v.add("USER_EMAIL_FORMAT", u.Loc("email"), u.Email())
 	}
-	switch _, ok := org.ParseEmployeeType(u.EmployeeType()); {
+	switch {
 	case u.EmployeeType() == "":
 		v.add("USER_EMPLOYEE_TYPE_REQUIRED", u.Loc("employee_type"))
-	case !ok:
+	case several(u.Record, "employee_type"):
+	case u.Values.EmployeeType == 0:
 		v.add("USER_EMPLOYEE_TYPE_INVALID", u.Loc("employee_type"), u.EmployeeType())
 	}
-	if u.Gender() != "" {
-		if _, ok := org.ParseGender(u.Gender()); !ok {
-			v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender())
-		}
+	if u.Gender() != "" && !several(u.Record, "gender") && u.Values.Gender < 0 {
+		v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender())
 	}
 	if n := org.CharCount(u.JobTitle()); n > MaxJobTitleLen {
 		v.add("USER_JOB_TITLE_LENGTH", u.Loc("job_title"), n)
@@ -100,10 +104,8 @@ func (v *validator) userRow(u *org.User) {
 			v.add("USER_FIELD_LENGTH", u.Loc(f.key), u.T.Column(f.key), n)
 		}
 	}
-	if u.JoinTime() != "" {
-		if _, ok := org.ParseDate(u.JoinTime()); !ok {
-			v.add("USER_JOIN_TIME_FORMAT", u.Loc("join_time"), u.JoinTime())
-		}
+	if u.JoinTime() != "" && u.Values.JoinTime == 0 {
+		v.add("USER_JOIN_TIME_FORMAT", u.Loc("join_time"), u.JoinTime())
 	}
 }
 
@@ -140,7 +142,7 @@ func (v *validator) userDepartments(u *org.User) {
 
 func (v *validator) userLeader(u *org.User) {
 	switch l := u.LeaderUserID(); {
-	case l == "":
+	case l == "", several(u.Record, "leader_user_id"):
 	case l == u.UserID():
 		v.add("USER_LEADER_SELF", u.Loc("leader_user_id"), l)
 	case v.userIDs[l] == nil:

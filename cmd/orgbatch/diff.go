@@ -10,13 +10,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/orgbatch/orgbatch/exporter"
+	"github.com/orgbatch/orgbatch/guard"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/prune"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/spf13/cobra"
 )
 
@@ -31,9 +33,13 @@ type DiffOptions struct {
 	ReportDir string
 	Prune     bool
 	Yes       bool
-	Force     bool
+	Force     bool // no longer overrides anything: refused with a pointer to the counts
 	NoCreate  bool
-	Now       func() time.Time
+	Renames   bool
+	// DeleteUsers and DeleteDepts state how many a prune deletes.
+	DeleteUsers countFlag
+	DeleteDepts countFlag
+	Now         func() time.Time
 }
 
 func newDiffCmd(io *IOStreams) *cobra.Command {
@@ -49,18 +55,21 @@ directory under --report (plan.xlsx, plan.json, only-in-feishu.json).
 Nothing is written to the tenant.
 
 Import never deletes. --prune deletes what the sheet lacks (users first,
-then departments, deepest first): it prints the list, and deletes only with
---yes. It refuses to delete more than 50 entries and more than 20% of them,
-or more than 80% of a small org, unless --force. With --yes it holds the
-tenant's lock, like an import: it does not run while an import of the
+then departments, deepest first): it lists every one, and deletes only with
+--yes. Deleting more than 5 users, or more than 3% of the tenant's users,
+also needs their exact number — typed when asked, or --delete-count N —
+and departments likewise (--delete-department-count N). With --yes it holds
+the tenant's lock, like an import: it does not run while an import of the
 tenant does.
 
 Exit status: 0 the tenant matches the sheet, 1 there are differences (or a
-prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,
+prune was listed but not run, or failed), 2 usage or validation errors, or a
+confirmation refused or missing (nothing deleted), 3 interrupted.`,
 		Example: `  orgbatch diff company.xlsx
   orgbatch diff company.xlsx --sandbox --sandbox-seed samples/company.xlsx
-  orgbatch diff company.xlsx --prune            # list what would be deleted
-  orgbatch diff company.xlsx --prune --yes      # delete it`,
+  orgbatch diff company.xlsx --prune                          # list what would be deleted
+  orgbatch diff company.xlsx --prune --yes                    # delete a few (asks for the number if many)
+  orgbatch diff company.xlsx --prune --yes --delete-count 34 --delete-department-count 1`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			return runDiff(cmd.Context(), opts)
@@ -72,25 +81,30 @@ prune was refused or failed), 2 usage or validation errors, 3 interrupted.`,
 	f.StringVar(&opts.ReportDir, "report", "reports", "directory for the diff's run directory")
 	f.BoolVar(&opts.Prune, "prune", false, "delete users and departments the sheet lacks (with --yes)")
 	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete")
-	f.BoolVar(&opts.Force, "force", false, "with --prune: delete even past the safety thresholds")
+	f.Var(&opts.DeleteUsers, "delete-count", "with --prune --yes: the number of users being deleted (needed past 5 or 3%)")
+	f.Var(&opts.DeleteDepts, "delete-department-count", "with --prune --yes: the number of departments being deleted (needed past 5 or 3%)")
+	f.BoolVar(&opts.Force, "force", false, "replaced by --delete-count / --delete-department-count")
+	f.MarkHidden("force")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
 	return cmd
 }
 
 func runDiff(ctx context.Context, opts *DiffOptions) error {
-	if (opts.Yes || opts.Force) && !opts.Prune {
-		return usageError("--yes and --force only apply to --prune")
+	switch {
+	case opts.Force:
+		return usageError("--force no longer overrides the deletion guard: state the numbers being deleted with --delete-count N and --delete-department-count N")
+	case (opts.Yes || opts.DeleteUsers.set || opts.DeleteDepts.set) && !opts.Prune:
+		return usageError("--yes, --delete-count and --delete-department-count only apply to --prune")
 	}
 	o, ps, err := opts.Inputs.load(opts.Files)
 	if err != nil {
 		return err
 	}
 	io := opts.IO
-	for _, p := range ps {
-		if unreadableRules[p.Rule] {
-			report.PrintProblems(io.ErrOut, ps)
-			return &ExitError{Code: ExitUsage}
-		}
+	if problem.Unreadable(ps) {
+		report.PrintProblems(io.ErrOut, ps)
+		return &ExitError{Code: ExitUsage}
 	}
 	tgt, err := opts.Target.connect(ctx, io, slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
@@ -109,16 +123,13 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		defer l.Release()
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := plan.Prepare(ctx, &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot})
-	if err == nil {
-		var snap *exporter.Snapshot
-		snap, err = exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Progress: func(pr exporter.Progress) { bar.Set(pr.Done, pr.Departments) }})
-		bar.Finish()
-		if err == nil {
-			return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap))
-		}
-	}
+	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames}
+	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
 	bar.Finish()
+	if err == nil {
+		return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap.Tree))
+	}
 	if ctx.Err() != nil {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
 	}
@@ -144,6 +155,9 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	if problem.HasErrors(ps) {
 		return &ExitError{Code: ExitUsage}
 	}
+	// What an import of this sheet would need confirmed (states nothing,
+	// so it cannot fail).
+	_ = (&writeGate{Counts: []counted{changesCount(guard.Analyze(p), countFlag{})}}).preview(io)
 	differs := len(p.Steps) > 0 || p.Blocked() || len(extra.Users)+len(extra.Departments) > 0
 	if !opts.Prune || len(extra.Users)+len(extra.Departments) == 0 {
 		if differs {
@@ -151,14 +165,25 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 		}
 		return nil
 	}
-	if err := extra.Check(); err != nil && !opts.Force {
-		return &ExitError{Code: ExitRowsFailed, Err: err}
-	}
+	gate := pruneGate(ctx, opts, tgt, extra)
 	if !opts.Yes {
-		fmt.Fprintf(io.Out, "\n--prune: the %d users and %d departments above would be deleted. Nothing was deleted; add --yes to delete them.\n", len(extra.Users), len(extra.Departments))
+		// The listing is the prune's dry run; --yes is its answer.
+		target := gate.Target
+		gate.Target = ""
+		if err := gate.preview(io); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Out, "\n--prune: the %d users and %d departments above would be deleted", len(extra.Users), len(extra.Departments))
+		if target != "" {
+			fmt.Fprintf(io.Out, " from %s", target)
+		}
+		fmt.Fprintln(io.Out, ". Nothing was deleted; add --yes to delete them.")
 		return &ExitError{Code: ExitRowsFailed}
 	}
-	results := extra.Run(ctx, tgt.API, tgt.Pacer)
+	if err := gate.pass(ctx, io); err != nil {
+		return err
+	}
+	results := extra.Run(ctx, tgt.API)
 	failed := 0
 	for _, r := range results {
 		if r.Err != nil {
@@ -176,6 +201,20 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	return nil
 }
 
+// pruneGate is what a prune needs confirmed: the tenant, and the number
+// of users and of departments it deletes.
+func pruneGate(ctx context.Context, opts *DiffOptions, tgt *target, extra *prune.Plan) *writeGate {
+	return &writeGate{
+		Target:  tgt.describe(ctx),
+		Summary: fmt.Sprintf("delete 删除 %d users, %d departments", len(extra.Users), len(extra.Departments)),
+		Yes:     opts.Yes,
+		Counts: []counted{
+			deleteCount(len(extra.Users), extra.TotalUsers, "--delete-count", "成员 users", opts.DeleteUsers),
+			deleteCount(len(extra.Departments), extra.TotalDepartments, "--delete-department-count", "部门 departments", opts.DeleteDepts),
+		},
+	}
+}
+
 func printExtra(w io.Writer, extra *prune.Plan) {
 	if len(extra.Users)+len(extra.Departments) == 0 {
 		fmt.Fprintln(w, "\n仅在飞书 only in Feishu: none")
@@ -186,23 +225,47 @@ func printExtra(w io.Writer, extra *prune.Plan) {
 		fmt.Fprintf(w, "  department %s %s\n", d.DepartmentID, d.Path)
 	}
 	for _, u := range extra.Users {
-		fmt.Fprintf(w, "  user       %s %s %s\n", u.UserID, u.Name, strings.Join(u.DepartmentIDs, ";"))
+		fmt.Fprintf(w, "  user       %s %s %s %s %s\n", u.UserID, u.Name, maskMobile(u.Mobile), maskEmail(u.Email), strings.Join(u.DepartmentIDs, ";"))
 	}
+}
+
+// maskMobile shows a mobile the way Chinese apps print one, +86138****8000:
+// enough to tell two people of one name apart and to check against the
+// admin console, while terminals, CI logs and pasted tickets do not
+// collect the numbers. only-in-feishu.json (owner-only) has them whole.
+func maskMobile(m string) string {
+	r := []rune(m)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:len(r)-8]) + "****" + string(r[len(r)-4:])
+}
+
+// maskEmail keeps an address's first character and its domain: z***@example.com.
+func maskEmail(e string) string {
+	local, domain, ok := strings.Cut(e, "@")
+	if e == "" || !ok || local == "" {
+		return strings.Repeat("*", len(e))
+	}
+	r := []rune(local)
+	return string(r[0]) + "***@" + domain
 }
 
 func writeExtraJSON(path string, extra *prune.Plan) error {
 	type entry struct {
-		Kind string `json:"kind"`
-		ID   string `json:"id"`
-		Name string `json:"name"`
-		Path string `json:"path,omitempty"`
+		Kind   string `json:"kind"`
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Path   string `json:"path,omitempty"`
+		Mobile string `json:"mobile,omitempty"`
+		Email  string `json:"email,omitempty"`
 	}
 	var out []entry
 	for _, d := range extra.Departments {
-		out = append(out, entry{"department", d.DepartmentID, d.Name, d.Path})
+		out = append(out, entry{Kind: "department", ID: d.DepartmentID, Name: d.Name, Path: d.Path})
 	}
 	for _, u := range extra.Users {
-		out = append(out, entry{"user", u.UserID, u.Name, ""})
+		out = append(out, entry{Kind: "user", ID: u.UserID, Name: u.Name, Mobile: u.Mobile, Email: u.Email})
 	}
 	data := []byte("[]\n")
 	if len(out) > 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,7 +71,7 @@ func TestDiffMatchesAndDiffers(t *testing.T) {
 }
 
 // TestDiffPrune: --prune lists and deletes only with --yes, users before
-// departments, and the safety guard refuses a mass deletion unless --force.
+// departments; past the guard's thresholds only with their numbers stated.
 func TestDiffPrune(t *testing.T) {
 	srv, url := seededSandbox(t)
 	dir := t.TempDir()
@@ -84,36 +85,33 @@ func TestDiffPrune(t *testing.T) {
 	if code != ExitRowsFailed || !strings.Contains(out, "add --yes") || len(srv.Departments()) != 46 {
 		t.Fatalf("prune without --yes: exit %d, %d departments\n%s", code, len(srv.Departments()), out)
 	}
-	code, out, _ = runAgainst(t, context.Background(), append(args, "--yes")...)
+	n := fmt.Sprint(len(admins))
+	code, out, _ = runAgainst(t, context.Background(), append(args, "--yes", "--delete-count", n)...)
 	if code != ExitOK {
-		t.Fatalf("prune --yes: exit %d\n%s", code, out)
+		t.Fatalf("prune --yes --delete-count %s: exit %d\n%s", n, code, out)
 	}
 	if len(srv.Departments()) != 45 {
 		t.Errorf("%d departments after prune", len(srv.Departments()))
 	}
-	active := 0
-	for _, u := range srv.Users() {
-		if u.Status == nil || !u.Status.IsResigned {
-			active++
-		}
-	}
-	if active != 300-len(admins) {
+	if active := activeUsers(srv); active != 300-len(admins) {
 		t.Errorf("%d active users after prune, want %d", active, 300-len(admins))
-	}
-
-	// A users sheet with only its first rows would delete most users:
-	// refused.
-	data, _ := os.ReadFile("../../samples/users.csv")
-	lines := strings.SplitAfter(string(data), "\n")
-	few := filepath.Join(dir, "few.csv")
-	os.WriteFile(few, []byte(strings.Join(lines[:11], "")), 0o600)
-	code, out, errOut := runAgainst(t, context.Background(), "diff", "--users", few, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--prune", "--yes")
-	if code != ExitRowsFailed || !strings.Contains(errOut, "refusing to delete") {
-		t.Fatalf("guard: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if code, _, errOut := runAgainst(t, context.Background(), "diff", samplesXLSX, "--sandbox", "--yes"); code != ExitUsage {
 		t.Errorf("--yes without --prune: exit %d %s", code, errOut)
 	}
+	if code, _, errOut := runAgainst(t, context.Background(), append(args, "--yes", "--force")...); code != ExitUsage || !strings.Contains(errOut, "--delete-count") {
+		t.Errorf("--force: exit %d %s", code, errOut)
+	}
+}
+
+func activeUsers(srv *sandbox.Server) int {
+	n := 0
+	for _, u := range srv.Users() {
+		if u.Status == nil || !u.Status.IsResigned {
+			n++
+		}
+	}
+	return n
 }
 
 // membersOf lists the users of a department in the sandbox.
@@ -140,7 +138,7 @@ func TestDiffKeepsPathDepartments(t *testing.T) {
 	users := filepath.Join(dir, "users.csv")
 	os.WriteFile(users, []byte("user_id,name,mobile,department_path,employee_type\na,甲,13800000001,技术中心/后端组,1\n"), 0o600)
 	args := []string{depts, users, "--base-url", url, "--report", dir, "--rate-scale", "1000"}
-	if code, out, errOut := runAgainst(t, context.Background(), append([]string{"import"}, args...)...); code != ExitOK {
+	if code, out, errOut := runAgainst(t, context.Background(), append([]string{"import", "--yes"}, args...)...); code != ExitOK {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, errOut := runAgainst(t, context.Background(), append([]string{"diff", "--prune", "--yes"}, args...)...)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/spf13/cobra"
 )
 
@@ -72,7 +73,7 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	f.StringVar(&opts.Root, "root", "", "export only this department (its custom department_id) and everything under it")
 	f.StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	f.StringVarP(&opts.Out, "out", "o", "", "output file (xlsx) or directory (csv) (default reports/export-<time>)")
-	f.IntVar(&opts.Parallel, "parallel", exporter.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
+	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark")
 	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file (xlsx), or the export files in an existing --out directory (csv)")
 	return cmd
@@ -101,9 +102,10 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 
 	start := time.Now()
 	bar := newPhaseBar(io, 1, "导出 exporting")
-	snap, err := exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{
-		Root: opts.Root, Parallel: opts.Parallel,
-		Progress: func(p exporter.Progress) {
+	reader := &tenant.Reader{API: tgt.API, Parallel: opts.Parallel}
+	snap, err := reader.Walk(ctx, tenant.WalkOptions{
+		Root: opts.Root,
+		Progress: func(p tenant.WalkProgress) {
 			total := p.Departments
 			if !p.Listed {
 				total++ // more may come: the bar must not complete yet
@@ -141,15 +143,15 @@ func walkError(ctx context.Context, err error, root string) error {
 	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
 }
 
-func printExportSummary(w io.Writer, snap *exporter.Snapshot, files []string, elapsed time.Duration) {
-	counts := snap.StatusCounts()
+func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed time.Duration) {
+	counts := exporter.StatusCounts(snap.Tree)
 	var parts []string
 	for _, st := range exporter.Statuses {
 		if counts[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
 		}
 	}
-	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Departments), len(snap.Users))
+	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Tree.Departments), len(snap.Tree.Users))
 	if len(parts) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}
@@ -157,8 +159,8 @@ func printExportSummary(w io.Writer, snap *exporter.Snapshot, files []string, el
 	for _, f := range files {
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}
-	least := snap.MinCalls()
-	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", exporter.Total(snap.Calls), exporter.Total(least))
+	least := snap.Tree.MinCalls()
+	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
 		if n, ok := least[ep]; ok {
 			fmt.Fprintf(w, " %s %d/%d;", exportEndpointName(ep), snap.Calls[ep], n)

@@ -111,7 +111,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	dstSrv, dst := sandboxtest.Start(t, sandbox.Options{})
-	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"))
+	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes")
 	if code != ExitOK {
 		t.Fatalf("import of the export: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -354,7 +354,7 @@ func TestExportReimportsByPaths(t *testing.T) {
 	users := write("users.csv", dropExportCols(readExportCSV(t, filepath.Join(dir, "users.csv")), col(org.UserSchema, "department_ids")))
 
 	dstSrv, dst := sandboxtest.Start(t, sandbox.Options{})
-	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"))
+	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes")
 	if code != ExitOK {
 		t.Fatalf("import by paths: exit %d\n%s\n%s", code, out, errOut)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/sheet"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // An export never overwrites anything unless --force. A name orgbatch
@@ -78,14 +79,14 @@ func (d *dest) taken() []string {
 
 // write writes the export and returns the files written. It first removes
 // what killed exports left in the directory (temporary files).
-func (d *dest) write(io *IOStreams, snap *exporter.Snapshot, meta exporter.Meta, bom bool) ([]string, error) {
+func (d *dest) write(io *IOStreams, snap *tenant.Snapshot, meta exporter.Meta, bom bool) ([]string, error) {
 	removeStale(io, d.dir)
 	noReplace := sheet.WriteOptions{NoReplace: !d.force}
 	switch {
 	case d.format == "xlsx" && d.file != "":
-		return []string{d.file}, snap.WriteXLSX(d.file, meta, noReplace)
+		return []string{d.file}, exporter.WriteXLSX(snap, d.file, meta, noReplace)
 	case d.format == "csv" && d.name == "":
-		return snap.WriteCSV(d.dir, meta, bom, noReplace)
+		return exporter.WriteCSV(snap, d.dir, meta, bom, noReplace)
 	}
 	for i := 1; ; i++ {
 		name := d.name
@@ -95,11 +96,11 @@ func (d *dest) write(io *IOStreams, snap *exporter.Snapshot, meta exporter.Meta,
 		var err error
 		if d.format == "xlsx" {
 			p := filepath.Join(d.dir, name+".xlsx")
-			if err = snap.WriteXLSX(p, meta, sheet.WriteOptions{NoReplace: true}); err == nil {
+			if err = exporter.WriteXLSX(snap, p, meta, sheet.WriteOptions{NoReplace: true}); err == nil {
 				return []string{p}, nil
 			}
 		} else if err = os.Mkdir(filepath.Join(d.dir, name), 0o700); err == nil {
-			return snap.WriteCSV(filepath.Join(d.dir, name), meta, bom, sheet.WriteOptions{NoReplace: true})
+			return exporter.WriteCSV(snap, filepath.Join(d.dir, name), meta, bom, sheet.WriteOptions{NoReplace: true})
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, err

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // exportAt runs an export whose clock says now.
@@ -17,7 +17,7 @@ func exportAt(t *testing.T, url string, now time.Time, format, out string, force
 	t.Helper()
 	io, _, errOut := TestIO()
 	opts := &ExportOptions{
-		IO: io.WithEnv(sandboxEnv), Format: format, Out: out, Force: force, Parallel: exporter.DefaultParallel,
+		IO: io.WithEnv(sandboxEnv), Format: format, Out: out, Force: force, Parallel: tenant.DefaultParallel,
 		Now:    func() time.Time { return now },
 		Target: targetFlags{baseURL: url, rateScale: 1000, timeout: feishu.DefaultTimeout},
 	}

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orgbatch/orgbatch/guard"
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/spf13/cobra"
 )
 
@@ -32,7 +34,10 @@ type ImportOptions struct {
 	Resume      string
 	SkipInvalid bool
 	NoCreate    bool
+	Renames     bool
 	Verbose     bool
+	Yes         bool
+	Confirm     countFlag // --confirm-changes
 	Now         func() time.Time
 }
 
@@ -55,12 +60,27 @@ rows that already exist are compared, not created again. One import of a
 tenant runs at a time: a second one (or a second resume of a run folder)
 exits at once, naming the process that holds it.
 
+A row without user_id is matched to an existing user by mobile, else email;
+if that user has another name, the row is blocked rather than renaming
+someone (a different person, or a recycled number) — --accept-renames lets
+such rows rename. The plan says which rows were matched by contact.
+
+Before the first write to any tenant but the embedded sandbox (--sandbox)
+it names the tenant (URL, app_id, the tenant's name where the app may read
+it) and the plan's counts, and asks y/N; when stdin or stderr is not a
+terminal it needs --yes. A plan that renames, moves, re-types or changes
+the mobile/email of more than 5 and more than 10% of the existing users or
+departments it matched (or more than 100) also needs that number: typed
+when asked, or --confirm-changes N. --dry-run shows all this and never asks.
+
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
-2 usage or validation errors, 3 interrupted.`,
+2 usage or validation errors, or a confirmation refused or missing (nothing
+written), 3 interrupted.`,
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
-  FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx
-  orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080
+  FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
+  orgbatch import company.xlsx --yes --confirm-changes 40 # unattended: the plan moves 40 people
+  orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080 --yes
   orgbatch import company.xlsx --resume                   # finish an interrupted import`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -83,7 +103,10 @@ Exit status: 0 all rows done, 1 some rows failed or were skipped,
 	f.Lookup("resume").NoOptDefVal = "latest"
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
+	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
 	return cmd
 }
 
@@ -110,11 +133,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
 	say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
-	for _, p := range ps {
-		if unreadableRules[p.Rule] {
-			report.PrintProblems(io.ErrOut, ps)
-			return &ExitError{Code: ExitUsage}
-		}
+	if problem.Unreadable(ps) {
+		report.PrintProblems(io.ErrOut, ps)
+		return &ExitError{Code: ExitUsage}
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
 		report.PrintProblems(io.ErrOut, ps)
@@ -134,19 +155,18 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	defer tgt.Close()
 	say("目标 target: %s", tgt.Desc)
 
-	run, err := openRun(opts, tgt, fileList(inputs))
+	folder, err := openRun(opts, tgt, fileList(inputs))
 	if err != nil {
 		return err
 	}
-	defer run.release()
-	runDir := run.dir
-	if run.resumed {
+	defer folder.release()
+	runDir := folder.dir
+	if folder.resumed {
 		say("继续 resuming: %s", runDir)
 	}
 
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	reader := &plan.Reader{API: tgt.API, Pacer: tgt.Pacer, Progress: bar.Set}
-	p, err := plan.Prepare(ctx, reader, o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: run.salt})
+	p, err := run.Plan(ctx, tgt.reader(bar.Set), o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: folder.salt, AcceptRenames: opts.Renames})
 	bar.Finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -158,9 +178,13 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing the plan: %w", err)
 	}
+	gate := importGate(ctx, opts, tgt, p)
 	if opts.DryRun {
 		plan.Render(io.Out, p)
 		say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
+		if err := gate.preview(io); err != nil {
+			return err
+		}
 		switch {
 		case nErr > 0:
 			return &ExitError{Code: ExitUsage}
@@ -170,6 +194,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return nil
 	}
 	say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
+	if err := gate.pass(ctx, io); err != nil {
+		return err
+	}
 
 	// 3. Execute.
 	journal, previous, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
@@ -181,7 +208,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	started := opts.Now()
 	bar = newPhaseBar(io, len(p.Steps), "导入 importing")
 	res, runErr := importer.Run(ctx, p, importer.Options{
-		API: tgt.API, Pacer: tgt.Pacer, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
+		API: tgt.API, Stats: tgt.Pacer.Stats, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
 		Progress: func(done, total, failed int) { bar.Set(done, total) },
 	})
 	bar.Finish()
@@ -196,7 +223,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Interrupted: res.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(res),
 		API: &report.APIStats{Calls: totalAttempts(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
 	}
-	if run.resumed {
+	if folder.resumed {
 		sum.Resumed = runDir
 	}
 	sum.Mapping = mapping
@@ -233,6 +260,16 @@ func warnDamaged(io *IOStreams, lines []int) {
 	}
 	fmt.Fprintf(io.ErrOut, "警告 warning: %s line(s) %s are damaged and were skipped. Nothing is created twice (the run plans against the tenant), but the rows those lines recorded may be reported as unchanged or updated rather than created / 日志第 %s 行已损坏并被跳过：不会重复创建，但这些行可能被报告为未变或已更新，而非新建\n",
 		report.JournalFile, strings.Join(nums, ", "), strings.Join(nums, "、"))
+}
+
+// importGate is what the plan needs confirmed: the tenant (when the plan
+// writes), and its wide changes.
+func importGate(ctx context.Context, opts *ImportOptions, tgt *target, p *plan.Plan) *writeGate {
+	g := &writeGate{Summary: plan.Summary(p), Yes: opts.Yes, Counts: []counted{changesCount(guard.Analyze(p), opts.Confirm)}}
+	if len(p.Steps) > 0 {
+		g.Target = tgt.describe(ctx)
+	}
+	return g
 }
 
 func fileList(inputs []org.Input) []string {

@@ -79,7 +79,7 @@ func onlyRunDir(t *testing.T, reports string) string {
 func TestImportAgainstBaseURL(t *testing.T) {
 	srv, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
-	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000", "--yes")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -139,7 +139,7 @@ func TestImportEditedSheetPatchesOnlyWhatChanged(t *testing.T) {
 		"u0007": {"所属部门ID (department_ids)": "PROD-PM"},
 	})
 	srv.ResetStats()
-	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -230,7 +230,7 @@ func TestImportSkipInvalidImportsTheRest(t *testing.T) {
 	depts := editCSV(t, "../../samples/departments.csv", filepath.Join(dir, "departments.csv"), map[string]map[string]string{
 		"LEGAL": {"部门名称 (name)": "法务/合规"},
 	})
-	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--skip-invalid", "--base-url", url, "--report", dir, "--rate-scale", "1000")
+	code, out, errOut := runAgainst(t, context.Background(), "import", depts, users, "--skip-invalid", "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes")
 	if code != ExitRowsFailed {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -268,7 +268,7 @@ func TestImportInterruptedWritesReport(t *testing.T) {
 		}
 		cancel()
 	}()
-	code, out, errOut := runAgainst(t, ctx, "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10")
+	code, out, errOut := runAgainst(t, ctx, "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "10", "--yes")
 	if code != ExitInterrupted || !strings.Contains(errOut, "--resume") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}

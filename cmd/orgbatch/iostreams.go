@@ -1,23 +1,31 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 )
 
-// IOStreams carries the command's input and outputs, and whether stderr is a
-// terminal (progress bars and colour only appear on a terminal).
+// IOStreams carries the command's input and outputs, and whether stdin and
+// stderr are terminals (progress bars and colour only appear on a terminal;
+// questions are only asked when both are one).
 type IOStreams struct {
 	In         io.Reader
 	Out        io.Writer
 	ErrOut     io.Writer
+	InIsTTY    bool
 	ErrIsTTY   bool
 	Quiet      bool
 	lookupEnv  func(string) (string, bool)
 	workingDir string
+	answers    *bufio.Reader // In, read a line per question
 }
 
 // SystemIO returns the process's real streams.
@@ -27,6 +35,7 @@ func SystemIO() *IOStreams {
 		In:         os.Stdin,
 		Out:        os.Stdout,
 		ErrOut:     os.Stderr,
+		InIsTTY:    term.IsTerminal(int(os.Stdin.Fd())),
 		ErrIsTTY:   term.IsTerminal(int(os.Stderr.Fd())),
 		lookupEnv:  os.LookupEnv,
 		workingDir: wd,
@@ -63,3 +72,41 @@ func (io *IOStreams) WithEnv(env map[string]string) *IOStreams {
 
 // ShowProgress reports whether progress bars should be drawn.
 func (io *IOStreams) ShowProgress() bool { return io.ErrIsTTY && !io.Quiet }
+
+// CanPrompt reports whether someone can be asked: stdin and stderr are both
+// terminals. A script, a pipe or a redirected stderr never is.
+func (io *IOStreams) CanPrompt() bool { return io.InIsTTY && io.ErrIsTTY }
+
+// errNoAnswer is a question that got no line back (stdin closed).
+var errNoAnswer = errors.New("no answer")
+
+// Ask prints question on stderr and returns the line typed, trimmed. It is
+// the one place orgbatch reads an answer: tests drive it by setting In and
+// InIsTTY/ErrIsTTY. Ctrl-C while waiting returns ctx.Err() (the reading
+// goroutine is left to the process's exit).
+func (io *IOStreams) Ask(ctx context.Context, question string) (string, error) {
+	fmt.Fprint(io.ErrOut, question)
+	if io.answers == nil {
+		io.answers = bufio.NewReader(io.In)
+	}
+	type line struct {
+		s   string
+		err error
+	}
+	got := make(chan line, 1)
+	go func() {
+		s, err := io.answers.ReadString('\n')
+		got <- line{s, err}
+	}()
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(io.ErrOut)
+		return "", ctx.Err()
+	case l := <-got:
+		if l.err != nil && l.s == "" {
+			fmt.Fprintln(io.ErrOut)
+			return "", errNoAnswer
+		}
+		return strings.TrimSpace(l.s), nil
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +38,7 @@ func TestTenantLockRefusesWriters(t *testing.T) {
 	users := dropRows(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), "u0300")
 	writes := srv.Stats().WritesApplied
 	for _, args := range [][]string{
-		{"import", samplesXLSX},
+		{"import", samplesXLSX, "--yes"},
 		{"diff", "../../samples/departments.csv", users, "--prune", "--yes"},
 	} {
 		code, out, errOut := runAgainst(t, context.Background(), append(args, "--base-url", url, "--report", dir, "--rate-scale", "1000")...)
@@ -77,7 +79,7 @@ func TestResumeOfALockedRunFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000", "--resume", dir}
+	args := []string{"import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000", "--yes", "--resume", dir}
 	code, out, errOut := runAgainst(t, context.Background(), args...)
 	if code != ExitUsage || !strings.Contains(errOut, "pid 4343") || !strings.Contains(errOut, "run folder "+dir) {
 		t.Fatalf("resume of a locked run folder: exit %d\n%s\n%s", code, out, errOut)
@@ -111,8 +113,28 @@ func TestResumeAgainstAnotherTenant(t *testing.T) {
 	_, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
 	dir := unfinishedRun(t, reports, runInfo{Inputs: []string{samplesXLSX}, Tenant: tenantKey("https://open.feishu.cn", "cli_real")})
-	code, _, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--resume", dir)
+	code, _, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--yes", "--resume", dir)
 	if code != ExitUsage || !strings.Contains(errOut, "https://open.feishu.cn app cli_real") {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
 }
+
+// TestResumeWarnsOfDamagedJournalLines: a damaged line in the middle of a
+// run folder's journal is named in a warning; the resume goes on.
+func TestResumeWarnsOfDamagedJournalLines(t *testing.T) {
+	_, url := sandboxtest.Start(t, sandbox.Options{})
+	reports := t.TempDir()
+	dir := unfinishedRun(t, reports, runInfo{Inputs: []string{samplesXLSX}, Tenant: tenantKey(url, sandbox.DefaultAppID)})
+	good := func(step string) string {
+		body := `{"step":"` + step + `","op":"create_department","status":"intent","ids":{},"attempts":0}`
+		return body + " " + crcHex(body) + "\n"
+	}
+	journal := good("dept:TECH") + `{"step":"dept:PROD","op":"create_dep` + " 00000000\n" + good("dept:SALES")
+	os.WriteFile(filepath.Join(dir, report.JournalFile), []byte(journal), 0o600)
+	code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--rate-scale", "1000", "--yes", "--resume", dir, "--quiet")
+	if code != ExitOK || !strings.Contains(errOut, "journal.jsonl line(s) 2 are damaged") || !strings.Contains(errOut, "日志第 2 行已损坏") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+func crcHex(s string) string { return fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(s))) }

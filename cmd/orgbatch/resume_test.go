@@ -18,11 +18,11 @@ import (
 	"github.com/orgbatch/orgbatch/sandbox"
 )
 
-// writeGate serves a sandbox and, from its holdAt-th write (a create or a
+// holdGate serves a sandbox and, from its holdAt-th write (a create or a
 // PATCH) on, holds the answers: after the sandbox applied the write (the
 // row exists, the client never hears of it), or before (it never arrives).
 // held is closed when the first write is held: the moment to kill -9.
-type writeGate struct {
+type holdGate struct {
 	inner   http.Handler
 	holdAt  int
 	before  bool
@@ -33,15 +33,15 @@ type writeGate struct {
 	once    sync.Once
 }
 
-func newWriteGate(inner http.Handler, holdAt int, before bool) *writeGate {
-	return &writeGate{inner: inner, holdAt: holdAt, before: before, held: make(chan struct{}), release: make(chan struct{})}
+func newHoldGate(inner http.Handler, holdAt int, before bool) *holdGate {
+	return &holdGate{inner: inner, holdAt: holdAt, before: before, held: make(chan struct{}), release: make(chan struct{})}
 }
 
 func isWrite(r *http.Request) bool {
 	return r.Method == http.MethodPatch || r.Method == http.MethodPost && (r.URL.Path == feishu.PathDepartments || r.URL.Path == feishu.PathUsers)
 }
 
-func (g *writeGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !isWrite(r) {
 		g.inner.ServeHTTP(w, r)
 		return
@@ -63,7 +63,7 @@ func (g *writeGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // stop lets held handlers return (their client is dead) and serves
 // normally from now on.
-func (g *writeGate) stop() {
+func (g *holdGate) stop() {
 	g.mu.Lock()
 	g.holdAt = 0
 	g.mu.Unlock()
@@ -76,16 +76,19 @@ func (g *writeGate) stop() {
 
 // startChild runs `orgbatch args...` in a child process: this test binary,
 // re-executed (see TestMain).
-func startChild(t *testing.T, args ...string) *exec.Cmd {
+// exited is closed when the child has ended.
+func startChild(t *testing.T, args ...string) (cmd *exec.Cmd, exited <-chan struct{}) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd = exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "ORGBATCH_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"),
 		"FEISHU_APP_ID="+sandbox.DefaultAppID, "FEISHU_APP_SECRET="+sandbox.DefaultAppSecret)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	return cmd
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	t.Cleanup(func() { cmd.Process.Kill(); <-done })
+	return cmd, done
 }
 
 // TestKillNineThenResume kills a real import process with SIGKILL at
@@ -95,7 +98,8 @@ func startChild(t *testing.T, args ...string) *exec.Cmd {
 // it with `--resume DIR`. Every time the report says that every row was
 // created, exactly once, and the tenant has each exactly once. While the
 // killed process was still alive, a second import of the same tenant was
-// refused, naming it.
+// refused, naming it; once it was dead, its lock files (its details still
+// in them) did not block the resume.
 func TestKillNineThenResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns child processes")
@@ -118,18 +122,22 @@ func TestKillNineThenResume(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			gate := newWriteGate(srv.Handler(), tr.holdAt, tr.before)
+			gate := newHoldGate(srv.Handler(), tr.holdAt, tr.before)
 			hs := httptest.NewServer(gate)
 			defer hs.Close()
 			defer gate.stop()
 			reports := t.TempDir()
-			args := []string{"import", samplesXLSX, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--quiet"}
+			args := []string{"import", samplesXLSX, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--quiet", "--yes"}
 			childArgs := args
 			if tr.holdAt == 1 {
 				childArgs = append(childArgs, "--app-secret", sandbox.DefaultAppSecret)
 			}
-			child := startChild(t, childArgs...)
-			<-gate.held
+			child, exited := startChild(t, childArgs...)
+			select {
+			case <-gate.held:
+			case <-exited:
+				t.Fatal("the child ended before it was killed")
+			}
 			if tr.holdAt == 1 {
 				// The child is alive and holds the tenant: a second import
 				// is refused and names it. Its lock files name it too, and
@@ -149,7 +157,7 @@ func TestKillNineThenResume(t *testing.T) {
 				checkNoSecret(t, sandbox.DefaultAppSecret, errOut, reports)
 			}
 			child.Process.Signal(syscall.SIGKILL)
-			child.Wait()
+			<-exited
 			gate.stop()
 			dir := onlyRunDir(t, reports)
 			if _, err := os.Stat(filepath.Join(dir, report.SummaryJSON)); err == nil {
@@ -159,7 +167,7 @@ func TestKillNineThenResume(t *testing.T) {
 				t.Fatalf("the child had created everything (%d) before it was killed", n)
 			}
 
-			code, out, errOut := runAgainst(t, context.Background(), append(args[:len(args)-1], "--resume", dir)...)
+			code, out, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--yes", "--resume", dir)
 			if code != ExitOK || !strings.Contains(errOut, dir) {
 				t.Fatalf("resume: exit %d\n%s\n%s", code, out, errOut)
 			}

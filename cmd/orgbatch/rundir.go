@@ -111,8 +111,11 @@ func (r *importRun) setUp(opts *ImportOptions, tgt *target, inputs []string) err
 
 // tenantOf names the tenant a run writes to, for run.json.
 func tenantOf(tgt *target, f targetFlags) string {
-	if tgt.Sandbox != nil {
+	if tgt.Sandbox != nil && f.sandboxState != "" {
 		return "embedded sandbox, state " + f.sandboxState
+	}
+	if tgt.Sandbox != nil {
+		return "embedded sandbox"
 	}
 	return tenantKey(tgt.BaseURL, tgt.AppID)
 }

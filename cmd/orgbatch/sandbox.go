@@ -35,6 +35,7 @@ type sandboxServeOptions struct {
 	NoRateLimit    bool
 	LockContention bool
 	StrictBatch    bool
+	NoTenantScope  bool
 	FaultSeed      uint64
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
@@ -102,6 +103,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.BoolVar(&opts.NoRateLimit, "no-rate-limit", false, "turn rate limiting off")
 	f.BoolVar(&opts.LockContention, "lock-contention", false, "department writes that overlap fail with 43024 (tenant lock)")
 	f.BoolVar(&opts.StrictBatch, "strict-batch", false, "batch reads fail on an unknown ID instead of leaving it out")
+	f.BoolVar(&opts.NoTenantScope, "no-tenant-scope", false, "the app may not read the tenant's name (tenant query answers 99991672)")
 	f.Uint64Var(&opts.FaultSeed, "fault-seed", 0, "seed of the fault source: the same seed and call order give the same faults")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log every request (method, path, code, duration) on stderr")
 	return cmd
@@ -138,9 +140,7 @@ func sandboxAddr(addr string) (bind string, public bool, err error) {
 	if host == "" {
 		host = "127.0.0.1"
 	}
-	ip := net.ParseIP(host)
-	loopback := host == "localhost" || (ip != nil && ip.IsLoopback())
-	return net.JoinHostPort(host, port), !loopback, nil
+	return net.JoinHostPort(host, port), !isLoopback(host), nil
 }
 
 // pick returns the first non-empty value and which source it came from.
@@ -172,7 +172,7 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		AppID: appID, AppSecret: secret, TenantName: o.TenantName, TokenTTL: o.TokenTTL,
-		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch,
+		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch, NoTenantScope: o.NoTenantScope,
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,

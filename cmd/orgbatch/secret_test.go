@@ -31,7 +31,7 @@ func TestAppSecretStdin(t *testing.T) {
 	_, url := sandboxtest.Start(t, sandbox.Options{AppSecret: stdinSecret})
 	reports := t.TempDir()
 	stdin := strings.NewReader(stdinSecret + "\nthe next line\n")
-	code, out, errOut := runWithStdin(t, stdin, "import", samplesXLSX, "--base-url", url, "--app-id", sandbox.DefaultAppID, "--app-secret-stdin", "--report", reports, "--rate-scale", "1000")
+	code, out, errOut := runWithStdin(t, stdin, "import", samplesXLSX, "--base-url", url, "--app-id", sandbox.DefaultAppID, "--app-secret-stdin", "--report", reports, "--rate-scale", "1000", "--yes")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}

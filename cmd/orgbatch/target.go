@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -11,6 +14,7 @@ import (
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
 	"github.com/spf13/cobra"
 )
@@ -50,7 +54,9 @@ func (f *targetFlags) register(cmd *cobra.Command) {
 
 // target is a connected tenant.
 type target struct {
-	API   feishu.API
+	// API is the paced client: every call waits for its rate limiters and
+	// retries through Pacer.
+	API   *feishu.Paced
 	Pacer *feishu.Pacer
 	// Desc says what the target is, for the first line a user sees.
 	Desc    string
@@ -137,10 +143,13 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 				return nil, &ExitError{Code: ExitUsage, Err: err}
 			}
 		}
+		if err := checkTransport(baseURL); err != nil {
+			return nil, err
+		}
 		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
 	}
 	t.BaseURL, t.AppID = baseURL, creds.AppID
-	t.API = feishu.NewClient(
+	client := feishu.NewClient(
 		feishu.WithBaseURL(baseURL),
 		feishu.WithCredentials(creds.AppID, creds.Secret()),
 		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
@@ -148,7 +157,13 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 		feishu.WithLogger(logger),
 	)
 	t.Pacer = feishu.NewPacer(append([]feishu.PacerOption{feishu.WithRateScale(f.rateScale), feishu.WithPacerLogger(logger)}, pacerOpts...)...)
+	t.API = feishu.NewPaced(client, t.Pacer)
 	return t, nil
+}
+
+// reader reads the target tenant; progress, if set, follows its reads.
+func (t *target) reader(progress func(done, total int)) *tenant.Reader {
+	return &tenant.Reader{API: t.API, Progress: progress}
 }
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
@@ -163,4 +178,52 @@ func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
 	}
 	d, u := plan.Bodies(o, plan.Options{})
 	return d, u, nil
+}
+
+// checkTransport refuses a plain http:// base URL to a host that is not
+// loopback: the app secret (in the token request), the tokens and every
+// person's mobile and email would cross the network readable by anyone on
+// the way. It applies to every command: reading sends the secret too.
+func checkTransport(baseURL string) error {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Scheme != "http" || isLoopback(u.Hostname()) {
+		return nil // the client reports malformed URLs
+	}
+	return usageError("refusing plain http:// to %s: the app secret and the tenant's data would cross the network unencrypted. "+
+		"Use https://, or reach a remote sandbox through a tunnel (ssh -L 8080:127.0.0.1:8080 HOST, then --base-url http://127.0.0.1:8080). "+
+		"拒绝通过未加密的 http:// 连接非本机地址", u.Host)
+}
+
+// isLoopback reports localhost, 127.0.0.0/8 and ::1.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return strings.EqualFold(host, "localhost") || (ip != nil && ip.IsLoopback())
+}
+
+// describe names the tenant before a write: its base URL, the app and the
+// tenant's name when the app may read it (GET /tenant/v2/tenant/query needs
+// tenant:tenant:readonly, which an app made for orgbatch may lack; then the
+// name is unknown, not an error). "" for the embedded sandbox, which is
+// never asked about; a sandbox served on a port is, like Feishu.
+func (t *target) describe(ctx context.Context) string {
+	if t.Sandbox != nil {
+		return ""
+	}
+	var info *feishu.TenantInfo
+	_, err := t.Pacer.Call(ctx, feishu.On(feishu.EPTenantQuery), func(ctx context.Context) error {
+		var err error
+		info, err = t.API.Tenant(ctx)
+		return err
+	})
+	name := "名称未知 name unknown"
+	switch {
+	case err == nil && info.Name != "":
+		name = fmt.Sprintf("%q", info.Name)
+		if info.DisplayID != "" {
+			name += " (" + info.DisplayID + ")"
+		}
+	case feishu.ErrorCode(err) == feishu.CodeNoScope.Num:
+		name += " (the app may not read it: scope tenant:tenant:readonly)"
+	}
+	return fmt.Sprintf("%s, app_id %s, 租户 tenant %s", t.BaseURL, t.AppID, name)
 }

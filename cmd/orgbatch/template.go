@@ -23,7 +23,9 @@ func newTemplateCmd(io *IOStreams) *cobra.Command {
 		Use:   "template",
 		Short: "Write ready-to-fill templates / 生成导入模板",
 		Long: `Template writes blank templates for departments and users: bilingual
-(Chinese/English) headers, one example row, an instructions sheet listing
+(Chinese/English) headers, one example row (highlighted, its example_marker
+column saying 示例行 EXAMPLE ROW: validate and import refuse any row that carries
+that marker or equals the example, so delete it), an instructions sheet listing
 every column with its rules, dropdowns for employee_type, gender and
 create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.

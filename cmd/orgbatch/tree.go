@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/orgbatch/orgbatch/exporter"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/spf13/cobra"
 )
 
@@ -56,9 +57,9 @@ func runTree(ctx context.Context, opts *TreeOptions) error {
 	if !opts.IO.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
-	snap, err := exporter.Walk(ctx, tgt.API, tgt.Pacer, exporter.Options{Root: opts.Root, SkipUsers: true, FetchRoot: true})
+	snap, err := tgt.reader(nil).Walk(ctx, tenant.WalkOptions{Root: opts.Root, SkipUsers: true, FetchRoot: true})
 	if err != nil {
 		return walkError(ctx, err, opts.Root)
 	}
-	return snap.Tree(opts.IO.Out, opts.Depth)
+	return exporter.PrintTree(opts.IO.Out, snap.Tree, opts.Depth)
 }

@@ -51,10 +51,6 @@ or unreadable input.`,
 	return cmd
 }
 
-// unreadableRules are problems that mean the input could not be read at
-// all (exit 2) rather than read and found wrong (exit 1).
-var unreadableRules = map[string]bool{"FILE_UNREADABLE": true, "SHEET_NOT_FOUND": true, "SHEET_NO_HEADER": true}
-
 func runValidate(opts *ValidateOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageError("--format must be text or json, not %q", opts.Format)
@@ -86,10 +82,8 @@ func runValidate(opts *ValidateOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "校验报告 validation report: %s\n", path)
 		}
 	}
-	for _, p := range ps {
-		if unreadableRules[p.Rule] {
-			return &ExitError{Code: ExitUsage}
-		}
+	if problem.Unreadable(ps) {
+		return &ExitError{Code: ExitUsage}
 	}
 	if problem.HasErrors(ps) {
 		return &ExitError{Code: ExitRowsFailed}

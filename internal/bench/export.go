@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // ExportSpec describes an export benchmark.
@@ -45,7 +45,7 @@ func (r ExportResult) String() string {
 	for _, ep := range []feishu.Endpoint{feishu.EPChildren, feishu.EPFindByDepartment} {
 		fmt.Fprintf(&b, "%-19s %d calls, minimum %d\n", endpointName(ep)+":", r.Calls[ep], r.Minimum[ep])
 	}
-	fmt.Fprintf(&b, "total               %d calls, minimum %d   (target: equal)\n", exporter.Total(r.Calls), exporter.Total(r.Minimum))
+	fmt.Fprintf(&b, "total               %d calls, minimum %d   (target: equal)\n", tenant.Total(r.Calls), tenant.Total(r.Minimum))
 	fmt.Fprintf(&b, "429s                %d\n", r.Throttled)
 	fmt.Fprintf(&b, "time                %v\n", r.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(&b, "lower bound         %v (%s: %d calls at its documented rate)\n", r.Bound.Round(time.Millisecond), endpointName(r.BoundBy), r.Minimum[r.BoundBy])
@@ -88,13 +88,14 @@ func Export(ctx context.Context, spec ExportSpec) (ExportResult, error) {
 
 	env.srv.ResetStats()
 	start := time.Now()
-	snap, err := exporter.Walk(ctx, env.api, env.pacer, exporter.Options{Parallel: spec.Parallel})
+	reader := &tenant.Reader{API: env.paced(), Parallel: spec.Parallel}
+	snap, err := reader.Walk(ctx, tenant.WalkOptions{})
 	if err != nil {
 		return ExportResult{}, err
 	}
 	out := ExportResult{
 		Departments: len(depts), Users: len(users), MultiDept: multi, Elapsed: time.Since(start),
-		Calls: map[feishu.Endpoint]int{}, Minimum: minimumCalls(depts, users), Rows: len(snap.Users),
+		Calls: map[feishu.Endpoint]int{}, Minimum: minimumCalls(depts, users), Rows: len(snap.Tree.Users),
 	}
 	for ep, s := range env.srv.Stats().Endpoints {
 		if s.Calls > 0 && ep != feishu.EPTenantToken {
@@ -119,7 +120,7 @@ func minimumCalls(depts []feishu.Department, users []feishu.User) map[feishu.End
 		}
 	}
 	pages := func(n, size int) int { return max(1, (n+size-1)/size) }
-	fbd := pages(direct[exporter.RootID], feishu.FindByDepartmentPageMax)
+	fbd := pages(direct[tenant.RootID], feishu.FindByDepartmentPageMax)
 	for _, d := range depts {
 		fbd += pages(direct[d.DepartmentID], feishu.FindByDepartmentPageMax)
 	}

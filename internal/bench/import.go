@@ -11,9 +11,11 @@ import (
 	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
 )
 
@@ -73,12 +75,12 @@ func Import(ctx context.Context, spec ImportSpec) (ImportResult, error) {
 		return ImportResult{}, err
 	}
 	defer env.srv.Close()
-	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o), plan.Options{})
+	p, err := env.plan(ctx, o)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	env.srv.ResetStats()
-	res, err := importer.Run(ctx, p, importer.Options{API: env.api, Pacer: env.pacer, Workers: spec.Workers})
+	res, err := importer.Run(ctx, p, importer.Options{API: env.paced(), Stats: env.pacer.Stats, Workers: spec.Workers})
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -167,13 +169,20 @@ func longestChain(steps []*plan.Step) int {
 
 // baseline imports the same org the way simple tools do: departments level
 // by level, one at a time; then all users; then their managers.
+func (e *benchTenant) paced() *feishu.Paced { return feishu.NewPaced(e.api, e.pacer) }
+
+// plan reads the tenant and plans o, as import does.
+func (e *benchTenant) plan(ctx context.Context, o *org.Org) (*plan.Plan, error) {
+	return run.Plan(ctx, &tenant.Reader{API: e.paced()}, o, validate.Validate(o), plan.Options{})
+}
+
 func baseline(ctx context.Context, spec ImportSpec, o *org.Org) (time.Duration, error) {
 	env, err := newBenchTenant(spec)
 	if err != nil {
 		return 0, err
 	}
 	defer env.srv.Close()
-	p, err := plan.Prepare(ctx, &plan.Reader{API: env.api, Pacer: env.pacer}, o, validate.Validate(o), plan.Options{})
+	p, err := env.plan(ctx, o)
 	if err != nil {
 		return 0, err
 	}
@@ -181,29 +190,30 @@ func baseline(ctx context.Context, spec ImportSpec, o *org.Org) (time.Duration, 
 	var levels [][]*plan.Step
 	var users, leaders []*plan.Step
 	for _, s := range p.Steps { // plan order is parents first
-		switch s.Op {
-		case plan.OpCreateDepartment:
-			d := depth[s.Department.ParentDepartmentID] + 1
-			depth[s.Department.DepartmentID] = d
+		switch r := s.Request.(type) {
+		case plan.CreateDepartment:
+			d := depth[r.Body.ParentDepartmentID] + 1
+			depth[r.Body.DepartmentID] = d
 			for len(levels) < d {
 				levels = append(levels, nil)
 			}
-			levels[d-1] = append(levels[d-1], &plan.Step{ID: s.ID, Op: s.Op, Department: s.Department, ClientToken: s.ClientToken})
-		case plan.OpCreateUser:
-			body := *s.User
+			levels[d-1] = append(levels[d-1], &plan.Step{ID: s.ID, Request: r, ClientToken: s.ClientToken})
+		case plan.CreateUser:
+			body := r.Body
 			if body.LeaderUserID != "" {
+				// A separate run after the creates: the step ID is free again.
 				leader := body.LeaderUserID
-				leaders = append(leaders, &plan.Step{ID: "leader:" + s.ID, Op: plan.OpPatchUser, Target: body.UserID, UserPatch: &feishu.UserPatch{LeaderUserID: &leader}})
+				leaders = append(leaders, &plan.Step{ID: s.ID, Request: plan.PatchUser{ID: body.UserID, Patch: feishu.UserPatch{LeaderUserID: &leader}}})
 				body.LeaderUserID = ""
 			}
-			users = append(users, &plan.Step{ID: s.ID, Op: s.Op, User: &body, ClientToken: plan.ClientToken(s.ID, body)})
+			users = append(users, &plan.Step{ID: s.ID, Request: plan.CreateUser{Body: body}, ClientToken: plan.ClientToken(s.ID, body)})
 		default:
 			leaders = append(leaders, s)
 		}
 	}
 	start := time.Now()
 	run := func(steps []*plan.Step, workers int) error {
-		_, err := importer.Run(ctx, &plan.Plan{Steps: steps}, importer.Options{API: env.api, Pacer: env.pacer, Workers: workers})
+		_, err := importer.Run(ctx, &plan.Plan{Steps: steps}, importer.Options{API: env.paced(), Workers: workers})
 		return err
 	}
 	for _, level := range levels {

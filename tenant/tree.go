@@ -1,4 +1,4 @@
-package exporter
+package tenant
 
 import (
 	"cmp"
@@ -8,22 +8,22 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 )
 
-// Department is an exported department with its place in the tree.
+// Department is a walked department with its place in the tree.
 type Department struct {
 	feishu.Department
-	Path        string // names from the export's top down, joined with "/" (names cannot hold "/")
-	Depth       int    // 1 at the top of the export
+	Path        string // names from the walk's top down, joined with "/" (names cannot hold "/")
+	Depth       int    // 1 at the top of the walk
 	DirectUsers int    // direct members find_by_department listed
 	Parent      *Department
-	Children    []*Department // sorted like the export
+	Children    []*Department // sorted as Feishu shows them
 }
 
-// Snapshot is what a Walk read.
-type Snapshot struct {
-	// RootID is the export's root: "0" or Options.Root.
+// Tree is the walked tree of a Snapshot.
+type Tree struct {
+	// RootID is the walk's root: "0" or WalkOptions.Root.
 	RootID string
 	// Root is the root department as GET answered it; nil for "0" unless
-	// Options.FetchRoot. For another root it is also Departments[0].
+	// WalkOptions.FetchRoot. For another root it is also Departments[0].
 	Root *feishu.Department
 	// RootDirectUsers is the number of direct members of "0".
 	RootDirectUsers int
@@ -39,24 +39,16 @@ type Snapshot struct {
 	Listed int
 	// UsersListed is false for a departments-only walk.
 	UsersListed bool
-	// Calls are the attempts per endpoint (retries included), Pages the
-	// successful calls.
-	Calls map[feishu.Endpoint]int
-	Pages map[feishu.Endpoint]int
 }
 
-// snapshot builds the tree out of what the walk read.
-func (w *walker) snapshot(root *feishu.Department) *Snapshot {
-	s := &Snapshot{
-		RootID: w.root, Root: root, RootDirectUsers: w.direct[RootID], Listed: len(w.depts),
-		UsersListed: !w.opts.SkipUsers, Calls: w.calls, Pages: w.pages,
+// buildTree arranges what a walk listed into the tree.
+func buildTree(t *Tree, listed []feishu.Department, direct map[string]int, users map[string]*feishu.User) {
+	nodes := make([]*Department, 0, len(listed)+1)
+	if t.RootID != RootID {
+		nodes = append(nodes, &Department{Department: *t.Root, DirectUsers: direct[t.RootID]})
 	}
-	nodes := make([]*Department, 0, len(w.depts)+1)
-	if w.root != RootID {
-		nodes = append(nodes, &Department{Department: *root, DirectUsers: w.direct[w.root]})
-	}
-	for _, d := range w.depts {
-		nodes = append(nodes, &Department{Department: d, DirectUsers: w.direct[d.DepartmentID]})
+	for _, d := range listed {
+		nodes = append(nodes, &Department{Department: d, DirectUsers: direct[d.DepartmentID]})
 	}
 	byID := make(map[string]*Department, len(nodes))
 	for _, n := range nodes {
@@ -64,17 +56,30 @@ func (w *walker) snapshot(root *feishu.Department) *Snapshot {
 	}
 	for _, n := range nodes {
 		p := byID[n.ParentDepartmentID]
-		if p == nil || n.DepartmentID == w.root {
-			s.Top = append(s.Top, n)
+		if p == nil || n.DepartmentID == t.RootID {
+			t.Top = append(t.Top, n)
 			continue
 		}
 		n.Parent = p
 		p.Children = append(p.Children, n)
 	}
-	slices.SortFunc(s.Top, cmpSiblings)
+	slices.SortFunc(t.Top, cmpSiblings)
 	for _, n := range nodes {
 		slices.SortFunc(n.Children, cmpSiblings)
 	}
+	t.order(nodes)
+	t.Users = make([]*feishu.User, 0, len(users))
+	for _, u := range users {
+		t.Users = append(t.Users, u)
+	}
+	slices.SortFunc(t.Users, func(a, b *feishu.User) int {
+		return cmp.Or(cmp.Compare(a.UserID, b.UserID), cmp.Compare(a.OpenID, b.OpenID))
+	})
+}
+
+// order lists the departments depth-first from the top, with their paths
+// and depths.
+func (t *Tree) order(nodes []*Department) {
 	seen := make(map[*Department]bool, len(nodes))
 	var visit func(n *Department, path string, depth int)
 	visit = func(n *Department, path string, depth int) {
@@ -87,12 +92,12 @@ func (w *walker) snapshot(root *feishu.Department) *Snapshot {
 		if path != "" {
 			n.Path = path + "/" + n.Name
 		}
-		s.Departments = append(s.Departments, n)
+		t.Departments = append(t.Departments, n)
 		for _, c := range n.Children {
 			visit(c, n.Path, depth+1)
 		}
 	}
-	for _, n := range s.Top {
+	for _, n := range t.Top {
 		visit(n, "", 1)
 	}
 	// Departments whose parents form a cycle were never reached from the
@@ -100,19 +105,10 @@ func (w *walker) snapshot(root *feishu.Department) *Snapshot {
 	for _, n := range nodes {
 		if !seen[n] {
 			n.Parent = nil
-			s.Top = append(s.Top, n)
+			t.Top = append(t.Top, n)
 			visit(n, "", 1)
 		}
 	}
-
-	s.Users = make([]*feishu.User, 0, len(w.users))
-	for _, u := range w.users {
-		s.Users = append(s.Users, u)
-	}
-	slices.SortFunc(s.Users, func(a, b *feishu.User) int {
-		return cmp.Or(cmp.Compare(a.UserID, b.UserID), cmp.Compare(a.OpenID, b.OpenID))
-	})
-	return s
 }
 
 // cmpSiblings orders siblings as Feishu shows them: by order as a number
@@ -140,17 +136,17 @@ func pagesFor(n, size int) int { return max(1, (n+size-1)/size) }
 // was read: ceil(departments/50) children pages (at least 1), per
 // department and for the root ceil(direct members/50) find_by_department
 // pages (at least 1 each), and one GET for a root read by GET.
-func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
-	m := map[feishu.Endpoint]int{feishu.EPChildren: pagesFor(s.Listed, feishu.ChildrenPageMax)}
-	if s.Root != nil {
+func (t *Tree) MinCalls() map[feishu.Endpoint]int {
+	m := map[feishu.Endpoint]int{feishu.EPChildren: pagesFor(t.Listed, feishu.ChildrenPageMax)}
+	if t.Root != nil {
 		m[feishu.EPGetDepartment] = 1
 	}
-	if s.UsersListed {
+	if t.UsersListed {
 		n := 0
-		if s.RootID == RootID {
-			n += pagesFor(s.RootDirectUsers, feishu.FindByDepartmentPageMax)
+		if t.RootID == RootID {
+			n += pagesFor(t.RootDirectUsers, feishu.FindByDepartmentPageMax)
 		}
-		for _, d := range s.Departments {
+		for _, d := range t.Departments {
 			n += pagesFor(d.DirectUsers, feishu.FindByDepartmentPageMax)
 		}
 		m[feishu.EPFindByDepartment] = n
@@ -158,20 +154,11 @@ func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
 	return m
 }
 
-// Total adds up calls over endpoints.
-func Total(calls map[feishu.Endpoint]int) int {
-	n := 0
-	for _, c := range calls {
-		n += c
-	}
-	return n
-}
-
 // MemberCount is the root's member count: member_count of a root read by
 // GET, else the distinct users listed.
-func (s *Snapshot) MemberCount() int {
-	if s.Root != nil {
-		return s.Root.MemberCount
+func (t *Tree) MemberCount() int {
+	if t.Root != nil {
+		return t.Root.MemberCount
 	}
-	return len(s.Users)
+	return len(t.Users)
 }

@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"context"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/plan"
+)
+
+func (e *executor) createUser(ctx context.Context, req plan.CreateUser, token string, r *StepResult) error {
+	body := req.Body
+	got, err := e.api.CreateUser(ctx, body, token)
+	if feishu.IsPartialSuccess(err) {
+		// The user exists; only the city or job title could not be set.
+		// Never retried: a retry would be a duplicate request.
+		r.Warning = joinWarn(r.Warning, "created, but "+errorMessage(err)+" / 已创建，但城市或职务未能设置")
+		err = nil
+	} else if err != nil && ambiguous(ctx) && duplicateUser(err) {
+		if u, lerr := e.findUser(ctx, body); lerr == nil && u != nil && u.Name == body.Name {
+			got, err = u, nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if got == nil {
+		got, _ = e.findUser(ctx, body)
+	}
+	if got != nil {
+		r.IDs = userIDs(got)
+	}
+	return nil
+}
+
+func duplicateUser(err error) bool {
+	switch feishu.ErrorCode(err) {
+	case feishu.CodeUserIDExists.Num, feishu.CodeMobileExists.Num, feishu.CodeEmailExists.Num:
+		return true
+	}
+	return false
+}
+
+// findUser looks a user up by user_id, or by mobile when Feishu generated
+// the user_id.
+func (e *executor) findUser(ctx context.Context, body feishu.User) (*feishu.User, error) {
+	id := body.UserID
+	if id == "" {
+		infos, err := e.api.BatchGetID(ctx, feishu.BatchGetIDRequest{Mobiles: []string{body.Mobile}})
+		if err != nil {
+			return nil, err
+		}
+		for _, in := range infos {
+			if in.UserID != "" {
+				id = in.UserID
+			}
+		}
+		if id == "" {
+			return nil, nil
+		}
+	}
+	return e.api.GetUser(ctx, id)
+}
+
+func (e *executor) patchUser(ctx context.Context, req plan.PatchUser, r *StepResult) error {
+	got, err := e.api.PatchUser(ctx, req.ID, req.Patch)
+	if feishu.IsPartialSuccess(err) {
+		r.Warning = joinWarn(r.Warning, "updated, but "+errorMessage(err)+" / 已更新，但城市或职务未能设置")
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	if got != nil {
+		r.IDs = userIDs(got)
+	}
+	return nil
+}
+
+func userIDs(u *feishu.User) plan.IDs {
+	return plan.IDs{UserID: u.UserID, OpenID: u.OpenID, UnionID: u.UnionID}
+}

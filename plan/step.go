@@ -1,0 +1,224 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/feishu"
+)
+
+// StepKind is what a step does to which kind of row.
+type StepKind uint8
+
+// Step kinds. A department row has a create or patch step and perhaps a
+// leader step (its leader is created in the same run); a user row has one
+// create or patch step.
+const (
+	StepDepartment StepKind = iota + 1
+	StepDepartmentLeader
+	StepUser
+)
+
+var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:"}
+
+// StepID names a step: its kind and its row's key (department_id, user_id
+// or "mobile:…"). It reads and writes as "dept:D1", "dept-leader:D1",
+// "user:u1" in plan.json and the journal.
+type StepID struct {
+	Kind StepKind
+	Key  string
+}
+
+// DepartmentStep, DepartmentLeaderStep and UserStep name a row's steps.
+func DepartmentStep(id string) StepID       { return StepID{StepDepartment, id} }
+func DepartmentLeaderStep(id string) StepID { return StepID{StepDepartmentLeader, id} }
+func UserStep(key string) StepID            { return StepID{StepUser, key} }
+
+// IsZero reports the zero StepID (no step).
+func (id StepID) IsZero() bool { return id.Kind == 0 }
+
+func (id StepID) String() string {
+	if id.IsZero() {
+		return ""
+	}
+	return stepPrefix[id.Kind] + id.Key
+}
+
+// MarshalText writes the ID's text form.
+func (id StepID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
+
+// UnmarshalText reads the text form.
+func (id *StepID) UnmarshalText(b []byte) error {
+	s := string(b)
+	if s == "" {
+		*id = StepID{}
+		return nil
+	}
+	for k, p := range stepPrefix {
+		if key, ok := strings.CutPrefix(s, p); ok {
+			*id = StepID{k, key}
+			return nil
+		}
+	}
+	return fmt.Errorf("plan: %q is not a step ID", s)
+}
+
+// StepIDs are the steps a change has or would have, for matching journal
+// entries of an earlier run to the row.
+func (c *Change) StepIDs() []StepID {
+	if c.Kind == KindDepartment {
+		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key)}
+	}
+	return []StepID{UserStep(c.Key)}
+}
+
+// Request is what a step sends: one of CreateDepartment, PatchDepartment,
+// CreateUser or PatchUser, told apart by a type switch.
+type Request interface {
+	// Op names the operation.
+	Op() Op
+	// Endpoints are the rate limiters the request waits on.
+	Endpoints() []feishu.Endpoint
+	// WithoutLeader is the request with its leader left out, and false
+	// when nothing would be left to send.
+	WithoutLeader() (Request, bool)
+}
+
+// CreateDepartment creates a department.
+type CreateDepartment struct{ Body feishu.Department }
+
+// PatchDepartment changes the fields of department ID.
+type PatchDepartment struct {
+	ID    string
+	Patch feishu.DepartmentPatch
+}
+
+// CreateUser creates a user.
+type CreateUser struct{ Body feishu.User }
+
+// PatchUser changes the fields of user ID.
+type PatchUser struct {
+	ID    string
+	Patch feishu.UserPatch
+}
+
+func (CreateDepartment) Op() Op { return OpCreateDepartment }
+func (PatchDepartment) Op() Op  { return OpPatchDepartment }
+func (CreateUser) Op() Op       { return OpCreateUser }
+func (PatchUser) Op() Op        { return OpPatchUser }
+
+func (CreateDepartment) Endpoints() []feishu.Endpoint  { return feishu.On(feishu.EPCreateDepartment) }
+func (r PatchDepartment) Endpoints() []feishu.Endpoint { return r.Patch.Endpoints() }
+func (CreateUser) Endpoints() []feishu.Endpoint        { return feishu.On(feishu.EPCreateUser) }
+func (r PatchUser) Endpoints() []feishu.Endpoint       { return r.Patch.Endpoints() }
+
+func (r CreateDepartment) WithoutLeader() (Request, bool) {
+	r.Body.LeaderUserID = ""
+	return r, true
+}
+
+func (r PatchDepartment) WithoutLeader() (Request, bool) {
+	r.Patch.LeaderUserID = nil
+	return r, r.Patch != (feishu.DepartmentPatch{})
+}
+
+func (r CreateUser) WithoutLeader() (Request, bool) {
+	r.Body.LeaderUserID = ""
+	return r, true
+}
+
+func (r PatchUser) WithoutLeader() (Request, bool) {
+	r.Patch.LeaderUserID = nil
+	return r, r.Patch != (feishu.UserPatch{})
+}
+
+// Step is one API write. Steps form a dependency graph: a step runs once
+// every step in Deps succeeded; if one of them fails the step is skipped.
+// LeaderDep is softer: a user waits for their manager's creation so the
+// leader can go into the same request, and is created without it if the
+// manager could not be.
+type Step struct {
+	ID      StepID
+	Request Request
+	// ClientToken is a create's idempotency token (see ClientToken).
+	ClientToken string
+	Deps        []StepID
+	LeaderDep   StepID
+	// Priority is the length of the longest chain of steps waiting on this
+	// one: the scheduler runs long chains first so the critical path never
+	// waits behind bulk work.
+	Priority int
+	Change   *Change
+	// needs are the departments that must exist before the step runs;
+	// linkSteps turns them into Deps once every row is planned.
+	needs []string
+	salt  string
+}
+
+// Op is the step's operation.
+func (s *Step) Op() Op { return s.Request.Op() }
+
+// Endpoints are the rate limiters the step waits on.
+func (s *Step) Endpoints() []feishu.Endpoint { return s.Request.Endpoints() }
+
+// WithoutLeader is what the step sends when its leader is left out (the
+// leader's row failed): the request, its client_token (a different
+// request, a different token), and false when nothing is left to send.
+func (s *Step) WithoutLeader() (Request, string, bool) {
+	r, ok := s.Request.WithoutLeader()
+	token := ""
+	if body := createBody(r); body != nil {
+		token = clientToken(s.salt, s.ID, body)
+	}
+	return r, token, ok
+}
+
+// createBody is the body a create sends, nil for a patch.
+func createBody(r Request) any {
+	switch r := r.(type) {
+	case CreateDepartment:
+		return &r.Body
+	case CreateUser:
+		return &r.Body
+	}
+	return nil
+}
+
+// stepJSON is a step as plan.json writes it.
+type stepJSON struct {
+	ID          StepID                  `json:"id"`
+	Op          Op                      `json:"op"`
+	Target      string                  `json:"target,omitempty"` // department_id / user_id of a PATCH
+	Department  *feishu.Department      `json:"department,omitempty"`
+	DeptPatch   *feishu.DepartmentPatch `json:"department_patch,omitempty"`
+	User        *feishu.User            `json:"user,omitempty"`
+	UserPatch   *feishu.UserPatch       `json:"user_patch,omitempty"`
+	ClientToken string                  `json:"client_token,omitempty"`
+	Deps        []StepID                `json:"deps,omitempty"`
+	LeaderDep   string                  `json:"leader_dep,omitempty"`
+	Priority    int                     `json:"priority"`
+}
+
+// MarshalJSON writes the step for plan.json.
+func (s *Step) MarshalJSON() ([]byte, error) {
+	out := stepJSON{ID: s.ID, Op: s.Op(), ClientToken: s.ClientToken, Deps: s.Deps, LeaderDep: s.LeaderDep.String(), Priority: s.Priority}
+	switch r := s.Request.(type) {
+	case CreateDepartment:
+		out.Department = &r.Body
+	case PatchDepartment:
+		out.Target, out.DeptPatch = r.ID, &r.Patch
+	case CreateUser:
+		out.User = &r.Body
+	case PatchUser:
+		out.Target, out.UserPatch = r.ID, &r.Patch
+	}
+	// Unescaped like the rest of plan.json (WriteJSON's encoder does not
+	// reach into a Marshaler's output).
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(out)
+	return bytes.TrimRight(buf.Bytes(), "\n"), err
+}

@@ -1,0 +1,167 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/tenant"
+)
+
+func (b *builder) user(row *org.User) {
+	u := desiredUser(row)
+	c := &Change{Kind: KindUser, Key: u.key(), Name: u.name, Record: row.Record}
+	b.addChange(c)
+	ps, bad := b.ownProblems(row.Record)
+	c.Problems = ps
+	if u.userID != "" {
+		if b.userRows[u.userID] != row {
+			c.Action = ActionBlocked
+			return
+		}
+		b.users[u.userID] = c
+	}
+	if bad {
+		c.Action = ActionBlocked
+		return
+	}
+	existing := b.matchUser(c, u)
+	if c.Action == ActionBlocked || !b.placeUser(c, &u) {
+		return
+	}
+	leader, leaderDep := b.userLeader(c, u)
+	if existing == nil {
+		b.createUser(c, u, leader, leaderDep)
+	} else {
+		b.updateUser(c, u, existing, leader, leaderDep)
+	}
+}
+
+// placeUser resolves the user's department paths and checks every
+// department they are placed in; false when the row is blocked.
+func (b *builder) placeUser(c *Change, u *user) bool {
+	if ids, probs := b.paths.userDepartments(u.row); len(ids)+len(probs) > 0 {
+		for _, p := range probs {
+			c.Problems = append(c.Problems, p)
+			b.online = append(b.online, p)
+			c.Action = ActionBlocked
+		}
+		if c.Action == ActionBlocked {
+			return false
+		}
+		u.departments = dedupe(append(u.departments, ids...))
+	}
+	c.Departments = u.departments
+	for _, id := range u.departments {
+		switch b.deptState(id) {
+		case deptBlocked:
+			blockedBy(c, "部门 department", id)
+			return false
+		case deptUnknown:
+			b.addOnline(c, "PLAN_DEPT_MISSING", u.row.Loc("department_ids"), id)
+		}
+	}
+	return c.Action != ActionBlocked
+}
+
+// userLeader decides a user's manager: set directly when they exist in the
+// tenant, after their creation (a soft dependency) when created in this
+// run, or not at all.
+func (b *builder) userLeader(c *Change, u user) (leader string, dep StepID) {
+	if u.leader == "" {
+		return "", StepID{}
+	}
+	if mc := b.users[u.leader]; mc != nil {
+		switch {
+		case mc.Action == ActionBlocked:
+			c.Problems = append(c.Problems, problem.New("PLAN_LEADER_MISSING", u.row.Loc("leader_user_id"), u.leader))
+			return "", StepID{}
+		case mc.Action == ActionCreate:
+			return u.leader, UserStep(u.leader)
+		}
+		return u.leader, StepID{}
+	}
+	if e := b.t.Users[u.leader]; e != nil && !resigned(e) {
+		return u.leader, StepID{}
+	}
+	b.addOnline(c, "PLAN_LEADER_MISSING", u.row.Loc("leader_user_id"), u.leader)
+	return "", StepID{}
+}
+
+func (b *builder) createUser(c *Change, u user, leader string, leaderDep StepID) {
+	c.Action = ActionCreate
+	body := feishu.User{
+		UserID:        u.userID,
+		Name:          u.name,
+		EnName:        u.enName,
+		Mobile:        u.mobile,
+		Email:         u.email,
+		DepartmentIDs: u.departments,
+		EmployeeType:  u.employeeType,
+		EmployeeNo:    u.employeeNo,
+		JobTitle:      u.jobTitle,
+		LeaderUserID:  leader,
+		JoinTime:      u.joinTime,
+		City:          u.city,
+		WorkStation:   u.workStation,
+	}
+	if u.gender > 0 {
+		body.Gender = u.gender
+	}
+	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{body}, LeaderDep: leaderDep, needs: u.departments})
+}
+
+func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, leaderDep StepID) {
+	p := feishu.UserPatch{}
+	change := c.diffField
+	change("name", e.Name, u.name, func() { p.Name = &u.name })
+	change("en_name", e.EnName, u.enName, func() { p.EnName = &u.enName })
+	change("mobile", tenant.NormMobile(e.Mobile), u.mobile, func() { p.Mobile = &u.mobile })
+	if !strings.EqualFold(e.Email, u.email) {
+		change("email", e.Email, u.email, func() { p.Email = &u.email })
+	}
+	moved := false
+	if len(u.departments) > 0 && !sameSet(u.departments, e.DepartmentIDs) {
+		c.Fields = append(c.Fields, FieldChange{"department_ids", strings.Join(e.DepartmentIDs, ";"), strings.Join(u.departments, ";")})
+		ids := u.departments
+		p.DepartmentIDs = &ids
+		moved = true
+	}
+	if u.employeeType != 0 {
+		change("employee_type", itoa(e.EmployeeType), itoa(u.employeeType), func() { p.EmployeeType = &u.employeeType })
+	}
+	if u.gender >= 0 {
+		change("gender", itoa(e.Gender), itoa(u.gender), func() { p.Gender = &u.gender })
+	}
+	change("employee_no", e.EmployeeNo, u.employeeNo, func() { p.EmployeeNo = &u.employeeNo })
+	change("job_title", e.JobTitle, u.jobTitle, func() { p.JobTitle = &u.jobTitle })
+	change("leader_user_id", e.LeaderUserID, leader, func() { p.LeaderUserID = &leader })
+	if u.joinTime != 0 && u.joinTime != e.JoinTime {
+		c.Fields = append(c.Fields, FieldChange{"join_time", dateOf(e.JoinTime), dateOf(u.joinTime)})
+		p.JoinTime = &u.joinTime
+	}
+	change("city", e.City, u.city, func() { p.City = &u.city })
+	change("work_station", e.WorkStation, u.workStation, func() { p.WorkStation = &u.workStation })
+	if c.Action = actionOf(c, moved); c.Action == ActionUnchanged {
+		return
+	}
+	if p.LeaderUserID == nil {
+		leaderDep = StepID{}
+	}
+	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p}, LeaderDep: leaderDep}
+	if p.DepartmentIDs != nil {
+		s.needs = u.departments
+	}
+	b.addStep(c, s)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func dateOf(unix int64) string {
+	if unix == 0 {
+		return ""
+	}
+	return org.FormatDate(timeUnix(unix))
+}

@@ -1,0 +1,54 @@
+package run
+
+import (
+	"context"
+
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/tenant"
+)
+
+// Plan reads the tenant for the org and builds the plan: the one entry
+// point `import` and `import --dry-run` share. Only what the sheet refers
+// to is read (tenant.Reader.ForOrg), never the whole tenant.
+func Plan(ctx context.Context, r *tenant.Reader, o *org.Org, problems []problem.Problem, opts plan.Options) (*plan.Plan, error) {
+	snap, err := r.ForOrg(ctx, o, opts.PathRoot)
+	if err != nil {
+		return nil, err
+	}
+	return From(ctx, r, snap, o, problems, opts)
+}
+
+// PlanWhole walks the whole tenant once, adds what the sheet refers to and
+// the walk cannot list (resigned users), and builds the plan from it:
+// `diff` compares with everything the tenant has, from one read.
+func PlanWhole(ctx context.Context, r *tenant.Reader, o *org.Org, problems []problem.Problem, opts plan.Options, walk tenant.WalkOptions) (*plan.Plan, *tenant.Snapshot, error) {
+	snap, err := r.Walk(ctx, walk)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := r.Fill(ctx, snap, o); err != nil {
+		return nil, nil, err
+	}
+	p, err := From(ctx, r, snap, o, problems, opts)
+	return p, snap, err
+}
+
+// From builds the plan from a snapshot. When new departments are to go
+// under existing parents whose children the snapshot lacks, those children
+// are read and the plan is rebuilt with them, so sibling-name clashes are
+// blocked before any write instead of failing halfway.
+func From(ctx context.Context, r *tenant.Reader, snap *tenant.Snapshot, o *org.Org, problems []problem.Problem, opts plan.Options) (*plan.Plan, error) {
+	p := plan.BuildWith(o, problems, snap, opts)
+	if snap.Empty {
+		return p, nil
+	}
+	if parents := p.NewParents(); len(parents) > 0 {
+		if err := r.Children(ctx, snap, parents); err != nil {
+			return nil, err
+		}
+		p = plan.BuildWith(o, problems, snap, opts)
+	}
+	return p, nil
+}
