@@ -140,7 +140,7 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	io := opts.IO
 	plan.Render(io.Out, p)
 	printExtra(io.Out, extra)
-	dir, err := newRunDir(opts.ReportDir, opts.Now(), "diff")
+	dir, err := run.NewDir(opts.ReportDir, opts.Now(), "diff")
 	if err != nil {
 		return err
 	}

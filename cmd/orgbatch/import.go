@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -123,16 +122,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return err
 	}
 	io := opts.IO
-	say := func(format string, args ...any) {
-		if !io.Quiet {
-			fmt.Fprintf(io.ErrOut, format+"\n", args...)
-		}
-	}
-
-	// 1. Offline: read and validate (above); report.
 	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
-	say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
+	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
 	if problem.Unreadable(ps) {
 		report.PrintProblems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
@@ -141,111 +133,111 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		report.PrintProblems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
 	}
-
-	// 2. Online: connect and plan.
-	level := slog.LevelWarn
-	if opts.Verbose {
-		level = slog.LevelDebug
-	}
-	logger := slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level}))
+	logger := opts.logger()
 	tgt, err := opts.Target.connect(ctx, io, logger)
 	if err != nil {
 		return err
 	}
 	defer tgt.Close()
-	say("目标 target: %s", tgt.Desc)
-
+	io.say("目标 target: %s", tgt.Desc)
 	folder, err := openRun(opts, tgt, fileList(inputs))
 	if err != nil {
 		return err
 	}
-	defer folder.release()
-	runDir := folder.dir
-	if folder.resumed {
-		say("继续 resuming: %s", runDir)
+	defer folder.Release()
+	if folder.Resumed {
+		io.say("继续 resuming: %s", folder.Dir)
 	}
+	im := &run.Import{
+		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
+		Plan:    plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames},
+		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
+		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
+	}
+	res, err := importWatched(ctx, opts, tgt, im, folder)
+	switch {
+	case errors.Is(err, context.Canceled) && res == nil:
+		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+	case errors.As(err, new(*run.ReadError)):
+		return &ExitError{Code: ExitRowsFailed, Err: err}
+	case err != nil:
+		return err
+	case opts.DryRun:
+		return dryRunExit(nErr, res.Plan)
+	}
+	return importExit(ctx, io, inputs, folder, res)
+}
 
-	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	p, err := run.Plan(ctx, tgt.reader(bar.Set), o, ps, plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, TokenSalt: folder.salt, AcceptRenames: opts.Renames})
-	bar.Finish()
-	if err != nil {
-		if ctx.Err() != nil {
-			return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+// importWatched runs the import with progress bars, the plan shown (dry
+// run) or confirmed (a real run) before anything is written.
+func importWatched(ctx context.Context, opts *ImportOptions, tgt *target, im *run.Import, folder *run.Folder) (*run.Result, error) {
+	io := opts.IO
+	readBar := newPhaseBar(io, 1, "读取租户 reading tenant")
+	im.ReadProgress = readBar.Set
+	var bar *phaseBar
+	im.Planned = func(p *plan.Plan, planXLSX string) error {
+		readBar.Finish()
+		gate := importGate(ctx, opts, tgt, p)
+		if opts.DryRun {
+			plan.Render(io.Out, p)
+			io.say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
+			return gate.preview(io)
 		}
-		return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
-	}
-	planXLSX, _, err := report.WritePlan(runDir, o, p)
-	if err != nil {
-		return fmt.Errorf("writing the plan: %w", err)
-	}
-	gate := importGate(ctx, opts, tgt, p)
-	if opts.DryRun {
-		plan.Render(io.Out, p)
-		say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
-		if err := gate.preview(io); err != nil {
+		io.say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
+		if err := gate.pass(ctx, io); err != nil {
 			return err
 		}
-		switch {
-		case nErr > 0:
-			return &ExitError{Code: ExitUsage}
-		case p.Blocked():
-			return &ExitError{Code: ExitRowsFailed}
-		}
+		bar = newPhaseBar(io, len(p.Steps), "导入 importing")
 		return nil
 	}
-	say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
-	if err := gate.pass(ctx, io); err != nil {
-		return err
+	im.Progress = func(done, total, failed int) { bar.Set(done, total) }
+	res, err := im.Run(ctx, folder)
+	readBar.Finish()
+	if bar != nil {
+		bar.Finish()
 	}
+	return res, err
+}
 
-	// 3. Execute.
-	journal, previous, err := importer.OpenJournal(filepath.Join(runDir, report.JournalFile))
-	if err != nil {
-		return fmt.Errorf("opening the journal: %w", err)
-	}
-	defer journal.Close()
-	warnDamaged(io, journal.Damaged())
-	started := opts.Now()
-	bar = newPhaseBar(io, len(p.Steps), "导入 importing")
-	res, runErr := importer.Run(ctx, p, importer.Options{
-		API: tgt.API, Stats: tgt.Pacer.Stats, Workers: opts.Workers, Journal: journal, Previous: previous, Logger: logger,
-		Progress: func(done, total, failed int) { bar.Set(done, total) },
-	})
-	bar.Finish()
-	if res == nil {
-		return runErr
-	}
-
-	// 4. Report — also after Ctrl-C: what was done so far is written.
-	st := res.Pacer
-	sum := report.Summary{
-		Target: tgt.Desc, Inputs: fileList(inputs), Started: started, Seconds: res.Elapsed.Seconds(),
-		Interrupted: res.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(res),
-		API: &report.APIStats{Calls: totalAttempts(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
-	}
-	if folder.resumed {
-		sum.Resumed = runDir
-	}
-	sum.Mapping = mapping
-	files, err := report.WriteImport(runDir, o, res, sum)
-	if err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	report.PrintOutcomes(io.Out, res)
-	fmt.Fprintf(io.Out, "\n报告 report: %s\n", files.XLSX)
-	if len(files.Failed) > 0 {
-		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", files.Failed)
-	}
-	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", res.Elapsed.Seconds(), sum.API.Calls, st.Retries, st.RateLimited)
+// dryRunExit is a dry run's exit: 2 when the sheets have errors, 1 when
+// rows are blocked.
+func dryRunExit(nErr int, p *plan.Plan) error {
 	switch {
-	case runErr != nil:
-		return &ExitError{Code: ExitRowsFailed, Err: runErr}
-	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", strings.Join(fileList(inputs), " "), runDir)}
-	case res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped) > 0:
+	case nErr > 0:
+		return &ExitError{Code: ExitUsage}
+	case p.Blocked():
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
+}
+
+// importExit prints how the import ended and maps it to an exit code.
+func importExit(ctx context.Context, io *IOStreams, inputs []org.Input, folder *run.Folder, res *run.Result) error {
+	ex, sum := res.Executed, res.Summary
+	report.PrintOutcomes(io.Out, ex)
+	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
+	if len(res.Files.Failed) > 0 {
+		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", res.Files.Failed)
+	}
+	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited)
+	switch {
+	case res.JournalErr != nil:
+		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
+	case sum.Interrupted:
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", strings.Join(fileList(inputs), " "), folder.Dir)}
+	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
+		return &ExitError{Code: ExitRowsFailed}
+	}
+	return nil
+}
+
+// logger logs on stderr: warnings, and with --verbose every retry.
+func (opts *ImportOptions) logger() *slog.Logger {
+	level := slog.LevelWarn
+	if opts.Verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(opts.IO.ErrOut, &slog.HandlerOptions{Level: level}))
 }
 
 // warnDamaged tells the user about damaged journal lines (always: it is
@@ -278,12 +270,4 @@ func fileList(inputs []org.Input) []string {
 		out[i] = in.Path
 	}
 	return out
-}
-
-func totalAttempts[K comparable](m map[K]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
 }

@@ -70,6 +70,14 @@ func (io *IOStreams) WithEnv(env map[string]string) *IOStreams {
 	return &c
 }
 
+// say tells the person at the terminal how things go, on stderr, unless
+// --quiet.
+func (io *IOStreams) say(format string, args ...any) {
+	if !io.Quiet {
+		fmt.Fprintf(io.ErrOut, format+"\n", args...)
+	}
+}
+
 // ShowProgress reports whether progress bars should be drawn.
 func (io *IOStreams) ShowProgress() bool { return io.ErrIsTTY && !io.Quiet }
 

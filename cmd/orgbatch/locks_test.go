@@ -13,6 +13,7 @@ import (
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
 	"github.com/orgbatch/orgbatch/internal/runlock"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
 )
@@ -21,7 +22,7 @@ import (
 func holdTenant(t *testing.T, url string) {
 	t.Helper()
 	io, _, _ := TestIO()
-	l, err := runlock.Acquire(tenantLockPath(io, "reports", tenantKey(url, sandbox.DefaultAppID)), "tenant", runlock.Holder{PID: 4242, Host: "hr-laptop", Command: "orgbatch import other.xlsx"})
+	l, err := runlock.Acquire(run.TenantLockPath(lockDir(io, "reports"), run.TenantKey(url, sandbox.DefaultAppID)), "tenant", runlock.Holder{PID: 4242, Host: "hr-laptop", Command: "orgbatch import other.xlsx"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestTenantLockRefusesWriters(t *testing.T) {
 
 // unfinishedRun makes a run folder as a killed import leaves it: run.json
 // and an empty journal, no summary.
-func unfinishedRun(t *testing.T, reports string, info runInfo) string {
+func unfinishedRun(t *testing.T, reports string, info run.Info) string {
 	t.Helper()
 	dir := filepath.Join(reports, "import-20261123-101500")
 	os.MkdirAll(dir, 0o700)
@@ -74,8 +75,8 @@ func unfinishedRun(t *testing.T, reports string, info runInfo) string {
 func TestResumeOfALockedRunFolder(t *testing.T) {
 	srv, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
-	dir := unfinishedRun(t, reports, runInfo{Inputs: []string{samplesXLSX}, TokenSalt: "0123456789abcdef", Tenant: tenantKey(url, sandbox.DefaultAppID)})
-	l, err := runlock.Acquire(filepath.Join(dir, runLockFile), "run folder", runlock.Holder{PID: 4343, Host: "hr-laptop", Command: "orgbatch import company.xlsx", RunDir: dir})
+	dir := unfinishedRun(t, reports, run.Info{Inputs: []string{samplesXLSX}, TokenSalt: "0123456789abcdef", Tenant: run.TenantKey(url, sandbox.DefaultAppID)})
+	l, err := runlock.Acquire(filepath.Join(dir, run.RunLockFile), "run folder", runlock.Holder{PID: 4343, Host: "hr-laptop", Command: "orgbatch import company.xlsx", RunDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestResumeOfALockedRunFolder(t *testing.T) {
 func TestResumeAgainstAnotherTenant(t *testing.T) {
 	_, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
-	dir := unfinishedRun(t, reports, runInfo{Inputs: []string{samplesXLSX}, Tenant: tenantKey("https://open.feishu.cn", "cli_real")})
+	dir := unfinishedRun(t, reports, run.Info{Inputs: []string{samplesXLSX}, Tenant: run.TenantKey("https://open.feishu.cn", "cli_real")})
 	code, _, errOut := runAgainst(t, context.Background(), "import", samplesXLSX, "--base-url", url, "--report", reports, "--yes", "--resume", dir)
 	if code != ExitUsage || !strings.Contains(errOut, "https://open.feishu.cn app cli_real") {
 		t.Fatalf("exit %d\n%s", code, errOut)
@@ -124,7 +125,7 @@ func TestResumeAgainstAnotherTenant(t *testing.T) {
 func TestResumeWarnsOfDamagedJournalLines(t *testing.T) {
 	_, url := sandboxtest.Start(t, sandbox.Options{})
 	reports := t.TempDir()
-	dir := unfinishedRun(t, reports, runInfo{Inputs: []string{samplesXLSX}, Tenant: tenantKey(url, sandbox.DefaultAppID)})
+	dir := unfinishedRun(t, reports, run.Info{Inputs: []string{samplesXLSX}, Tenant: run.TenantKey(url, sandbox.DefaultAppID)})
 	good := func(step string) string {
 		body := `{"step":"` + step + `","op":"create_department","status":"intent","ids":{},"attempts":0}`
 		return body + " " + crcHex(body) + "\n"

@@ -8,7 +8,7 @@ import (
 
 // phaseBar is a progress bar for one phase of work, drawn on stderr only
 // when stderr is a terminal and --quiet is off; otherwise every method is
-// a no-op.
+// a no-op (also on a nil *phaseBar). Finish may be called more than once.
 type phaseBar struct {
 	bar *progressbar.ProgressBar
 }
@@ -32,7 +32,7 @@ func newPhaseBar(io *IOStreams, total int, description string) *phaseBar {
 
 // Set moves the bar to done of total.
 func (p *phaseBar) Set(done, total int) {
-	if p.bar == nil {
+	if p == nil || p.bar == nil {
 		return
 	}
 	if int64(total) != p.bar.GetMax64() {
@@ -43,14 +43,15 @@ func (p *phaseBar) Set(done, total int) {
 
 // Describe changes the bar's label.
 func (p *phaseBar) Describe(s string) {
-	if p.bar != nil {
+	if p != nil && p.bar != nil {
 		p.bar.Describe(s)
 	}
 }
 
 // Finish completes the bar.
 func (p *phaseBar) Finish() {
-	if p.bar != nil {
+	if p != nil && p.bar != nil {
 		p.bar.Finish()
+		p.bar = nil
 	}
 }

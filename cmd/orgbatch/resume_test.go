@@ -15,6 +15,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 )
 
@@ -147,7 +148,7 @@ func TestKillNineThenResume(t *testing.T) {
 					t.Errorf("a second import while one runs: exit %d\n%s", code, errOut)
 				}
 				locks, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "orgbatch", "locks", "*"))
-				locks = append(locks, filepath.Join(onlyRunDir(t, reports), runLockFile))
+				locks = append(locks, filepath.Join(onlyRunDir(t, reports), run.RunLockFile))
 				for _, l := range locks {
 					data, _ := os.ReadFile(l)
 					if strings.Contains(string(data), sandbox.DefaultAppSecret) {

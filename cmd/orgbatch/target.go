@@ -85,72 +85,18 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 	}
 	t := &target{}
 	var creds feishu.Credentials
-	baseURL := f.baseURL
+	var err error
 	if f.sandbox {
-		if f.baseURL != "" || f.domain != "" {
-			return nil, usageError("--sandbox cannot be combined with --base-url or --domain")
-		}
-		srv, err := sandbox.New(sandbox.Options{
-			RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
-		})
-		if err != nil {
-			return nil, err
-		}
-		url, err := srv.Listen("127.0.0.1:0")
-		if err != nil {
-			srv.Close()
-			return nil, err
-		}
-		t.Sandbox, t.close = srv, func() { srv.Close() }
-		baseURL = url
-		creds = feishu.NewCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret)
-		t.Desc = "本地沙箱 local sandbox (not Feishu) at " + url
-		if f.sandboxState != "" {
-			t.Desc += ", state in " + f.sandboxState
-		}
+		creds, err = f.startSandbox(t)
 	} else {
-		var src string
-		var err error
-		secret, secretSrc := f.appSecret, "flag"
-		if f.secretStdin {
-			if secret, err = readSecret(io); err != nil {
-				return nil, err
-			}
-			secretSrc = "standard input"
-		}
-		creds, src, err = feishu.LoadCredentialsFrom(f.appID, secret, secretSrc, f.configPath, io.Getenv)
-		if err != nil {
-			return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
-		}
-		if !creds.Complete() {
-			return nil, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
-		}
-		// Flags first (--base-url, then --domain), then what the
-		// environment or the config file say, then Feishu.
-		domain := f.domain
-		switch {
-		case baseURL != "":
-		case domain == "" && creds.BaseURL != "":
-			baseURL = creds.BaseURL
-		default:
-			if domain == "" {
-				domain = io.Getenv(feishu.EnvDomain)
-			}
-			if domain == "" {
-				domain = "feishu"
-			}
-			if baseURL, err = feishu.BaseURLFor(domain); err != nil {
-				return nil, &ExitError{Code: ExitUsage, Err: err}
-			}
-		}
-		if err := checkTransport(baseURL); err != nil {
-			return nil, err
-		}
-		t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
+		creds, err = f.tenant(io, t)
 	}
-	t.BaseURL, t.AppID = baseURL, creds.AppID
+	if err != nil {
+		return nil, err
+	}
+	t.AppID = creds.AppID
 	client := feishu.NewClient(
-		feishu.WithBaseURL(baseURL),
+		feishu.WithBaseURL(t.BaseURL),
 		feishu.WithCredentials(creds.AppID, creds.Secret()),
 		feishu.WithIDTypes(feishu.UserIDTypeUserID, feishu.DepartmentIDTypeDepartmentID),
 		feishu.WithTimeout(f.timeout),
@@ -159,6 +105,75 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 	t.Pacer = feishu.NewPacer(append([]feishu.PacerOption{feishu.WithRateScale(f.rateScale), feishu.WithPacerLogger(logger)}, pacerOpts...)...)
 	t.API = feishu.NewPaced(client, t.Pacer)
 	return t, nil
+}
+
+// startSandbox starts the embedded sandbox (--sandbox) on a loopback port.
+func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
+	var none feishu.Credentials
+	if f.baseURL != "" || f.domain != "" {
+		return none, usageError("--sandbox cannot be combined with --base-url or --domain")
+	}
+	srv, err := sandbox.New(sandbox.Options{
+		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
+	})
+	if err != nil {
+		return none, err
+	}
+	url, err := srv.Listen("127.0.0.1:0")
+	if err != nil {
+		srv.Close()
+		return none, err
+	}
+	t.Sandbox, t.close, t.BaseURL = srv, func() { srv.Close() }, url
+	t.Desc = "本地沙箱 local sandbox (not Feishu) at " + url
+	if f.sandboxState != "" {
+		t.Desc += ", state in " + f.sandboxState
+	}
+	return feishu.NewCredentials(sandbox.DefaultAppID, sandbox.DefaultAppSecret), nil
+}
+
+// tenant finds the credentials and the base URL of a real (or served)
+// tenant: flags first (--base-url, then --domain), then what the
+// environment or the config file say, then Feishu.
+func (f *targetFlags) tenant(io *IOStreams, t *target) (feishu.Credentials, error) {
+	var none feishu.Credentials
+	secret, secretSrc := f.appSecret, "flag"
+	var err error
+	if f.secretStdin {
+		if secret, err = readSecret(io); err != nil {
+			return none, err
+		}
+		secretSrc = "standard input"
+	}
+	creds, src, err := feishu.LoadCredentialsFrom(f.appID, secret, secretSrc, f.configPath, io.Getenv)
+	if err != nil {
+		return none, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
+	}
+	if !creds.Complete() {
+		return none, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
+	}
+	baseURL, domain := f.baseURL, f.domain
+	switch {
+	case baseURL != "":
+	case domain == "" && creds.BaseURL != "":
+		baseURL = creds.BaseURL
+	default:
+		if domain == "" {
+			domain = io.Getenv(feishu.EnvDomain)
+		}
+		if domain == "" {
+			domain = "feishu"
+		}
+		if baseURL, err = feishu.BaseURLFor(domain); err != nil {
+			return none, &ExitError{Code: ExitUsage, Err: err}
+		}
+	}
+	if err := checkTransport(baseURL); err != nil {
+		return none, err
+	}
+	t.BaseURL = baseURL
+	t.Desc = fmt.Sprintf("%s (app %s, credentials from %s)", baseURL, creds.AppID, src)
+	return creds, nil
 }
 
 // reader reads the target tenant; progress, if set, follows its reads.

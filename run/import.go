@@ -1,0 +1,130 @@
+package run
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/tenant"
+)
+
+// Import is one import run, decided and then done (Terraform's plan, then
+// apply): plan against the tenant, write the plan, let the caller confirm,
+// execute exactly that plan through the journal, and report — also after
+// an interruption, with what was done so far.
+type Import struct {
+	Org      *org.Org
+	Problems []problem.Problem // validation's
+	Inputs   []string
+	Reader   *tenant.Reader
+	API      importer.API
+	Stats    func() feishu.Stats // the pacer's counters, for summary.json
+	// Plan are the planning options; TokenSalt comes from the folder.
+	Plan    plan.Options
+	Workers int
+	Logger  *slog.Logger
+	DryRun  bool
+	Target  string            // the target as summary.json names it
+	Mapping map[string]string // the header mapping used, for summary.json
+	Now     func() time.Time
+
+	// Hooks for the person watching; any may be nil.
+	//
+	// Planned is called once the plan is written (render it, confirm it):
+	// an error stops the run before anything is written to the tenant.
+	Planned func(p *plan.Plan, planXLSX string) error
+	// JournalOpened is told about damaged journal lines that were skipped.
+	JournalOpened func(damaged []int)
+	// ReadProgress and Progress follow the tenant read and the execution.
+	ReadProgress func(done, total int)
+	Progress     func(done, total, failed int)
+}
+
+// Result is what an import run did.
+type Result struct {
+	Plan     *plan.Plan
+	PlanXLSX string
+	// Executed is nil for a dry run.
+	Executed *importer.Result
+	Summary  report.Summary
+	Files    report.ImportFiles
+	// JournalErr is set when the journal could not be kept: the run
+	// stopped (what was done is reported).
+	JournalErr error
+}
+
+// ReadError is a tenant that could not be read: nothing was written.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return "reading the tenant failed; nothing was written: " + e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Run carries the import out in folder f.
+func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
+	popts := im.Plan
+	popts.TokenSalt = f.Salt
+	reader := *im.Reader
+	reader.Progress = im.ReadProgress
+	p, err := Plan(ctx, &reader, im.Org, im.Problems, popts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &ReadError{err}
+	}
+	res := &Result{Plan: p}
+	if res.PlanXLSX, _, err = report.WritePlan(f.Dir, im.Org, p); err != nil {
+		return nil, fmt.Errorf("writing the plan: %w", err)
+	}
+	if im.Planned != nil {
+		if err := im.Planned(p, res.PlanXLSX); err != nil {
+			return res, err
+		}
+	}
+	if im.DryRun {
+		return res, nil
+	}
+	return res, im.execute(ctx, f, res)
+}
+
+// execute runs the plan's steps through the journal and writes the report.
+func (im *Import) execute(ctx context.Context, f *Folder, res *Result) error {
+	journal, previous, err := importer.OpenJournal(filepath.Join(f.Dir, report.JournalFile))
+	if err != nil {
+		return fmt.Errorf("opening the journal: %w", err)
+	}
+	defer journal.Close()
+	if im.JournalOpened != nil {
+		im.JournalOpened(journal.Damaged())
+	}
+	started := im.Now()
+	ex, runErr := importer.Run(ctx, res.Plan, importer.Options{
+		API: im.API, Stats: im.Stats, Workers: im.Workers, Journal: journal, Previous: previous, Logger: im.Logger,
+		Progress: im.Progress,
+	})
+	if ex == nil {
+		return runErr
+	}
+	res.Executed, res.JournalErr = ex, runErr
+	st := ex.Pacer
+	res.Summary = report.Summary{
+		Target: im.Target, Inputs: im.Inputs, Started: started, Seconds: ex.Elapsed.Seconds(),
+		Interrupted: ex.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(ex), Mapping: im.Mapping,
+		API: &report.APIStats{Calls: tenant.Total(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
+	}
+	if f.Resumed {
+		res.Summary.Resumed = f.Dir
+	}
+	if res.Files, err = report.WriteImport(f.Dir, im.Org, ex, res.Summary); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return nil
+}
