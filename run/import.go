@@ -64,7 +64,9 @@ type Result struct {
 // ReadError is a tenant that could not be read: nothing was written.
 type ReadError struct{ Err error }
 
-func (e *ReadError) Error() string { return "reading the tenant failed; nothing was written: " + e.Err.Error() }
+func (e *ReadError) Error() string {
+	return "reading the tenant failed; nothing was written: " + e.Err.Error()
+}
 func (e *ReadError) Unwrap() error { return e.Err }
 
 // Run carries the import out in folder f.
