@@ -38,6 +38,22 @@ type API interface {
 	EmployeeTypeEnums(ctx context.Context, pageSize int, pageToken string) (*Page[EmployeeTypeEnum], error)
 	// EPTenantQuery
 	Tenant(ctx context.Context) (*TenantInfo, error)
+
+	// User groups (groups.go).
+	// EPCreateGroup
+	CreateGroup(ctx context.Context, g GroupCreate) (string, error)
+	// EPPatchGroup
+	PatchGroup(ctx context.Context, id string, p GroupPatch) error
+	// EPGetGroup
+	GetGroup(ctx context.Context, id string) (*Group, error)
+	// EPGroupList
+	Groups(ctx context.Context, groupType, pageSize int, pageToken string) (*Page[Group], error)
+	// EPGroupMembers
+	GroupMembers(ctx context.Context, groupID, memberType, memberIDType string, pageSize int, pageToken string) (*Page[GroupMember], error)
+	// EPGroupMembersAdd
+	AddGroupMembers(ctx context.Context, groupID string, members []GroupMember) ([]MemberResult, error)
+	// EPGroupMembersRemove
+	RemoveGroupMembers(ctx context.Context, groupID string, members []GroupMember) ([]MemberResult, error)
 }
 
 var _ API = (*Client)(nil)

@@ -29,6 +29,21 @@ const (
 	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
+// The user-group endpoints (groups.go).
+const (
+	EPCreateGroup        Endpoint = "POST /contact/v3/group"
+	EPPatchGroup         Endpoint = "PATCH /contact/v3/group/:group_id"
+	EPDeleteGroup        Endpoint = "DELETE /contact/v3/group/:group_id"
+	EPGetGroup           Endpoint = "GET /contact/v3/group/:group_id"
+	EPGroupList          Endpoint = "GET /contact/v3/group/simplelist"
+	EPGroupMembers       Endpoint = "GET /contact/v3/group/:group_id/member/simplelist"
+	EPGroupMembersAdd    Endpoint = "POST /contact/v3/group/:group_id/member/batch_add"
+	EPGroupMembersRemove Endpoint = "POST /contact/v3/group/:group_id/member/batch_remove"
+)
+
+// PerMinute100 is the limit of the group writes: 100 calls a minute.
+var PerMinute100 = Limit{{100, time.Minute}}
+
 // Window is "at most Count calls in any Per".
 type Window struct {
 	Count int
@@ -66,6 +81,16 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPBatchGetID:        Tier4,
 	EPEmployeeTypeEnums: Tier4,
 	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
+
+	// User groups: writes 100/min, reads tier 4 (用户组, 用户组成员 pages).
+	EPCreateGroup:        PerMinute100,
+	EPPatchGroup:         PerMinute100,
+	EPDeleteGroup:        PerMinute100,
+	EPGetGroup:           Tier4,
+	EPGroupList:          Tier4,
+	EPGroupMembers:       Tier4,
+	EPGroupMembersAdd:    PerMinute100,
+	EPGroupMembersRemove: PerMinute100,
 }
 
 // Scaled returns the limit with every window shortened by factor, keeping

@@ -133,6 +133,51 @@ func (c *Paced) Tenant(ctx context.Context) (*TenantInfo, error) {
 	return paced(ctx, c, On(EPTenantQuery), c.api.Tenant)
 }
 
+// CreateGroup is API.CreateGroup, paced.
+func (c *Paced) CreateGroup(ctx context.Context, g GroupCreate) (string, error) {
+	return paced(ctx, c, On(EPCreateGroup), func(ctx context.Context) (string, error) { return c.api.CreateGroup(ctx, g) })
+}
+
+// PatchGroup is API.PatchGroup, paced.
+func (c *Paced) PatchGroup(ctx context.Context, id string, p GroupPatch) error {
+	_, err := paced(ctx, c, On(EPPatchGroup), none(func(ctx context.Context) error { return c.api.PatchGroup(ctx, id, p) }))
+	return err
+}
+
+// GetGroup is API.GetGroup, paced.
+func (c *Paced) GetGroup(ctx context.Context, id string) (*Group, error) {
+	return paced(ctx, c, On(EPGetGroup), func(ctx context.Context) (*Group, error) { return c.api.GetGroup(ctx, id) })
+}
+
+// Groups is API.Groups, paced.
+func (c *Paced) Groups(ctx context.Context, groupType, pageSize int, pageToken string) (*Page[Group], error) {
+	return paced(ctx, c, On(EPGroupList), func(ctx context.Context) (*Page[Group], error) {
+		return c.api.Groups(ctx, groupType, pageSize, pageToken)
+	})
+}
+
+// GroupMembers is API.GroupMembers, paced.
+func (c *Paced) GroupMembers(ctx context.Context, groupID, memberType, memberIDType string, pageSize int, pageToken string) (*Page[GroupMember], error) {
+	return paced(ctx, c, On(EPGroupMembers), func(ctx context.Context) (*Page[GroupMember], error) {
+		return c.api.GroupMembers(ctx, groupID, memberType, memberIDType, pageSize, pageToken)
+	})
+}
+
+// AddGroupMembers is API.AddGroupMembers, paced.
+func (c *Paced) AddGroupMembers(ctx context.Context, groupID string, members []GroupMember) ([]MemberResult, error) {
+	return paced(ctx, c, On(EPGroupMembersAdd), func(ctx context.Context) ([]MemberResult, error) {
+		return c.api.AddGroupMembers(ctx, groupID, members)
+	})
+}
+
+// RemoveGroupMembers is API.RemoveGroupMembers, paced. A partial failure
+// (40022) is not retried: its results say which members are left.
+func (c *Paced) RemoveGroupMembers(ctx context.Context, groupID string, members []GroupMember) ([]MemberResult, error) {
+	return paced(ctx, c, On(EPGroupMembersRemove), func(ctx context.Context) ([]MemberResult, error) {
+		return c.api.RemoveGroupMembers(ctx, groupID, members)
+	})
+}
+
 var _ API = (*Paced)(nil)
 
 // ErrNoPageToken is a listing that says it has more but gives no token to

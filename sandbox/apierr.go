@@ -12,6 +12,9 @@ import (
 type Error struct {
 	Code   feishu.Code
 	Detail string
+	// Data, when set, is answered as the envelope's data beside the code
+	// (a partial failure's per-member results).
+	Data any
 }
 
 func (e *Error) Error() string {

@@ -110,6 +110,47 @@
 // (40001), lists direct active members in join order; an unknown department
 // is 40015 (as is every unknown department outside department_ids).
 //
+// # User groups
+//
+// POST /group, PATCH, DELETE and GET /group/:group_id, GET
+// /group/simplelist, and under /group/:group_id/member: simplelist,
+// batch_add, batch_remove (member/add, member/remove, member_belong and
+// the dynamic-group rule fields are not served). Writes are 100/min, reads
+// tier 4. Normal groups (type 1) are written through the API; dynamic
+// groups (type 2) only come from seeds and state files (SeedGroup), are
+// listed and read like normal ones, and every write to one is 42003
+// (UNCONFIRMED: the docs name no code). A group has one ID, its custom
+// group_id or a generated "g…": id and group_id are always equal here
+// (the docs show them differing; which the path wants is UNCONFIRMED).
+// Create: name required (42001), at most 100 characters (42013) and
+// unique in the tenant (47009, dynamic groups included); description at
+// most 500 (42014); type 1 or omitted (2 is 42003); group_id at most 64 of
+// letters, digits, _ and - (42002; the docs say letters and digits, their
+// examples use test_group: UNCONFIRMED), unique (47005); at most 500 groups
+// of both types (42016). No client_token. PATCH: empty fields unchanged,
+// the same rules. DELETE: only an empty group (42017). GET an unknown ID:
+// 42002. simplelist: one type per call (default 1), page_size 1..100
+// (default 50), the list under "grouplist", creation order.
+// member/simplelist: member_type user (default) or department, IDs of
+// member_id_type (default open_id, which for departments means
+// open_department_id; department_id for departments), 41074/41071/41072
+// for a bad type, bad ID type or a mismatch; "memberlist", join order.
+// batch_add and batch_remove take 1-100 members (else 40001); the shape of
+// each (member_type user, member_id_type open_id|union_id|user_id) is
+// checked first and a bad one fails the call (41074/41071/41072). Then
+// each member has a result code (UNCONFIRMED which failures are per member
+// and which fail the call): batch_add answers code 0 with
+// data.results[{member_id,code}] — 0 added, 41073 no such user, 42005
+// already a member, 42006 resigned, 42012 over 100,000 members in the
+// group or ten times the tenant's users over all normal groups.
+// batch_remove removes whom it can: a non-member is removed successfully
+// (the docs list no code for it: UNCONFIRMED); if any member is unknown
+// (41073) the answer is 40022 with the same data.results (the docs say
+// "see Results field" and document none: UNCONFIRMED). Department members
+// (at most 20 per normal group, 42011) can only be seeded. A user who
+// resigns leaves every group (UNCONFIRMED). Groups and their members are
+// part of the state file (users by user_id, departments by department_id).
+//
 // # Pagination
 //
 // page_size outside 1..max or not a number is 40011. page_token is opaque:

@@ -24,13 +24,14 @@ type StateFile struct {
 	TenantName   string               `json:"tenant_name,omitempty"`
 	Departments  []feishu.Department  `json:"departments"`
 	Users        []feishu.User        `json:"users"`
+	Groups       []GroupState         `json:"groups,omitempty"`
 	ClientTokens []*ClientTokenRecord `json:"client_tokens,omitempty"`
 }
 
 // snapshot renders the state as a StateFile. Caller holds s.mu.
 func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
-		Departments: s.st.departments(), Users: s.st.allUsers(),
+		Departments: s.st.departments(), Users: s.st.allUsers(), Groups: s.st.groupStates(),
 		ClientTokens: s.st.idem.all(s.opts.Now())}
 	return f
 }

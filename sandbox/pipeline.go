@@ -46,6 +46,7 @@ type bare struct{ v any }
 type errorBody struct {
 	Code  int               `json:"code"`
 	Msg   string            `json:"msg"`
+	Data  any               `json:"data,omitempty"`
 	Error *feishu.ErrorInfo `json:"error,omitempty"`
 }
 
@@ -165,7 +166,7 @@ func (s *Server) encode(data any, err error) (status, code int, payload []byte) 
 		if ae.Code == feishu.CodeNeedToken || ae.Code == feishu.CodeInvalidToken {
 			status = s.opts.AuthErrorStatus
 		}
-		b := errorBody{Code: ae.Code.Num, Msg: ae.Code.Msg}
+		b := errorBody{Code: ae.Code.Num, Msg: ae.Code.Msg, Data: ae.Data}
 		if ae.Detail != "" {
 			b.Error = &feishu.ErrorInfo{Message: ae.Detail}
 		}

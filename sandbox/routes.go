@@ -38,6 +38,9 @@ func (s *Server) routes() http.Handler {
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
 		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
 	}
+	for pattern, rt := range s.groupRoutes() {
+		api[pattern] = rt
+	}
 	for pattern, rt := range api {
 		mux.Handle(pattern, s.api(rt))
 	}
@@ -53,6 +56,21 @@ func (s *Server) routes() http.Handler {
 	}}))
 	s.adminRoutes(mux)
 	return mux
+}
+
+// groupRoutes are the user-group endpoints (handlers_group.go).
+func (s *Server) groupRoutes() map[string]route {
+	const g = feishu.PathGroups + "/{group_id}"
+	return map[string]route{
+		"POST " + feishu.PathGroups:          {ep: feishu.EPCreateGroup, handle: s.createGroup},
+		"PATCH " + g:                         {ep: feishu.EPPatchGroup, handle: s.patchGroup},
+		"DELETE " + g:                        {ep: feishu.EPDeleteGroup, handle: s.deleteGroup},
+		"GET " + g:                           {ep: feishu.EPGetGroup, handle: s.getGroup},
+		"GET " + feishu.PathGroupList:        {ep: feishu.EPGroupList, handle: s.groupList},
+		"GET " + g + "/member/simplelist":    {ep: feishu.EPGroupMembers, handle: s.groupMembers},
+		"POST " + g + "/member/batch_add":    {ep: feishu.EPGroupMembersAdd, handle: s.addGroupMembers},
+		"POST " + g + "/member/batch_remove": {ep: feishu.EPGroupMembersRemove, handle: s.removeGroupMembers},
+	}
 }
 
 // patchUserLimits puts a PATCH that sets department_ids or is_frozen on the

@@ -97,6 +97,9 @@ func (s *Server) loadStateFile(f StateFile) error {
 	if err := s.loadOrg(f.Departments, f.Users); err != nil {
 		return err
 	}
+	if err := s.loadGroups(f.Groups); err != nil {
+		return err
+	}
 	for _, r := range f.ClientTokens {
 		s.st.idem.store(r)
 	}

@@ -218,6 +218,8 @@ type state struct {
 	resignedMobile map[string][]*user
 	resignedEmail  map[string][]*user
 
+	groups groupStore // user groups (groups.go)
+
 	idem *idempotency
 }
 

@@ -396,6 +396,7 @@ func (s *state) resignUser(u *user) {
 	s.setUserDepts(u, nil, nil, nil)
 	s.dropActive(u)
 	s.addResigned(u)
+	s.dropUserFromGroups(u)
 	u.status.IsResigned = true
 }
 
