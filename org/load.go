@@ -227,6 +227,10 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 			o.Departments = append(o.Departments, newDepartment(rec))
 		case KindUsers:
 			o.Users = append(o.Users, newUser(rec))
+		case KindGroups:
+			o.Groups = append(o.Groups, newGroup(rec))
+		case KindGroupMembers:
+			o.Memberships = append(o.Memberships, newMembership(rec))
 		}
 		return nil
 	})

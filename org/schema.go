@@ -123,7 +123,7 @@ var UserSchema = &Schema{
 }
 
 // Schemas are all kinds, in the order sheets are written.
-var Schemas = []*Schema{DepartmentSchema, UserSchema}
+var Schemas = []*Schema{DepartmentSchema, UserSchema, GroupSchema, GroupMemberSchema}
 
 // normHeader folds a header for matching: full-width to half-width,
 // lower case, without spaces, underscores, hyphens and required-markers.

@@ -209,6 +209,9 @@ type Org struct {
 	Tables      []*Table
 	Departments []*Department
 	Users       []*User
+	// User groups (groups.go).
+	Groups      []*Group
+	Memberships []*Membership
 }
 
 func newDepartment(rec Record) *Department {

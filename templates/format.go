@@ -10,7 +10,23 @@ const (
 	DepartmentsSheet  = "部门 departments"
 	UsersSheet        = "成员 users"
 	InstructionsSheet = "说明 instructions"
+	// User groups.
+	GroupsSheet       = "用户组 groups"
+	GroupMembersSheet = "用户组成员 group_members"
 )
+
+// SheetName is the template's sheet of a kind.
+func SheetName(k org.Kind) string {
+	switch k {
+	case org.KindUsers:
+		return UsersSheet
+	case org.KindGroups:
+		return GroupsSheet
+	case org.KindGroupMembers:
+		return GroupMembersSheet
+	}
+	return DepartmentsSheet
+}
 
 // DropdownRows is how many rows of a template carry the dropdowns.
 const DropdownRows = 2000
@@ -21,7 +37,7 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 	cols := make([]sheet.Column, 0, len(s.Fields)+len(extra))
 	for _, f := range s.Fields {
 		w := 16.0
-		if f.Key == "email" || f.Key == "department_ids" {
+		if f.Key == "email" || f.Key == "department_ids" || f.Key == "members" {
 			w = 26
 		}
 		cols = append(cols, sheet.Column{Header: f.Header(), Width: w, Text: f.Text, Required: f.Required, Choices: f.Choices})
@@ -31,11 +47,7 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 
 // DataSheet is a departments or users sheet in the template format.
 func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
-	name := DepartmentsSheet
-	if s.Kind == org.KindUsers {
-		name = UsersSheet
-	}
-	return sheet.OutSheet{Name: name, Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+	return sheet.OutSheet{Name: SheetName(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
 }
 
 // CSVName is the file name of a kind's sheet when written as CSV.

@@ -27,11 +27,7 @@ func Instructions() sheet.OutSheet {
 		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后填写：带有这个标记、或与示例行相同的行不会导入。每个单元格只填一个值（所属部门ID、部门路径除外）。列的顺序可以调整；示例标记列和未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
 		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell (except department_ids and department_path). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
 	for _, s := range org.Schemas {
-		entity := problem.EntityDepartment
-		sheetName := DepartmentsSheet
-		if s.Kind == org.KindUsers {
-			entity, sheetName = problem.EntityUser, UsersSheet
-		}
+		entity, sheetName := entityOf[s.Kind], SheetName(s.Kind)
 		for _, f := range s.Fields {
 			zh, en := fieldRules(entity, f.Key)
 			req := "否 No"
@@ -42,6 +38,12 @@ func Instructions() sheet.OutSheet {
 		}
 	}
 	return sheet.OutSheet{Name: InstructionsSheet, Columns: cols, Rows: rows, FreezeHeader: true}
+}
+
+// entityOf is the rule-table entity of each kind of sheet.
+var entityOf = map[org.Kind]string{
+	org.KindDepartments: problem.EntityDepartment, org.KindUsers: problem.EntityUser,
+	org.KindGroups: problem.EntityGroup, org.KindGroupMembers: problem.EntityGroupMember,
 }
 
 // fieldRules joins the texts of the rules about one field.

@@ -56,11 +56,11 @@ func TestCommittedTemplatesAreWhatTheCommandWrites(t *testing.T) {
 func TestTemplateExampleRowsAreRefused(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: XLSXName}},
-		{{Path: "departments.csv"}, {Path: "users.csv"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "groups.csv"}, {Path: "group_members.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)
-		if len(o.Departments) != 1 || len(o.Users) != 1 || len(ps) != 2 {
+		if len(o.Departments) != 1 || len(o.Users) != 1 || len(o.Groups) != 1 || len(o.Memberships) != 1 || len(ps) != 4 {
 			t.Fatalf("%v: %d depts %d users, problems %v", inputs, len(o.Departments), len(o.Users), ps)
 		}
 		for _, p := range ps {
@@ -90,19 +90,24 @@ func TestFilledTemplate(t *testing.T) {
 	}
 	realDept := map[string]string{"department_id": "RD", "name": "研发部", "name_en": "R&D", "leader_user_id": "u9"}
 	realUser := map[string]string{"user_id": "u9", "name": "李雷", "en_name": "Lei Li", "mobile": "13912345678", "email": "lilei@corp.example.cn", "department_ids": "RD"}
+	real := map[org.Kind]map[string]string{
+		org.KindDepartments: realDept, org.KindUsers: realUser,
+		org.KindGroups:       {"group_id": "G9", "name": "研发全员", "description": "R&D", "members": "u9"},
+		org.KindGroupMembers: {"group_id": "G9", "group_name": "研发全员", "user_id": "", "email": "lilei@corp.example.cn", "name": "李雷"},
+	}
+	onlyName := map[org.Kind]map[string]string{org.KindUsers: {"name": "李雷"}}
 	tests := []struct {
 		name   string
 		marker bool // the marker column is there
 		clear  bool // its cell is cleared
-		dept   map[string]string
-		user   map[string]string
+		values map[org.Kind]map[string]string
 		want   string
 	}{
-		{"example rows as written", true, false, nil, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
-		{"copied and edited, marker kept", true, false, realDept, realUser, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
-		{"copied, edited, marker cleared", true, true, realDept, realUser, ""},
-		{"an old template without the marker", false, false, nil, nil, "ROW_EXAMPLE,ROW_EXAMPLE"},
-		{"only the name edited, marker cleared", true, true, nil, map[string]string{"name": "李雷"}, "ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
+		{"example rows as written", true, false, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied and edited, marker kept", true, false, real, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied, edited, marker cleared", true, true, real, ""},
+		{"an old template without the marker", false, false, nil, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE"},
+		{"only the name edited, marker cleared", true, true, onlyName, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,11 +115,7 @@ func TestFilledTemplate(t *testing.T) {
 			var inputs []org.Input
 			for i, s := range org.Schemas {
 				ds := TemplateSheets()[i]
-				values := tt.dept
-				if s.Kind == org.KindUsers {
-					values = tt.user
-				}
-				row := append(edit(s, Example(s), values), org.ExampleNote)
+				row := append(edit(s, Example(s), tt.values[s.Kind]), org.ExampleNote)
 				if tt.clear {
 					row[len(row)-1] = ""
 				}
@@ -147,7 +148,7 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+InstructionsSheet {
+	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+GroupsSheet+"|"+GroupMembersSheet+"|"+InstructionsSheet {
 		t.Fatalf("sheets = %v", got)
 	}
 	// Bilingual headers.

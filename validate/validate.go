@@ -23,6 +23,7 @@ func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v.indexUsers()
 	v.departments()
 	v.users()
+	v.groups()
 	v.paths()
 	problem.Sort(v.probs)
 	return v.probs
