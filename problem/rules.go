@@ -264,7 +264,7 @@ var Rules = []Rule{
 		MsgZH: "本行没有用户组ID或用户组名称", MsgEN: "the row names no group (group_id or group_name)"},
 	{Code: "MEMBER_USER_REQUIRED", Severity: Error, Entity: EntityGroupMember, Field: "user_id",
 		ZH: "用户组成员表的每行要填成员的用户ID、邮箱或手机号（有效的）", EN: "Each membership row names its member by user_id, email or mobile (a valid one)",
-		MsgZH: "本行没有可用的成员用户ID、邮箱或手机号%s", MsgEN: "the row names no member by a usable user_id, email or mobile%s"},
+		MsgZH: "本行没有可用的成员用户ID、邮箱或手机号（%s）", MsgEN: "the row names no member by a usable user_id, email or mobile (%s)"},
 
 	// Online checks: what the plan finds against the tenant (import --dry-run, diff).
 	{Code: "PLAN_PARENT_MISSING", Severity: Error, Entity: EntityDepartment, Field: "parent_department_id", API: 44101,

@@ -193,4 +193,15 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_CONTACT_AMBIGUOUS": "plan: TestPlanIdentityByContact",
 	"PLAN_USER_TWICE":        "plan: TestPlanTwoRowsOnePerson",
 	"PATH_UNKNOWN":           "plan: TestPathsWithoutCreating",
+	// Groups across sheets, and the groups' online rules.
+	"GROUP_MEMBER_AMBIGUOUS":    "validate: TestGroupsAcrossSheets",
+	"GROUP_TOO_MANY":            "validate: TestGroupsAcrossSheets",
+	"PLAN_GROUP_MISSING":        "plan: TestPlanGroups",
+	"PLAN_GROUP_NAME_TAKEN":     "plan: TestPlanGroups",
+	"PLAN_GROUP_LIMIT":          "plan: TestPlanGroups",
+	"PLAN_GROUP_DYNAMIC":        "plan: TestPlanGroups",
+	"PLAN_MEMBER_MISSING":       "plan: TestPlanGroups",
+	"PLAN_MEMBER_RESIGNED":      "plan: TestPlanGroups",
+	"PLAN_MEMBER_AMBIGUOUS":     "plan: TestPlanGroups",
+	"PLAN_MEMBER_NAME_MISMATCH": "plan: TestPlanGroups",
 }

@@ -103,11 +103,11 @@ func (v *validator) membership(m *org.Membership, ids, names map[string]*org.Gro
 	}
 	r := m.Member
 	if r.Value == "" {
-		why := ""
+		what, col := "空 empty", "user_id"
 		if r.Raw != "" {
-			why = "（「" + r.Raw + "」无效 is not valid）"
+			what, col = strconv.Quote(r.Raw), r.Field()
 		}
-		v.add("MEMBER_USER_REQUIRED", m.Loc(r.Field()), why)
+		v.add("MEMBER_USER_REQUIRED", m.Loc(col), what)
 		return
 	}
 	// A group named by name may be a row that has an ID: compare as that.
