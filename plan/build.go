@@ -46,6 +46,7 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 	}
 	b.leaderSteps()
 	b.linkSteps()
+	b.groups() // after linkSteps: every users row is final
 	b.plan.Problems = append(append([]problem.Problem(nil), problems...), b.online...)
 	problem.Sort(b.plan.Problems)
 	prioritize(b.plan.Steps)

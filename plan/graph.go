@@ -76,6 +76,9 @@ func waiters(steps []*Step) map[StepID][]*Step {
 		if !s.LeaderDep.IsZero() {
 			w[s.LeaderDep] = append(w[s.LeaderDep], s)
 		}
+		for _, a := range s.After {
+			w[a] = append(w[a], s)
+		}
 	}
 	return w
 }

@@ -25,6 +25,10 @@ type Options struct {
 	// by mobile or email rename them (--accept-renames); otherwise a
 	// different name is a conflict (PLAN_NAME_MISMATCH).
 	AcceptRenames bool
+	// RemoveMembers removes the members of a group the sheet lists
+	// completely who are not listed (--remove-members); otherwise a
+	// group's members are only added.
+	RemoveMembers bool
 }
 
 // PathID is the custom department_id of a department created from a path:

@@ -68,6 +68,8 @@ type Change struct {
 	// updates: MatchUserID, or — for a row without user_id — MatchMobile
 	// or MatchEmail. Empty when nothing matched (a create).
 	MatchedBy string `json:"matched_by,omitempty"`
+	// Member names the group of a group-member change (members.go).
+	Member *MemberOf `json:"member,omitempty"`
 }
 
 // How a user row was matched to an existing Feishu user (Change.MatchedBy).
@@ -84,6 +86,7 @@ type IDs struct {
 	UserID           string `json:"user_id,omitempty"`
 	OpenID           string `json:"open_id,omitempty"`
 	UnionID          string `json:"union_id,omitempty"`
+	GroupID          string `json:"group_id,omitempty"` // a user group's (groups.go)
 }
 
 // Op is the API operation of a step.
@@ -116,6 +119,10 @@ type Plan struct {
 	// on resume), so a token never collides with one of an earlier run
 	// whose entity has since been deleted.
 	TokenSalt string `json:"-"`
+	// ListedMembers are the members the tenant has in the groups whose
+	// members the plan may remove (RemoveMembers): the base of the
+	// removal guard.
+	ListedMembers int
 }
 
 // Count returns how many changes of a kind have an action.

@@ -41,6 +41,7 @@ func Render(w io.Writer, p *Plan) {
 		}
 		fmt.Fprintln(w)
 	}
+	renderGroupCounts(w, p)
 	fmt.Fprintln(w)
 	for _, c := range p.Changes {
 		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
@@ -118,7 +119,11 @@ func Summary(p *Plan) string {
 	if n := p.FromPath(); n > 0 {
 		parts = append(parts, fmt.Sprintf("(%d departments created from paths)", n))
 	}
-	return strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
+	if g := groupSummary(p); g != "" {
+		s += "; " + g
+	}
+	return s
 }
 
 // JSON is the machine form of a plan.
@@ -137,6 +142,7 @@ func WriteJSON(w io.Writer, p *Plan) error {
 			out.Summary[k][a] = p.Count(k, a)
 		}
 	}
+	addGroupKinds(out.Summary, p)
 	if out.Changes == nil {
 		out.Changes = []*Change{}
 	}

@@ -19,9 +19,14 @@ const (
 	StepDepartment StepKind = iota + 1
 	StepDepartmentLeader
 	StepUser
+	// User groups: a group's create or patch, and its member batches.
+	StepGroup
+	StepGroupAdd
+	StepGroupRemove
 )
 
-var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:"}
+var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:",
+	StepGroup: "group:", StepGroupAdd: "group-add:", StepGroupRemove: "group-remove:"}
 
 // StepID names a step: its kind and its row's key (department_id, user_id
 // or "mobile:…"). It reads and writes as "dept:D1", "dept-leader:D1",
@@ -68,8 +73,13 @@ func (id *StepID) UnmarshalText(b []byte) error {
 // StepIDs are the steps a change has or would have, for matching journal
 // entries of an earlier run to the row.
 func (c *Change) StepIDs() []StepID {
-	if c.Kind == KindDepartment {
+	switch c.Kind {
+	case KindDepartment:
 		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key)}
+	case KindGroup:
+		return []StepID{GroupStep(c.Key)}
+	case KindMember:
+		return nil // member batches differ from run to run (see Change.Member)
 	}
 	return []StepID{UserStep(c.Key)}
 }
@@ -151,6 +161,10 @@ type Step struct {
 	// waits behind bulk work.
 	Priority int
 	Change   *Change
+	// After are further soft dependencies: the step waits for them and
+	// runs whatever their outcome (a member batch waits for the creation
+	// of the users it adds, and leaves out those not created).
+	After []StepID
 	// needs are the departments that must exist before the step runs;
 	// linkSteps turns them into Deps once every row is planned.
 	needs []string
@@ -198,12 +212,25 @@ type stepJSON struct {
 	ClientToken string                  `json:"client_token,omitempty"`
 	Deps        []StepID                `json:"deps,omitempty"`
 	LeaderDep   string                  `json:"leader_dep,omitempty"`
+	After       []StepID                `json:"after,omitempty"`
 	Priority    int                     `json:"priority"`
+	// The request types of other files fill in their own fields
+	// (stepFields).
+	Group      string              `json:"group,omitempty"`
+	GroupBody  *feishu.GroupCreate `json:"group_create,omitempty"`
+	GroupPatch *feishu.GroupPatch  `json:"group_patch,omitempty"`
+	Members    []string            `json:"members,omitempty"`
 }
+
+// stepFields is a request that writes its own fields into plan.json.
+type stepFields interface{ fill(*stepJSON) }
 
 // MarshalJSON writes the step for plan.json.
 func (s *Step) MarshalJSON() ([]byte, error) {
-	out := stepJSON{ID: s.ID, Op: s.Op(), ClientToken: s.ClientToken, Deps: s.Deps, LeaderDep: s.LeaderDep.String(), Priority: s.Priority}
+	out := stepJSON{ID: s.ID, Op: s.Op(), ClientToken: s.ClientToken, Deps: s.Deps, LeaderDep: s.LeaderDep.String(), After: s.After, Priority: s.Priority}
+	if f, ok := s.Request.(stepFields); ok {
+		f.fill(&out)
+	}
 	switch r := s.Request.(type) {
 	case CreateDepartment:
 		out.Department = &r.Body

@@ -21,8 +21,8 @@ func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snap
 		return nil, err
 	}
 	if empty {
-		s.Empty = true
-		return s, nil
+		s.Empty = true // without people or departments, but maybe with groups
+		return s, rd.fillGroups(ctx, o)
 	}
 	if err := rd.fill(ctx, o); err != nil {
 		return nil, err
@@ -100,7 +100,10 @@ func (rd *reading) fill(ctx context.Context, o *org.Org) error {
 	for _, chunk := range chunks(dedupe(extra), feishu.BatchMax) {
 		jobs = append(jobs, rd.users(chunk))
 	}
-	return rd.run(ctx, jobs)
+	if err := rd.run(ctx, jobs); err != nil {
+		return err
+	}
+	return rd.fillGroups(ctx, o)
 }
 
 // The batch reads are asked for IDs that may not exist yet — that is what
@@ -234,6 +237,31 @@ func wanted(o *org.Org) refs {
 		add(&w.users, us, u.LeaderUserID())
 		add(&w.mobiles, ms, u.Values.Mobile.E164)
 		add(&w.emails, es, u.Values.Email)
+	}
+	// Group members, by whichever way the sheet names them.
+	addRef := func(r org.MemberRef) {
+		switch r.Kind {
+		case org.RefUserID:
+			add(&w.users, us, r.Value)
+		case org.RefMobile:
+			add(&w.mobiles, ms, r.Value)
+		case org.RefEmail:
+			add(&w.emails, es, r.Value)
+		}
+	}
+	for _, g := range o.Groups {
+		for _, r := range g.Members {
+			addRef(r)
+		}
+	}
+	for _, m := range o.Memberships {
+		addRef(m.Member)
+		if org.ValidEmail(m.Email()) {
+			addRef(org.MemberRef{Kind: org.RefEmail, Value: org.NormalizeEmail(m.Email())})
+		}
+		if mob, _, ok := org.ParseMobile(m.Mobile()); ok {
+			addRef(org.MemberRef{Kind: org.RefMobile, Value: mob.E164})
+		}
 	}
 	return w
 }

@@ -27,6 +27,8 @@ type Snapshot struct {
 	Empty bool
 	// Tree is the walked tree; nil unless the snapshot was walked.
 	Tree *Tree
+	// Groups are the user groups, when they were read (groups.go).
+	Groups GroupSet
 	// Calls are the attempts per endpoint (retries included), Pages the
 	// successful calls.
 	Calls map[feishu.Endpoint]int

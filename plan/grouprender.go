@@ -1,0 +1,76 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// How plans show user groups: a count line per kind when the plan has any
+// (groups: create/update/unchanged/blocked; members: added, unchanged,
+// removed, blocked), and their share of the one-line summary.
+
+// hasKind reports whether the plan has changes of a kind.
+func (p *Plan) hasKind(k Kind) bool {
+	for _, c := range p.Changes {
+		if c.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// renderGroupCounts writes the groups' and members' counts.
+func renderGroupCounts(w io.Writer, p *Plan) {
+	if s := groupSummary(p); s != "" {
+		fmt.Fprintf(w, "用户组 groups: %s\n", s)
+	}
+}
+
+// groupSummary is "groups: create 1, update 2; members: add 250, remove 3"
+// ("" without groups).
+func groupSummary(p *Plan) string {
+	var parts []string
+	for _, k := range []struct {
+		kind  Kind
+		label string
+		acts  []Action
+		words map[Action]string
+	}{
+		{KindGroup, "groups", Actions, nil},
+		{KindMember, "members", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: "add"}},
+	} {
+		if !p.hasKind(k.kind) {
+			continue
+		}
+		var counts []string
+		for _, a := range k.acts {
+			if n := p.Count(k.kind, a); n > 0 {
+				word := string(a)
+				if k.words[a] != "" {
+					word = k.words[a]
+				}
+				counts = append(counts, fmt.Sprintf("%s %d", word, n))
+			}
+		}
+		if len(counts) == 0 {
+			counts = []string{"none"}
+		}
+		parts = append(parts, k.label+": "+strings.Join(counts, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// addGroupKinds adds the group kinds to a plan.json summary when the plan
+// has them.
+func addGroupKinds(summary map[Kind]map[Action]int, p *Plan) {
+	for _, k := range []Kind{KindGroup, KindMember} {
+		if !p.hasKind(k) {
+			continue
+		}
+		summary[k] = map[Action]int{}
+		for _, a := range append(append([]Action(nil), Actions...), ActionRemove) {
+			summary[k][a] = p.Count(k, a)
+		}
+	}
+}
