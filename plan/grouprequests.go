@@ -92,10 +92,14 @@ func (r PatchGroup) WithoutLeader() (Request, bool)         { return r, true }
 func (r AddGroupMembers) WithoutLeader() (Request, bool)    { return r, true }
 func (r RemoveGroupMembers) WithoutLeader() (Request, bool) { return r, true }
 
-func (r CreateGroup) fill(s *stepJSON)        { s.GroupBody = &r.Body }
-func (r PatchGroup) fill(s *stepJSON)         { s.Target, s.GroupPatch = r.ID, &r.Patch }
-func (r AddGroupMembers) fill(s *stepJSON)    { s.Group, s.Members = r.Group.String(), memberList(r.Members) }
-func (r RemoveGroupMembers) fill(s *stepJSON) { s.Group, s.Members = r.Group.String(), memberList(r.Members) }
+func (r CreateGroup) fill(s *stepJSON) { s.GroupBody = &r.Body }
+func (r PatchGroup) fill(s *stepJSON)  { s.Target, s.GroupPatch = r.ID, &r.Patch }
+func (r AddGroupMembers) fill(s *stepJSON) {
+	s.Group, s.Members = r.Group.String(), memberList(r.Members)
+}
+func (r RemoveGroupMembers) fill(s *stepJSON) {
+	s.Group, s.Members = r.Group.String(), memberList(r.Members)
+}
 
 // String is the group's ID, or "after <step>" when its create names it.
 func (g GroupRef) String() string {
