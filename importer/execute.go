@@ -17,6 +17,13 @@ type API interface {
 	PatchUser(ctx context.Context, id string, p feishu.UserPatch) (*feishu.User, error)
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	// User groups (groups.go).
+	CreateGroup(ctx context.Context, g feishu.GroupCreate) (string, error)
+	PatchGroup(ctx context.Context, id string, p feishu.GroupPatch) error
+	GetGroup(ctx context.Context, id string) (*feishu.Group, error)
+	Groups(ctx context.Context, groupType, pageSize int, pageToken string) (*feishu.Page[feishu.Group], error)
+	AddGroupMembers(ctx context.Context, groupID string, members []feishu.GroupMember) ([]feishu.MemberResult, error)
+	RemoveGroupMembers(ctx context.Context, groupID string, members []feishu.GroupMember) ([]feishu.MemberResult, error)
 }
 
 // executor runs one step against the API. Each kind of request has its
@@ -75,6 +82,14 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createUser(ctx, req, token, r)
 	case plan.PatchUser:
 		return e.patchUser(ctx, req, r)
+	case plan.CreateGroup:
+		return e.createGroup(ctx, req, r)
+	case plan.PatchGroup:
+		return e.patchGroup(ctx, req, r)
+	case plan.AddGroupMembers:
+		return e.memberBatch(ctx, req.Group, req.Members, false, r)
+	case plan.RemoveGroupMembers:
+		return e.memberBatch(ctx, req.Group, req.Members, true, r)
 	}
 	return nil
 }

@@ -32,6 +32,9 @@ type JournalEntry struct {
 	// made when the crash came before its answer was journaled.
 	ClientToken string `json:"client_token,omitempty"`
 	Identity    string `json:"identity,omitempty"`
+	// Members are the user_ids a member batch added or removed (its
+	// group in IDs.GroupID).
+	Members []string `json:"members,omitempty"`
 }
 
 // Journal is an append-only file of steps, one JSON object per line

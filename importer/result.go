@@ -32,6 +32,10 @@ type StepResult struct {
 	Message  string // Feishu msg, or why the step was skipped
 	Attempts int
 	Warning  string // done, but something was not applied (partial success, leader left out)
+	// Members are a member batch's results, by member row; Done the
+	// user_ids it added or removed (journaled, for a resume's report).
+	Members map[*plan.Change]MemberResult
+	Done    []string
 }
 
 // Outcome is how one row ended: what the report writes back.

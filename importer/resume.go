@@ -49,11 +49,15 @@ func intentWriter(j *Journal, mu *sync.Mutex, journalErr *error, cancel func()) 
 type previous struct {
 	done    map[plan.StepID]JournalEntry // finished steps; a create is kept over a later patch
 	intents map[plan.StepID]JournalEntry // creates sent, by step
+	members map[string]plan.Op           // "group_id/user_id" → the batch that added or removed them
 }
 
 func previousOf(entries []JournalEntry) previous {
-	p := previous{done: map[plan.StepID]JournalEntry{}, intents: map[plan.StepID]JournalEntry{}}
+	p := previous{done: map[plan.StepID]JournalEntry{}, intents: map[plan.StepID]JournalEntry{}, members: map[string]plan.Op{}}
 	for _, e := range entries {
+		for _, id := range e.Members {
+			p.members[e.IDs.GroupID+"/"+id] = e.Op
+		}
 		switch e.Status {
 		case StatusIntent:
 			p.intents[e.Step] = e
@@ -84,7 +88,11 @@ func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot)
 			o.Warnings = append(o.Warnings, e.Warning)
 		}
 	}
-	e, sent := prev.intents[c.StepIDs()[0]] // the step that creates the row's entity
+	ids := c.StepIDs()
+	if len(ids) == 0 {
+		return // a group member: see memberFromPrevious
+	}
+	e, sent := prev.intents[ids[0]] // the step that creates the row's entity
 	if created || !sent || c.Action == plan.ActionCreate {
 		return // nothing lost, or this run creates the row itself
 	}

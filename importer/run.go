@@ -81,7 +81,7 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 			failed++
 		}
 		if opts.Journal != nil && (r.Status == StatusDone || r.Status == StatusFailed) && journalErr == nil {
-			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
+			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning, Members: r.Done}); err != nil {
 				journalErr = fmt.Errorf("writing the journal: %w", err)
 				cancel() // without a journal a crash would lose track: stop
 			}
@@ -128,6 +128,13 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 		case plan.ActionUnchanged:
 			o.Status = StatusUnchanged
 			fromPrevious(&o, c, prev, p.Tenant)
+			memberFromPrevious(&o, c, prev)
+		case plan.ActionCreate, plan.ActionRemove:
+			if c.Kind == plan.KindMember {
+				memberOutcome(&o, c, steps)
+				break
+			}
+			fallthrough
 		default:
 			o.Status = StatusCreated
 			if c.Action != plan.ActionCreate {
@@ -176,7 +183,9 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 	return "", ""
 }
 
-func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == plan.OpCreateUser }
+func isCreate(op plan.Op) bool {
+	return op == plan.OpCreateDepartment || op == plan.OpCreateUser || op == plan.OpCreateGroup
+}
 
 func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	if src.DepartmentID != "" {
@@ -193,5 +202,8 @@ func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	}
 	if src.UnionID != "" {
 		dst.UnionID = src.UnionID
+	}
+	if src.GroupID != "" {
+		dst.GroupID = src.GroupID
 	}
 }
