@@ -30,7 +30,11 @@ var goldenCases = []struct {
 		tenant: "testdata/golden/changed/tenant.json", opts: Options{TokenSalt: "golden"}},
 	{name: "changed-renames", inputs: []string{"testdata/golden/changed/departments.csv", "testdata/golden/changed/users.csv"},
 		tenant: "testdata/golden/changed/tenant.json", opts: Options{TokenSalt: "golden", AcceptRenames: true}},
+	{name: "groups", inputs: GroupGoldenInputs, tenant: "testdata/golden/groups/tenant.json", opts: Options{TokenSalt: "golden", RemoveMembers: true}},
 }
+
+// GroupGoldenInputs are the user-group golden case's sheets.
+var GroupGoldenInputs = []string{"testdata/golden/groups/users.csv", "testdata/golden/groups/groups.csv", "testdata/golden/groups/group_members.csv"}
 
 func TestGoldenPlans(t *testing.T) {
 	for _, gc := range goldenCases {

@@ -22,8 +22,8 @@ func (p *Plan) hasKind(k Kind) bool {
 
 // renderGroupCounts writes the groups' and members' counts.
 func renderGroupCounts(w io.Writer, p *Plan) {
-	if s := groupSummary(p); s != "" {
-		fmt.Fprintf(w, "用户组 groups: %s\n", s)
+	for _, line := range groupCounts(p) {
+		fmt.Fprintln(w, line)
 	}
 }
 
@@ -31,14 +31,24 @@ func renderGroupCounts(w io.Writer, p *Plan) {
 // ("" without groups).
 func groupSummary(p *Plan) string {
 	var parts []string
+	for _, l := range groupCounts(p) {
+		parts = append(parts, strings.TrimSpace(strings.SplitN(l, " ", 2)[1]))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// groupCounts are the count lines of the group kinds the plan has:
+// "用户组 groups: create 1, update 2".
+func groupCounts(p *Plan) []string {
+	var lines []string
 	for _, k := range []struct {
 		kind  Kind
 		label string
 		acts  []Action
 		words map[Action]string
 	}{
-		{KindGroup, "groups", Actions, nil},
-		{KindMember, "members", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: "add"}},
+		{KindGroup, "用户组 groups:", Actions, nil},
+		{KindMember, "组成员 members:", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: "add"}},
 	} {
 		if !p.hasKind(k.kind) {
 			continue
@@ -56,9 +66,9 @@ func groupSummary(p *Plan) string {
 		if len(counts) == 0 {
 			counts = []string{"none"}
 		}
-		parts = append(parts, k.label+": "+strings.Join(counts, ", "))
+		lines = append(lines, k.label+" "+strings.Join(counts, ", "))
 	}
-	return strings.Join(parts, "; ")
+	return lines
 }
 
 // addGroupKinds adds the group kinds to a plan.json summary when the plan

@@ -34,6 +34,7 @@ type groupPlan struct {
 	added  []MemberRef
 	seen   map[string]*Change // members listed, by identity
 	errors int                // member rows blocked by their own problems
+	first  *Change            // its first member change: where a group without a row shows its problems
 }
 
 func (gp *groupPlan) blocked() bool { return gp.change != nil && gp.change.Action == ActionBlocked }
@@ -225,8 +226,8 @@ func (g *groupPass) removals(gp *groupPlan) {
 	}
 	if gp.errors > 0 {
 		p := problem.New("PLAN_GROUP_REMOVE_HELD", gp.origin, gp.name(), gp.errors)
-		if gp.change != nil {
-			gp.change.Problems = append(gp.change.Problems, p)
+		if c := cmpOrChange(gp.change, gp.first); c != nil {
+			c.Problems = append(c.Problems, p)
 		}
 		b.online = append(b.online, p)
 		return
@@ -248,6 +249,13 @@ func (g *groupPass) removals(gp *groupPlan) {
 	for n, chunk := range chunksOf(out, feishu.GroupMembersPerCall) {
 		g.link(&Step{ID: GroupRemoveStep(gp.key, n+1), Request: RemoveGroupMembers{Group: gp.ref, Members: chunk}}, gp, chunk)
 	}
+}
+
+func cmpOrChange(a, b *Change) *Change {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 func chunksOf[T any](xs []T, n int) [][]T {

@@ -69,13 +69,7 @@ func groupTenant() *tenant.Snapshot {
 	return tn
 }
 
-func tenantAddGroup(tn *tenant.Snapshot, g tenant.Group) {
-	if tn.Groups.ByID == nil {
-		tn.Groups.ByID, tn.Groups.ByName = map[string]*tenant.Group{}, map[string]*tenant.Group{}
-	}
-	tn.Groups.ByID[g.Key()], tn.Groups.ByName[g.Name] = &g, &g
-	tn.Groups.Order = append(tn.Groups.Order, &g)
-}
+func tenantAddGroup(tn *tenant.Snapshot, g tenant.Group) { tn.Groups.Add(&g) }
 
 const memberHeader = "group_id,group_name,user_id,email,mobile,name\n"
 

@@ -13,6 +13,7 @@ import (
 type MemberOf struct {
 	Group     string `json:"group"` // the group's change key
 	GroupName string `json:"group_name"`
+	Ref       string `json:"ref,omitempty"` // the member as the sheet names them
 }
 
 // sheetUsers indexes the users sheet's rows (their changes) by user_id,
@@ -180,7 +181,10 @@ func mobileRef(s string) org.MemberRef {
 func (g *groupPass) member(gp *groupPlan, c *Change, r org.MemberRef, also []org.MemberRef, name string) {
 	b := g.b
 	b.addChange(c)
-	c.Member = &MemberOf{Group: gp.key, GroupName: gp.name()}
+	if gp.first == nil {
+		gp.first = c
+	}
+	c.Member = &MemberOf{Group: gp.key, GroupName: gp.name(), Ref: r.Raw}
 	w := g.resolve(r)
 	c.Key = gp.key + "/" + w.label()
 	if w.label() == "" {

@@ -315,7 +315,7 @@ var Rules = []Rule{
 		MsgZH: "用户组ID「%s」是用户组「%s」，不是「%s」", MsgEN: "group_id %q is the group %q, not %q"},
 	{Code: "PLAN_GROUP_REMOVE_HELD", Severity: Warning, Entity: EntityGroup, Field: "members",
 		ZH: "成员列表有错误的用户组不会移除任何成员（--remove-members）", EN: "No member is removed from a group whose member list has errors (--remove-members)",
-		MsgZH: "用户组「%s」的成员列表有 %d 个错误：本次不移除其成员", MsgEN: "group %q: its member list has %d errors, so none of its members is removed"},
+		MsgZH: "用户组「%s」的成员列表有 %d 个错误：本次不移除其成员", MsgEN: "group %q: its member list has %d error(s), so none of its members is removed"},
 	{Code: "PLAN_MEMBER_MISSING", Severity: Error, Entity: EntityGroupMember, Field: "user_id", API: 41073,
 		ZH: "用户组成员必须是成员表中的人，或已存在于飞书", EN: "A group member must be a person of the users sheet or exist in Feishu",
 		MsgZH: "成员「%s」既不在成员表中也不在飞书中", MsgEN: "member %q is neither in the users sheet nor in Feishu"},

@@ -31,12 +31,15 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
+	importer.StatusAdded:     sheet.MarkGood,
+	importer.StatusRemoved:   sheet.MarkChanged,
 }
 
 var importColumns = []sheet.Column{
 	{Header: "状态 status", Width: 11},
 	{Header: "飞书ID feishu_id", Width: 18},
 	{Header: "open_id / open_department_id", Width: 30},
+	{Header: "union_id", Width: 30},
 	{Header: "错误码 code", Width: 10},
 	{Header: "说明 message", Width: 50},
 	{Header: "提示 hint", Width: 50},
@@ -80,6 +83,14 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")
 		if err := sheet.WriteCSV(p, s, true); err != nil {
+			return files, err
+		}
+		files.CSV = append(files.CSV, p)
+	}
+	if ms := memberOutcomesSheet(res.Outcomes); ms != nil {
+		sheets = append(sheets, *ms)
+		p := filepath.Join(dir, "report-group-members.csv")
+		if err := sheet.WriteCSV(p, *ms, true); err != nil {
 			return files, err
 		}
 		files.CSV = append(files.CSV, p)
@@ -134,9 +145,12 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 }
 
 func outcomeCells(oc *importer.Outcome) []string {
-	id, openID := oc.IDs.UserID, oc.IDs.OpenID
-	if oc.Change.Kind == plan.KindDepartment {
-		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	id, openID, unionID := oc.IDs.UserID, oc.IDs.OpenID, oc.IDs.UnionID
+	switch oc.Change.Kind {
+	case plan.KindDepartment:
+		id, openID, unionID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID, ""
+	case plan.KindGroup:
+		id = oc.IDs.GroupID
 	}
 	code := oc.Rule
 	if oc.Code != 0 {
@@ -146,7 +160,7 @@ func outcomeCells(oc *importer.Outcome) []string {
 	if oc.Attempts > 0 {
 		attempts = strconv.Itoa(oc.Attempts)
 	}
-	return []string{string(oc.Status), id, openID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
+	return []string{string(oc.Status), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
 }
 
 // writeFailed writes the rows keep selects in the input's own format:
@@ -227,7 +241,11 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
-		m[string(oc.Change.Kind)][string(oc.Status)]++
+		k := string(oc.Change.Kind)
+		if m[k] == nil {
+			m[k] = map[string]int{}
+		}
+		m[k][string(oc.Status)]++
 	}
 	return m
 }
@@ -261,6 +279,7 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		}
 		fmt.Fprintln(w)
 	}
+	printGroupCounts(w, counts)
 	shown := 0
 	for _, oc := range res.Outcomes {
 		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {
@@ -277,6 +296,6 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, oc.Change.Record.Num, code, oc.Message)
+		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, rowOf(oc.Change), code, oc.Message)
 	}
 }

@@ -33,6 +33,7 @@ var actionMarks = map[plan.Action]sheet.Mark{
 	plan.ActionUpdate:    sheet.MarkChanged,
 	plan.ActionUnchanged: sheet.MarkMuted,
 	plan.ActionBlocked:   sheet.MarkError,
+	plan.ActionRemove:    sheet.MarkChanged,
 }
 
 // WritePlan writes plan.xlsx (the input rows with their planned action,
@@ -66,6 +67,9 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 	}
 	if ps := planPathSheet(p); ps != nil {
 		sheets = append(sheets, *ps)
+	}
+	if ms := planMembersSheet(p); ms != nil {
+		sheets = append(sheets, *ms)
 	}
 	sheets = append(sheets, ProblemsSheet(p.Problems))
 	xlsx, js = filepath.Join(dir, PlanXLSX), filepath.Join(dir, PlanJSON)

@@ -44,17 +44,27 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 // recordsOf lists a table's rows in file order.
 func recordsOf(o *org.Org, t *org.Table) []org.Record {
 	var recs []org.Record
-	if t.Kind == org.KindDepartments {
-		for _, d := range o.Departments {
-			if d.T == t {
-				recs = append(recs, d.Record)
-			}
+	add := func(r org.Record) {
+		if r.T == t {
+			recs = append(recs, r)
 		}
-	} else {
+	}
+	switch t.Kind {
+	case org.KindDepartments:
+		for _, d := range o.Departments {
+			add(d.Record)
+		}
+	case org.KindUsers:
 		for _, u := range o.Users {
-			if u.T == t {
-				recs = append(recs, u.Record)
-			}
+			add(u.Record)
+		}
+	case org.KindGroups:
+		for _, g := range o.Groups {
+			add(g.Record)
+		}
+	case org.KindGroupMembers:
+		for _, m := range o.Memberships {
+			add(m.Record)
 		}
 	}
 	return recs

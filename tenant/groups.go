@@ -2,6 +2,7 @@ package tenant
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -18,9 +19,9 @@ type Group struct {
 	feishu.Group
 	// MembersRead is set when Users (and, if asked, Departments) were
 	// listed: a group with MembersRead and no Users has none.
-	MembersRead bool
-	Users       []string // user_ids, in the listing's order
-	Departments []string // department_ids (only when listed for an export)
+	MembersRead bool     `json:"members_read,omitempty"`
+	Users       []string `json:"users,omitempty"`       // user_ids, in the listing's order
+	Departments []string `json:"departments,omitempty"` // department_ids (only when listed for an export)
 }
 
 // Dynamic reports a dynamic group: its members follow rules, the API
@@ -49,6 +50,34 @@ func (gs *GroupSet) add(g *Group) {
 	gs.ByName[g.Name] = g
 	gs.Order = append(gs.Order, g)
 }
+
+// groupSetJSON is a GroupSet as JSON: the groups in order (the maps are
+// indexes of them).
+type groupSetJSON struct {
+	Read   bool     `json:"read"`
+	Groups []*Group `json:"groups"`
+}
+
+// MarshalJSON writes the groups as a list.
+func (gs GroupSet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(groupSetJSON{Read: gs.Read, Groups: gs.Order})
+}
+
+// UnmarshalJSON reads the list and rebuilds the indexes.
+func (gs *GroupSet) UnmarshalJSON(b []byte) error {
+	var in groupSetJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*gs = GroupSet{Read: in.Read}
+	for _, g := range in.Groups {
+		gs.add(g)
+	}
+	return nil
+}
+
+// Add keeps a group (tests and seeds build snapshots with it).
+func (gs *GroupSet) Add(g *Group) { gs.add(g) }
 
 // Find is the group with a custom ID, or else with a name.
 func (gs *GroupSet) Find(id, name string) *Group {
