@@ -218,10 +218,22 @@ func (g *groupPass) link(s *Step, gp *groupPlan, chunk []MemberRef) {
 
 // removals takes out of a group the members the sheet does not list
 // (RemoveMembers), in batches of 100: only for a normal group whose
-// members the sheet lists completely and without errors.
+// members the sheet lists completely and without errors. Without the
+// option they are only counted (Plan.Unlisted).
 func (g *groupPass) removals(gp *groupPlan) {
 	b := g.b
-	if !b.opts.RemoveMembers || !gp.listed || gp.existing == nil || !gp.existing.MembersRead || gp.dynamic() || gp.blocked() {
+	if !gp.listed || gp.existing == nil || !gp.existing.MembersRead || gp.dynamic() || gp.blocked() {
+		return
+	}
+	var gone []string
+	for _, id := range gp.existing.Users {
+		if gp.seen["u:"+id] == nil {
+			gone = append(gone, id)
+		}
+	}
+	b.plan.Unlisted += len(gone)
+	b.plan.ListedMembers += len(gp.existing.Users)
+	if !b.opts.RemoveMembers || len(gone) == 0 {
 		return
 	}
 	if gp.errors > 0 {
@@ -232,12 +244,8 @@ func (g *groupPass) removals(gp *groupPlan) {
 		b.online = append(b.online, p)
 		return
 	}
-	b.plan.ListedMembers += len(gp.existing.Users)
 	var out []MemberRef
-	for _, id := range gp.existing.Users {
-		if gp.seen["u:"+id] != nil {
-			continue
-		}
+	for _, id := range gone {
 		c := &Change{Kind: KindMember, Key: gp.key + "/" + id, Action: ActionRemove, Origin: gp.origin,
 			Existing: IDs{UserID: id, GroupID: gp.ref.ID}, Member: &MemberOf{Group: gp.key, GroupName: gp.name()}}
 		if u := b.t.Users[id]; u != nil {

@@ -250,7 +250,7 @@ func TestPlanGroupRemovals(t *testing.T) {
 	if got := removed(p); got != "G7/u2,G7/u4,X9/u2" {
 		t.Errorf("removed %s", got)
 	}
-	if p.ListedMembers != 3+2 {
+	if p.ListedMembers != 3+2+1 { // G7, X9 and G1 (held)
 		t.Errorf("ListedMembers %d", p.ListedMembers)
 	}
 	var batch *Step

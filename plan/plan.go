@@ -120,9 +120,12 @@ type Plan struct {
 	// whose entity has since been deleted.
 	TokenSalt string `json:"-"`
 	// ListedMembers are the members the tenant has in the groups whose
-	// members the plan may remove (RemoveMembers): the base of the
-	// removal guard.
+	// members the sheet lists completely: the base of the removal guard.
 	ListedMembers int
+	// Unlisted counts the members the tenant has in groups whose members
+	// the sheet lists completely, who are not listed: what RemoveMembers
+	// removes (diff reports them either way).
+	Unlisted int
 }
 
 // Count returns how many changes of a kind have an action.
