@@ -2,6 +2,8 @@ package plan
 
 import (
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // The user-group requests of a plan (groups.go decides them): a group's
@@ -116,6 +118,43 @@ func memberList(ms []MemberRef) []string {
 		out[i] = m.UserID
 		if out[i] == "" {
 			out[i] = "after " + m.Step.String()
+		}
+	}
+	return out
+}
+
+// GroupBody is a group as the sandbox seeds it from a sheet: its create
+// body and its members by user_id.
+type GroupBody struct {
+	Group   feishu.GroupCreate
+	Members []string
+}
+
+// GroupBodies are the groups of a (valid) sheet planned against an empty
+// tenant, with the members the plan can name by user_id (a users row
+// without one gets its ID from Feishu only when created, so it is left
+// out). The sandbox uses it to seed a tenant from a sheet.
+func GroupBodies(o *org.Org, opts Options) []GroupBody {
+	p := BuildWith(o, nil, tenant.New(), opts)
+	byKey := map[string]int{}
+	var out []GroupBody
+	for _, s := range p.Steps {
+		switch r := s.Request.(type) {
+		case CreateGroup:
+			byKey[s.ID.Key] = len(out)
+			out = append(out, GroupBody{Group: r.Body})
+		case AddGroupMembers:
+			i, ok := byKey[r.Group.Step.Key]
+			if !ok {
+				continue
+			}
+			for _, m := range r.Members {
+				id := m.UserID
+				if id == "" {
+					continue
+				}
+				out[i].Members = append(out[i].Members, id)
+			}
 		}
 	}
 	return out

@@ -41,7 +41,7 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 	if err := writeMapping(filepath.Join(dir, "hr", "mapping.csv")); err != nil {
 		t.Fatal(err)
 	}
-	files := []string{"company.xlsx", "departments.csv", "users.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
+	files := []string{"company.xlsx", "departments.csv", "users.csv", "groups.csv", "group_members.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
 	if *update {
 		for _, f := range files {
 			os.Chmod(f, 0o644) // committed samples are not personal data
@@ -63,7 +63,7 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: "company.xlsx"}},
-		{{Path: "departments.csv"}, {Path: "users.csv"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "groups.csv"}, {Path: "group_members.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)

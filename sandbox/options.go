@@ -76,6 +76,9 @@ type Options struct {
 	// format). Departments name parents by custom department_id; users
 	// name departments by custom department_id and leaders by user_id.
 	SeedLoader func(path string) (depts []feishu.Department, users []feishu.User, err error)
+	// SeedGroupLoader, if set, reads the same seed's user groups (members
+	// by user_id), loaded after its users.
+	SeedGroupLoader func(path string) ([]GroupState, error)
 
 	// Now is the clock of tokens, rate-limit windows and client_token
 	// retention (default time.Now).

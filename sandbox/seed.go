@@ -76,7 +76,14 @@ func (s *Server) loadSeed(path string) error {
 	if err != nil {
 		return err
 	}
-	return s.loadOrg(depts, users)
+	if err := s.loadOrg(depts, users); err != nil || s.opts.SeedGroupLoader == nil {
+		return err
+	}
+	groups, err := s.opts.SeedGroupLoader(path)
+	if err != nil {
+		return err
+	}
+	return s.loadGroups(groups)
 }
 
 func isJSON(path string, b []byte) bool {

@@ -39,6 +39,7 @@ type DiffOptions struct {
 	// DeleteUsers and DeleteDepts state how many a prune deletes.
 	DeleteUsers countFlag
 	DeleteDepts countFlag
+	Groups      groupFlags
 	Now         func() time.Time
 }
 
@@ -87,6 +88,7 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 	f.MarkHidden("force")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
+	opts.Groups.register(cmd)
 	return cmd
 }
 
@@ -96,6 +98,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return usageError("--force no longer overrides the deletion guard: state the numbers being deleted with --delete-count N and --delete-department-count N")
 	case (opts.Yes || opts.DeleteUsers.set || opts.DeleteDepts.set) && !opts.Prune:
 		return usageError("--yes, --delete-count and --delete-department-count only apply to --prune")
+	}
+	if err := opts.Groups.check(); err != nil {
+		return err
 	}
 	o, ps, err := opts.Inputs.load(opts.Files)
 	if err != nil {
@@ -124,11 +129,11 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
-	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, RemoveMembers: opts.Groups.remove}
 	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
 	bar.Finish()
 	if err == nil {
-		return finishDiff(ctx, opts, tgt, o, ps, p, prune.Extra(o, p, snap.Tree))
+		return finishDiff(ctx, opts, tgt, o, ps, p, snap, prune.Extra(o, p, snap.Tree))
 	}
 	if ctx.Err() != nil {
 		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
@@ -136,10 +141,12 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant: %w", err)}
 }
 
-func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org, ps []problem.Problem, p *plan.Plan, extra *prune.Plan) error {
+func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org, ps []problem.Problem, p *plan.Plan, snap *tenant.Snapshot, extra *prune.Plan) error {
 	io := opts.IO
 	plan.Render(io.Out, p)
 	printExtra(io.Out, extra)
+	printUnlisted(io.Out, p, opts.Groups.remove)
+	printOnlyGroups(io.Out, o, p, snap)
 	dir, err := run.NewDir(opts.ReportDir, opts.Now(), "diff")
 	if err != nil {
 		return err
@@ -157,8 +164,8 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	}
 	// What an import of this sheet would need confirmed (states nothing,
 	// so it cannot fail).
-	_ = (&writeGate{Counts: []counted{changesCount(guard.Analyze(p), countFlag{})}}).preview(io)
-	differs := len(p.Steps) > 0 || p.Blocked() || len(extra.Users)+len(extra.Departments) > 0
+	_ = (&writeGate{Counts: []counted{changesCount(guard.Analyze(p), countFlag{}), opts.Groups.count(p)}}).preview(io)
+	differs := len(p.Steps) > 0 || p.Blocked() || len(extra.Users)+len(extra.Departments) > 0 || p.Unlisted > 0
 	if !opts.Prune || len(extra.Users)+len(extra.Departments) == 0 {
 		if differs {
 			return &ExitError{Code: ExitRowsFailed}

@@ -27,7 +27,7 @@ import (
 // user.
 func exportTestTenant(t *testing.T) (*sandbox.Server, string) {
 	t.Helper()
-	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
 	if _, err := srv.SeedDepartment(feishu.Department{DepartmentID: "FX", ParentDepartmentID: "TECH", Name: "=SUM(A1:A9)"}); err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +327,7 @@ func TestExportSubtree(t *testing.T) {
 // TestExportReimportsByPaths: an export re-imports by paths alone — with
 // its department ID columns deleted, as HR might — into the same tree.
 func TestExportReimportsByPaths(t *testing.T) {
-	srcSrv, src := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+	srcSrv, src := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
 	dir := t.TempDir()
 	if code, out, errOut := runAgainst(t, context.Background(), "export", "--base-url", src, "--rate-scale", "1000", "--format", "csv", "--out", dir); code != ExitOK {
 		t.Fatalf("export: exit %d\n%s\n%s", code, out, errOut)

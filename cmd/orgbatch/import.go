@@ -37,6 +37,7 @@ type ImportOptions struct {
 	Verbose     bool
 	Yes         bool
 	Confirm     countFlag // --confirm-changes
+	Groups      groupFlags
 	Now         func() time.Time
 }
 
@@ -106,12 +107,16 @@ written), 3 interrupted.`,
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
 	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
+	opts.Groups.register(cmd)
 	return cmd
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
+	}
+	if err := opts.Groups.check(); err != nil {
+		return err
 	}
 	inputs, err := opts.Inputs.inputs(opts.Files)
 	if err != nil {
@@ -150,7 +155,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	im := &run.Import{
 		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
-		Plan:    plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames},
+		Plan:    plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, RemoveMembers: opts.Groups.remove},
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 	}
@@ -257,7 +262,7 @@ func warnDamaged(io *IOStreams, lines []int) {
 // importGate is what the plan needs confirmed: the tenant (when the plan
 // writes), and its wide changes.
 func importGate(ctx context.Context, opts *ImportOptions, tgt *target, p *plan.Plan) *writeGate {
-	g := &writeGate{Summary: plan.Summary(p), Yes: opts.Yes, Counts: []counted{changesCount(guard.Analyze(p), opts.Confirm)}}
+	g := &writeGate{Summary: plan.Summary(p), Yes: opts.Yes, Counts: []counted{changesCount(guard.Analyze(p), opts.Confirm), opts.Groups.count(p)}}
 	if len(p.Steps) > 0 {
 		g.Target = tgt.describe(ctx)
 	}

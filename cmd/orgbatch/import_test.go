@@ -132,7 +132,7 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 // edited sheet (one job title, one person moved) sends exactly two PATCH
 // requests carrying just those fields; re-running it then changes nothing.
 func TestImportEditedSheetPatchesOnlyWhatChanged(t *testing.T) {
-	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
 	dir := t.TempDir()
 	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), map[string]map[string]string{
 		"u0005": {"职务 (job_title)": "首席布道师"},

@@ -13,6 +13,8 @@ import (
 type inputFlags struct {
 	departments []string
 	users       []string
+	// User groups: CSVs of groups and of group members.
+	groups, groupMembers []string
 	mappingFlags
 	pathRoot string
 }
@@ -20,6 +22,8 @@ type inputFlags struct {
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers")
 	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers")
+	cmd.Flags().StringArrayVar(&f.groups, "groups", nil, "a CSV (or workbook) that holds user groups, whatever its headers")
+	cmd.Flags().StringArrayVar(&f.groupMembers, "group-members", nil, "a CSV (or workbook) that holds group memberships, whatever its headers")
 	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department)")
 	f.mappingFlags.register(cmd)
 }
@@ -52,6 +56,12 @@ func (f *inputFlags) inputs(args []string) ([]org.Input, error) {
 	}
 	for _, u := range f.users {
 		in = append(in, org.Input{Path: u, Kind: org.KindUsers})
+	}
+	for _, g := range f.groups {
+		in = append(in, org.Input{Path: g, Kind: org.KindGroups})
+	}
+	for _, m := range f.groupMembers {
+		in = append(in, org.Input{Path: m, Kind: org.KindGroupMembers})
 	}
 	if len(in) == 0 {
 		return nil, usageError("no input files: give a workbook or CSV files (see --help)")

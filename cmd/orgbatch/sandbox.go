@@ -40,6 +40,8 @@ type sandboxServeOptions struct {
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
 	SeedLoader func(path string) ([]feishu.Department, []feishu.User, error)
+	// SeedGroupLoader reads the same seeds' user groups.
+	SeedGroupLoader func(path string) ([]sandbox.GroupState, error)
 }
 
 // shutdownGrace bounds how long an interrupted sandbox waits for requests
@@ -62,7 +64,7 @@ base URL it prints to rehearse an import without touching a real tenant.`,
 // newSandboxServeCmd builds "sandbox serve"; runF replaces the run function
 // in flag tests.
 func newSandboxServeCmd(io *IOStreams, runF func(context.Context, *sandboxServeOptions) error) *cobra.Command {
-	opts := &sandboxServeOptions{IO: io, SeedLoader: sheetSeedLoader}
+	opts := &sandboxServeOptions{IO: io, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve a sandbox tenant until interrupted",
@@ -175,7 +177,7 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch, NoTenantScope: o.NoTenantScope,
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
-		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
+		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader, SeedGroupLoader: o.SeedGroupLoader,
 		Logger: slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
 	})
 	if err != nil {

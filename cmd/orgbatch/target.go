@@ -114,7 +114,7 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 		return none, usageError("--sandbox cannot be combined with --base-url or --domain")
 	}
 	srv, err := sandbox.New(sandbox.Options{
-		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
+		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader,
 	})
 	if err != nil {
 		return none, err
@@ -193,6 +193,18 @@ func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
 	}
 	d, u := plan.Bodies(o, plan.Options{})
 	return d, u, nil
+}
+
+// sheetGroupSeedLoader reads a seed sheet's user groups (the seed is
+// valid: sheetSeedLoader has checked it).
+func sheetGroupSeedLoader(path string) ([]sandbox.GroupState, error) {
+	o, _ := org.Load([]org.Input{{Path: path}})
+	var out []sandbox.GroupState
+	for _, g := range plan.GroupBodies(o, plan.Options{}) {
+		out = append(out, sandbox.GroupState{GroupID: g.Group.GroupID, Name: g.Group.Name, Description: g.Group.Description,
+			Type: feishu.GroupTypeNormal, Users: g.Members})
+	}
+	return out, nil
 }
 
 // checkTransport refuses a plain http:// base URL to a host that is not

@@ -15,23 +15,50 @@ import (
 type Org struct {
 	Departments [][]string
 	Users       [][]string
+	// User groups (groups.go); none in synthetic orgs.
+	Groups      [][]string
+	Memberships [][]string
+}
+
+// tables are the org's tables with their schemas: departments and users,
+// and the group sheets when there are groups.
+func (o Org) tables() []struct {
+	schema *org.Schema
+	rows   [][]string
+} {
+	out := []struct {
+		schema *org.Schema
+		rows   [][]string
+	}{{org.DepartmentSchema, o.Departments}, {org.UserSchema, o.Users}}
+	if len(o.Groups)+len(o.Memberships) > 0 {
+		out = append(out, struct {
+			schema *org.Schema
+			rows   [][]string
+		}{org.GroupSchema, o.Groups}, struct {
+			schema *org.Schema
+			rows   [][]string
+		}{org.GroupMemberSchema, o.Memberships})
+	}
+	return out
 }
 
 // Sheets returns the org as the template's data sheets.
 func (o Org) Sheets() []sheet.OutSheet {
-	return []sheet.OutSheet{
-		templates.DataSheet(org.DepartmentSchema, o.Departments),
-		templates.DataSheet(org.UserSchema, o.Users),
+	var out []sheet.OutSheet
+	for _, t := range o.tables() {
+		out = append(out, templates.DataSheet(t.schema, t.rows))
 	}
+	return out
 }
 
 // WriteXLSX writes the org as one workbook.
 func (o Org) WriteXLSX(path string) error { return sheet.WriteXLSX(path, o.Sheets()...) }
 
-// WriteCSV writes departments.csv and users.csv into dir (UTF-8 with BOM).
+// WriteCSV writes departments.csv and users.csv (and groups.csv and
+// group_members.csv when there are groups) into dir (UTF-8 with BOM).
 func (o Org) WriteCSV(dir string) error {
-	for i, s := range o.Sheets() {
-		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(org.Schemas[i].Kind)), s, true); err != nil {
+	for _, t := range o.tables() {
+		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(t.schema.Kind)), templates.DataSheet(t.schema, t.rows), true); err != nil {
 			return err
 		}
 	}
