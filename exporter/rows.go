@@ -55,6 +55,7 @@ var (
 	}
 	UserExtra = []sheet.Column{
 		{Header: "开放ID (open_id)", Width: 24, Text: true},
+		{Header: "联合ID (union_id)", Width: 24, Text: true},
 		{Header: "状态 (status)", Width: 10},
 	}
 )
@@ -63,7 +64,8 @@ var (
 const (
 	DepartmentOpenIDCol = 0
 	UserOpenIDCol       = 0
-	UserStatusCol       = 1
+	UserUnionIDCol      = 1
+	UserStatusCol       = 2
 )
 
 // DepartmentRow is a department in the template's column order, then
@@ -109,7 +111,7 @@ func UserRow(u *feishu.User, paths map[string]string) []string {
 		u.UserID, u.Name, u.EnName, org.LocalMobile(u.Mobile), u.Email, strings.Join(u.DepartmentIDs, ";"),
 		enumName(org.EmployeeTypeNames, u.EmployeeType, 1), enumName(org.GenderNames, u.Gender, 0),
 		u.EmployeeNo, u.JobTitle, u.LeaderUserID, join, u.City, u.WorkStation, strings.Join(ps, ";"),
-		u.OpenID, Status(u.Status),
+		u.OpenID, u.UnionID, Status(u.Status),
 	}
 }
 

@@ -53,12 +53,12 @@ func TestUserRow(t *testing.T) {
 	u := &feishu.User{
 		UserID: "u1", Name: "张三", EnName: "San", Mobile: "+8613800138000", Email: "a@example.com",
 		DepartmentIDs: []string{"D1", "0", "X9"}, EmployeeType: 2, Gender: 0, EmployeeNo: "007", JobTitle: "工程师",
-		LeaderUserID: "u0", JoinTime: 1704124800, City: "北京", WorkStation: "A-1", OpenID: "ou_1",
+		LeaderUserID: "u0", JoinTime: 1704124800, City: "北京", WorkStation: "A-1", OpenID: "ou_1", UnionID: "on_1",
 		Status: &feishu.UserStatus{IsFrozen: true},
 	}
 	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPath}
 	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师",
-		"u0", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "frozen"}
+		"u0", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "on_1", "frozen"}
 	if got := exporter.UserRow(u, paths); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}

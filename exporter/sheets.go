@@ -46,7 +46,8 @@ func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
 	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree)), UserExtra...)
 	us.Mark = muteFrom(len(org.UserSchema.Fields))
-	return []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
+	out := append([]sheet.OutSheet{ds, us}, groupSheets(s)...)
+	return append(out, treeSheet(s.Tree), metadataSheet(s, m, ds, us))
 }
 
 // muteFrom greys the read-only columns.
@@ -96,6 +97,14 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutS
 	add("root_department_id", t.RootID, "导出的根部门 0 = whole tenant")
 	add("departments", strconv.Itoa(len(t.Departments)), "部门数")
 	add("users", strconv.Itoa(len(t.Users)), "成员数 (each once)")
+	if gs := &s.Groups; gs.Read {
+		memberships := 0
+		for _, g := range gs.Order {
+			memberships += len(g.Users)
+		}
+		add("groups", strconv.Itoa(len(gs.Order)), "用户组数 (normal and dynamic)")
+		add("group_memberships", strconv.Itoa(memberships), "用户组成员关系数 (user members)")
+	}
 	counts := StatusCounts(t)
 	for _, st := range Statuses {
 		if st == StatusResigned {
@@ -151,22 +160,36 @@ func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptio
 	return sheet.WriteXLSXWith(path, o, Sheets(s, m)...)
 }
 
-// CSVNames are the files WriteCSV writes, in order.
+// CSVNames are the files WriteCSV may write, in order (the group files
+// only when the groups were read).
 func CSVNames() []string {
-	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
+	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers),
+		templates.CSVName(org.KindGroups), templates.CSVName(org.KindGroupMembers), TreeCSV, MetadataCSV}
 }
 
-// WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv
-// into dir (created owner-only), each atomically, UTF-8 with a BOM when
+// csvName is the file a sheet of Sheets is written to as CSV.
+func csvName(sheetName string) string {
+	for _, k := range []org.Kind{org.KindDepartments, org.KindUsers, org.KindGroups, org.KindGroupMembers} {
+		if sheetName == templates.SheetName(k) {
+			return templates.CSVName(k)
+		}
+	}
+	if sheetName == TreeSheet {
+		return TreeCSV
+	}
+	return MetadataCSV
+}
+
+// WriteCSV writes departments.csv, users.csv, (groups.csv and
+// group_members.csv,) tree.csv and metadata.csv into dir (created owner-only), each atomically, UTF-8 with a BOM when
 // bom is set. It returns the paths written.
 func WriteCSV(s *tenant.Snapshot, dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	names := CSVNames()
 	var paths []string
-	for i, sh := range Sheets(s, m) {
-		p := filepath.Join(dir, names[i])
+	for _, sh := range Sheets(s, m) {
+		p := filepath.Join(dir, csvName(sh.Name))
 		if err := sheet.WriteCSV(p, sh, bom, opts...); err != nil {
 			return paths, fmt.Errorf("writing %s: %w", p, err)
 		}

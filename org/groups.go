@@ -21,6 +21,7 @@ var GroupSchema = &Schema{
 		{Key: "name", ZH: "用户组名称", Aliases: []string{"group_name", "用户组", "组名"}, Required: true, Example: "外包人员"},
 		{Key: "description", ZH: "用户组描述", Aliases: []string{"描述", "用户组说明"}, Example: "外包供应商的员工"},
 		{Key: "members", ZH: "用户组成员", Aliases: []string{"成员列表", "group_members"}, Text: true, Example: "u0001"},
+		{Key: "group_type", ZH: "用户组类型", Aliases: []string{"类型"}, Choices: []string{"普通", "动态"}, Example: "普通", Single: OneValue},
 	},
 }
 
@@ -43,6 +44,8 @@ type Group struct {
 	Record
 	// Members are the member cell's references, as written and classified.
 	Members []MemberRef
+	// Type is group_type: 1 normal, 2 dynamic, 0 not given, -1 not a type.
+	Type int
 }
 
 // The group's cells.
@@ -121,8 +124,23 @@ func looksLikeMobile(s string) bool {
 	return ok || hint == HintScientific
 }
 
+// ParseGroupType reads a group type: 普通/normal/1 or 动态/dynamic/2, also
+// as the export writes them ("dynamic 动态"). Empty is 0.
+func ParseGroupType(s string) (int, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "":
+		return 0, true
+	case "1", "普通", "normal", "normal 普通", "普通 normal":
+		return 1, true
+	case "2", "动态", "dynamic", "dynamic 动态", "动态 dynamic":
+		return 2, true
+	}
+	return -1, false
+}
+
 func newGroup(rec Record) *Group {
 	g := &Group{Record: rec}
+	g.Type, _ = ParseGroupType(g.Get("group_type"))
 	for _, s := range SplitList(g.Get("members")) {
 		g.Members = append(g.Members, ParseMemberRef(s))
 	}

@@ -125,6 +125,10 @@ func (g *groupPass) row(row *org.Group) *groupPlan {
 
 func (g *groupPass) toCreate(gp *groupPlan, row *org.Group) {
 	c, id, name := gp.change, row.ID(), row.Name()
+	if row.Type == feishu.GroupTypeDynamic {
+		g.b.addOnline(c, "PLAN_GROUP_DYNAMIC", row.Loc("group_type"), name, "创建 create")
+		return
+	}
 	if other := g.b.t.Groups.ByName[name]; other != nil {
 		g.b.addOnline(c, "PLAN_GROUP_NAME_TAKEN", row.Loc("name"), name, other.Key())
 		return
@@ -139,6 +143,10 @@ func (g *groupPass) toUpdate(gp *groupPlan, row *org.Group, e *tenant.Group) {
 	c := gp.change
 	gp.existing, gp.ref = e, GroupRef{ID: e.Key()}
 	c.Existing.GroupID = e.Key()
+	if row.Type == feishu.GroupTypeDynamic && !e.Dynamic() {
+		g.b.addOnline(c, "PLAN_GROUP_TYPE_MISMATCH", row.Loc("group_type"), e.Name)
+		return
+	}
 	name, desc := row.Name(), row.Description()
 	var p feishu.GroupPatch
 	c.diffField("name", e.Name, name, func() { p.Name = &name })
@@ -151,7 +159,7 @@ func (g *groupPass) toUpdate(gp *groupPlan, row *org.Group, e *tenant.Group) {
 		return
 	}
 	if e.Dynamic() {
-		g.b.addOnline(c, "PLAN_GROUP_DYNAMIC", row.Loc("name"), e.Name, "名称或描述 name or description")
+		g.b.addOnline(c, "PLAN_GROUP_DYNAMIC", row.Loc("name"), e.Name, "修改 change")
 		return
 	}
 	gp.request = PatchGroup{ID: e.Key(), Patch: p}

@@ -62,6 +62,7 @@ func groupTenant() *tenant.Snapshot {
 		{Group: feishu.Group{ID: "G3", GroupID: "G3", Name: "旧名", Type: 1}},
 		{Group: feishu.Group{ID: "X9", GroupID: "X9", Name: "外部", Type: 1}, Users: []string{"u1", "u2"}},
 		{Group: feishu.Group{ID: "G6", GroupID: "G6", Name: "动态二", Type: 2}},
+		{Group: feishu.Group{ID: "G9", GroupID: "G9", Name: "九", Type: 1}},
 	} {
 		g.MembersRead = true
 		tenantAddGroup(tn, g)
@@ -76,14 +77,16 @@ const memberHeader = "group_id,group_name,user_id,email,mobile,name\n"
 func TestPlanGroups(t *testing.T) {
 	o, ps := groupOrg(t,
 		userHeader+"n1,新人,13900000001,n1@x.com,0,1,,\nu1,张三,13800000001,a@x.com,0,1,,\n",
-		"group_id,name,description,members\n"+
-			"G1,研发,,u1;u2;13900000001\n"+
-			"G2,动态,,\n"+
-			"G6,动态二,新描述,\n"+
-			"G3,新名,,\n"+
-			"G4,研发二组,,u3;u9\n"+
-			"G5,外部,,\n"+
-			",无ID组,,u1\n",
+		"group_id,name,description,members,group_type\n"+
+			"G1,研发,,u1;u2;13900000001,\n"+
+			"G2,动态,,,动态\n"+
+			"G6,动态二,新描述,,\n"+
+			"G3,新名,,,普通\n"+
+			"G4,研发二组,,u3;u9,\n"+
+			"G5,外部,,,\n"+
+			",无ID组,,u1,\n"+
+			",新动态,,,dynamic\n"+
+			"G9,九,,,dynamic\n",
 		memberHeader+
 			"X9,,u4,,,赵六\n"+
 			",外部,u1,,,\n"+
@@ -122,6 +125,8 @@ func TestPlanGroups(t *testing.T) {
 		{change(p, "G4/u9"), ActionBlocked, "PLAN_MEMBER_MISSING"},
 		{change(p, "G5"), ActionBlocked, "PLAN_GROUP_NAME_TAKEN"},
 		{change(p, "name:无ID组"), ActionCreate, ""},
+		{change(p, "name:新动态"), ActionBlocked, "PLAN_GROUP_DYNAMIC"},
+		{change(p, "G9"), ActionBlocked, "PLAN_GROUP_TYPE_MISMATCH"},
 		{rowChange("group_members", 2), ActionCreate, ""},
 		{rowChange("group_members", 3), ActionUnchanged, ""},
 		{rowChange("group_members", 4), ActionBlocked, "PLAN_MEMBER_GROUP_CONFLICT"},

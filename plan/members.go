@@ -221,7 +221,7 @@ func (g *groupPass) member(gp *groupPlan, c *Change, r org.MemberRef, also []org
 	case w.userID != "" && gp.isMember(w.userID):
 		c.Action = ActionUnchanged
 	case gp.dynamic():
-		b.addOnline(c, "PLAN_GROUP_DYNAMIC", loc, gp.name(), "成员 members")
+		b.addOnline(c, "PLAN_GROUP_DYNAMIC", loc, gp.name(), "添加成员 add members to")
 		gp.errors++
 	default:
 		c.Action = ActionCreate

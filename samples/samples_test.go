@@ -206,4 +206,5 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_MEMBER_NAME_MISMATCH":  "plan: TestPlanGroups",
 	"PLAN_MEMBER_GROUP_CONFLICT": "plan: TestPlanGroups",
 	"PLAN_GROUP_REMOVE_HELD":     "plan: TestPlanGroupRemovals",
+	"PLAN_GROUP_TYPE_MISMATCH":   "plan: TestPlanGroups",
 }

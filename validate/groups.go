@@ -58,6 +58,9 @@ func (v *validator) groupRow(g *org.Group) {
 	case n > feishu.GroupNameMax:
 		v.add("GROUP_NAME_LENGTH", g.Loc("name"), n)
 	}
+	if g.Type < 0 && !several(g.Record, "group_type") {
+		v.add("GROUP_TYPE_INVALID", g.Loc("group_type"), g.Get("group_type"))
+	}
 	if n := org.CharCount(g.Description()); n > feishu.GroupDescriptionMax {
 		v.add("GROUP_DESCRIPTION_LENGTH", g.Loc("description"), n)
 	}

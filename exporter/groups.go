@@ -1,0 +1,105 @@
+package exporter
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/sheet"
+	"github.com/orgbatch/orgbatch/templates"
+	"github.com/orgbatch/orgbatch/tenant"
+)
+
+// User groups in an export: the groups sheet (both types, told apart by
+// group_type: import never writes a dynamic group; the member count and
+// the department members are read-only columns, as the API adds no
+// department members) and the membership sheet, one row per group and
+// user, in the import's format.
+
+// GroupExtra are the read-only columns after the groups sheet's.
+var GroupExtra = []sheet.Column{
+	{Header: "成员数 (member_user_count)", Width: 12},
+	{Header: "部门成员 (department_members)", Width: 30, Text: true},
+}
+
+// GroupTypeName names a group's type in the export.
+func GroupTypeName(g *tenant.Group) string {
+	if g.Dynamic() {
+		return "dynamic 动态"
+	}
+	return "normal 普通"
+}
+
+// GroupRows are the groups in listing order (template columns, then
+// GroupExtra). The members column is left empty: the membership sheet
+// lists them.
+func GroupRows(gs *tenant.GroupSet) [][]string {
+	rows := make([][]string, len(gs.Order))
+	for i, g := range gs.Order {
+		id := g.GroupID
+		if id == "" {
+			id = g.Key()
+		}
+		count := g.MemberUserCount
+		if g.MembersRead {
+			count = len(g.Users)
+		}
+		rows[i] = []string{id, g.Name, g.Description, "", GroupTypeName(g), strconv.Itoa(count), strings.Join(g.Departments, ";")}
+		// (template columns: group_id, name, description, members, group_type)
+	}
+	return rows
+}
+
+// MemberRows are the groups' user members, group by group: group_id,
+// group name, user_id and the user's name (the name import checks).
+func MemberRows(gs *tenant.GroupSet, users map[string]*feishu.User) [][]string {
+	var rows [][]string
+	for _, g := range gs.Order {
+		id := g.GroupID
+		if id == "" {
+			id = g.Key()
+		}
+		for _, uid := range g.Users {
+			name := ""
+			if u := users[uid]; u != nil {
+				name = u.Name
+			}
+			row := make([]string, len(org.GroupMemberSchema.Fields))
+			set := func(key, v string) { row[fieldIndex(org.GroupMemberSchema, key)] = v }
+			set("group_id", id)
+			set("group_name", g.Name)
+			set("user_id", uid)
+			set("name", name)
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+func fieldIndex(s *org.Schema, key string) int {
+	for i, f := range s.Fields {
+		if f.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// groupSheets are the groups and membership sheets; none when the groups
+// were not read.
+func groupSheets(s *tenant.Snapshot) []sheet.OutSheet {
+	if !s.Groups.Read {
+		return nil
+	}
+	users := map[string]*feishu.User{}
+	if s.Tree != nil {
+		for _, u := range s.Tree.Users {
+			users[u.UserID] = u
+		}
+	}
+	gs := templates.DataSheet(org.GroupSchema, escapeRows(GroupRows(&s.Groups)), GroupExtra...)
+	gs.Mark = muteFrom(len(org.GroupSchema.Fields))
+	ms := templates.DataSheet(org.GroupMemberSchema, escapeRows(MemberRows(&s.Groups, users)))
+	return []sheet.OutSheet{gs, ms}
+}
