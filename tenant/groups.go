@@ -213,3 +213,24 @@ func (rd *reading) fillGroups(ctx context.Context, o *org.Org) error {
 	}
 	return rd.run(ctx, jobs)
 }
+
+// MinCalls is the fewest successful calls that list these groups and their
+// members: one simplelist page per 100 groups of each type (at least one
+// each), and per group one member page per 100 users (at least one), and
+// as many for its departments when depts.
+func (gs *GroupSet) MinCalls(depts bool) map[feishu.Endpoint]int {
+	pages := func(n int) int { return max(1, (n+feishu.GroupListPageMax-1)/feishu.GroupListPageMax) }
+	byType := map[int]int{}
+	m := map[feishu.Endpoint]int{}
+	for _, g := range gs.Order {
+		byType[g.Type]++
+		if g.MembersRead {
+			m[feishu.EPGroupMembers] += pages(len(g.Users))
+			if depts {
+				m[feishu.EPGroupMembers] += pages(len(g.Departments))
+			}
+		}
+	}
+	m[feishu.EPGroupList] = pages(byType[feishu.GroupTypeNormal]) + pages(byType[feishu.GroupTypeDynamic])
+	return m
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"strings"
 	"time"
 
@@ -114,6 +115,9 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		},
 	})
 	bar.Finish()
+	if err == nil {
+		err = exportGroups(ctx, io, reader, snap, opts.Root)
+	}
 	if err != nil {
 		return walkError(ctx, err, opts.Root)
 	}
@@ -160,8 +164,12 @@ func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elap
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}
 	least := snap.Tree.MinCalls()
+	if snap.Groups.Read {
+		fmt.Fprintf(w, "用户组 groups: %d\n", len(snap.Groups.Order))
+		maps.Copy(least, snap.Groups.MinCalls(true))
+	}
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
-	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPGroupList, feishu.EPGroupMembers} {
 		if n, ok := least[ep]; ok {
 			fmt.Fprintf(w, " %s %d/%d;", exportEndpointName(ep), snap.Calls[ep], n)
 		}

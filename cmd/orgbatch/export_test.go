@@ -106,7 +106,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	// The call counts printed are the sandbox's and the minimum.
 	m := regexp.MustCompile(`calls: (\d+) \(minimum (\d+)\)`).FindStringSubmatch(out)
 	st := srcSrv.Stats().Endpoints
-	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
+	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls + st[feishu.EPGroupList].Calls + st[feishu.EPGroupMembers].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
 		t.Errorf("calls line %q, sandbox counted %d", m, got)
 	}
 
@@ -126,12 +126,17 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	deptOpen := len(org.DepartmentSchema.Fields) + exporter.DepartmentOpenIDCol
 	userOpen, userStatus := len(org.UserSchema.Fields)+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+exporter.UserStatusCol
-	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userStatus}, "tree.csv": nil} {
+	userUnion := len(org.UserSchema.Fields) + exporter.UserUnionIDCol
+	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userUnion, userStatus}, "tree.csv": nil,
+		"groups.csv": nil, "group_members.csv": nil} {
 		a := dropExportCols(readExportCSV(t, filepath.Join(dir, "a", file)), drop...)
 		b := dropExportCols(readExportCSV(t, filepath.Join(dir, "b", file)), drop...)
 		if !slices.EqualFunc(a, b, slices.Equal) {
 			t.Errorf("%s differs after the round trip (%d vs %d rows)", file, len(a), len(b))
 		}
+	}
+	if g, m := readExportCSV(t, filepath.Join(dir, "a", "groups.csv")), readExportCSV(t, filepath.Join(dir, "a", "group_members.csv")); len(g) != 1+4 || len(m) != 1+156 {
+		t.Errorf("the sample's groups exported as %d group rows and %d member rows", len(g)-1, len(m)-1)
 	}
 	ma, mb := readExportCSV(t, filepath.Join(dir, "a", "metadata.csv")), readExportCSV(t, filepath.Join(dir, "b", "metadata.csv"))
 	if exportMetaValue(ma, "sha256_org") != exportMetaValue(mb, "sha256_org") {

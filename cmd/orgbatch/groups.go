@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
+	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -77,4 +79,21 @@ func printOnlyGroups(w io.Writer, o *org.Org, p *plan.Plan, snap *tenant.Snapsho
 		}
 		fmt.Fprintf(w, "  group      %s %s (%s, %d members)\n", g.Key(), g.Name, kind, g.MemberUserCount)
 	}
+}
+
+// exportGroups reads the groups of a whole-tenant export, with their user
+// and department members. An app that may not read groups exports
+// without them, and says so; a sub-tree export has none.
+func exportGroups(ctx context.Context, io *IOStreams, r *tenant.Reader, snap *tenant.Snapshot, root string) error {
+	if root != "" && root != tenant.RootID {
+		return nil
+	}
+	err := r.Groups(ctx, snap, tenant.GroupOptions{Members: tenant.AllMembers, Departments: true})
+	switch feishu.ErrorCode(err) {
+	case feishu.CodeNoScope.Num, feishu.CodeGroupNoAuthority.Num, feishu.CodeGroupNotAllAuth.Num:
+		fmt.Fprintf(io.ErrOut, "警告 warning: user groups are not exported: the app may not read them (scope contact:group:readonly): %v / 用户组未导出：应用无权读取\n", err)
+		snap.Groups = tenant.GroupSet{}
+		return nil
+	}
+	return err
 }
