@@ -35,6 +35,9 @@ type JournalEntry struct {
 	// Members are the user_ids a member batch added or removed (its
 	// group in IDs.GroupID).
 	Members []string `json:"members,omitempty"`
+	// Data is the record of a run that journals something other than
+	// plan steps (orgbatch ids: a batch's results), under its own Op.
+	Data json.RawMessage `json:"data,omitempty"`
 }
 
 // Journal is an append-only file of steps, one JSON object per line

@@ -14,6 +14,10 @@ import (
 type Input struct {
 	Path string
 	Kind Kind
+	// Schema, if set, reads the file as this schema's table instead of
+	// the import's sheets (orgbatch ids' lookup sheet): in a workbook,
+	// the sheets whose headers it matches; their rows go to Org.Rows.
+	Schema *Schema
 }
 
 // headerSearchRows is how far down a sheet the header may be: HR templates
@@ -58,7 +62,7 @@ func (o *Org) loadFile(in Input, m matcher) []problem.Problem {
 	defer wb.Close()
 	var probs []problem.Problem
 	for _, sh := range wb.Sheets {
-		t, ps := findTable(sh, in.Kind, wb.IsCSV(), m)
+		t, ps := findTable(sh, in, wb.IsCSV(), m)
 		probs = append(probs, ps...)
 		if t == nil {
 			continue
@@ -80,7 +84,7 @@ func fileProblem(file, sheetName string, err error) problem.Problem {
 // findTable decides whether a sheet holds departments or users and where
 // its header is. Sheets that are neither (an instructions sheet, a lookup
 // list) are skipped silently.
-func findTable(sh *sheet.Sheet, forced Kind, isCSV bool, m matcher) (*Table, []problem.Problem) {
+func findTable(sh *sheet.Sheet, in Input, isCSV bool, m matcher) (*Table, []problem.Problem) {
 	loc := problem.Loc{File: sh.File, Sheet: sh.Name}
 	// An instructions sheet mentions every header; it is never data, not
 	// even when the kind is forced (--users template.xlsx).
@@ -91,7 +95,10 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool, m matcher) (*Table, []p
 	if err != nil {
 		return nil, []problem.Problem{fileProblem(sh.File, sh.Name, err)}
 	}
-	schema := schemaFor(forced)
+	schema := in.Schema
+	if schema == nil {
+		schema = schemaFor(in.Kind)
+	}
 	if schema == nil {
 		for _, s := range Schemas {
 			if !isCSV && s.IsSheetName(sh.Name) {
@@ -115,7 +122,10 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool, m matcher) (*Table, []p
 		return nil, []problem.Problem{problem.New("SHEET_HIDDEN", loc, sh.Name)}
 	}
 	hdr, ok := headerRow(schema, rows, m)
-	if !ok {
+	switch {
+	case !ok && in.Schema != nil && !isCSV:
+		return nil, nil // another sheet of the workbook
+	case !ok:
 		return nil, []problem.Problem{problem.New("SHEET_NO_HEADER", loc, firstRow(rows))}
 	}
 	return newTable(sh, schema, hdr, m)
@@ -231,6 +241,8 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 			o.Groups = append(o.Groups, newGroup(rec))
 		case KindGroupMembers:
 			o.Memberships = append(o.Memberships, newMembership(rec))
+		default:
+			o.Rows = append(o.Rows, rec)
 		}
 		return nil
 	})

@@ -212,6 +212,8 @@ type Org struct {
 	// User groups (groups.go).
 	Groups      []*Group
 	Memberships []*Membership
+	// Rows are the rows of tables read with Input.Schema.
+	Rows []Record
 }
 
 func newDepartment(rec Record) *Department {

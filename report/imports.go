@@ -299,3 +299,7 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, rowOf(oc.Change), code, oc.Message)
 	}
 }
+
+// WriteSummary writes a summary.json (atomically, owner-only): runs other
+// than imports (orgbatch ids) write theirs with it.
+func WriteSummary(path string, s Summary) error { return writeJSON(path, s) }

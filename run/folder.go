@@ -33,6 +33,9 @@ type Info struct {
 	Started time.Time `json:"started"`
 	// TokenSalt goes into the run's client_tokens; a resume reuses it.
 	TokenSalt string `json:"token_salt"`
+	// InputDigest identifies the inputs' content, for a run whose journal
+	// names rows by position (orgbatch ids): a resume must read the same.
+	InputDigest string `json:"input_digest,omitempty"`
 	// Tenant is the tenant written to (TenantKey, or the embedded
 	// sandbox); a resume must target it.
 	Tenant string `json:"tenant,omitempty"`
@@ -51,6 +54,11 @@ func refused(format string, args ...any) error {
 // FolderOptions say which run folder to open.
 type FolderOptions struct {
 	ReportDir string
+	// Kind names the run: "import" (the default) or "ids"; folders are
+	// <kind>-<time>, and --resume latest looks among that kind's.
+	Kind string
+	// InputDigest, if set, goes into run.json and must match on resume.
+	InputDigest string
 	// Resume is "" for a new run, "latest" for the newest unfinished
 	// import of the same inputs, or a run folder.
 	Resume string
@@ -90,18 +98,19 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 			return nil, err
 		}
 	}
+	kind := o.kind()
 	switch {
 	case o.Resume == "latest":
-		f.Dir, err = LatestResumable(o.ReportDir, o.Inputs)
+		f.Dir, err = latestResumable(o.ReportDir, kind, o.Inputs)
 	case o.Resume != "":
 		f.Dir = o.Resume
 		if !Resumable(f.Dir) {
-			err = refused("%s is not an unfinished import run directory", f.Dir)
+			err = refused("%s is not an unfinished %s run directory", f.Dir, kind)
 		}
 	case o.DryRun:
 		f.Dir, err = NewDir(o.ReportDir, o.Now, "plan")
 	default:
-		f.Dir, err = NewDir(o.ReportDir, o.Now, "import")
+		f.Dir, err = NewDir(o.ReportDir, o.Now, kind)
 	}
 	if err == nil && !o.DryRun {
 		f.lock, f.Removed, err = lockFolder(f.Dir, o.Command)
@@ -117,6 +126,13 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 	return f, nil
 }
 
+func (o FolderOptions) kind() string {
+	if o.Kind == "" {
+		return "import"
+	}
+	return o.Kind
+}
+
 // Release lets go of the folder's and the tenant's locks.
 func (f *Folder) Release() {
 	f.lock.Release()
@@ -127,14 +143,17 @@ func (f *Folder) Release() {
 // its client_token salt.
 func (f *Folder) setUp(o FolderOptions) error {
 	if !f.Resumed {
-		return WriteInfo(f.Dir, Info{Inputs: o.Inputs, Target: o.Target, Started: o.Now, TokenSalt: f.Salt, Tenant: o.Tenant})
+		return WriteInfo(f.Dir, Info{Inputs: o.Inputs, Target: o.Target, Started: o.Now, TokenSalt: f.Salt, Tenant: o.Tenant, InputDigest: o.InputDigest})
 	}
 	info, err := ReadInfo(f.Dir)
 	if err != nil {
 		return nil // an older run folder: nothing to check
 	}
 	if info.Tenant != "" && info.Tenant != o.Tenant {
-		return refused("%s is an import into %s, not into %s: resume it against the same tenant", f.Dir, info.Tenant, o.Tenant)
+		return refused("%s is a run against %s, not %s: resume it against the same tenant", f.Dir, info.Tenant, o.Tenant)
+	}
+	if info.InputDigest != o.InputDigest {
+		return refused("%s was run on other input than %s (its content changed): start a new run instead of resuming", f.Dir, strings.Join(o.Inputs, ", "))
 	}
 	if info.TokenSalt != "" {
 		f.Salt = info.TokenSalt // the same requests as the interrupted run
@@ -201,7 +220,11 @@ func Resumable(dir string) bool {
 // LatestResumable finds the newest unfinished import of the same inputs in
 // the report directory.
 func LatestResumable(reportDir string, inputs []string) (string, error) {
-	dirs, _ := filepath.Glob(filepath.Join(reportDir, "import-*"))
+	return latestResumable(reportDir, "import", inputs)
+}
+
+func latestResumable(reportDir, kind string, inputs []string) (string, error) {
+	dirs, _ := filepath.Glob(filepath.Join(reportDir, kind+"-*"))
 	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
 	for _, d := range dirs {
 		info, err := ReadInfo(d)
@@ -212,5 +235,5 @@ func LatestResumable(reportDir string, inputs []string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", refused("no unfinished import of %s in %s", strings.Join(inputs, ", "), reportDir)
+	return "", refused("no unfinished %s run of %s in %s", kind, strings.Join(inputs, ", "), reportDir)
 }
