@@ -74,10 +74,7 @@ func Load(path string, mapping map[string]string) (*Input, []problem.Problem, er
 		}
 	}
 	if t == nil || problem.HasErrors(ps) {
-		if t == nil && !problem.HasErrors(ps) {
-			ps = append(ps, problem.New("COLUMN_MISSING", problem.Loc{File: path}, "email / mobile", "邮箱 email / 手机号 mobile"))
-		}
-		return nil, keepErrors(ps), nil
+		return nil, lookupProblems(path, t, ps), nil
 	}
 	digest, err := fileDigest(path)
 	if err != nil {
@@ -95,15 +92,19 @@ func Load(path string, mapping map[string]string) (*Input, []problem.Problem, er
 	return in, nil, nil
 }
 
-// keepErrors drops the warnings that do not concern a lookup (the
-// example-free, mapping-free reading reports unknown columns: they are
-// carried, not lost).
-func keepErrors(ps []problem.Problem) []problem.Problem {
+// lookupProblems are the errors of an input that cannot be looked up:
+// without a table, what the file lacks is an email or mobile column (the
+// import's "no header" and "no departments or users sheet" would mislead).
+// Warnings (unknown columns: they are carried, not lost) are dropped.
+func lookupProblems(path string, t *org.Table, ps []problem.Problem) []problem.Problem {
 	var out []problem.Problem
 	for _, p := range ps {
-		if p.Severity == problem.Error {
+		if p.Severity == problem.Error && (t != nil || problem.Unreadable([]problem.Problem{p}) && p.Rule == "FILE_UNREADABLE") {
 			out = append(out, p)
 		}
+	}
+	if t == nil && len(out) == 0 {
+		out = append(out, problem.New("COLUMN_MISSING", problem.Loc{File: path}, "email / mobile", "邮箱 email / 手机号 mobile"))
 	}
 	return out
 }

@@ -27,6 +27,7 @@ type holdGate struct {
 	inner   http.Handler
 	holdAt  int
 	before  bool
+	counts  func(*http.Request) bool // the requests counted and held (default isWrite)
 	mu      sync.Mutex
 	n       int
 	held    chan struct{}
@@ -43,7 +44,11 @@ func isWrite(r *http.Request) bool {
 }
 
 func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !isWrite(r) {
+	counts := g.counts
+	if counts == nil {
+		counts = isWrite
+	}
+	if !counts(r) {
 		g.inner.ServeHTTP(w, r)
 		return
 	}
