@@ -43,7 +43,8 @@ type Outcome struct {
 	// Previous is how many contacts an interrupted run of the folder had
 	// answered: a resume does not ask about them again.
 	Previous int
-	Calls    int // batch_get_id calls this run made
+	Calls    int           // batch_get_id calls this run made
+	Writing  time.Duration // how long writing the mapping took
 }
 
 // Counts counts the rows per status.
@@ -86,9 +87,11 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	done := runErr == nil && ctx.Err() == nil
 	if done {
 		out.Results = o.resolveAll(k, known)
+		t := time.Now()
 		if out.Files, err = WriteMapping(o.Dir, o.Input, out.Results); err != nil {
 			return out, fmt.Errorf("writing the mapping: %w", err)
 		}
+		out.Writing = time.Since(t)
 	}
 	out.Summary = o.summary(started, out, !done)
 	if err := report.WriteSummary(filepath.Join(o.Dir, report.SummaryJSON), out.Summary); err != nil && runErr == nil {

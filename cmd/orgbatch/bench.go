@@ -21,6 +21,7 @@ leaves this machine (import and export run against an in-process sandbox).`,
 	cmd.AddCommand(newBenchValidateCmd(io))
 	cmd.AddCommand(newBenchImportCmd(io))
 	cmd.AddCommand(newBenchExportCmd(io))
+	cmd.AddCommand(newBenchIDsCmd(io))
 	return cmd
 }
 
