@@ -193,3 +193,12 @@ func (c *Client) BaseURL() string { return c.baseURL }
 func (c *Client) IDTypes() (userIDType, departmentIDType string) {
 	return c.userIDType, c.deptIDType
 }
+
+// WithUserIDType returns a client that sends another user_id_type (open_id,
+// union_id) and is otherwise this one, sharing its connections and token:
+// reading users a sheet names by open_id or union_id.
+func (c *Client) WithUserIDType(t string) *Client {
+	cp := *c
+	cp.userIDType = t
+	return &cp
+}

@@ -210,3 +210,13 @@ func Pages[T any](ctx context.Context, fetch func(ctx context.Context, token str
 		token = page.PageToken
 	}
 }
+
+// WithUserIDType is the paced client of the client with another
+// user_id_type (see Client.WithUserIDType), behind the same Pacer; nil when
+// the client cannot change it.
+func (c *Paced) WithUserIDType(t string) *Paced {
+	if cl, ok := c.api.(interface{ WithUserIDType(string) *Client }); ok {
+		return &Paced{api: cl.WithUserIDType(t), pacer: c.pacer}
+	}
+	return nil
+}

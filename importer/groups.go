@@ -147,12 +147,18 @@ func (e *executor) memberBatch(ctx context.Context, g plan.GroupRef, ms []plan.M
 		send = e.api.RemoveGroupMembers
 	}
 	results, err := send(ctx, gid, feishu.UserMembers(feishu.UserIDTypeUserID, ids))
+	// After an attempt whose answer was lost, "already a member" is most
+	// likely that attempt's doing: the member counts as added.
+	retried := ambiguous(ctx)
 	byID := map[string]int{}
 	for _, res := range results {
 		byID[res.MemberID] = res.Code
 	}
 	for i, id := range ids {
 		code, answered := byID[id]
+		if retried && code == feishu.CodeGroupMemberExists.Num {
+			code = 0
+		}
 		r.Members[rows[i]] = memberResult(code, answered, remove, err)
 		if code == 0 && answered || err == nil && remove {
 			r.Done = append(r.Done, id)

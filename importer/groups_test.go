@@ -97,3 +97,12 @@ func TestImportGroups(t *testing.T) {
 		t.Errorf("%d batch_add calls, want 4", n)
 	}
 }
+
+// groupSizes are the sandbox's groups' user counts by name.
+func groupSizes(srv *sandbox.Server) map[string]int {
+	out := map[string]int{}
+	for _, g := range srv.Groups() {
+		out[g.Name] = len(g.Users)
+	}
+	return out
+}

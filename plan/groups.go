@@ -257,7 +257,7 @@ func (g *groupPass) removals(gp *groupPlan) {
 		c := &Change{Kind: KindMember, Key: gp.key + "/" + id, Action: ActionRemove, Origin: gp.origin,
 			Existing: IDs{UserID: id, GroupID: gp.ref.ID}, Member: &MemberOf{Group: gp.key, GroupName: gp.name()}}
 		if u := b.t.Users[id]; u != nil {
-			c.Name = u.Name
+			c.Name, c.Existing.OpenID, c.Existing.UnionID = u.Name, u.OpenID, u.UnionID
 		}
 		b.addChange(c)
 		out = append(out, MemberRef{UserID: id, Change: c})

@@ -194,6 +194,9 @@ func (g *groupPass) member(gp *groupPlan, c *Change, r org.MemberRef, also []org
 		c.Name = w.name
 	}
 	c.Existing = IDs{UserID: w.userID, GroupID: gp.ref.ID}
+	if u := b.t.Users[w.userID]; u != nil {
+		c.Existing.OpenID, c.Existing.UnionID = u.OpenID, u.UnionID
+	}
 	loc := g.refLoc(c, r)
 	switch {
 	case gp.blocked():

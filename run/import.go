@@ -27,6 +27,11 @@ type Import struct {
 	Reader   *tenant.Reader
 	API      importer.API
 	Stats    func() feishu.Stats // the pacer's counters, for summary.json
+	// UserIDType is how the sheet names users (--user-id-type): "" or
+	// user_id, or open_id / union_id read through IDs and mapped onto
+	// user_ids before planning (reports still show the rows as written).
+	UserIDType string
+	IDs        tenant.UserReader
 	// Plan are the planning options; TokenSalt comes from the folder.
 	Plan    plan.Options
 	Workers int
@@ -75,7 +80,11 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 	popts.TokenSalt = f.Salt
 	reader := *im.Reader
 	reader.Progress = im.ReadProgress
-	p, err := Plan(ctx, &reader, im.Org, im.Problems, popts)
+	o, problems, err := UserIDs(ctx, im.IDs, im.Org, im.Problems, im.UserIDType)
+	var p *plan.Plan
+	if err == nil {
+		p, err = Plan(ctx, &reader, o, problems, popts)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -3,6 +3,7 @@ package run
 import (
 	"context"
 
+	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -51,4 +52,21 @@ func From(ctx context.Context, r *tenant.Reader, snap *tenant.Snapshot, o *org.O
 		p = plan.BuildWith(o, problems, snap, opts)
 	}
 	return p, nil
+}
+
+// UserIDs maps a sheet that names users by open_id or union_id (idType,
+// --user-id-type) onto user_ids, reading them with api; the problems are
+// the sheet's plus a users row whose ID names no one. For user_id (or "")
+// it returns the sheet as it is.
+func UserIDs(ctx context.Context, api tenant.UserReader, o *org.Org, problems []problem.Problem, idType string) (*org.Org, []problem.Problem, error) {
+	if idType == "" || idType == feishu.UserIDTypeUserID {
+		return o, problems, nil
+	}
+	mapped, extra, err := tenant.TranslateUserIDs(ctx, api, o, idType)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps := append(append([]problem.Problem(nil), problems...), extra...)
+	problem.Sort(ps)
+	return mapped, ps, nil
 }

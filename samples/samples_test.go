@@ -207,4 +207,5 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_MEMBER_GROUP_CONFLICT": "plan: TestPlanGroups",
 	"PLAN_GROUP_REMOVE_HELD":     "plan: TestPlanGroupRemovals",
 	"PLAN_GROUP_TYPE_MISMATCH":   "plan: TestPlanGroups",
+	"PLAN_USER_ID_UNKNOWN":       "tenant: TestTranslateUserIDs",
 }

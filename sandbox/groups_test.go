@@ -165,7 +165,7 @@ func TestGroupMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []feishu.MemberResult{{ids[0], 42005}, {ids[250], 0}, {ids[251], 42006}, {"ghost", 41073}}
+	want := []feishu.MemberResult{{MemberID: ids[0], Code: 42005}, {MemberID: ids[250]}, {MemberID: ids[251], Code: 42006}, {MemberID: "ghost", Code: 41073}}
 	if !slices.Equal(res, want) {
 		t.Errorf("results %v, want %v", res, want)
 	}
@@ -210,7 +210,7 @@ func TestGroupMembers(t *testing.T) {
 	// Remove: unknown IDs make it a partial failure, with results; the
 	// others are removed.
 	res, err = api.RemoveGroupMembers(ctx, "big", feishu.UserMembers(feishu.UserIDTypeUserID, []string{ids[0], "ghost", ids[251]}))
-	if feishu.ErrorCode(err) != 40022 || !slices.Equal(res, []feishu.MemberResult{{ids[0], 0}, {"ghost", 41073}, {ids[251], 0}}) {
+	if feishu.ErrorCode(err) != 40022 || !slices.Equal(res, []feishu.MemberResult{{MemberID: ids[0]}, {MemberID: "ghost", Code: 41073}, {MemberID: ids[251]}}) {
 		t.Errorf("remove: %v %v", res, err)
 	}
 	if err := api.DeleteUser(ctx, ids[1]); err != nil {

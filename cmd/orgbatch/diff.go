@@ -40,6 +40,7 @@ type DiffOptions struct {
 	DeleteUsers countFlag
 	DeleteDepts countFlag
 	Groups      groupFlags
+	IDType      userIDTypeFlag
 	Now         func() time.Time
 }
 
@@ -89,6 +90,7 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
 	opts.Groups.register(cmd)
+	opts.IDType.register(cmd)
 	return cmd
 }
 
@@ -100,6 +102,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return usageError("--yes, --delete-count and --delete-department-count only apply to --prune")
 	}
 	if err := opts.Groups.check(); err != nil {
+		return err
+	}
+	if err := opts.IDType.check(); err != nil {
 		return err
 	}
 	o, ps, err := opts.Inputs.load(opts.Files)
@@ -130,7 +135,12 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
 	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, RemoveMembers: opts.Groups.remove}
-	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
+	po, pps, err := opts.IDType.mapped(ctx, tgt, o, ps)
+	var p *plan.Plan
+	var snap *tenant.Snapshot
+	if err == nil {
+		p, snap, err = run.PlanWhole(ctx, tgt.reader(nil), po, pps, popts, walk)
+	}
 	bar.Finish()
 	if err == nil {
 		return finishDiff(ctx, opts, tgt, o, ps, p, snap, prune.Extra(o, p, snap.Tree))

@@ -142,4 +142,3 @@ func TestIDsKillNineThenResume(t *testing.T) {
 		t.Errorf("a changed input resumed: exit %d\n%s", code, errOut)
 	}
 }
-

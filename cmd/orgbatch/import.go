@@ -38,6 +38,7 @@ type ImportOptions struct {
 	Yes         bool
 	Confirm     countFlag // --confirm-changes
 	Groups      groupFlags
+	IDType      userIDTypeFlag
 	Now         func() time.Time
 }
 
@@ -108,6 +109,7 @@ written), 3 interrupted.`,
 	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
 	opts.Groups.register(cmd)
+	opts.IDType.register(cmd)
 	return cmd
 }
 
@@ -116,6 +118,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return usageError("--workers must be at least 1")
 	}
 	if err := opts.Groups.check(); err != nil {
+		return err
+	}
+	if err := opts.IDType.check(); err != nil {
 		return err
 	}
 	inputs, err := opts.Inputs.inputs(opts.Files)
@@ -158,6 +163,10 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Plan:    plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, RemoveMembers: opts.Groups.remove},
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
+		UserIDType:    opts.IDType.t,
+	}
+	if r := opts.IDType.reader(tgt); r != nil {
+		im.IDs = r
 	}
 	res, err := importWatched(ctx, opts, tgt, im, folder)
 	switch {
