@@ -1,6 +1,8 @@
 package exporter
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,36 +33,49 @@ func GroupTypeName(g *tenant.Group) string {
 	return "normal 普通"
 }
 
-// GroupRows are the groups in listing order (template columns, then
-// GroupExtra). The members column is left empty: the membership sheet
-// lists them.
+// sortedGroups are the groups normal first, then by group_id: the same
+// for the same groups in any tenant, whatever order they were made in.
+func sortedGroups(gs *tenant.GroupSet) []*tenant.Group {
+	out := slices.Clone(gs.Order)
+	slices.SortStableFunc(out, func(a, b *tenant.Group) int {
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(exportID(a), exportID(b)), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// exportID is the group_id an export writes: the custom one, else the key.
+func exportID(g *tenant.Group) string {
+	if g.GroupID != "" {
+		return g.GroupID
+	}
+	return g.Key()
+}
+
+// GroupRows are the groups, sorted (template columns, then GroupExtra).
+// The members column is left empty: the membership sheet lists them.
 func GroupRows(gs *tenant.GroupSet) [][]string {
 	rows := make([][]string, len(gs.Order))
-	for i, g := range gs.Order {
-		id := g.GroupID
-		if id == "" {
-			id = g.Key()
-		}
+	for i, g := range sortedGroups(gs) {
+		id := exportID(g)
 		count := g.MemberUserCount
 		if g.MembersRead {
 			count = len(g.Users)
 		}
-		rows[i] = []string{id, g.Name, g.Description, "", GroupTypeName(g), strconv.Itoa(count), strings.Join(g.Departments, ";")}
+		depts := slices.Sorted(slices.Values(g.Departments))
+		rows[i] = []string{id, g.Name, g.Description, "", GroupTypeName(g), strconv.Itoa(count), strings.Join(depts, ";")}
 		// (template columns: group_id, name, description, members, group_type)
 	}
 	return rows
 }
 
-// MemberRows are the groups' user members, group by group: group_id,
-// group name, user_id and the user's name (the name import checks).
+// MemberRows are the groups' user members, group by group as GroupRows,
+// each group's by user_id: group_id, group name, user_id and the user's
+// name (the name import checks).
 func MemberRows(gs *tenant.GroupSet, users map[string]*feishu.User) [][]string {
 	var rows [][]string
-	for _, g := range gs.Order {
-		id := g.GroupID
-		if id == "" {
-			id = g.Key()
-		}
-		for _, uid := range g.Users {
+	for _, g := range sortedGroups(gs) {
+		id := exportID(g)
+		for _, uid := range slices.Sorted(slices.Values(g.Users)) {
 			name := ""
 			if u := users[uid]; u != nil {
 				name = u.Name
