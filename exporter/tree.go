@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
-	"unicode"
+
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 )
 
 // TreeLine is one line of the tree view.
@@ -63,22 +63,13 @@ func (s *Snapshot) TreeLines(maxDepth int) []TreeLine {
 }
 
 // Tree prints the tree view to w, one department per line with its member
-// count. Control characters in names are shown as U+FFFD so a name cannot
-// drive the terminal.
+// count. Hidden characters in names (textsafe.Terminal) are shown as U+FFFD
+// so a name cannot drive the terminal.
 func (s *Snapshot) Tree(w io.Writer, maxDepth int) error {
 	bw := bufio.NewWriter(w)
 	for _, l := range s.TreeLines(maxDepth) {
-		l.Name = printable(l.Name)
+		l.Name = textsafe.Terminal(l.Name)
 		fmt.Fprintln(bw, l.Text())
 	}
 	return bw.Flush()
-}
-
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }

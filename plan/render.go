@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 )
 
 var actionZH = map[Action]string{
@@ -13,7 +15,8 @@ var actionZH = map[Action]string{
 
 // Render writes the plan for people: counts per kind and action, then one
 // line per row that changes or is blocked (unchanged rows are counted, not
-// listed), with field changes as old → new.
+// listed), with field changes as old → new. Every value from the sheet or
+// the tenant is printed through textsafe.Terminal.
 func Render(w io.Writer, p *Plan) {
 	// Two header lines: Chinese labels are two columns wide on a
 	// terminal, which fmt's widths do not know.
@@ -42,20 +45,21 @@ func Render(w io.Writer, p *Plan) {
 		if c.Action == ActionUnchanged {
 			continue
 		}
+		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)
 		if c.FromPath {
-			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, c.Key, c.Name, c.Path)
+			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
+		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
 		if c.Record.T != nil {
-			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
+			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		}
 		fmt.Fprintln(w)
 		for _, f := range c.Fields {
-			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
+			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -173,10 +174,10 @@ func printExtra(w io.Writer, extra *prune.Plan) {
 	}
 	fmt.Fprintf(w, "\n仅在飞书 only in Feishu (not in the sheet): %d departments, %d users\n", len(extra.Departments), len(extra.Users))
 	for _, d := range extra.Departments {
-		fmt.Fprintf(w, "  department %s %s\n", d.DepartmentID, d.Path)
+		fmt.Fprintf(w, "  department %s %s\n", textsafe.Terminal(d.DepartmentID), textsafe.Terminal(d.Path))
 	}
 	for _, u := range extra.Users {
-		fmt.Fprintf(w, "  user       %s %s %s\n", u.UserID, u.Name, strings.Join(u.DepartmentIDs, ";"))
+		fmt.Fprintf(w, "  user       %s %s %s\n", textsafe.Terminal(u.UserID), textsafe.Terminal(u.Name), textsafe.Terminal(strings.Join(u.DepartmentIDs, ";")))
 	}
 }
 
