@@ -17,6 +17,7 @@ const (
 	EntityFile       = "file"
 	EntityDepartment = "department"
 	EntityUser       = "user"
+	EntityAny        = "any" // any cell of any sheet the import reads
 )
 
 // Rules is the single source of truth for what a sheet must satisfy. The
@@ -25,7 +26,7 @@ const (
 var Rules = []Rule{
 	// Files and sheets.
 	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile,
-		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030）", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, or GBK/GB18030)",
+		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16 或 GBK/GB18030），在 Excel 的上限之内（1,048,576 行、16,384 列、每格 32,767 个字符），引号成对", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or GBK/GB18030), within Excel's limits (1,048,576 rows, 16,384 columns, 32,767 characters a cell), with its quotes closed",
 		MsgZH: "无法读取：%s", MsgEN: "cannot be read: %s"},
 	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile,
 		ZH: "至少要有一个部门表或成员表（按表名 部门/departments、成员/人员/users，或按表头识别）", EN: "At least one departments or users sheet must be present (found by the names departments/部门, users/成员/人员, or by their headers)",
@@ -45,6 +46,17 @@ var Rules = []Rule{
 	{Code: "COLUMN_UNKNOWN", Severity: Warning, Entity: EntityFile,
 		ZH: "无法识别的列会原样保留在报告中，但不会导入", EN: "Unrecognised columns are carried into reports but not imported",
 		MsgZH: "无法识别的列「%s」%s", MsgEN: "unrecognised column %q%s"},
+
+	// Cells: what any imported cell must be, whatever its column.
+	{Code: "CELL_EXCEL_ERROR", Severity: Error, Entity: EntityAny,
+		ZH: "单元格不能是 Excel 错误值（#REF!、#N/A、#NAME?、#VALUE!、#DIV/0!、#NUM!、#NULL!、#SPILL!、#CALC!、#GETTING_DATA 等：公式出错时留下的结果）", EN: "Cells must not be Excel error values (#REF!, #N/A, #NAME?, #VALUE!, #DIV/0!, #NUM!, #NULL!, #SPILL!, #CALC!, #GETTING_DATA …: what a broken formula leaves)",
+		MsgZH: "单元格是 Excel 错误值 %s（公式出错），不是数据：请修正公式或直接填写值", MsgEN: "the cell holds the Excel error %s (a broken formula), not data: fix the formula or type the value"},
+	{Code: "CELL_INVISIBLE", Severity: Error, Entity: EntityAny,
+		ZH: "单元格不能含有看不见的字符：控制字符与转义序列、双向文本控制符（U+202A–U+202E、U+2066–U+2069）、零宽空格等", EN: "Cells must not contain characters a person cannot see: control characters and escape sequences, bidi controls (U+202A–U+202E, U+2066–U+2069), zero-width spaces",
+		MsgZH: "单元格「%[3]s」的第 %[2]d 个字符 %[1]s 是看不见的字符（显示为 �）", MsgEN: "character %[2]d of cell %[3]q is %[1]s, which cannot be seen (shown as �)"},
+	{Code: "CELL_LINE_BREAK", Severity: Error, Entity: EntityAny,
+		ZH: "单元格只能有一行；所属部门ID 与部门路径中，换行用来分隔多个值", EN: "Cells hold one line; in department_ids and department_path a line break separates values",
+		MsgZH: "「%s」列只能填一行，单元格中有换行", MsgEN: "column %s holds one line, but the cell has a line break"},
 
 	// Departments.
 	{Code: "DEPT_ID_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "department_id",
