@@ -48,6 +48,12 @@ var Rules = []Rule{
 		MsgZH: "无法识别的列「%s」%s", MsgEN: "unrecognised column %q%s"},
 
 	// Cells: what any imported cell must be, whatever its column.
+	{Code: "CELL_ENCODING", Severity: Error, Entity: EntityAny,
+		ZH: "CSV 文件的所有单元格使用同一种编码（UTF-8 或 GBK/GB18030）", EN: "All cells of a CSV file are in the file's one encoding (UTF-8 or GBK/GB18030)",
+		MsgZH: "单元格「%[3]s」不是文件所用的编码 %[1]s（无法读取的部分显示为 �）%[2]s：请重新输入，或把整个文件另存为同一种编码（Excel：“CSV UTF-8”）", MsgEN: "cell %[3]q is not in %[1]s, the encoding the file is read in (what cannot be read shows as �)%[2]s: retype it, or save the whole file in one encoding (Excel: \"CSV UTF-8\")"},
+	{Code: "CELL_LOST_CHARACTER", Severity: Error, Entity: EntityAny,
+		ZH: "单元格中不能有 �（U+FFFD：早先转换编码时丢失的字符）", EN: "Cells must not contain � (U+FFFD: a character lost in an earlier conversion)",
+		MsgZH: "单元格「%s」中有 �：有字符在早先的编码转换中丢失，请重新输入", MsgEN: "cell %q contains �: a character was lost in an earlier conversion of the text; retype it"},
 	{Code: "CELL_EXCEL_ERROR", Severity: Error, Entity: EntityAny,
 		ZH: "单元格不能是 Excel 错误值（#REF!、#N/A、#NAME?、#VALUE!、#DIV/0!、#NUM!、#NULL!、#SPILL!、#CALC!、#GETTING_DATA 等：公式出错时留下的结果）", EN: "Cells must not be Excel error values (#REF!, #N/A, #NAME?, #VALUE!, #DIV/0!, #NUM!, #NULL!, #SPILL!, #CALC!, #GETTING_DATA …: what a broken formula leaves)",
 		MsgZH: "单元格是 Excel 错误值 %s（公式出错），不是数据：请修正公式或直接填写值", MsgEN: "the cell holds the Excel error %s (a broken formula), not data: fix the formula or type the value"},
@@ -57,6 +63,9 @@ var Rules = []Rule{
 	{Code: "CELL_LINE_BREAK", Severity: Error, Entity: EntityAny,
 		ZH: "单元格只能有一行；所属部门ID 与部门路径中，换行用来分隔多个值", EN: "Cells hold one line; in department_ids and department_path a line break separates values",
 		MsgZH: "「%s」列只能填一行，单元格中有换行", MsgEN: "column %s holds one line, but the cell has a line break"},
+	{Code: "CSV_QUOTE", Severity: Error, Entity: EntityAny,
+		ZH: "CSV 中用引号括起的单元格，结束引号之后不能再有字符", EN: "In a CSV, nothing may follow the closing quote of a quoted cell",
+		MsgZH: "单元格的引号不成对：结束引号之后还有字符（读作「%s」）", MsgEN: "the cell's quotes do not pair up: text follows the closing quote (read as %q)"},
 
 	// Departments.
 	{Code: "DEPT_ID_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "department_id",

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -124,31 +123,6 @@ func TestNormalizeNumber(t *testing.T) {
 	for _, c := range cases {
 		if got := normalizeNumber(c.in); got != c.want {
 			t.Errorf("normalizeNumber(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestValidUTF8Prefix(t *testing.T) {
-	zh := strings.Repeat("中", sniffSize/3+2) // 3 bytes a rune
-	cases := []struct {
-		name string
-		b    []byte
-		want bool
-	}{
-		{"empty", nil, true},
-		{"ascii", []byte("a,b\n"), true},
-		{"whole utf8", []byte("姓名,手机号\n"), true},
-		{"whole file ends in a cut rune", []byte("姓名,手机号\n\xE4\xB8"), false},
-		{"gbk", []byte("\xd0\xd5\xc3\xfb,\xca\xd6\xbb\xfa\xba\xc5\r\n"), false},
-		{"full head", []byte(zh[:sniffSize]), true},
-		{"full head cut 1", []byte(zh[1 : sniffSize+1]), false}, // starts mid-rune
-		{"full head, last rune cut after 1 byte", []byte("a" + zh[:sniffSize-1]), true},
-		{"full head, last rune cut after 2 bytes", []byte("ab" + zh[:sniffSize-2]), true},
-		{"full head of GBK", bytes.Repeat([]byte("\xd0\xd5"), sniffSize/2), false},
-	}
-	for _, c := range cases {
-		if got := validUTF8Prefix(c.b); got != c.want {
-			t.Errorf("%s: validUTF8Prefix = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -17,7 +17,11 @@ import (
 type Workbook struct {
 	File   string
 	Sheets []*Sheet
-	xlsx   *excelize.File // nil for CSV
+	// Encoding is the encoding a CSV is read in (EncUTF8, EncGB18030 …),
+	// decided from the whole file; "" for a workbook.
+	Encoding string
+	xlsx     *excelize.File // nil for CSV
+	csv      *csvText
 }
 
 // Sheet is one table: a worksheet, or a whole CSV file (Name "").
@@ -31,16 +35,24 @@ type Sheet struct {
 // FileError is a file that cannot be read as a spreadsheet. Its message names
 // the file and says what to do, in Chinese and English.
 type FileError struct {
-	File  string
-	Sheet string
-	Msg   string // one line, bilingual
-	Err   error  // the underlying cause, if any
+	File   string
+	Sheet  string
+	Row    int    // where the problem is, when it is at a row (as Excel shows it)
+	Column string // and a column (its letter)
+	Msg    string // one line, bilingual
+	Err    error  // the underlying cause, if any
 }
 
 func (e *FileError) Error() string {
 	where := e.File
 	if e.Sheet != "" {
 		where += " [" + e.Sheet + "]"
+	}
+	if e.Row > 0 {
+		where += " row " + itoa(e.Row)
+	}
+	if e.Column != "" {
+		where += ", column " + e.Column
 	}
 	if e.Err != nil {
 		return fmt.Sprintf("%s: %s (%v)", where, e.Msg, e.Err)
@@ -75,7 +87,11 @@ func Open(path string) (*Workbook, error) {
 	case looksBinary(path):
 		return nil, &FileError{File: path, Msg: "not a spreadsheet: expected .xlsx or CSV text / 不是表格文件：需要 .xlsx 或 CSV 文本"}
 	}
-	wb := &Workbook{File: path}
+	text, err := detectText(path)
+	if err != nil {
+		return nil, &FileError{File: path, Msg: "cannot read the file / 无法读取文件", Err: err}
+	}
+	wb := &Workbook{File: path, Encoding: text.enc, csv: text}
 	wb.Sheets = []*Sheet{{File: path, wb: wb}}
 	return wb, nil
 }
@@ -119,7 +135,7 @@ func (w *Workbook) IsCSV() bool { return w.xlsx == nil }
 func (s *Sheet) Scan(fn func(Row) error) error {
 	var err error
 	if s.wb.xlsx == nil {
-		err = scanCSV(s.File, fn)
+		err = scanCSV(s.File, s.wb.csv, fn)
 	} else {
 		err = scanXLSX(s.wb.xlsx, s.File, s.Name, fn)
 	}
@@ -136,6 +152,10 @@ func (s *Sheet) Scan(fn func(Row) error) error {
 	}
 	return err
 }
+
+// Encoding is the encoding the sheet's text is read in ("" for a
+// worksheet, whose XML says it).
+func (s *Sheet) Encoding() string { return s.wb.Encoding }
 
 // Peek returns up to n non-blank rows from the top of the sheet.
 func (s *Sheet) Peek(n int) ([]Row, error) {

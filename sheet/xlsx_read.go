@@ -26,6 +26,7 @@ func scanXLSX(f *excelize.File, file, sheet string, fn func(Row) error) error {
 		return err
 	}
 	defer rows.Close()
+	lim := sheetLimits{file: file, sheet: sheet}
 	num := 0
 	for rows.Next() {
 		num++
@@ -33,8 +34,18 @@ func scanXLSX(f *excelize.File, file, sheet string, fn func(Row) error) error {
 		if err != nil {
 			return err
 		}
+		if err := lim.row(num, len(cols)); err != nil {
+			return err
+		}
+		var faults []Fault
 		for i, c := range cols {
+			if err := lim.cell(num, i, c); err != nil {
+				return err
+			}
 			cols[i] = normalizeNumber(CleanCell(c))
+			if lostChar(cols[i]) != FaultNone {
+				faults = append(faults, Fault{Col: i, Kind: FaultLostChar})
+			}
 		}
 		// A blank row stays blank inside a merged range: spare rows under a
 		// merged department cell are not people. (A blank row starts no
@@ -42,7 +53,7 @@ func scanXLSX(f *excelize.File, file, sheet string, fn func(Row) error) error {
 		if (Row{Cells: cols}).IsBlank() {
 			continue
 		}
-		r := Row{Num: num, Cells: fills.apply(num, cols)}
+		r := Row{Num: num, Cells: fills.apply(num, cols), Faults: faults}
 		if err := callFn(fn, r); err != nil {
 			return err
 		}
