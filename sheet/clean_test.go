@@ -204,24 +204,20 @@ func TestScanMergeRefsChunks(t *testing.T) {
 	// Shift the data so the merge list falls on different chunk offsets.
 	for _, pad := range []int{0, 1, 7, 13, 511, 512, 513} {
 		xml := strings.Repeat(" ", pad) + data
+		// One byte at a time over the merge list (a whole document: the
+		// rows are cut to keep it quick).
+		small := strings.Repeat(" ", pad) + `<worksheet><sheetData><row r="1"/></sheetData>` + data[strings.Index(data, "<mergeCells"):]
 		for name, r := range map[string]interface{ Read([]byte) (int, error) }{
 			"whole":    strings.NewReader(xml),
 			"half":     iotest.HalfReader(strings.NewReader(xml)),
-			"one byte": iotest.OneByteReader(strings.NewReader(xml[len(xml)-20000:])),
+			"one byte": iotest.OneByteReader(strings.NewReader(small)),
 		} {
 			got, err := scanMergeRefs(r)
 			if err != nil {
 				t.Fatalf("pad %d %s: %v", pad, name, err)
 			}
-			w := want
-			if name == "one byte" {
-				w = want[len(want)-len(got):] // only the tail was given
-				if len(got) < 100 {
-					t.Fatalf("pad %d one byte: %d refs", pad, len(got))
-				}
-			}
-			if !reflect.DeepEqual(got, w) {
-				t.Fatalf("pad %d %s: %d refs, want %d (first %q)", pad, name, len(got), len(w), got[:min(3, len(got))])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("pad %d %s: %d refs, want %d (first %q)", pad, name, len(got), len(want), got[:min(3, len(got))])
 			}
 		}
 	}

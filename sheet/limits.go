@@ -36,7 +36,7 @@ func (l *sheetLimits) row(num, width int) error {
 		return l.refuse(0, "", fmt.Sprintf("the sheet has more than %d rows, Excel's limit / 工作表超过 Excel 的上限 %d 行", MaxRows, MaxRows))
 	}
 	if width > MaxColumns {
-		return l.refuse(num, "", fmt.Sprintf("row %d has %d columns, more than Excel's %d / 第 %d 行有 %d 列，超过 Excel 的上限 %d 列", num, width, MaxColumns, num, width, MaxColumns))
+		return l.refuse(num, "", fmt.Sprintf("row %d has more than %d columns, Excel's limit / 第 %d 行超过 Excel 的上限 %d 列", num, MaxColumns, num, MaxColumns))
 	}
 	if l.cells += int64(width); l.cells > MaxCells {
 		return l.refuse(num, "", fmt.Sprintf("the sheet has more than %d cells (rows × columns) by row %d: too large to read / 到第 %d 行工作表已超过 %d 个单元格（行 × 列），过大无法读取", MaxCells, num, num, MaxCells))

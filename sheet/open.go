@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -21,6 +22,7 @@ type Workbook struct {
 	// decided from the whole file; "" for a workbook.
 	Encoding string
 	xlsx     *excelize.File // nil for CSV
+	tmp      string         // excelize's temporary directory for this workbook
 	csv      *csvText
 }
 
@@ -30,6 +32,10 @@ type Sheet struct {
 	Name   string
 	Hidden bool
 	wb     *Workbook
+	// A worksheet's vertical merges, read (and its XML checked) once.
+	mergesOnce sync.Once
+	merges     map[int][]mergeFill
+	mergesErr  error
 }
 
 // FileError is a file that cannot be read as a spreadsheet. Its message names
@@ -97,14 +103,25 @@ func Open(path string) (*Workbook, error) {
 }
 
 func openXLSX(path string) (*Workbook, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkPackage(path); err != nil {
+		return nil, err
+	}
+	tmp, err := newTempDir()
 	if err != nil {
+		return nil, &FileError{File: path, Msg: "cannot create a temporary directory / 无法创建临时目录", Err: err}
+	}
+	f, err := excelize.OpenFile(path, excelizeOptions(tmp))
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		os.RemoveAll(tmp) // excelize may have extracted parts before failing
 		if head, _ := readHead(path, 128); bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
 			return nil, &FileError{File: path, Msg: "this is an OpenDocument (.ods) file; save it as .xlsx / 这是 OpenDocument（.ods）文件，请另存为 .xlsx"}
 		}
 		return nil, &FileError{File: path, Msg: "not a valid .xlsx file (damaged, truncated or not a workbook) / 不是有效的 .xlsx 文件（已损坏、不完整或并非工作簿）", Err: err}
 	}
-	wb := &Workbook{File: path, xlsx: f}
+	wb := &Workbook{File: path, xlsx: f, tmp: tmp}
 	for _, name := range f.GetSheetList() {
 		visible, err := f.GetSheetVisible(name)
 		if err != nil {
@@ -113,18 +130,25 @@ func openXLSX(path string) (*Workbook, error) {
 		wb.Sheets = append(wb.Sheets, &Sheet{File: path, Name: name, Hidden: !visible, wb: wb})
 	}
 	if len(wb.Sheets) == 0 {
-		f.Close()
+		wb.Close()
 		return nil, &FileError{File: path, Msg: "the workbook has no worksheets / 工作簿中没有工作表"}
 	}
 	return wb, nil
 }
 
-// Close releases the workbook (excelize keeps temp files for large sheets).
+// Close releases the workbook and removes the temporary files excelize
+// made for its large parts. Callers defer it, so it runs on errors and
+// after an interrupt (orgbatch turns Ctrl-C into a cancelled context, not
+// an exit); a killed run's directory is removed by a later one.
 func (w *Workbook) Close() error {
-	if w.xlsx != nil {
-		return w.xlsx.Close()
+	if w.xlsx == nil {
+		return nil
 	}
-	return nil
+	err := w.xlsx.Close()
+	if rmErr := os.RemoveAll(w.tmp); err == nil {
+		err = rmErr
+	}
+	return err
 }
 
 // IsCSV reports whether the workbook is a CSV file.
@@ -137,7 +161,7 @@ func (s *Sheet) Scan(fn func(Row) error) error {
 	if s.wb.xlsx == nil {
 		err = scanCSV(s.File, s.wb.csv, fn)
 	} else {
-		err = scanXLSX(s.wb.xlsx, s.File, s.Name, fn)
+		err = scanXLSX(s.wb.xlsx, s, fn)
 	}
 	if errors.Is(err, ErrStop) {
 		return nil

@@ -6,6 +6,8 @@ package xlsxtest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"hash/crc32"
 	"io"
 )
 
@@ -15,6 +17,10 @@ type Part struct {
 	Name string
 	Data string
 	Body func(w io.Writer) error
+	// Declared, when set, is the uncompressed size the zip directory
+	// claims for Data: a part that says it expands to gigabytes without
+	// the test writing them.
+	Declared uint64
 }
 
 const (
@@ -56,6 +62,12 @@ func With(parts []Part, p Part) []Part {
 func Write(w io.Writer, parts []Part) error {
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
+		if p.Declared > 0 {
+			if err := writeRaw(zw, p); err != nil {
+				return err
+			}
+			continue
+		}
 		fw, err := zw.Create(p.Name)
 		if err != nil {
 			return err
@@ -79,4 +91,23 @@ func Bytes(parts []Part) []byte {
 		panic(err)
 	}
 	return b.Bytes()
+}
+
+// writeRaw stores a deflated part whose directory entry declares
+// p.Declared bytes.
+func writeRaw(zw *zip.Writer, p Part) error {
+	var c bytes.Buffer
+	fw, err := flate.NewWriter(&c, flate.BestCompression)
+	if err != nil {
+		return err
+	}
+	io.WriteString(fw, p.Data)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE([]byte(p.Data)),
+		CompressedSize64: uint64(c.Len()), UncompressedSize64: p.Declared})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(c.Bytes())
+	return err
 }
