@@ -25,7 +25,7 @@ import (
 // are not UTF-8 but valid GBK/GB18030. The file is GB18030 when the second
 // count is larger, else UTF-8: UTF-8 text is almost never valid GBK by
 // accident, and GBK text of more than one character is almost never valid
-// UTF-8. Each cell is then checked in the chosen encoding (csvText.cell):
+// UTF-8 (see classify for the runs that are). Each cell is then checked in the chosen encoding (csvText.cell):
 // what is not valid there, or reads as the other encoding, is a fault of
 // its cell (CELL_ENCODING), never a silent guess.
 
@@ -41,10 +41,7 @@ const (
 type csvText struct {
 	enc string
 	bom int // bytes of byte-order mark to skip (UTF-8)
-	// mixed: the file holds GBK runs although it is read as UTF-8, so a
-	// cell that is valid UTF-8 only by accident is looked at twice.
-	mixed bool
-	gb    *encoding.Decoder
+	gb  *encoding.Decoder
 }
 
 var (
@@ -72,11 +69,11 @@ func detectText(path string) (*csvText, error) {
 	if err := st.scan(br); err != nil {
 		return nil, err
 	}
-	t := &csvText{enc: EncUTF8, mixed: st.gbk > 0}
+	t := &csvText{enc: EncUTF8}
 	switch {
 	case bytes.HasPrefix(head, bomUTF8):
 		t.bom = len(bomUTF8) // a BOM says UTF-8, whatever the rest holds
-	case st.gbk > st.utf8:
+	case 2*st.gbk+st.ambiguous > 2*st.utf8: // an ambiguous run is half the evidence
 		t.enc = EncGB18030
 	}
 	return t, nil
@@ -84,7 +81,7 @@ func detectText(path string) (*csvText, error) {
 
 // runStats counts the bytes of maximal non-ASCII runs by what they are.
 type runStats struct {
-	utf8, gbk, neither int64
+	utf8, gbk, ambiguous, neither int64
 }
 
 // maxRun bounds the bytes of one run kept across reads; a longer run (no
@@ -94,16 +91,18 @@ const maxRun = 64 << 10
 func (st *runStats) scan(r io.Reader) error {
 	buf := make([]byte, 64<<10)
 	var carry []byte // a run cut by the end of buf
+	var prev byte    // the ASCII byte before the run
 	for {
 		n, err := r.Read(buf)
 		b := buf[:n]
 		for i := 0; i < len(b); {
 			if b[i] < utf8.RuneSelf {
 				if len(carry) > 0 {
-					st.classify(carry, b[i])
+					st.classify(prev, carry, b[i])
 					carry = carry[:0]
 				}
 				i = skipASCII(b, i)
+				prev = b[i-1]
 				continue
 			}
 			j := i
@@ -113,20 +112,20 @@ func (st *runStats) scan(r io.Reader) error {
 			if j == len(b) || len(carry)+j-i > maxRun {
 				carry = append(carry, b[i:j]...)
 				if len(carry) > maxRun {
-					st.classify(carry, 0)
+					st.classify(prev, carry, 0)
 					carry = carry[:0]
 				}
 			} else if len(carry) > 0 {
-				st.classify(append(carry, b[i:j]...), b[j])
+				st.classify(prev, append(carry, b[i:j]...), b[j])
 				carry = carry[:0]
 			} else {
-				st.classify(b[i:j], b[j])
+				st.classify(prev, b[i:j], b[j])
 			}
 			i = j
 		}
 		if err == io.EOF {
 			if len(carry) > 0 {
-				st.classify(carry, 0)
+				st.classify(prev, carry, 0)
 			}
 			return nil
 		}
@@ -150,18 +149,88 @@ func skipASCII(b []byte, i int) int {
 	return i
 }
 
-// classify counts one run of non-ASCII bytes, followed by the ASCII byte
-// next (0 at the end of the file).
-func (st *runStats) classify(run []byte, next byte) {
+// classify counts one run of non-ASCII bytes between the ASCII bytes
+// prev and next (0 at the ends of the file). A run valid in both that
+// reads as Chinese in GBK and as a few Latin or Cyrillic letters without
+// an ASCII letter beside them in UTF-8 (GBK 姚 is UTF-8 Ҧ) is ambiguous:
+// it counts half, for GBK.
+// A run valid in neither counts for the one in which at most one byte in
+// eight is invalid (text with a stray byte), UTF-8 first.
+func (st *runStats) classify(prev byte, run []byte, next byte) {
 	n := int64(len(run))
 	switch {
+	case utf8.Valid(run) && gbCommonPairs(run) && !isLetter(prev) && !isLetter(next) && utf8TwoByte(run):
+		st.ambiguous += n
 	case utf8.Valid(run):
 		st.utf8 += n
 	case gbRun(run, next):
 		st.gbk += n
 	default:
-		st.neither += n
+		if bad := utf8Invalid(run); 8*bad <= n {
+			st.utf8 += n - bad
+			st.neither += bad
+		} else if bad := gbInvalid(run); 8*bad <= n {
+			st.gbk += n - bad
+			st.neither += bad
+		} else {
+			st.neither += n
+		}
 	}
+}
+
+// gbCommonPairs reports whether run is pairs of bytes that are common
+// ideographs in GBK (GB2312: lead 0xB0–0xF7, trail 0xA1–0xFE).
+func gbCommonPairs(run []byte) bool {
+	if len(run)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(run); i += 2 {
+		if run[i] < 0xB0 || run[i] > 0xF7 || run[i+1] < 0xA1 || run[i+1] == 0xFF {
+			return false
+		}
+	}
+	return true
+}
+
+// utf8TwoByte reports whether valid UTF-8 holds only two-byte sequences.
+func utf8TwoByte(run []byte) bool {
+	for _, c := range run {
+		if c >= 0xE0 {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+// utf8Invalid counts the bytes of b that are not part of a valid UTF-8
+// sequence.
+func utf8Invalid(b []byte) int64 {
+	var bad int64
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		b = b[size:]
+	}
+	return bad
+}
+
+// gbInvalid counts the bytes of a run of non-ASCII bytes that are not
+// part of a GBK two-byte sequence.
+func gbInvalid(b []byte) int64 {
+	var bad int64
+	for i := 0; i < len(b); {
+		if b[i] == 0x80 || b[i] == 0xFF || i+1 == len(b) || b[i+1] == 0xFF {
+			bad++
+			i++
+			continue
+		}
+		i += 2
+	}
+	return bad
 }
 
 // gbRun reports whether a run of non-ASCII bytes is GBK/GB18030 two-byte
@@ -200,7 +269,7 @@ func (t *csvText) cell(raw string) (string, FaultKind, string) {
 		}
 		return strings.ToValidUTF8(raw, "\uFFFD"), FaultEncoding, "" // a stray byte
 	}
-	if t.mixed && looksMisreadGBK(raw) && gbPlausible(t.gbString(raw)) {
+	if looksMisreadGBK(raw) && gbPlausible(t.gbString(raw)) {
 		return maskNonASCII(raw), FaultEncoding, " [" + EncGB18030 + ": " + t.gbString(raw) + "]"
 	}
 	return raw, lostChar(raw), ""
@@ -294,13 +363,13 @@ func gbValid(s string) bool {
 }
 
 // utf8Plausible: valid UTF-8 that reads as Chinese — every non-ASCII
-// character a CJK ideograph or CJK punctuation, at least half of the
-// ideographs common ones (GB2312). GBK text is valid UTF-8 by accident for
+// character a CJK ideograph or CJK or full-width punctuation (or the middle
+// dot beside them), at least half of the ideographs common ones (GB2312). GBK text is valid UTF-8 by accident for
 // about 2% of two-character names, but then reads as Latin, Greek or
 // Cyrillic letters or as rare ideographs, never like this (measured on
 // random GB2312 names: 2.5 in a million three-character names).
 func utf8Plausible(s string) bool {
-	ideographs, common := 0, 0
+	ideographs, common, wide := 0, 0, 0
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
@@ -309,19 +378,23 @@ func utf8Plausible(s string) bool {
 			if inGB2312(r) {
 				common++
 			}
-		case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
-			r == 0x00B7, r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201C, r == 0x201D, r == 0x2026:
+		case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201C, r == 0x201D, r == 0x2026:
+			wide++ // CJK and full-width punctuation
+		case r == 0x00B7: // the middle dot of transliterated names, but two bytes: not alone
 		default:
 			return false
 		}
 	}
-	return ideographs > 0 && 2*common >= ideographs
+	return ideographs+wide > 0 && 2*common >= ideographs
 }
 
 // looksMisreadGBK: valid UTF-8 that GBK produces by accident — only
 // two-byte sequences (U+0080–U+07FF: Latin, Greek, Cyrillic …) and no ASCII
-// letter beside them, as in a Chinese name. (José keeps its ASCII letters
-// and is UTF-8.)
+// letter, as in a Chinese name (GBK 女 is UTF-8 Ů). Together with
+// gbPlausible (the GBK reading is all common ideographs) this leaves real
+// UTF-8 text alone: José keeps its ASCII letters, Иван or Νίκος read as
+// rare characters in GBK. A cell of accented letters alone (é) is the
+// exception, reported as a fault.
 func looksMisreadGBK(s string) bool {
 	for _, r := range s {
 		if r >= 0x800 || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {

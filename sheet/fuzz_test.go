@@ -18,6 +18,7 @@ import (
 //	go test ./sheet -run '^$' -fuzz FuzzReadCSV -fuzztime 60s
 //	go test ./sheet -run '^$' -fuzz FuzzReadXLSX -fuzztime 60s
 //	go test ./sheet -run '^$' -fuzz FuzzReadXLSXSheet -fuzztime 60s
+//	go test ./sheet -run '^$' -fuzz FuzzCSVMixedEncodings -fuzztime 60s
 //
 // The seed corpus is every fixture under testdata/ plus the cases below
 // and the files under testdata/fuzz/ (crashers found so far).
