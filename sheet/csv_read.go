@@ -101,10 +101,10 @@ func csvError(path string, num int, p *csvParser, err error) error {
 		fe.Column, fe.Err = ColumnName(q.field), nil
 		fe.Msg = quoteMessage(num, q)
 	case errors.Is(err, errTooManyFields):
-		fe.Msg = fmt.Sprintf("row %d has more than %d columns, Excel's limit / 第 %d 行超过 Excel 的上限 %d 列", num, MaxColumns, num, MaxColumns)
+		fe.Msg = msgColumns(num)
 	case errors.Is(err, errFieldTooLong):
 		fe.Column = ColumnName(len(p.ends))
-		fe.Msg = fmt.Sprintf("the cell at row %d, column %s has more than %d characters, Excel's limit / 第 %d 行 %s 列的单元格超过 Excel 的上限 %d 个字符", num, fe.Column, MaxCellChars, num, fe.Column, MaxCellChars)
+		fe.Msg = msgCellTooLong(num, fe.Column)
 	case errors.Is(err, errRecordTooLong):
 		fe.Msg = fmt.Sprintf("row %d is longer than %d MiB / 第 %d 行超过 %d MiB", num, maxRecordBytes>>20, num, maxRecordBytes>>20)
 	default:

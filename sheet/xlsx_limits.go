@@ -115,11 +115,11 @@ func partError(file, sheet string, err error) error {
 	case errors.Is(err, errIncomplete):
 		fe.Msg = "the sheet is incomplete (damaged file?) / 工作表不完整（文件可能已损坏）"
 	case errors.Is(err, errRows):
-		fe.Msg = fmt.Sprintf("the sheet has more than %d rows, Excel's limit / 工作表超过 Excel 的上限 %d 行", MaxRows, MaxRows)
+		fe.Msg = msgRows()
 	case errors.Is(err, errCells):
-		fe.Msg = fmt.Sprintf("the sheet has more than %d cells (rows × columns): too large to read / 工作表超过 %d 个单元格（行 × 列），过大无法读取", MaxCells, MaxCells)
+		fe.Msg = msgCells(0)
 	case errors.Is(err, errRowCells):
-		fe.Msg = fmt.Sprintf("a row has more than %d columns, Excel's limit / 有一行超过 Excel 的上限 %d 列", MaxColumns, MaxColumns)
+		fe.Msg = msgColumns(0)
 	case errors.Is(err, errXMLDepth), errors.Is(err, errXMLToken), errors.Is(err, errXMLDTD),
 		errors.Is(err, errXMLElems), errors.Is(err, errMerges):
 		fe.Msg = "the workbook's XML is not what a spreadsheet program writes, and reading it could exhaust memory or time: refused / 工作簿的 XML 不是电子表格程序写出的，读取可能耗尽内存或时间，已拒绝"
