@@ -154,7 +154,7 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	for _, r := range results {
 		if r.Err != nil {
 			failed++
-			fmt.Fprintf(io.Out, "not deleted: %s %s %s: %v\n", r.Kind, r.ID, r.Name, r.Err)
+			fmt.Fprintf(io.Out, "not deleted: %s %s %s: %s\n", r.Kind, textsafe.Terminal(r.ID), textsafe.Terminal(r.Name), textsafe.Terminal(fmt.Sprint(r.Err)))
 		}
 	}
 	fmt.Fprintf(io.Out, "deleted %d of %d\n", len(results)-failed, len(results))
