@@ -64,15 +64,15 @@ func detectText(path string) (*csvText, error) {
 	case bytes.HasPrefix(head, bomUTF16BE):
 		return &csvText{enc: EncUTF16BE}, nil
 	}
+	if bytes.HasPrefix(head, bomUTF8) {
+		return &csvText{enc: EncUTF8, bom: len(bomUTF8)}, nil // a BOM says UTF-8, whatever the rest holds
+	}
 	var st runStats
 	if err := st.scan(br); err != nil {
 		return nil, err
 	}
 	t := &csvText{enc: EncUTF8}
-	switch {
-	case bytes.HasPrefix(head, bomUTF8):
-		t.bom = len(bomUTF8) // a BOM says UTF-8, whatever the rest holds
-	case 2*st.gbk+st.ambiguous > 2*st.utf8: // an ambiguous run is half the evidence
+	if 2*st.gbk+st.ambiguous > 2*st.utf8 { // an ambiguous run is half the evidence
 		t.enc = EncGB18030
 	}
 	return t, nil
