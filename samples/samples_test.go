@@ -193,4 +193,15 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_CONTACT_AMBIGUOUS": "plan: TestPlanIdentityByContact",
 	"PLAN_USER_TWICE":        "plan: TestPlanTwoRowsOnePerson",
 	"PATH_UNKNOWN":           "plan: TestPathsWithoutCreating",
+	// Rules that need a large or a multi-sheet sheet: validate's tests.
+	"DEPT_HRBPS_TOO_MANY": "validate: TestDepartmentPeople",
+	"DEPT_UNIT_AMBIGUOUS": "validate: TestUnits",
+	"DEPT_UNIT_FULL":      "validate: TestUnitLimits",
+	"UNIT_TOO_MANY":       "validate: TestUnitLimits",
+	"DEPT_UNIT_UNKNOWN":   "validate: TestUnits",
+	// Units and people against a tenant.
+	"PLAN_UNITS_UNAVAILABLE": "plan: TestPlanUnits",
+	"PLAN_UNIT_TYPE_FIXED":   "plan: TestPlanUnits",
+	"PLAN_UNIT_NAME_TAKEN":   "plan: TestPlanUnits",
+	"PLAN_UNIT_MISSING":      "plan: TestPlanUnits",
 }
