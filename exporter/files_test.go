@@ -217,7 +217,8 @@ func importOverAPI(t *testing.T, tn *sbx, path ...string) {
 			t.Fatalf("%s: %s", p.Where(), p.Text())
 		}
 	}
-	depts, users := plan.Bodies(o, plan.Options{})
+	seed := plan.Bodies(o, plan.Options{})
+	depts, users := seed.Departments, seed.Users
 	ctx := context.Background()
 	for _, d := range depts {
 		d.LeaderUserID = ""

@@ -30,20 +30,24 @@ func Render(w io.Writer, p *Plan) {
 		fmt.Fprintf(w, "%10s", actionZH[a])
 	}
 	fmt.Fprintln(w)
-	for _, k := range []Kind{KindDepartment, KindUser} {
-		label := "部门 depts"
-		if k == KindUser {
-			label = "成员 users"
+	for _, k := range Kinds {
+		if k == KindUnit && !p.has(KindUnit) {
+			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", label)
+		fmt.Fprintf(w, "%-12s", KindLabel(k))
 		for _, a := range Actions {
 			fmt.Fprintf(w, "%12d", p.Count(k, a))
 		}
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+	for _, pr := range p.Problems {
+		if pr.Rule == UnitsUnavailable { // about the tenant, not a row: said once
+			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity, pr.Rule, pr.Text())
+		}
+	}
 	for _, c := range p.Changes {
-		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
+		if c.Action == ActionUnchanged && !hasOnline(c.Problems) || c.BlockedBy == UnitsUnavailable {
 			continue
 		}
 		if c.FromPath {
@@ -65,6 +69,26 @@ func Render(w io.Writer, p *Plan) {
 			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
 		}
 	}
+}
+
+// KindLabel names a kind in summaries.
+func KindLabel(k Kind) string {
+	switch k {
+	case KindDepartment:
+		return "部门 depts"
+	case KindUnit:
+		return "单位 units"
+	}
+	return "成员 users"
+}
+
+func (p *Plan) has(k Kind) bool {
+	for _, c := range p.Changes {
+		if c.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedByZH names the contact a user row was matched by; a match by
@@ -110,9 +134,12 @@ func (p *Plan) FromPath() int {
 func Summary(p *Plan) string {
 	var parts []string
 	for _, a := range Actions {
-		d, u := p.Count(KindDepartment, a), p.Count(KindUser, a)
-		if d+u > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
+		n := 0
+		for _, k := range Kinds {
+			n += p.Count(k, a)
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", a, n))
 		}
 	}
 	if n := p.FromPath(); n > 0 {
@@ -131,7 +158,10 @@ type JSON struct {
 // WriteJSON writes the plan as JSON.
 func WriteJSON(w io.Writer, p *Plan) error {
 	out := JSON{Summary: map[Kind]map[Action]int{}, Changes: p.Changes, Steps: p.Steps}
-	for _, k := range []Kind{KindDepartment, KindUser} {
+	for _, k := range Kinds {
+		if k == KindUnit && !p.has(KindUnit) {
+			continue
+		}
 		out.Summary[k] = map[Action]int{}
 		for _, a := range Actions {
 			out.Summary[k][a] = p.Count(k, a)

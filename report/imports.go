@@ -135,8 +135,11 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 
 func outcomeCells(oc *importer.Outcome) []string {
 	id, openID := oc.IDs.UserID, oc.IDs.OpenID
-	if oc.Change.Kind == plan.KindDepartment {
+	switch oc.Change.Kind {
+	case plan.KindDepartment:
 		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	case plan.KindUnit:
+		id, openID = oc.IDs.UnitID, ""
 	}
 	code := oc.Rule
 	if oc.Code != 0 {
@@ -227,6 +230,9 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
+		if m[string(oc.Change.Kind)] == nil {
+			m[string(oc.Change.Kind)] = map[string]int{}
+		}
 		m[string(oc.Change.Kind)][string(oc.Status)]++
 	}
 	return m
@@ -250,12 +256,11 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		fmt.Fprintf(w, "%11s", s)
 	}
 	fmt.Fprintln(w)
-	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
-		label := "部门 depts"
-		if k == plan.KindUser {
-			label = "成员 users"
+	for _, k := range plan.Kinds {
+		if k == plan.KindUnit && counts[string(k)] == nil {
+			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", label)
+		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
 		for _, s := range statuses {
 			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
 		}
@@ -263,8 +268,8 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 	}
 	shown := 0
 	for _, oc := range res.Outcomes {
-		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {
-			continue
+		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped || oc.Change.BlockedBy == plan.UnitsUnavailable {
+			continue // a tenant without units is said once, in the plan
 		}
 		if shown == 0 {
 			fmt.Fprintln(w)

@@ -191,8 +191,8 @@ func sheetSeedLoader(path string) (sandbox.StateFile, error) {
 			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	d, u := plan.Bodies(o, plan.Options{})
-	return sandbox.StateFile{Departments: d, Users: u}, nil
+	seed := plan.Bodies(o, plan.Options{})
+	return sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}, nil
 }
 
 // checkTransport refuses a plain http:// base URL to a host that is not
