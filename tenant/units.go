@@ -48,3 +48,17 @@ func (s *Snapshot) UnitsByName(name string) []*feishu.Unit {
 	}
 	return out
 }
+
+// MinCalls is the fewest calls that read what the snapshot holds: the
+// walked tree's (Tree.MinCalls) and, when the units were read,
+// ceil(units/100) pages of them (at least 1).
+func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
+	m := map[feishu.Endpoint]int{}
+	if s.Tree != nil {
+		m = s.Tree.MinCalls()
+	}
+	if s.UnitsRead {
+		m[feishu.EPListUnits] = pagesFor(len(s.Units), feishu.UnitPageMax)
+	}
+	return m
+}

@@ -104,6 +104,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	bar := newPhaseBar(io, 1, "导出 exporting")
 	reader := &tenant.Reader{API: tgt.API, Parallel: opts.Parallel}
 	snap, err := reader.Walk(ctx, tenant.WalkOptions{
+		Units: true,
 		Root: opts.Root,
 		Progress: func(p tenant.WalkProgress) {
 			total := p.Departments
@@ -159,9 +160,9 @@ func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elap
 	for _, f := range files {
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}
-	least := snap.Tree.MinCalls()
+	least := snap.MinCalls()
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
-	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits} {
 		if n, ok := least[ep]; ok {
 			fmt.Fprintf(w, " %s %d/%d;", exportEndpointName(ep), snap.Calls[ep], n)
 		}
