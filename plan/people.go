@@ -171,6 +171,9 @@ func (b *builder) peopleSteps() {
 			continue
 		}
 		keep := func(id, col string) bool {
+			if e := b.t.Users[id]; e != nil && !resigned(e) {
+				return true
+			}
 			if uc := b.users[id]; uc == nil || uc.Action == ActionBlocked {
 				c.Problems = append(c.Problems, problem.New("PLAN_LEADER_MISSING", c.Record.Loc(col), id))
 				return false

@@ -200,8 +200,8 @@ var exercisedElsewhere = map[string]string{
 	"UNIT_TOO_MANY":       "validate: TestUnitLimits",
 	"DEPT_UNIT_UNKNOWN":   "validate: TestUnits",
 	// Units and people against a tenant.
-	"PLAN_UNITS_UNAVAILABLE": "plan: TestPlanUnits",
-	"PLAN_UNIT_TYPE_FIXED":   "plan: TestPlanUnits",
-	"PLAN_UNIT_NAME_TAKEN":   "plan: TestPlanUnits",
-	"PLAN_UNIT_MISSING":      "plan: TestPlanUnits",
+	"PLAN_UNITS_UNAVAILABLE": "importer: TestTenantWithoutUnits",
+	"PLAN_UNIT_TYPE_FIXED":   "importer: TestUnitConflicts",
+	"PLAN_UNIT_NAME_TAKEN":   "importer: TestUnitConflicts",
+	"PLAN_UNIT_MISSING":      "importer: TestUnits",
 }
