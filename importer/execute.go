@@ -145,6 +145,8 @@ func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) 
 		entry.Identity, entry.IDs = plan.DepartmentIdentity(&req.Body), plan.IDs{DepartmentID: req.Body.DepartmentID}
 	case plan.CreateUser:
 		entry.Identity, entry.IDs = plan.UserIdentity(&req.Body, req.Body.UserID != ""), plan.IDs{UserID: req.Body.UserID}
+	case plan.CreateUnit:
+		entry.Identity, entry.IDs = plan.UnitIdentity(&req.Body), plan.IDs{UnitID: req.Body.UnitID}
 	default:
 		return nil
 	}

@@ -180,7 +180,9 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 	return "", ""
 }
 
-func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == plan.OpCreateUser }
+func isCreate(op plan.Op) bool {
+	return op == plan.OpCreateDepartment || op == plan.OpCreateUser || op == plan.OpCreateUnit
+}
 
 func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	if src.DepartmentID != "" {

@@ -152,7 +152,7 @@ func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elap
 			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
 		}
 	}
-	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Tree.Departments), len(snap.Tree.Users))
+	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users%s", len(snap.Tree.Departments), len(snap.Tree.Users), unitsNote(len(snap.Units)))
 	if len(parts) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/orgbatch/orgbatch/org"
@@ -67,6 +68,15 @@ func (f *inputFlags) inputs(args []string) ([]org.Input, error) {
 		}
 	}
 	return in, nil
+}
+
+// unitsNote adds the units to a count of departments and users, when
+// there are any.
+func unitsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d 个单位 units", n)
 }
 
 // ensureReportDir creates the report directory, private to the owner.
