@@ -105,7 +105,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	reader := &tenant.Reader{API: tgt.API, Parallel: opts.Parallel}
 	snap, err := reader.Walk(ctx, tenant.WalkOptions{
 		Units: true,
-		Root: opts.Root,
+		Root:  opts.Root,
 		Progress: func(p tenant.WalkProgress) {
 			total := p.Departments
 			if !p.Listed {
