@@ -85,7 +85,7 @@ func DepartmentRow(d *tenant.Department) []string {
 	case d.ParentDepartmentID == tenant.RootID:
 		parentPath = RootPath
 	}
-	main, deputies := Leaders(&d.Department)
+	main, deputies := d.MainAndDeputies()
 	unit := ""
 	if len(d.UnitIDs) > 0 {
 		unit = d.UnitIDs[0]
@@ -95,21 +95,6 @@ func DepartmentRow(d *tenant.Department) []string {
 		d.Order, chat, unit, parentPath,
 		d.OpenDepartmentID, d.Path, strconv.Itoa(d.Depth), strconv.Itoa(d.MemberCount),
 	}
-}
-
-// Leaders are a department's main leader and deputies, as the leader and
-// deputy columns write them.
-func Leaders(d *feishu.Department) (main string, deputies []string) {
-	main = d.LeaderUserID
-	for _, l := range d.Leaders {
-		switch {
-		case l.LeaderType == feishu.LeaderMain && main == "":
-			main = l.LeaderID
-		case l.LeaderType == feishu.LeaderDeputy:
-			deputies = append(deputies, l.LeaderID)
-		}
-	}
-	return main, deputies
 }
 
 // UserRow is a user in the template's column order, then UserExtra. paths

@@ -86,6 +86,21 @@ const (
 	LeaderDeputy = 2
 )
 
+// MainAndDeputies are a department's main leader (leader_user_id, else the
+// leaders entry of type 1) and its deputies, in order.
+func (d *Department) MainAndDeputies() (main string, deputies []string) {
+	main = d.LeaderUserID
+	for _, l := range d.Leaders {
+		switch {
+		case l.LeaderType == LeaderMain && main == "":
+			main = l.LeaderID
+		case l.LeaderType == LeaderDeputy:
+			deputies = append(deputies, l.LeaderID)
+		}
+	}
+	return main, deputies
+}
+
 // DepartmentPatch is the body of PATCH /departments/:department_id; nil = unchanged.
 type DepartmentPatch struct {
 	Name               *string   `json:"name,omitempty"`

@@ -134,15 +134,7 @@ func existingPeople(e *feishu.Department) (main string, deputies, hrbps []string
 	if e == nil {
 		return "", nil, nil
 	}
-	main = e.LeaderUserID
-	for _, l := range e.Leaders {
-		switch {
-		case l.LeaderType == feishu.LeaderMain && main == "":
-			main = l.LeaderID
-		case l.LeaderType == feishu.LeaderDeputy:
-			deputies = append(deputies, l.LeaderID)
-		}
-	}
+	main, deputies = e.MainAndDeputies()
 	return main, deputies, e.DepartmentHrbps
 }
 

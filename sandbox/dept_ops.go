@@ -103,20 +103,6 @@ func (s *state) createPeople(in feishu.Department, ids idTypes) (leaders, []*use
 	return people, hrbps, err
 }
 
-// leaderOf returns the main leader of a department body: leader_user_id, or
-// else the leaders entry of type 1.
-func leaderOf(in feishu.Department) string {
-	if in.LeaderUserID != "" {
-		return in.LeaderUserID
-	}
-	for _, l := range in.Leaders {
-		if l.LeaderType == feishu.LeaderMain {
-			return l.LeaderID
-		}
-	}
-	return ""
-}
-
 func (s *state) newCustomDeptID(want string) (string, error) {
 	if want == "" {
 		for {

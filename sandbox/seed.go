@@ -208,18 +208,16 @@ func (s *Server) linkUser(u *user, in feishu.User) error {
 }
 
 func (s *Server) linkDept(d *dept, in feishu.Department) error {
-	if id := leaderOf(in); id != "" {
-		l, err := s.seedPerson(id, feishu.CodeUserIDInvalid, "leader")
+	main, deputies := in.MainAndDeputies()
+	if main != "" {
+		l, err := s.seedPerson(main, feishu.CodeUserIDInvalid, "leader")
 		if err != nil {
 			return err
 		}
 		d.leader = l
 	}
-	for _, l := range in.Leaders {
-		if l.LeaderType != feishu.LeaderDeputy {
-			continue
-		}
-		u, err := s.seedPerson(l.LeaderID, feishu.CodeUserIDInvalid, "deputy leader")
+	for _, id := range deputies {
+		u, err := s.seedPerson(id, feishu.CodeUserIDInvalid, "deputy leader")
 		if err != nil {
 			return err
 		}
