@@ -200,4 +200,7 @@ func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	if src.UnionID != "" {
 		dst.UnionID = src.UnionID
 	}
+	if src.UnitID != "" {
+		dst.UnitID = src.UnitID
+	}
 }

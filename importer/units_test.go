@@ -78,6 +78,9 @@ func TestUnits(t *testing.T) {
 		if oc.Status == StatusFailed || oc.Status == StatusSkipped {
 			t.Errorf("%s %s: %s %d %s", oc.Change.Kind, oc.Change.Key, oc.Status, oc.Code, oc.Message)
 		}
+		if oc.Change.Kind == plan.KindUnit && oc.IDs.UnitID != oc.Change.Key {
+			t.Errorf("unit %s reported with unit_id %q", oc.Change.Key, oc.IDs.UnitID)
+		}
 	}
 	units := unitsByID(tn.srv)
 	if units["BU1"].Name != "华东子公司（新）" || units[derived].Name != "华南子公司" || units["BU3"].UnitType != "事业部" || len(units) != 5 {
