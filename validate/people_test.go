@@ -52,6 +52,7 @@ func TestDepartmentPeople(t *testing.T) {
 	}{
 		{"main and deputies in one cell", "D,甲,0,u1;u2；u3,,\n", nil},
 		{"main, then the deputy column", "D,甲,0,u1,\"u2,u3\",u1;u2\n", nil},
+		{"line breaks separate people", "D,甲,0,\"u1\nu2\",,\"u1\nu3\"\n", nil},
 		{"deputies without a main leader", "D,甲,0,,u2,\n", []string{"2 deputy_leader_user_ids DEPT_LEADER_MAIN_MISSING"}},
 		{"the main leader again as a deputy", "D,甲,0,u1,u1;u2,\n", []string{"2 leader_user_id PEOPLE_REPEATED"}},
 		{"a deputy twice", "D,甲,0,u1;u2;u2,,\n", []string{"2 leader_user_id PEOPLE_REPEATED"}},
