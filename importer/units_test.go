@@ -69,8 +69,16 @@ func TestUnits(t *testing.T) {
 		if a, ok := want[ch.Key]; ok && ch.Action != a {
 			t.Errorf("%s %s: %s, want %s", ch.Kind, ch.Key, ch.Action, a)
 		}
-		if ch.Key == "D4" && !hasRule(ch.Problems, "PLAN_UNIT_MISSING") {
-			t.Errorf("D4 problems %v", ch.Problems)
+		if ch.Key == "D4" {
+			text := ""
+			for _, pr := range ch.Problems {
+				if pr.Rule == "PLAN_UNIT_MISSING" {
+					text = pr.Text()
+				}
+			}
+			if text != "单位「BU9」既不在单位表内也不在飞书中：部门导入但不绑定单位 / unit \"BU9\" is neither in the units sheet nor in Feishu; the department is imported without it" {
+				t.Errorf("D4: %q", text)
+			}
 		}
 	}
 	res := tn.run(t, p, Options{Workers: 4})

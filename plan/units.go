@@ -182,7 +182,7 @@ func (b *builder) resolveUnit(c *Change, d dept) (string, StepID, bool) {
 		id := b.units.idOf[row]
 		uc := b.units.changes[id]
 		if uc == nil || uc.Action == ActionBlocked {
-			b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "无法导入 cannot be imported")
+			b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "无法导入", "cannot be imported")
 			return "", StepID{}, false
 		}
 		if uc.Action == ActionCreate {
@@ -197,9 +197,9 @@ func (b *builder) resolveUnit(c *Change, d dept) (string, StepID, bool) {
 	case 1:
 		return named[0].UnitID, StepID{}, true
 	case 0:
-		b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "既不在单位表内也不在飞书中 is neither in the units sheet nor in Feishu")
+		b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "既不在单位表内也不在飞书中", "is neither in the units sheet nor in Feishu")
 	default:
-		b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "在飞书中有多个同名单位，请填单位ID names several Feishu units: give the unit_id")
+		b.addOnline(c, "PLAN_UNIT_MISSING", loc, d.unit, "在飞书中有多个同名单位，请填单位ID", "names several Feishu units: give the unit_id")
 	}
 	return "", StepID{}, false
 }

@@ -339,7 +339,7 @@ var Rules = []Rule{
 		MsgZH: "飞书中已有同名同类型的单位（单位ID %s）", MsgEN: "Feishu already has a unit of this name and type (unit_id %s)"},
 	{Code: "PLAN_UNIT_MISSING", Severity: Warning, Entity: EntityDepartment, Field: "unit",
 		ZH: "不在单位表内的单位必须已存在于飞书（同名的只有一个），否则部门不绑定单位", EN: "A unit not in the units sheet must exist in Feishu (one of that name), or the department is not bound",
-		MsgZH: "单位「%s」%s：部门导入但不绑定单位", MsgEN: "unit %q %s; the department is imported without it"},
+		MsgZH: "单位「%[1]s」%[2]s：部门导入但不绑定单位", MsgEN: "unit %[1]q %[3]s; the department is imported without it"},
 	{Code: "PLAN_BLOCKED_BY", Severity: Error, Entity: EntityFile,
 		ZH: "依赖的部门或成员无法导入时，本行跳过", EN: "A row is skipped when a department or user it depends on cannot be imported",
 		MsgZH: "跳过：依赖的%s「%s」无法导入", MsgEN: "skipped: %s %q it depends on cannot be imported"},
