@@ -14,15 +14,6 @@ import (
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
-func hasRule(ps []problem.Problem, rule string) bool {
-	for _, p := range ps {
-		if p.Rule == rule {
-			return true
-		}
-	}
-	return false
-}
-
 func unitsByID(srv *sandbox.Server) map[string]feishu.Unit {
 	out := map[string]feishu.Unit{}
 	for _, u := range srv.Units() {
