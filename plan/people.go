@@ -203,7 +203,11 @@ func (b *builder) deptPeopleStep(pp pendingPeople, keep func(id, col string) boo
 	if patch == (feishu.DepartmentPatch{}) {
 		return nil
 	}
-	return &Step{ID: DepartmentLeaderStep(pp.key), Request: PatchDepartment{ID: pp.key, Patch: patch}, needs: []string{pp.key}}
+	s := &Step{ID: DepartmentLeaderStep(pp.key), Request: PatchDepartment{ID: pp.key, Patch: patch}, needs: []string{pp.key}}
+	if own := b.steps[DepartmentStep(pp.key)]; own != nil {
+		s.Deps = []StepID{own.ID} // after the department's own PATCH too: one write at a time (43030)
+	}
+	return s
 }
 
 func (b *builder) userPeopleStep(pp pendingPeople, keep func(id, col string) bool) *Step {
