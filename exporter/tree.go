@@ -1,12 +1,7 @@
 package exporter
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/orgbatch/orgbatch/tenant"
 )
@@ -62,25 +57,4 @@ func TreeLines(t *tenant.Tree, maxDepth int) []TreeLine {
 	}
 	walk(branches, "", 1)
 	return lines
-}
-
-// Tree prints the tree view to w, one department per line with its member
-// count. Control characters in names are shown as U+FFFD so a name cannot
-// drive the terminal.
-func PrintTree(w io.Writer, t *tenant.Tree, maxDepth int) error {
-	bw := bufio.NewWriter(w)
-	for _, l := range TreeLines(t, maxDepth) {
-		l.Name = printable(l.Name)
-		fmt.Fprintln(bw, l.Text())
-	}
-	return bw.Flush()
-}
-
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }

@@ -29,6 +29,21 @@ const (
 	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
+// The unit endpoints (units.go).
+const (
+	EPCreateUnit      Endpoint = "POST /contact/v3/unit"
+	EPPatchUnit       Endpoint = "PATCH /contact/v3/unit/:unit_id"
+	EPDeleteUnit      Endpoint = "DELETE /contact/v3/unit/:unit_id"
+	EPGetUnit         Endpoint = "GET /contact/v3/unit/:unit_id"
+	EPListUnits       Endpoint = "GET /contact/v3/unit"
+	EPBindUnit        Endpoint = "POST /contact/v3/unit/bind_department"
+	EPUnbindUnit      Endpoint = "POST /contact/v3/unit/unbind_department"
+	EPUnitDepartments Endpoint = "GET /contact/v3/unit/list_department"
+)
+
+// PerSecond20 is the limit of the unit writes (20 次/秒).
+var PerSecond20 = Limit{{20, time.Second}}
+
 // The user-group endpoints (groups.go).
 const (
 	EPCreateGroup        Endpoint = "POST /contact/v3/group"
@@ -81,6 +96,16 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPBatchGetID:        Tier4,
 	EPEmployeeTypeEnums: Tier4,
 	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
+
+	// Units: writes 20/s, reads 1000/min & 50/s (each unit page).
+	EPCreateUnit:      PerSecond20,
+	EPPatchUnit:       PerSecond20,
+	EPDeleteUnit:      PerSecond20,
+	EPBindUnit:        PerSecond20,
+	EPUnbindUnit:      PerSecond20,
+	EPGetUnit:         Tier4,
+	EPListUnits:       Tier4,
+	EPUnitDepartments: Tier4,
 
 	// User groups: writes 100/min, reads tier 4 (用户组, 用户组成员 pages).
 	EPCreateGroup:        PerMinute100,

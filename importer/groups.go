@@ -130,6 +130,7 @@ func (e *executor) memberIDs(ms []plan.MemberRef, r *StepResult) ([]string, []*p
 // result code. A call that fails as a whole fails each member sent.
 func (e *executor) memberBatch(ctx context.Context, g plan.GroupRef, ms []plan.MemberRef, remove bool, r *StepResult) error {
 	r.Members = map[*plan.Change]MemberResult{}
+	r.Warning = "" // the people not created are reported one by one, not as leaders left out
 	gid, err := e.groupID(g)
 	if err != nil {
 		for _, m := range ms {

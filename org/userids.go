@@ -10,9 +10,18 @@ import (
 // (import --user-id-type): the run reads those users and maps each ID to
 // the user_id, and the rest of orgbatch works on user_ids.
 
-// UserIDRefs are the user IDs a sheet's cells name: users' user_id and
-// leader_user_id, departments' leader_user_id, and group members named by
-// ID, each once, in order.
+// The columns that name people, by table kind: one person, or a list.
+var (
+	personColumns = map[Kind][]string{KindUsers: {"user_id", "leader_user_id"}, KindGroupMembers: {"user_id"}}
+	peopleColumns = map[Kind][]string{
+		KindUsers:       {"dotted_line_leader_user_ids"},
+		KindDepartments: {"leader_user_id", "deputy_leader_user_ids", "department_hrbps"},
+	}
+)
+
+// UserIDRefs are the user IDs a sheet's cells name: users' user_id,
+// leader_user_id and dotted-line leaders, departments' leaders, deputies
+// and HRBPs, and group members named by ID, each once, in order.
 func (o *Org) UserIDRefs() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -22,12 +31,21 @@ func (o *Org) UserIDRefs() []string {
 			out = append(out, id)
 		}
 	}
+	addRow := func(r Record) {
+		for _, k := range personColumns[r.T.Kind] {
+			add(r.Get(k))
+		}
+		for _, k := range peopleColumns[r.T.Kind] {
+			for _, id := range SplitList(r.Get(k)) {
+				add(id)
+			}
+		}
+	}
 	for _, u := range o.Users {
-		add(u.UserID())
-		add(u.LeaderUserID())
+		addRow(u.Record)
 	}
 	for _, d := range o.Departments {
-		add(d.LeaderUserID())
+		addRow(d.Record)
 	}
 	for _, g := range o.Groups {
 		for _, r := range g.Members {
@@ -37,7 +55,7 @@ func (o *Org) UserIDRefs() []string {
 		}
 	}
 	for _, m := range o.Memberships {
-		add(m.UserID())
+		addRow(m.Record)
 	}
 	return out
 }
@@ -53,21 +71,33 @@ func (o *Org) MapUserIDs(m map[string]string) *Org {
 		}
 		return id
 	}
-	remap := func(r Record, keys ...string) Record {
+	remap := func(r Record) Record {
 		cells := r.Cells()
-		for _, k := range keys {
+		set := func(k string, f func(string) string) {
 			if i, ok := r.T.Col[k]; ok && i < len(cells) {
-				cells[i] = sub(cells[i])
+				cells[i] = f(cells[i])
 			}
+		}
+		for _, k := range personColumns[r.T.Kind] {
+			set(k, sub)
+		}
+		for _, k := range peopleColumns[r.T.Kind] {
+			set(k, func(v string) string {
+				ids := SplitList(v)
+				for i, id := range ids {
+					ids[i] = sub(id)
+				}
+				return strings.Join(ids, ";")
+			})
 		}
 		return NewRecord(r.T, sheet.Row{Num: r.Num, Cells: cells})
 	}
-	out := &Org{Tables: o.Tables, Rows: o.Rows}
+	out := &Org{Tables: o.Tables, Rows: o.Rows, Units: o.Units}
 	for _, d := range o.Departments {
-		out.Departments = append(out.Departments, newDepartment(remap(d.Record, "leader_user_id")))
+		out.Departments = append(out.Departments, newDepartment(remap(d.Record)))
 	}
 	for _, u := range o.Users {
-		out.Users = append(out.Users, newUser(remap(u.Record, "user_id", "leader_user_id")))
+		out.Users = append(out.Users, newUser(remap(u.Record)))
 	}
 	for _, g := range o.Groups {
 		rec := g.Record
@@ -86,7 +116,7 @@ func (o *Org) MapUserIDs(m map[string]string) *Org {
 		out.Groups = append(out.Groups, newGroup(rec))
 	}
 	for _, mb := range o.Memberships {
-		out.Memberships = append(out.Memberships, newMembership(remap(mb.Record, "user_id")))
+		out.Memberships = append(out.Memberships, newMembership(remap(mb.Record)))
 	}
 	return out
 }

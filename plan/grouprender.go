@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -10,36 +9,20 @@ import (
 // (groups: create/update/unchanged/blocked; members: added, unchanged,
 // removed, blocked), and their share of the one-line summary.
 
-// hasKind reports whether the plan has changes of a kind.
-func (p *Plan) hasKind(k Kind) bool {
-	for _, c := range p.Changes {
-		if c.Kind == k {
-			return true
-		}
-	}
-	return false
-}
-
-// renderGroupCounts writes the groups' and members' counts.
-func renderGroupCounts(w io.Writer, p *Plan) {
-	for _, line := range groupCounts(p) {
-		fmt.Fprintln(w, line)
-	}
-}
-
 // groupSummary is "groups: create 1, update 2; members: add 250, remove 3"
 // ("" without groups).
 func groupSummary(p *Plan) string {
 	var parts []string
-	for _, l := range groupCounts(p) {
+	for _, l := range GroupCounts(p) {
 		parts = append(parts, strings.TrimSpace(strings.SplitN(l, " ", 2)[1]))
 	}
 	return strings.Join(parts, "; ")
 }
 
-// groupCounts are the count lines of the group kinds the plan has:
-// "用户组 groups: create 1, update 2".
-func groupCounts(p *Plan) []string {
+// GroupCounts are the count lines of the group kinds the plan has
+// ("用户组 groups: create 1, update 2"): the console plan prints them below
+// its table of the other kinds.
+func GroupCounts(p *Plan) []string {
 	var lines []string
 	for _, k := range []struct {
 		kind  Kind
@@ -50,7 +33,7 @@ func groupCounts(p *Plan) []string {
 		{KindGroup, "用户组 groups:", Actions, nil},
 		{KindMember, "组成员 members:", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: "add"}},
 	} {
-		if !p.hasKind(k.kind) {
+		if !p.Has(k.kind) {
 			continue
 		}
 		var counts []string
@@ -75,7 +58,7 @@ func groupCounts(p *Plan) []string {
 // has them.
 func addGroupKinds(summary map[Kind]map[Action]int, p *Plan) {
 	for _, k := range []Kind{KindGroup, KindMember} {
-		if !p.hasKind(k) {
+		if !p.Has(k) {
 			continue
 		}
 		summary[k] = map[Action]int{}

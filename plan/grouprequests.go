@@ -2,8 +2,6 @@ package plan
 
 import (
 	"github.com/orgbatch/orgbatch/feishu"
-	"github.com/orgbatch/orgbatch/org"
-	"github.com/orgbatch/orgbatch/tenant"
 )
 
 // The user-group requests of a plan (groups.go decides them): a group's
@@ -88,11 +86,13 @@ func (RemoveGroupMembers) Endpoints() []feishu.Endpoint {
 	return feishu.On(feishu.EPGroupMembersRemove)
 }
 
-// Groups have no leaders: WithoutLeader leaves the request as it is.
-func (r CreateGroup) WithoutLeader() (Request, bool)        { return r, true }
-func (r PatchGroup) WithoutLeader() (Request, bool)         { return r, true }
-func (r AddGroupMembers) WithoutLeader() (Request, bool)    { return r, true }
-func (r RemoveGroupMembers) WithoutLeader() (Request, bool) { return r, true }
+// Without leaves a group request as it is: a member batch's people whose
+// creation failed are left out, each with its own result, when it is sent
+// (importer: memberIDs).
+func (r CreateGroup) Without(map[string]bool) (Request, bool)        { return r, true }
+func (r PatchGroup) Without(map[string]bool) (Request, bool)         { return r, true }
+func (r AddGroupMembers) Without(map[string]bool) (Request, bool)    { return r, true }
+func (r RemoveGroupMembers) Without(map[string]bool) (Request, bool) { return r, true }
 
 func (r CreateGroup) fill(s *stepJSON) { s.GroupBody = &r.Body }
 func (r PatchGroup) fill(s *stepJSON)  { s.Target, s.GroupPatch = r.ID, &r.Patch }
@@ -130,12 +130,10 @@ type GroupBody struct {
 	Members []string
 }
 
-// GroupBodies are the groups of a (valid) sheet planned against an empty
-// tenant, with the members the plan can name by user_id (a users row
-// without one gets its ID from Feishu only when created, so it is left
-// out). The sandbox uses it to seed a tenant from a sheet.
-func GroupBodies(o *org.Org, opts Options) []GroupBody {
-	p := BuildWith(o, nil, tenant.New(), opts)
+// groupBodies are the groups a plan against an empty tenant creates
+// (Bodies), with the members it can name by user_id (a users row without
+// one gets its ID from Feishu only when created, so it is left out).
+func groupBodies(p *Plan) []GroupBody {
 	byKey := map[string]int{}
 	var out []GroupBody
 	for _, s := range p.Steps {

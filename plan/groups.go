@@ -212,8 +212,8 @@ func (g *groupPass) link(s *Step, gp *groupPlan, chunk []MemberRef) {
 		s.Deps = []StepID{gp.create}
 	}
 	for _, m := range chunk {
-		if !m.Step.IsZero() && !slices.Contains(s.After, m.Step) {
-			s.After = append(s.After, m.Step)
+		if !m.Step.IsZero() && !slices.Contains(s.Soft, m.Step) {
+			s.Soft = append(s.Soft, m.Step)
 		}
 	}
 	s.Change = chunk[0].Change

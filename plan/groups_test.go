@@ -151,7 +151,7 @@ func TestPlanGroups(t *testing.T) {
 		steps[s.ID.String()] = s
 	}
 	add := steps["group-add:G1#1"]
-	if add == nil || joinIDs(add.After) != "user:n1" || len(add.Deps) != 0 {
+	if add == nil || joinIDs(add.Soft) != "user:n1" || len(add.Deps) != 0 {
 		t.Fatalf("G1's batch: %+v", add)
 	}
 	if ms := add.Request.(AddGroupMembers).Members; len(ms) != 2 || ms[0].UserID != "u2" || ms[1].Step != UserStep("n1") {
@@ -219,8 +219,8 @@ func TestPlanGroupBatches(t *testing.T) {
 		if joinIDs(s.Deps) != "group:BIG" {
 			t.Errorf("batch %d deps %v", i, s.Deps)
 		}
-		if wantAfter := map[int]int{0: 0, 1: 0, 2: 10}[i]; len(s.After) != wantAfter {
-			t.Errorf("batch %d waits for %d creations, want %d", i, len(s.After), wantAfter)
+		if wantAfter := map[int]int{0: 0, 1: 0, 2: 10}[i]; len(s.Soft) != wantAfter {
+			t.Errorf("batch %d waits for %d creations, want %d", i, len(s.Soft), wantAfter)
 		}
 	}
 	if n != 250 || len(batches[0].Request.(AddGroupMembers).Members) != 100 {

@@ -13,7 +13,11 @@ type Kind string
 const (
 	KindDepartment Kind = "department"
 	KindUser       Kind = "user"
+	KindUnit       Kind = "unit"
 )
+
+// Kinds lists every kind in display order.
+var Kinds = []Kind{KindDepartment, KindUser, KindUnit}
 
 // Action is what the plan does with a row: a small closed set, in the
 // order summaries list them.
@@ -86,6 +90,7 @@ type IDs struct {
 	UserID           string `json:"user_id,omitempty"`
 	OpenID           string `json:"open_id,omitempty"`
 	UnionID          string `json:"union_id,omitempty"`
+	UnitID           string `json:"unit_id,omitempty"`
 	GroupID          string `json:"group_id,omitempty"` // a user group's (groups.go)
 }
 
@@ -98,6 +103,9 @@ const (
 	OpPatchDepartment  Op = "patch_department"
 	OpCreateUser       Op = "create_user"
 	OpPatchUser        Op = "patch_user"
+	OpCreateUnit       Op = "create_unit"
+	OpPatchUnit        Op = "patch_unit"
+	OpBindUnit         Op = "bind_unit"
 )
 
 // loc is where a change's problems point: its row, or for a department

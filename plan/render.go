@@ -5,95 +5,27 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/orgbatch/orgbatch/problem"
 )
 
-var actionZH = map[Action]string{
-	ActionCreate: "新建", ActionMove: "移动", ActionUpdate: "更新", ActionUnchanged: "不变", ActionBlocked: "阻止",
+// KindLabel names a kind in summaries.
+func KindLabel(k Kind) string {
+	switch k {
+	case KindDepartment:
+		return "部门 depts"
+	case KindUnit:
+		return "单位 units"
+	}
+	return "成员 users"
 }
 
-// Render writes the plan for people: counts per kind and action, then one
-// line per row that changes or is blocked, with field changes as old → new
-// and how a user matched by contact (not by user_id) was found. Unchanged
-// rows are counted, not listed — unless the tenant check found something
-// about them (a leader that exists nowhere), which is shown as for any row.
-func Render(w io.Writer, p *Plan) {
-	// Two header lines: Chinese labels are two columns wide on a
-	// terminal, which fmt's widths do not know.
-	fmt.Fprintf(w, "%-12s", "")
-	for _, a := range Actions {
-		fmt.Fprintf(w, "%12s", a)
-	}
-	fmt.Fprintf(w, "\n%-12s", "")
-	for _, a := range Actions {
-		fmt.Fprintf(w, "%10s", actionZH[a])
-	}
-	fmt.Fprintln(w)
-	for _, k := range []Kind{KindDepartment, KindUser} {
-		label := "部门 depts"
-		if k == KindUser {
-			label = "成员 users"
-		}
-		fmt.Fprintf(w, "%-12s", label)
-		for _, a := range Actions {
-			fmt.Fprintf(w, "%12d", p.Count(k, a))
-		}
-		fmt.Fprintln(w)
-	}
-	renderGroupCounts(w, p)
-	fmt.Fprintln(w)
+// Has reports whether the plan has a change of kind k.
+func (p *Plan) Has(k Kind) bool {
 	for _, c := range p.Changes {
-		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
-			continue
-		}
-		if c.FromPath {
-			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, c.Key, c.Name, c.Path)
-			continue
-		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
-		if c.Record.T != nil {
-			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
-		}
-		fmt.Fprintln(w)
-		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != ActionCreate {
-			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
-		}
-		for _, f := range c.Fields {
-			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
-		}
-		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
-		}
-	}
-}
-
-// matchedByZH names the contact a user row was matched by; a match by
-// user_id needs no mention.
-var matchedByZH = map[string]string{MatchMobile: "按手机号匹配", MatchEmail: "按邮箱匹配"}
-
-func hasOnline(ps []problem.Problem) bool {
-	for _, p := range ps {
-		if problem.Online(p.Rule) {
+		if c.Kind == k {
 			return true
 		}
 	}
 	return false
-}
-
-func where(c *Change) string {
-	t := c.Record.T
-	if t.Sheet != "" {
-		return t.File + " [" + t.Sheet + "]"
-	}
-	return t.File
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(空 none)"
-	}
-	return s
 }
 
 // FromPath counts departments created because paths name them.
@@ -111,9 +43,12 @@ func (p *Plan) FromPath() int {
 func Summary(p *Plan) string {
 	var parts []string
 	for _, a := range Actions {
-		d, u := p.Count(KindDepartment, a), p.Count(KindUser, a)
-		if d+u > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
+		n := 0
+		for _, k := range Kinds {
+			n += p.Count(k, a)
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", a, n))
 		}
 	}
 	if n := p.FromPath(); n > 0 {
@@ -136,7 +71,10 @@ type JSON struct {
 // WriteJSON writes the plan as JSON.
 func WriteJSON(w io.Writer, p *Plan) error {
 	out := JSON{Summary: map[Kind]map[Action]int{}, Changes: p.Changes, Steps: p.Steps}
-	for _, k := range []Kind{KindDepartment, KindUser} {
+	for _, k := range Kinds {
+		if k == KindUnit && !p.Has(KindUnit) {
+			continue
+		}
 		out.Summary[k] = map[Action]int{}
 		for _, a := range Actions {
 			out.Summary[k][a] = p.Count(k, a)

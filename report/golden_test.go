@@ -21,6 +21,7 @@ import (
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports under testdata/golden")
@@ -79,6 +80,13 @@ func (fakeAPI) GetUser(context.Context, string) (*feishu.User, error) { return n
 func (fakeAPI) BatchGetID(context.Context, feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error) {
 	return nil, nil
 }
+func (fakeAPI) CreateUnit(_ context.Context, u feishu.Unit) (string, error) { return u.UnitID, nil }
+func (fakeAPI) PatchUnit(context.Context, string, string) error             { return nil }
+func (fakeAPI) GetUnit(context.Context, string) (*feishu.Unit, error)       { return nil, nil }
+func (fakeAPI) BindUnitDepartment(context.Context, string, string) error    { return nil }
+func (fakeAPI) UnbindUnitDepartment(context.Context, string, string) error {
+	return nil
+}
 
 func TestGoldenImportReport(t *testing.T) {
 	o, p := loadChanged(t)
@@ -94,7 +102,7 @@ func TestGoldenImportReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	report.PrintOutcomes(&out, res)
+	view.Outcomes(&out, res)
 	out.WriteString("\n")
 	dumpDir(t, &out, dir)
 	if len(files.Failed) == 0 {
@@ -113,7 +121,7 @@ func TestGoldenPlanAndValidationReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	report.PrintProblems(&out, p.Problems)
+	view.Problems(&out, p.Problems)
 	out.WriteString("\n")
 	dumpDir(t, &out, dir, "plan.json")
 	compareGolden(t, "plan-and-validation.txt", out.Bytes())

@@ -15,6 +15,7 @@ import (
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 // The fake's groups: a create answers the custom ID (or one made from the
@@ -74,7 +75,7 @@ func TestGoldenGroupReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	report.PrintOutcomes(&out, res)
+	view.Outcomes(&out, res)
 	out.WriteString("\n")
 	dumpDir(t, &out, dir, "plan.json")
 	compareGolden(t, "groups.txt", bytes.ReplaceAll(out.Bytes(), []byte(dir), []byte("<run>")))

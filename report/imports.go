@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -149,6 +148,8 @@ func outcomeCells(oc *importer.Outcome) []string {
 	switch oc.Change.Kind {
 	case plan.KindDepartment:
 		id, openID, unionID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID, ""
+	case plan.KindUnit:
+		id, openID, unionID = oc.IDs.UnitID, "", ""
 	case plan.KindGroup:
 		id = oc.IDs.GroupID
 	}
@@ -241,11 +242,10 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
-		k := string(oc.Change.Kind)
-		if m[k] == nil {
-			m[k] = map[string]int{}
+		if m[string(oc.Change.Kind)] == nil {
+			m[string(oc.Change.Kind)] = map[string]int{}
 		}
-		m[k][string(oc.Status)]++
+		m[string(oc.Change.Kind)][string(oc.Status)]++
 	}
 	return m
 }
@@ -257,47 +257,6 @@ func writeJSON(path string, v any) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(v)
 	})
-}
-
-// PrintOutcomes writes the final summary table and the failed rows.
-func PrintOutcomes(w io.Writer, res *importer.Result) {
-	counts := RowCounts(res)
-	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
-	fmt.Fprintf(w, "%-12s", "")
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11s", s)
-	}
-	fmt.Fprintln(w)
-	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
-		label := "部门 depts"
-		if k == plan.KindUser {
-			label = "成员 users"
-		}
-		fmt.Fprintf(w, "%-12s", label)
-		for _, s := range statuses {
-			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
-		}
-		fmt.Fprintln(w)
-	}
-	printGroupCounts(w, counts)
-	shown := 0
-	for _, oc := range res.Outcomes {
-		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {
-			continue
-		}
-		if shown == 0 {
-			fmt.Fprintln(w)
-		}
-		if shown++; shown > 20 {
-			fmt.Fprintf(w, "… (see the report for all %d)\n", res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped))
-			break
-		}
-		code := oc.Rule
-		if oc.Code != 0 {
-			code = strconv.Itoa(oc.Code)
-		}
-		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, rowOf(oc.Change), code, oc.Message)
-	}
 }
 
 // WriteSummary writes a summary.json (atomically, owner-only): runs other

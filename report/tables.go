@@ -54,8 +54,8 @@ func recordsOf(o *org.Org, t *org.Table) []org.Record {
 		for _, d := range o.Departments {
 			add(d.Record)
 		}
-	case org.KindUsers:
-		for _, u := range o.Users {
+	case org.KindUnits:
+		for _, u := range o.Units {
 			add(u.Record)
 		}
 	case org.KindGroups:
@@ -65,6 +65,10 @@ func recordsOf(o *org.Org, t *org.Table) []org.Record {
 	case org.KindGroupMembers:
 		for _, m := range o.Memberships {
 			add(m.Record)
+		}
+	default:
+		for _, u := range o.Users {
+			add(u.Record)
 		}
 	}
 	return recs

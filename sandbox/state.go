@@ -21,6 +21,9 @@ type dept struct {
 	leader    *user
 	chatID    string
 	groupChat bool
+	deputies  []*user // leaders of type 2, in the order set
+	hrbps     []*user // department_hrbps, in the order set
+	unit      *unit   // the bound unit, if any
 
 	children    []*dept          // sorted by (order, seq)
 	childOrders map[int64]*dept  // order -> child
@@ -185,6 +188,7 @@ type user struct {
 	jobTitle        string
 	enterpriseEmail string
 	isTenantManager bool
+	dotted          []*user // dotted_line_leader_user_ids, in the order set
 }
 
 type userOrder struct {
@@ -221,6 +225,8 @@ type state struct {
 	groups groupStore // user groups (groups.go)
 
 	idem *idempotency
+
+	units units // unit_ops.go
 }
 
 func newState(tenantName string, idem *idempotency) *state {
@@ -240,6 +246,7 @@ func newState(tenantName string, idem *idempotency) *state {
 		resignedMobile: map[string][]*user{},
 		resignedEmail:  map[string][]*user{},
 		idem:           idem,
+		units:          newUnits(),
 	}
 }
 

@@ -9,24 +9,12 @@ import (
 const (
 	DepartmentsSheet  = "部门 departments"
 	UsersSheet        = "成员 users"
+	UnitsSheet        = "单位 units"
 	InstructionsSheet = "说明 instructions"
 	// User groups.
 	GroupsSheet       = "用户组 groups"
 	GroupMembersSheet = "用户组成员 group_members"
 )
-
-// SheetName is the template's sheet of a kind.
-func SheetName(k org.Kind) string {
-	switch k {
-	case org.KindUsers:
-		return UsersSheet
-	case org.KindGroups:
-		return GroupsSheet
-	case org.KindGroupMembers:
-		return GroupMembersSheet
-	}
-	return DepartmentsSheet
-}
 
 // DropdownRows is how many rows of a template carry the dropdowns.
 const DropdownRows = 2000
@@ -45,9 +33,24 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 	return append(cols, extra...)
 }
 
-// DataSheet is a departments or users sheet in the template format.
+// DataSheet is a departments, users or units sheet in the template format.
 func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
 	return sheet.OutSheet{Name: SheetName(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+}
+
+// SheetName is the template's sheet of a kind.
+func SheetName(k org.Kind) string {
+	switch k {
+	case org.KindUsers:
+		return UsersSheet
+	case org.KindUnits:
+		return UnitsSheet
+	case org.KindGroups:
+		return GroupsSheet
+	case org.KindGroupMembers:
+		return GroupMembersSheet
+	}
+	return DepartmentsSheet
 }
 
 // CSVName is the file name of a kind's sheet when written as CSV.

@@ -38,6 +38,18 @@ func TemplateSheets() []sheet.OutSheet {
 	return append(out, Instructions())
 }
 
+// Names are the files Write writes into dir for a format.
+func Names(dir, format string) []string {
+	if format == "xlsx" {
+		return []string{filepath.Join(dir, XLSXName)}
+	}
+	var out []string
+	for _, s := range org.Schemas {
+		out = append(out, filepath.Join(dir, CSVName(s.Kind)))
+	}
+	return append(out, filepath.Join(dir, InstructionsName))
+}
+
 // Write writes the templates into dir in the given format ("xlsx" or
 // "csv") and returns the paths written.
 func Write(dir, format string) ([]string, error) {

@@ -56,11 +56,11 @@ func TestCommittedTemplatesAreWhatTheCommandWrites(t *testing.T) {
 func TestTemplateExampleRowsAreRefused(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: XLSXName}},
-		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "groups.csv"}, {Path: "group_members.csv"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "units.csv"}, {Path: "groups.csv"}, {Path: "group_members.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)
-		if len(o.Departments) != 1 || len(o.Users) != 1 || len(o.Groups) != 1 || len(o.Memberships) != 1 || len(ps) != 4 {
+		if len(o.Departments) != 1 || len(o.Users) != 1 || len(o.Units) != 1 || len(o.Groups) != 1 || len(o.Memberships) != 1 || len(ps) != 5 {
 			t.Fatalf("%v: %d depts %d users, problems %v", inputs, len(o.Departments), len(o.Users), ps)
 		}
 		for _, p := range ps {
@@ -90,8 +90,9 @@ func TestFilledTemplate(t *testing.T) {
 	}
 	realDept := map[string]string{"department_id": "RD", "name": "研发部", "name_en": "R&D", "leader_user_id": "u9"}
 	realUser := map[string]string{"user_id": "u9", "name": "李雷", "en_name": "Lei Li", "mobile": "13912345678", "email": "lilei@corp.example.cn", "department_ids": "RD"}
+	realUnit := map[string]string{"unit_id": "BU9", "name": "研发子公司"}
 	real := map[org.Kind]map[string]string{
-		org.KindDepartments: realDept, org.KindUsers: realUser,
+		org.KindDepartments: realDept, org.KindUsers: realUser, org.KindUnits: realUnit,
 		org.KindGroups:       {"group_id": "G9", "name": "研发全员", "description": "R&D", "members": "u9"},
 		org.KindGroupMembers: {"group_id": "G9", "group_name": "研发全员", "user_id": "", "email": "lilei@corp.example.cn", "name": "李雷"},
 	}
@@ -103,11 +104,11 @@ func TestFilledTemplate(t *testing.T) {
 		values map[org.Kind]map[string]string
 		want   string
 	}{
-		{"example rows as written", true, false, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
-		{"copied and edited, marker kept", true, false, real, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"example rows as written", true, false, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied and edited, marker kept", true, false, real, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
 		{"copied, edited, marker cleared", true, true, real, ""},
-		{"an old template without the marker", false, false, nil, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE"},
-		{"only the name edited, marker cleared", true, true, onlyName, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
+		{"an old template without the marker", false, false, nil, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE"},
+		{"only the name edited, marker cleared", true, true, onlyName, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,14 +149,14 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+GroupsSheet+"|"+GroupMembersSheet+"|"+InstructionsSheet {
+	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+UnitsSheet+"|"+GroupsSheet+"|"+GroupMembersSheet+"|"+InstructionsSheet {
 		t.Fatalf("sheets = %v", got)
 	}
 	// Bilingual headers.
 	if v, _ := f.GetCellValue(UsersSheet, "D1"); v != "手机号 (mobile)" {
 		t.Errorf("users D1 = %q", v)
 	}
-	// Dropdowns on employee_type (G), gender (H) and create_group_chat (H of departments).
+	// Dropdowns on employee_type (G), gender (H) and create_group_chat (J of departments).
 	dvs, _ := f.GetDataValidations(UsersSheet)
 	lists := map[string]string{}
 	for _, dv := range dvs {
@@ -165,7 +166,7 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 		t.Errorf("user dropdowns = %v", lists)
 	}
 	dvs, _ = f.GetDataValidations(DepartmentsSheet)
-	if len(dvs) != 1 || dvs[0].Sqref != "H2:H2001" {
+	if len(dvs) != 1 || dvs[0].Sqref != "J2:J2001" {
 		t.Errorf("department dropdowns = %+v", dvs)
 	}
 	// Text format on the mobile and employee_no columns, frozen header.

@@ -31,6 +31,7 @@ func (g *Group) Dynamic() bool { return g.Type == feishu.GroupTypeDynamic }
 // GroupSet is the groups part of a snapshot.
 type GroupSet struct {
 	Read   bool              // the groups were listed
+	Depts  bool              // their department members were listed too
 	ByID   map[string]*Group // by Group.Key() (the path ID); a custom group_id that differs maps too
 	ByName map[string]*Group
 	Order  []*Group // listing order: normal groups, then dynamic ones
@@ -122,7 +123,7 @@ func (rd *reading) groups(ctx context.Context, opts GroupOptions) error {
 		return fmt.Errorf("listing the user groups: %w", err)
 	}
 	rd.keep(func(s *Snapshot) {
-		s.Groups.Read = true
+		s.Groups.Read, s.Groups.Depts = true, opts.Departments
 		for _, l := range lists {
 			for _, g := range l {
 				s.Groups.add(&Group{Group: g})
@@ -217,8 +218,9 @@ func (rd *reading) fillGroups(ctx context.Context, o *org.Org) error {
 // MinCalls is the fewest successful calls that list these groups and their
 // members: one simplelist page per 100 groups of each type (at least one
 // each), and per group one member page per 100 users (at least one), and
-// as many for its departments when depts.
-func (gs *GroupSet) MinCalls(depts bool) map[feishu.Endpoint]int {
+// as many for its departments when they were listed.
+func (gs *GroupSet) MinCalls() map[feishu.Endpoint]int {
+	depts := gs.Depts
 	pages := func(n int) int { return max(1, (n+feishu.GroupListPageMax-1)/feishu.GroupListPageMax) }
 	byType := map[int]int{}
 	m := map[feishu.Endpoint]int{}

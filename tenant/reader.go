@@ -17,6 +17,7 @@ type API interface {
 	BatchUsers(ctx context.Context, ids []string) ([]feishu.User, error)
 	FindByDepartment(ctx context.Context, departmentID string, pageSize int, pageToken string) (*feishu.Page[feishu.User], error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	ListUnits(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.Unit], error)
 	// User groups (groups.go).
 	Groups(ctx context.Context, groupType, pageSize int, pageToken string) (*feishu.Page[feishu.Group], error)
 	GroupMembers(ctx context.Context, groupID, memberType, memberIDType string, pageSize int, pageToken string) (*feishu.Page[feishu.GroupMember], error)

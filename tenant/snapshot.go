@@ -27,6 +27,12 @@ type Snapshot struct {
 	Empty bool
 	// Tree is the walked tree; nil unless the snapshot was walked.
 	Tree *Tree
+	// Units are the tenant's units by unit_id, read (UnitsRead) when a
+	// sheet uses units or an export asks; UnitsUnavailable when the tenant
+	// has no units at all (43050: not the enterprise edition).
+	Units            map[string]*feishu.Unit
+	UnitsRead        bool
+	UnitsUnavailable bool
 	// Groups are the user groups, when they were read (groups.go).
 	Groups GroupSet
 	// Calls are the attempts per endpoint (retries included), Pages the
@@ -43,6 +49,7 @@ func New() *Snapshot {
 		ByMobile:    map[string]string{},
 		ByEmail:     map[string]string{},
 		Children:    map[string][]feishu.Department{},
+		Units:       map[string]*feishu.Unit{},
 		Calls:       map[feishu.Endpoint]int{},
 		Pages:       map[feishu.Endpoint]int{},
 	}

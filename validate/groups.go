@@ -91,7 +91,7 @@ func (v *validator) groupMembers(g *org.Group, seen map[string]string) {
 		if u := v.userIDs[r.Raw]; r.Kind == org.RefMobile && u != nil {
 			v.add("GROUP_MEMBER_AMBIGUOUS", g.Loc("members"), r.Raw, u.Num)
 		}
-		v.repeated(seen, groupKey(g.ID(), g.Name()), r, g.Record, g.Name(), "members")
+		v.memberRepeated(seen, groupKey(g.ID(), g.Name()), r, g.Record, g.Name(), "members")
 	}
 }
 
@@ -120,11 +120,11 @@ func (v *validator) membership(m *org.Membership, ids, names map[string]*org.Gro
 	} else if g := ids[id]; g != nil && name == "" {
 		name = g.Name()
 	}
-	v.repeated(seen, groupKey(id, name), r, m.Record, cmpOr(name, id), r.Field())
+	v.memberRepeated(seen, groupKey(id, name), r, m.Record, cmpOr(name, id), r.Field())
 }
 
-// repeated warns about a member listed twice for one group.
-func (v *validator) repeated(seen map[string]string, group string, r org.MemberRef, rec org.Record, groupName, column string) {
+// memberRepeated warns about a member listed twice for one group.
+func (v *validator) memberRepeated(seen map[string]string, group string, r org.MemberRef, rec org.Record, groupName, column string) {
 	k := group + "\x00" + r.Key()
 	if first, dup := seen[k]; dup {
 		v.add("GROUP_MEMBER_REPEATED", rec.Loc(column), r.Raw, groupName, "first "+first)

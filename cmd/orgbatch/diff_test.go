@@ -37,7 +37,7 @@ func dropRows(t *testing.T, from, to string, drop ...string) string {
 }
 
 func seededSandbox(t *testing.T) (*sandbox.Server, string) {
-	return sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
+	return sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
 }
 
 func TestDiffMatchesAndDiffers(t *testing.T) {

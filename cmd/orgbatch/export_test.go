@@ -27,7 +27,7 @@ import (
 // user.
 func exportTestTenant(t *testing.T) (*sandbox.Server, string) {
 	t.Helper()
-	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
+	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
 	if _, err := srv.SeedDepartment(feishu.Department{DepartmentID: "FX", ParentDepartmentID: "TECH", Name: "=SUM(A1:A9)"}); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	// The call counts printed are the sandbox's and the minimum.
 	m := regexp.MustCompile(`calls: (\d+) \(minimum (\d+)\)`).FindStringSubmatch(out)
 	st := srcSrv.Stats().Endpoints
-	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls + st[feishu.EPGroupList].Calls + st[feishu.EPGroupMembers].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
+	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls + st[feishu.EPListUnits].Calls + st[feishu.EPGroupList].Calls + st[feishu.EPGroupMembers].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
 		t.Errorf("calls line %q, sandbox counted %d", m, got)
 	}
 
@@ -127,7 +127,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	deptOpen := len(org.DepartmentSchema.Fields) + exporter.DepartmentOpenIDCol
 	userOpen, userStatus := len(org.UserSchema.Fields)+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+exporter.UserStatusCol
 	userUnion := len(org.UserSchema.Fields) + exporter.UserUnionIDCol
-	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userUnion, userStatus}, "tree.csv": nil,
+	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userUnion, userStatus}, "units.csv": nil, "tree.csv": nil,
 		"groups.csv": nil, "group_members.csv": nil} {
 		a := dropExportCols(readExportCSV(t, filepath.Join(dir, "a", file)), drop...)
 		b := dropExportCols(readExportCSV(t, filepath.Join(dir, "b", file)), drop...)
@@ -332,7 +332,7 @@ func TestExportSubtree(t *testing.T) {
 // TestExportReimportsByPaths: an export re-imports by paths alone — with
 // its department ID columns deleted, as HR might — into the same tree.
 func TestExportReimportsByPaths(t *testing.T) {
-	srcSrv, src := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
+	srcSrv, src := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
 	dir := t.TempDir()
 	if code, out, errOut := runAgainst(t, context.Background(), "export", "--base-url", src, "--rate-scale", "1000", "--format", "csv", "--out", dir); code != ExitOK {
 		t.Fatalf("export: exit %d\n%s\n%s", code, out, errOut)

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/idmap"
-	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -104,7 +104,7 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 		return nil, usageError("%s: %v", opts.File, err)
 	}
 	if len(ps) > 0 {
-		report.PrintProblems(opts.IO.ErrOut, ps)
+		view.Problems(opts.IO.ErrOut, ps)
 		return nil, &ExitError{Code: ExitUsage}
 	}
 	return in, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -134,13 +135,13 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	io := opts.IO
 	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
+	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d errors, %d warnings", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)), nErr, nWarn)
 	if problem.Unreadable(ps) {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
 	}
 	logger := opts.logger()
@@ -179,7 +180,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	case opts.DryRun:
 		return dryRunExit(nErr, res.Plan)
 	}
-	return importExit(ctx, io, inputs, folder, res)
+	return importExit(io, resumeHint(io, tgt, inputs, folder), res)
 }
 
 // importWatched runs the import with progress bars, the plan shown (dry
@@ -193,7 +194,7 @@ func importWatched(ctx context.Context, opts *ImportOptions, tgt *target, im *ru
 		readBar.Finish()
 		gate := importGate(ctx, opts, tgt, p)
 		if opts.DryRun {
-			plan.Render(io.Out, p)
+			view.Plan(io.Out, p)
 			io.say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
 			return gate.preview(io)
 		}
@@ -225,10 +226,20 @@ func dryRunExit(nErr int, p *plan.Plan) error {
 	return nil
 }
 
+// resumeHint is the command that continues an interrupted run: with --yes
+// when it would otherwise stop at the question it cannot ask.
+func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder) string {
+	hint := "orgbatch import " + strings.Join(fileList(inputs), " ") + " --resume " + folder.Dir
+	if tgt.Sandbox == nil && !io.CanPrompt() {
+		hint += " --yes"
+	}
+	return hint
+}
+
 // importExit prints how the import ended and maps it to an exit code.
-func importExit(ctx context.Context, io *IOStreams, inputs []org.Input, folder *run.Folder, res *run.Result) error {
+func importExit(io *IOStreams, resume string, res *run.Result) error {
 	ex, sum := res.Executed, res.Summary
-	report.PrintOutcomes(io.Out, ex)
+	view.Outcomes(io.Out, ex)
 	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
 	if len(res.Files.Failed) > 0 {
 		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", res.Files.Failed)
@@ -238,7 +249,7 @@ func importExit(ctx context.Context, io *IOStreams, inputs []org.Input, folder *
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", strings.Join(fileList(inputs), " "), folder.Dir)}
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续导入请运行: %s", resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}

@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
 )
@@ -132,7 +134,7 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 // edited sheet (one job title, one person moved) sends exactly two PATCH
 // requests carrying just those fields; re-running it then changes nothing.
 func TestImportEditedSheetPatchesOnlyWhatChanged(t *testing.T) {
-	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
+	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
 	dir := t.TempDir()
 	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), map[string]map[string]string{
 		"u0005": {"职务 (job_title)": "首席布道师"},
@@ -296,5 +298,24 @@ func TestDomainFlagWinsOverConfig(t *testing.T) {
 		if tgt.BaseURL != want || strings.Contains(tgt.Desc, "s3cret") {
 			t.Errorf("--domain %q: %s (%s)", flagDomain, tgt.BaseURL, tgt.Desc)
 		}
+	}
+}
+
+// TestResumeHint: the hint printed on exit 3 is a command that works as
+// given: with --yes where the resumed run could not ask.
+func TestResumeHint(t *testing.T) {
+	in := []org.Input{{Path: "company.xlsx"}}
+	folder := &run.Folder{Dir: "reports/import-1"}
+	io, _, _ := TestIO()
+	if got := resumeHint(io, &target{}, in, folder); got != "orgbatch import company.xlsx --resume reports/import-1 --yes" {
+		t.Errorf("not at a terminal: %q", got)
+	}
+	io.InIsTTY, io.ErrIsTTY = true, true
+	if got := resumeHint(io, &target{}, in, folder); strings.HasSuffix(got, "--yes") {
+		t.Errorf("at a terminal: %q", got)
+	}
+	io.InIsTTY = false
+	if got := resumeHint(io, &target{Sandbox: &sandbox.Server{}}, in, folder); strings.HasSuffix(got, "--yes") {
+		t.Errorf("embedded sandbox: %q", got)
 	}
 }

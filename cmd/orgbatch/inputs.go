@@ -13,6 +13,7 @@ import (
 type inputFlags struct {
 	departments []string
 	users       []string
+	units       []string
 	// User groups: CSVs of groups and of group members.
 	groups, groupMembers []string
 	mappingFlags
@@ -22,6 +23,7 @@ type inputFlags struct {
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers")
 	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers")
+	cmd.Flags().StringArrayVar(&f.units, "units", nil, "a CSV (or workbook) that holds units (单位), whatever its headers")
 	cmd.Flags().StringArrayVar(&f.groups, "groups", nil, "a CSV (or workbook) that holds user groups, whatever its headers")
 	cmd.Flags().StringArrayVar(&f.groupMembers, "group-members", nil, "a CSV (or workbook) that holds group memberships, whatever its headers")
 	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department)")
@@ -56,6 +58,9 @@ func (f *inputFlags) inputs(args []string) ([]org.Input, error) {
 	}
 	for _, u := range f.users {
 		in = append(in, org.Input{Path: u, Kind: org.KindUsers})
+	}
+	for _, u := range f.units {
+		in = append(in, org.Input{Path: u, Kind: org.KindUnits})
 	}
 	for _, g := range f.groups {
 		in = append(in, org.Input{Path: g, Kind: org.KindGroups})

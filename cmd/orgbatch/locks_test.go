@@ -33,7 +33,7 @@ func holdTenant(t *testing.T, url string) {
 // import and a `diff --prune --yes` exit 2 naming it and write nothing; a
 // dry run and a plain diff (they only read) go ahead.
 func TestTenantLockRefusesWriters(t *testing.T) {
-	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader})
+	srv, url := sandboxtest.Start(t, sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
 	holdTenant(t, url)
 	dir := t.TempDir()
 	users := dropRows(t, "../../samples/users.csv", filepath.Join(dir, "users.csv"), "u0300")

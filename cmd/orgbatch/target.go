@@ -114,7 +114,7 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 		return none, usageError("--sandbox cannot be combined with --base-url or --domain")
 	}
 	srv, err := sandbox.New(sandbox.Options{
-		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader, SeedGroupLoader: sheetGroupSeedLoader,
+		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
 	})
 	if err != nil {
 		return none, err
@@ -183,28 +183,21 @@ func (t *target) reader(progress func(done, total int)) *tenant.Reader {
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
 // seed must be valid: its errors are returned, naming file, row and column.
-func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
+func sheetSeedLoader(path string) (sandbox.StateFile, error) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
 		if p.Severity == problem.Error {
-			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	d, u := plan.Bodies(o, plan.Options{})
-	return d, u, nil
-}
-
-// sheetGroupSeedLoader reads a seed sheet's user groups (the seed is
-// valid: sheetSeedLoader has checked it).
-func sheetGroupSeedLoader(path string) ([]sandbox.GroupState, error) {
-	o, _ := org.Load([]org.Input{{Path: path}})
-	var out []sandbox.GroupState
-	for _, g := range plan.GroupBodies(o, plan.Options{}) {
-		out = append(out, sandbox.GroupState{GroupID: g.Group.GroupID, Name: g.Group.Name, Description: g.Group.Description,
+	seed := plan.Bodies(o, plan.Options{})
+	f := sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}
+	for _, g := range seed.Groups {
+		f.Groups = append(f.Groups, sandbox.GroupState{GroupID: g.Group.GroupID, Name: g.Group.Name, Description: g.Group.Description,
 			Type: feishu.GroupTypeNormal, Users: g.Members})
 	}
-	return out, nil
+	return f, nil
 }
 
 // checkTransport refuses a plain http:// base URL to a host that is not

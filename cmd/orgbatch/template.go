@@ -15,6 +15,7 @@ type TemplateOptions struct {
 	IO     *IOStreams
 	Format string
 	OutDir string
+	Force  bool
 }
 
 func newTemplateCmd(io *IOStreams) *cobra.Command {
@@ -31,7 +32,9 @@ create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.
 
 With --format csv, departments.csv, users.csv and instructions.csv are
-written (UTF-8 with a BOM, so Excel opens them correctly).`,
+written (UTF-8 with a BOM, so Excel opens them correctly). A template that
+already exists in --out is never replaced (it may have been filled in)
+unless --force.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
   orgbatch template --out ./hr --format csv`,
 		Args: cobra.NoArgs,
@@ -39,12 +42,20 @@ written (UTF-8 with a BOM, so Excel opens them correctly).`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
 	return cmd
 }
 
 func runTemplate(opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+	}
+	if !opts.Force {
+		for _, p := range templates.Names(opts.OutDir, opts.Format) {
+			if _, err := os.Stat(p); err == nil {
+				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
+			}
+		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err

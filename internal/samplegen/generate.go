@@ -15,29 +15,27 @@ import (
 type Org struct {
 	Departments [][]string
 	Users       [][]string
+	Units       [][]string // none in synthetic orgs
 	// User groups (groups.go); none in synthetic orgs.
 	Groups      [][]string
 	Memberships [][]string
 }
 
-// tables are the org's tables with their schemas: departments and users,
-// and the group sheets when there are groups.
-func (o Org) tables() []struct {
+// table is one of the org's sheets with its schema.
+type table struct {
 	schema *org.Schema
 	rows   [][]string
-} {
-	out := []struct {
-		schema *org.Schema
-		rows   [][]string
-	}{{org.DepartmentSchema, o.Departments}, {org.UserSchema, o.Users}}
+}
+
+// tables are the org's tables: departments and users, then units and the
+// group sheets when it has them.
+func (o Org) tables() []table {
+	out := []table{{org.DepartmentSchema, o.Departments}, {org.UserSchema, o.Users}}
+	if len(o.Units) > 0 {
+		out = append(out, table{org.UnitSchema, o.Units})
+	}
 	if len(o.Groups)+len(o.Memberships) > 0 {
-		out = append(out, struct {
-			schema *org.Schema
-			rows   [][]string
-		}{org.GroupSchema, o.Groups}, struct {
-			schema *org.Schema
-			rows   [][]string
-		}{org.GroupMemberSchema, o.Memberships})
+		out = append(out, table{org.GroupSchema, o.Groups}, table{org.GroupMemberSchema, o.Memberships})
 	}
 	return out
 }
@@ -54,8 +52,8 @@ func (o Org) Sheets() []sheet.OutSheet {
 // WriteXLSX writes the org as one workbook.
 func (o Org) WriteXLSX(path string) error { return sheet.WriteXLSX(path, o.Sheets()...) }
 
-// WriteCSV writes departments.csv and users.csv (and groups.csv and
-// group_members.csv when there are groups) into dir (UTF-8 with BOM).
+// WriteCSV writes departments.csv and users.csv (and units.csv, groups.csv
+// and group_members.csv when it has them) into dir (UTF-8 with BOM).
 func (o Org) WriteCSV(dir string) error {
 	for _, t := range o.tables() {
 		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(t.schema.Kind)), templates.DataSheet(t.schema, t.rows), true); err != nil {

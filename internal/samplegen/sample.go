@@ -14,8 +14,9 @@ const CompanyUsers = 300
 // deep, 300 people with Chinese names, department leaders, direct managers
 // (each person reports to their department's leader, a leader to the
 // parent department's leader), some people in two departments, and a few
-// with overseas mobiles (who therefore have an email), and four user
-// groups (groups.go).
+// with overseas mobiles (who therefore have an email); a matrix: units,
+// deputy leaders, HRBPs and dotted-line leaders (matrix.go); and four
+// user groups (groups.go).
 func Company() Org {
 	g := newGen(20261123)
 	parent := map[string]string{}
@@ -88,6 +89,7 @@ func Company() Org {
 		}
 		o.Users = append(o.Users, row(org.UserSchema, v))
 	}
+	addMatrix(&o, people, leaderOf)
 	companyGroups(&o)
 	return o
 }
