@@ -12,7 +12,8 @@ import (
 // users its mobiles and emails belong to (batch_get_id), and the
 // departments along its department paths. It never lists the whole
 // tenant. An empty tenant (the root has no children and no members) is
-// found with two calls and nothing else is read.
+// found with two calls and nothing else is read — but its groups, when the
+// sheet has groups (a tenant may have groups before it has people).
 func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snapshot, error) {
 	s := New()
 	rd := r.begin(s)

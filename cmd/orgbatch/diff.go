@@ -156,8 +156,8 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	io := opts.IO
 	view.Plan(io.Out, p)
 	view.Prune(io.Out, extra)
-	printUnlisted(io.Out, p, opts.Groups.remove)
-	printOnlyGroups(io.Out, o, p, snap)
+	view.Unlisted(io.Out, p, opts.Groups.remove)
+	view.OnlyGroups(io.Out, o, p, snap)
 	dir, err := run.NewDir(opts.ReportDir, opts.Now(), "diff")
 	if err != nil {
 		return err

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/orgbatch/orgbatch/feishu"
-	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/spf13/cobra"
@@ -36,49 +34,6 @@ func (f *groupFlags) check() error {
 // count is the counted confirmation of the plan's member removals.
 func (f *groupFlags) count(p *plan.Plan) counted {
 	return deleteCount(p.Count(plan.KindMember, plan.ActionRemove), p.ListedMembers, "--remove-member-count", "用户组成员 group members", f.n)
-}
-
-// printUnlisted says how many members of the groups the sheet lists are
-// not listed, when they are not being removed.
-func printUnlisted(w io.Writer, p *plan.Plan, removing bool) {
-	if p.Unlisted > 0 && !removing {
-		fmt.Fprintf(w, "\n仅在飞书 only in Feishu: %d members of the groups the sheet lists are not in its lists (import --remove-members would remove them)\n", p.Unlisted)
-	}
-}
-
-// printOnlyGroups lists the tenant's groups a sheet with a groups table
-// does not have (diff): never deleted, only shown.
-func printOnlyGroups(w io.Writer, o *org.Org, p *plan.Plan, snap *tenant.Snapshot) {
-	hasTable := false
-	for _, t := range o.Tables {
-		hasTable = hasTable || t.Kind == org.KindGroups
-	}
-	if !hasTable || !snap.Groups.Read {
-		return
-	}
-	inSheet := map[string]bool{}
-	for _, c := range p.Changes {
-		if c.Kind == plan.KindGroup || c.Kind == plan.KindMember {
-			inSheet[c.Existing.GroupID] = true
-		}
-	}
-	var only []*tenant.Group
-	for _, g := range snap.Groups.Order {
-		if !inSheet[g.Key()] {
-			only = append(only, g)
-		}
-	}
-	if len(only) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\n仅在飞书的用户组 groups only in Feishu (not in the sheet; orgbatch never deletes groups): %d\n", len(only))
-	for _, g := range only {
-		kind := "normal"
-		if g.Dynamic() {
-			kind = "dynamic"
-		}
-		fmt.Fprintf(w, "  group      %s %s (%s, %d members)\n", g.Key(), g.Name, kind, g.MemberUserCount)
-	}
 }
 
 // exportGroups reads the groups of a whole-tenant export, with their user
