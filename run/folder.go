@@ -153,7 +153,7 @@ func (f *Folder) setUp(o FolderOptions) error {
 		return refused("%s is a run against %s, not %s: resume it against the same tenant", f.Dir, info.Tenant, o.Tenant)
 	}
 	if info.InputDigest != o.InputDigest {
-		return refused("%s was run on other input than %s (its content changed): start a new run instead of resuming", f.Dir, strings.Join(o.Inputs, ", "))
+		return refused("%s was run on another input than %s now is (its content changed), or with other options: start a new run instead of resuming", f.Dir, strings.Join(o.Inputs, ", "))
 	}
 	if info.TokenSalt != "" {
 		f.Salt = info.TokenSalt // the same requests as the interrupted run

@@ -126,8 +126,14 @@ func runIDs(ctx context.Context, opts *IDsOptions) error {
 	}
 	defer tgt.Close()
 	io.say("目标 target: %s", tgt.Desc)
+	// The journal's answers hold for this input and this --include-resigned:
+	// a resume must have both.
+	digest := in.Digest
+	if opts.IncludeResigned {
+		digest += " include_resigned"
+	}
 	folder, err := run.OpenFolder(run.FolderOptions{
-		ReportDir: opts.ReportDir, Kind: "ids", Resume: opts.Resume, Inputs: []string{in.Source}, InputDigest: in.Digest,
+		ReportDir: opts.ReportDir, Kind: "ids", Resume: opts.Resume, Inputs: []string{in.Source}, InputDigest: digest,
 		Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Command: "orgbatch ids " + in.Source, Now: opts.Now(),
 	})
 	if err != nil {

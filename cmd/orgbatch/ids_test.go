@@ -135,7 +135,11 @@ func TestIDsKillNineThenResume(t *testing.T) {
 	if want, _ := os.ReadFile(filepath.Join(onlyIDsDir(t, whole), "mapping.csv")); string(want) != string(resumed) {
 		t.Error("the resumed mapping differs from an uninterrupted run's")
 	}
-	// A folder resumes only with the input it was run on.
+	// A folder resumes only with the input and the flags it was run on.
+	os.Remove(filepath.Join(dir, report.SummaryJSON))
+	if code, _, errOut := runAgainst(t, context.Background(), "ids", input, "--include-resigned", "--base-url", hs.URL, "--report", reports, "--resume", dir); code != ExitUsage || !strings.Contains(errOut, "other input") {
+		t.Errorf("resumed with --include-resigned: exit %d\n%s", code, errOut)
+	}
 	os.WriteFile(input, []byte("工号,邮箱,手机号\nE1,a@b.cn,\n"), 0o600)
 	os.Remove(filepath.Join(dir, report.SummaryJSON))
 	if code, _, errOut := runAgainst(t, context.Background(), "ids", input, "--base-url", hs.URL, "--report", reports, "--resume", dir); code != ExitUsage || !strings.Contains(errOut, "other input") {
