@@ -70,3 +70,35 @@ func TestOpenFolder(t *testing.T) {
 		t.Errorf("dry runs: %v %s %s", err, d1.Dir, d2.Dir)
 	}
 }
+
+// TestOpenFolderOfAKind: an ids run gets an ids-… folder, resumes among
+// its own kind's folders, and only with the input it was run on.
+func TestOpenFolderOfAKind(t *testing.T) {
+	reports := t.TempDir()
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	o := FolderOptions{ReportDir: reports, Kind: "ids", Inputs: []string{"staff.csv"}, InputDigest: "abc", Tenant: "t", Command: "orgbatch ids staff.csv", Now: now}
+	f, err := OpenFolder(o)
+	if err != nil || filepath.Base(f.Dir) != "ids-20261202-100000" {
+		t.Fatalf("%v %+v", err, f)
+	}
+	os.WriteFile(filepath.Join(f.Dir, report.JournalFile), nil, 0o600)
+	f.Release()
+	resume := o
+	resume.Resume = "latest"
+	r, err := OpenFolder(resume)
+	if err != nil || r.Dir != f.Dir {
+		t.Fatalf("resume: %v %+v", err, r)
+	}
+	r.Release()
+	var refusedErr *RefusedError
+	other := resume
+	other.InputDigest = "changed"
+	if _, err := OpenFolder(other); !errors.As(err, &refusedErr) {
+		t.Errorf("another input: %v", err)
+	}
+	imports := resume
+	imports.Kind = ""
+	if _, err := OpenFolder(imports); !errors.As(err, &refusedErr) {
+		t.Errorf("an import resumed an ids folder: %v", err)
+	}
+}
