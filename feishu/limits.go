@@ -29,6 +29,11 @@ const (
 	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
+// The offboarding endpoints (offboard.go).
+const (
+	EPResurrect Endpoint = "POST /contact/v3/users/:user_id/resurrect"
+)
+
 // Window is "at most Count calls in any Per".
 type Window struct {
 	Count int
@@ -66,6 +71,8 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPBatchGetID:        Tier4,
 	EPEmployeeTypeEnums: Tier4,
 	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
+
+	EPResurrect: {{10, time.Minute}}, // user/resurrect: 10/min
 }
 
 // Scaled returns the limit with every window shortened by factor, keeping
