@@ -37,6 +37,8 @@ func (s *Server) routes() http.Handler {
 		"POST " + feishu.PathBatchGetID:       {ep: feishu.EPBatchGetID, handle: s.batchGetID},
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
 		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
+
+		"POST " + users + "/{user_id}/resurrect": {ep: feishu.EPResurrect, handle: s.resurrectUser},
 	}
 	for pattern, rt := range api {
 		mux.Handle(pattern, s.api(rt))

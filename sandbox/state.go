@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"slices"
+	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
 )
@@ -185,6 +186,13 @@ type user struct {
 	jobTitle        string
 	enterpriseEmail string
 	isTenantManager bool
+
+	// Offboarding (offboard_ops.go): when the user resigned (zero when
+	// unknown, as for a seeded resigned user), who received what, and
+	// whether the tenant lets them go only through the lifecycle engine.
+	resignedAt    time.Time
+	handover      map[string]string
+	lifecycleOnly bool
 }
 
 type userOrder struct {
