@@ -209,6 +209,8 @@ type Org struct {
 	Tables      []*Table
 	Departments []*Department
 	Users       []*User
+	// Leavers are the rows of leavers sheets (LeaverLoad).
+	Leavers []*Leaver
 }
 
 func newDepartment(rec Record) *Department {

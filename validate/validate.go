@@ -24,6 +24,7 @@ func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v.departments()
 	v.users()
 	v.paths()
+	v.leavers()
 	problem.Sort(v.probs)
 	return v.probs
 }
