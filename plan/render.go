@@ -11,6 +11,7 @@ import (
 
 var actionZH = map[Action]string{
 	ActionCreate: "新建", ActionMove: "移动", ActionUpdate: "更新", ActionUnchanged: "不变", ActionBlocked: "阻止",
+	ActionDelete: "删除", ActionRestore: "恢复",
 }
 
 // Render writes the plan for people: counts per kind and action, then one
@@ -19,29 +20,7 @@ var actionZH = map[Action]string{
 // rows are counted, not listed — unless the tenant check found something
 // about them (a leader that exists nowhere), which is shown as for any row.
 func Render(w io.Writer, p *Plan) {
-	// Two header lines: Chinese labels are two columns wide on a
-	// terminal, which fmt's widths do not know.
-	fmt.Fprintf(w, "%-12s", "")
-	for _, a := range Actions {
-		fmt.Fprintf(w, "%12s", a)
-	}
-	fmt.Fprintf(w, "\n%-12s", "")
-	for _, a := range Actions {
-		fmt.Fprintf(w, "%10s", actionZH[a])
-	}
-	fmt.Fprintln(w)
-	for _, k := range []Kind{KindDepartment, KindUser} {
-		label := "部门 depts"
-		if k == KindUser {
-			label = "成员 users"
-		}
-		fmt.Fprintf(w, "%-12s", label)
-		for _, a := range Actions {
-			fmt.Fprintf(w, "%12d", p.Count(k, a))
-		}
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintln(w)
+	renderCounts(w, p, Actions)
 	for _, c := range p.Changes {
 		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
 			continue
@@ -65,6 +44,33 @@ func Render(w io.Writer, p *Plan) {
 			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
 		}
 	}
+}
+
+// renderCounts writes the counts per kind and action.
+func renderCounts(w io.Writer, p *Plan, actions []Action) {
+	// Two header lines: Chinese labels are two columns wide on a
+	// terminal, which fmt's widths do not know.
+	fmt.Fprintf(w, "%-12s", "")
+	for _, a := range actions {
+		fmt.Fprintf(w, "%12s", a)
+	}
+	fmt.Fprintf(w, "\n%-12s", "")
+	for _, a := range actions {
+		fmt.Fprintf(w, "%10s", actionZH[a])
+	}
+	fmt.Fprintln(w)
+	for _, k := range []Kind{KindDepartment, KindUser} {
+		label := "部门 depts"
+		if k == KindUser {
+			label = "成员 users"
+		}
+		fmt.Fprintf(w, "%-12s", label)
+		for _, a := range actions {
+			fmt.Fprintf(w, "%12d", p.Count(k, a))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
 }
 
 // matchedByZH names the contact a user row was matched by; a match by
@@ -108,15 +114,21 @@ func (p *Plan) FromPath() int {
 
 // Summary is a one-line count of the plan.
 func Summary(p *Plan) string {
+	s := SummaryOf(p, Actions)
+	if n := p.FromPath(); n > 0 {
+		s += fmt.Sprintf(", (%d departments created from paths)", n)
+	}
+	return s
+}
+
+// SummaryOf is a one-line count of the plan's actions.
+func SummaryOf(p *Plan, actions []Action) string {
 	var parts []string
-	for _, a := range Actions {
+	for _, a := range actions {
 		d, u := p.Count(KindDepartment, a), p.Count(KindUser, a)
 		if d+u > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
 		}
-	}
-	if n := p.FromPath(); n > 0 {
-		parts = append(parts, fmt.Sprintf("(%d departments created from paths)", n))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -135,6 +147,11 @@ func WriteJSON(w io.Writer, p *Plan) error {
 		out.Summary[k] = map[Action]int{}
 		for _, a := range Actions {
 			out.Summary[k][a] = p.Count(k, a)
+		}
+		for _, a := range []Action{ActionDelete, ActionRestore} { // offboarding's, when it has any
+			if n := p.Count(k, a); n > 0 {
+				out.Summary[k][a] = n
+			}
 		}
 	}
 	if out.Changes == nil {

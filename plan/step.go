@@ -21,7 +21,15 @@ const (
 	StepUser
 )
 
-var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:"}
+// Step kinds of offboarding and restore (offboard_steps.go).
+const (
+	StepUserDelete StepKind = iota + 10
+	StepDepartmentDelete
+	StepUserRestore
+)
+
+var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:",
+	StepUserDelete: "user-delete:", StepDepartmentDelete: "dept-delete:", StepUserRestore: "user-restore:"}
 
 // StepID names a step: its kind and its row's key (department_id, user_id
 // or "mobile:…"). It reads and writes as "dept:D1", "dept-leader:D1",
@@ -66,16 +74,18 @@ func (id *StepID) UnmarshalText(b []byte) error {
 }
 
 // StepIDs are the steps a change has or would have, for matching journal
-// entries of an earlier run to the row.
+// entries of an earlier run to the row. The first is the one that creates
+// the row's entity.
 func (c *Change) StepIDs() []StepID {
 	if c.Kind == KindDepartment {
-		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key)}
+		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key), DepartmentDeleteStep(c.Key)}
 	}
-	return []StepID{UserStep(c.Key)}
+	return []StepID{UserStep(c.Key), UserDeleteStep(c.Key), UserRestoreStep(c.Key)}
 }
 
 // Request is what a step sends: one of CreateDepartment, PatchDepartment,
-// CreateUser or PatchUser, told apart by a type switch.
+// CreateUser or PatchUser, or of offboarding's DeleteUser, DeleteDepartment
+// and ResurrectUser (offboard_steps.go), told apart by a type switch.
 type Request interface {
 	// Op names the operation.
 	Op() Op
@@ -195,6 +205,8 @@ type stepJSON struct {
 	DeptPatch   *feishu.DepartmentPatch `json:"department_patch,omitempty"`
 	User        *feishu.User            `json:"user,omitempty"`
 	UserPatch   *feishu.UserPatch       `json:"user_patch,omitempty"`
+	UserDelete  *feishu.UserDelete      `json:"user_delete,omitempty"`
+	Resurrect   *feishu.UserResurrect   `json:"resurrect,omitempty"`
 	ClientToken string                  `json:"client_token,omitempty"`
 	Deps        []StepID                `json:"deps,omitempty"`
 	LeaderDep   string                  `json:"leader_dep,omitempty"`
@@ -213,6 +225,12 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 		out.User = &r.Body
 	case PatchUser:
 		out.Target, out.UserPatch = r.ID, &r.Patch
+	case DeleteUser:
+		out.Target, out.UserDelete = r.ID, &r.Body
+	case DeleteDepartment:
+		out.Target = r.ID
+	case ResurrectUser:
+		out.Target, out.Resurrect = r.ID, &r.Body
 	}
 	// Unescaped like the rest of plan.json (WriteJSON's encoder does not
 	// reach into a Marshaler's output).

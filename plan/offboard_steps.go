@@ -1,0 +1,50 @@
+package plan
+
+import "github.com/orgbatch/orgbatch/feishu"
+
+// The steps of offboarding and restore: a leaver's deletion with the
+// handover of their resources, an emptied department's deletion, a
+// deleted user's resurrection. They run in the importer's step graph like
+// an import's creates and patches.
+
+// UserDeleteStep, DepartmentDeleteStep and UserRestoreStep name them.
+func UserDeleteStep(userID string) StepID   { return StepID{StepUserDelete, userID} }
+func DepartmentDeleteStep(id string) StepID { return StepID{StepDepartmentDelete, id} }
+func UserRestoreStep(userID string) StepID  { return StepID{StepUserRestore, userID} }
+
+// DeleteUser deletes (resigns) user ID, handing their resources over as
+// Body says.
+type DeleteUser struct {
+	ID   string
+	Body feishu.UserDelete
+}
+
+// DeleteDepartment deletes an empty department.
+type DeleteDepartment struct{ ID string }
+
+// ResurrectUser brings deleted user ID back into Body's departments.
+type ResurrectUser struct {
+	ID   string
+	Body feishu.UserResurrect
+}
+
+func (DeleteUser) Op() Op       { return OpDeleteUser }
+func (DeleteDepartment) Op() Op { return OpDeleteDepartment }
+func (ResurrectUser) Op() Op    { return OpResurrectUser }
+
+func (DeleteUser) Endpoints() []feishu.Endpoint       { return feishu.On(feishu.EPDeleteUser) }
+func (DeleteDepartment) Endpoints() []feishu.Endpoint { return feishu.On(feishu.EPDeleteDepartment) }
+func (ResurrectUser) Endpoints() []feishu.Endpoint    { return feishu.On(feishu.EPResurrect) }
+
+// They carry no leader: WithoutLeader leaves them as they are.
+func (r DeleteUser) WithoutLeader() (Request, bool)       { return r, true }
+func (r DeleteDepartment) WithoutLeader() (Request, bool) { return r, true }
+func (r ResurrectUser) WithoutLeader() (Request, bool)    { return r, true }
+
+// IsOffboarding reports the operations of offboarding and restore. Their
+// intent is journaled before they are sent, as a create's is: a resumed
+// run tells by the tenant whether one killed before its answer came back
+// was applied.
+func (o Op) IsOffboarding() bool {
+	return o == OpDeleteUser || o == OpDeleteDepartment || o == OpResurrectUser
+}
