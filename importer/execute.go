@@ -17,6 +17,10 @@ type API interface {
 	PatchUser(ctx context.Context, id string, p feishu.UserPatch) (*feishu.User, error)
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	// offboarding and restore (offboard.go)
+	DeleteUser(ctx context.Context, id string, d feishu.UserDelete) error
+	DeleteDepartment(ctx context.Context, id string) error
+	ResurrectUser(ctx context.Context, id string, r feishu.UserResurrect) error
 }
 
 // executor runs one step against the API. Each kind of request has its
@@ -75,6 +79,12 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createUser(ctx, req, token, r)
 	case plan.PatchUser:
 		return e.patchUser(ctx, req, r)
+	case plan.DeleteUser:
+		return e.deleteUser(ctx, req, r)
+	case plan.DeleteDepartment:
+		return e.deleteDepartment(ctx, req, r)
+	case plan.ResurrectUser:
+		return e.resurrectUser(ctx, req, r)
 	}
 	return nil
 }
@@ -103,8 +113,9 @@ func (e *executor) leaderReady(st *plan.Step, r *StepResult) bool {
 	return false
 }
 
-// journalIntent records that a create is about to be sent: its
-// client_token and the identity of what it creates (see resume.go).
+// journalIntent records that a create is about to be sent — its
+// client_token and the identity of what it creates — or a delete or a
+// resurrection, with the ID it is about (see resume.go).
 func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) error {
 	if e.intend == nil {
 		return nil
@@ -115,6 +126,12 @@ func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) 
 		entry.Identity, entry.IDs = plan.DepartmentIdentity(&req.Body), plan.IDs{DepartmentID: req.Body.DepartmentID}
 	case plan.CreateUser:
 		entry.Identity, entry.IDs = plan.UserIdentity(&req.Body, req.Body.UserID != ""), plan.IDs{UserID: req.Body.UserID}
+	case plan.DeleteUser:
+		entry.IDs = plan.IDs{UserID: req.ID}
+	case plan.ResurrectUser:
+		entry.IDs = plan.IDs{UserID: req.ID}
+	case plan.DeleteDepartment:
+		entry.IDs = plan.IDs{DepartmentID: req.ID}
 	default:
 		return nil
 	}

@@ -79,6 +79,9 @@ func (fakeAPI) GetUser(context.Context, string) (*feishu.User, error) { return n
 func (fakeAPI) BatchGetID(context.Context, feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error) {
 	return nil, nil
 }
+func (fakeAPI) DeleteUser(context.Context, string, feishu.UserDelete) error       { return nil }
+func (fakeAPI) DeleteDepartment(context.Context, string) error                    { return nil }
+func (fakeAPI) ResurrectUser(context.Context, string, feishu.UserResurrect) error { return nil }
 
 func TestGoldenImportReport(t *testing.T) {
 	o, p := loadChanged(t)

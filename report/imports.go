@@ -31,6 +31,8 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
+	importer.StatusDeleted:   sheet.MarkChanged,
+	importer.StatusRestored:  sheet.MarkGood,
 }
 
 var importColumns = []sheet.Column{
@@ -84,10 +86,17 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	if ps := pathDepartmentsSheet(res.Outcomes); ps != nil {
-		sheets = append(sheets, *ps)
-		p := filepath.Join(dir, "report-path-departments.csv")
-		if err := sheet.WriteCSV(p, *ps, true); err != nil {
+	rowless := []struct {
+		s   *sheet.OutSheet
+		csv string
+	}{{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}, {offboardDepartmentsSheet(res.Outcomes), "report-departments.csv"}}
+	for _, r := range rowless {
+		if r.s == nil {
+			continue
+		}
+		sheets = append(sheets, *r.s)
+		p := filepath.Join(dir, r.csv)
+		if err := sheet.WriteCSV(p, *r.s, true); err != nil {
 			return files, err
 		}
 		files.CSV = append(files.CSV, p)
@@ -245,6 +254,9 @@ func writeJSON(path string, v any) error {
 func PrintOutcomes(w io.Writer, res *importer.Result) {
 	counts := RowCounts(res)
 	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	if res.Count(importer.StatusDeleted)+res.Count(importer.StatusRestored) > 0 { // an offboarding or a restore
+		statuses = []importer.Status{importer.StatusDeleted, importer.StatusRestored, importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	}
 	fmt.Fprintf(w, "%-12s", "")
 	for _, s := range statuses {
 		fmt.Fprintf(w, "%11s", s)
@@ -277,6 +289,10 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, oc.Change.Record.Num, code, oc.Message)
+		row := ""
+		if oc.Change.Record.T != nil {
+			row = fmt.Sprintf(" (row %d)", oc.Change.Record.Num)
+		}
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, row, code, oc.Message)
 	}
 }
