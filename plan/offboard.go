@@ -101,10 +101,32 @@ func (b *offboarder) add(c *Change, code string, loc problem.Loc, args ...any) {
 // means: a user_id is that user (a mobile or email beside it must be
 // theirs); without one, the mobile and the email must not name two users.
 // A name, when given, must be theirs. Two rows of one user block both.
+// An active user is leaving; one already resigned has nothing to do.
 func (b *offboarder) resolve() {
+	b.resolveRows(ActionDelete, func(lv *leaving) {
+		c, u := lv.c, lv.user
+		if resigned(u) {
+			if c.Action != ActionBlocked {
+				c.Action = ActionUnchanged
+			}
+			if !b.opts.Previous.hasUser(u.UserID) {
+				b.add(c, "PLAN_LEAVER_GONE", lv.row.Loc(""), u.UserID, u.Name)
+			}
+			return
+		}
+		b.leaving[u.UserID] = lv
+		if u.IsTenantManager {
+			b.add(c, "PLAN_LEAVER_ADMIN", lv.row.Loc("user_id"), u.UserID, u.Name)
+		}
+	})
+}
+
+// resolveRows makes each row a change with action a, finds its user and
+// hands every row whose user was found, once, to found.
+func (b *offboarder) resolveRows(a Action, found func(*leaving)) {
 	claimed := map[string]*leaving{}
 	for _, l := range b.org.Leavers {
-		c := &Change{Kind: KindUser, Key: leaverKey(l), Name: l.Name(), Record: l.Record, Action: ActionDelete, Offboard: &Offboarding{}}
+		c := &Change{Kind: KindUser, Key: leaverKey(l), Name: l.Name(), Record: l.Record, Action: a, Offboard: &Offboarding{}}
 		c.Problems = append(c.Problems, b.rows[rowKey{l.T.File, l.T.Sheet, l.Num}]...)
 		if problem.HasErrors(c.Problems) {
 			c.Action = ActionBlocked
@@ -124,19 +146,7 @@ func (b *offboarder) resolve() {
 			continue
 		}
 		claimed[u.UserID] = lv
-		if resigned(u) {
-			if c.Action != ActionBlocked {
-				c.Action = ActionUnchanged
-			}
-			if !b.opts.Previous.hasUser(u.UserID) {
-				b.add(c, "PLAN_LEAVER_GONE", l.Loc(""), u.UserID, u.Name)
-			}
-			continue
-		}
-		b.leaving[u.UserID] = lv
-		if u.IsTenantManager {
-			b.add(c, "PLAN_LEAVER_ADMIN", l.Loc("user_id"), u.UserID, u.Name)
-		}
+		found(lv)
 	}
 }
 

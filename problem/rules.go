@@ -334,7 +334,7 @@ var Rules = []Rule{
 		MsgZH: "%s「%s」已被在职成员 %s 使用：请先修改该成员的%s", MsgEN: "%s %q now belongs to active user %s: change theirs first"},
 	{Code: "PLAN_RESTORE_TO_ROOT", Severity: Warning, Entity: EntityLeaver, Field: "user_id",
 		ZH: "不知道离职前所在部门的成员恢复到根部门（再用 import 调整）", EN: "A user whose former departments are unknown is restored to the root department (move them with import)",
-		MsgZH: "不知道 %s 离职前的部门%s：将恢复到根部门，可再用 import 调整", MsgEN: "the former departments of %s are unknown%s: restored to the root department; move them with import"},
+		MsgZH: "%s 离职前的部门不详或都已不存在%s：将恢复到根部门，可再用 import 调整", MsgEN: "the former departments of %s are unknown or gone%s: restored to the root department; move them with import"},
 	{Code: "PLAN_RESTORE_DEPT_GONE", Severity: Warning, Entity: EntityLeaver, Field: "user_id",
 		ZH: "已不存在、也不在本次重建的部门不恢复", EN: "A former department that no longer exists and is not re-created is left out",
 		MsgZH: "原部门 %s 已不存在，本次也不重建：不恢复到该部门", MsgEN: "former department %s no longer exists and is not re-created: left out"},

@@ -124,6 +124,18 @@ func (rd *reading) contactsWithResigned(mobiles, emails []string) func(context.C
 	}
 }
 
+// Departments adds the departments the snapshot lacks, by ID (a deleted
+// or unknown one is absent).
+func (r *Reader) Departments(ctx context.Context, s *Snapshot, ids []string) error {
+	rd := r.begin(s)
+	var jobs []func(context.Context) error
+	ids = slices.DeleteFunc(dedupe(missing(ids, s.Departments)), func(id string) bool { return id == RootID || id == "" })
+	for _, chunk := range chunks(ids, feishu.BatchMax) {
+		jobs = append(jobs, rd.departments(chunk))
+	}
+	return rd.run(ctx, jobs)
+}
+
 // Members lists the direct members of each department (every page) into
 // Members, and adds the users to the snapshot.
 func (r *Reader) Members(ctx context.Context, s *Snapshot, departments []string) error {
