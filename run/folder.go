@@ -59,7 +59,7 @@ type FolderOptions struct {
 	// Kind names the run's folders (kind-<time>; a dry run's are
 	// kind-plan-<time>, an import's plan-<time>): "" is an import,
 	// "offboard" and "restore" the others. A resume looks among them.
-	Kind string
+	Kind   string
 	Inputs []string
 	// Tenant names the tenant the run writes to (see Info.Tenant);
 	// Target describes it for run.json.
