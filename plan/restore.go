@@ -226,11 +226,18 @@ func (b *restorer) notRestored(r *RecordUser) string {
 	if r == nil {
 		return ""
 	}
-	var out []string
+	var out, to []string
+	given := map[string][]string{} // receiver → resources
 	for _, h := range r.Handover {
 		if h.To != "" {
-			out = append(out, resourceLabel(h.Resource)+" → "+h.To)
+			if given[h.To] == nil {
+				to = append(to, h.To)
+			}
+			given[h.To] = append(given[h.To], resourceLabel(h.Resource))
 		}
+	}
+	for _, id := range to {
+		out = append(out, strings.Join(given[id], "、")+" → "+id)
 	}
 	for _, s := range b.ropts.Record.Leaders {
 		if s.From == r.UserID && s.To != "" && b.ropts.done(DepartmentLeaderStep(s.DepartmentID)) {

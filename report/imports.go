@@ -86,11 +86,8 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	rowless := []struct {
-		s   *sheet.OutSheet
-		csv string
-	}{{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}, {offboardDepartmentsSheet(res.Outcomes), "report-departments.csv"}}
-	for _, r := range rowless {
+	extra := append([]csvSheet{{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
+	for _, r := range extra {
 		if r.s == nil {
 			continue
 		}

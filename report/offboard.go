@@ -9,67 +9,90 @@ import (
 )
 
 // The departments of an offboarding or a restore have no input row: the
-// leader slots changed, the departments deleted (or re-created). Plans and
-// reports list them on a sheet of their own, as paths' departments are.
+// leader slots changed, the departments deleted (or re-created); nor do
+// the users a restore takes from an offboarding's record. Plans and
+// reports list them on sheets of their own, as paths' departments are.
 
-const offboardDepartmentsName = "部门 departments"
-
-var offboardDepartmentColumns = []sheet.Column{
-	{Header: "部门ID department_id", Width: 20}, {Header: "部门名称 name", Width: 20}, {Header: "部门路径 path", Width: 40},
+// rowless is a sheet of changes of one kind without an input row.
+type rowless struct {
+	kind      plan.Kind
+	name, csv string
+	columns   []sheet.Column
 }
 
-// rowlessDepartment is a department change with no input row that is not
+var rowlessSheets = []rowless{
+	{plan.KindDepartment, "部门 departments", "report-departments.csv", []sheet.Column{{Header: "部门ID department_id", Width: 20}, {Header: "部门名称 name", Width: 20}, {Header: "部门路径 path", Width: 40}}},
+	{plan.KindUser, "成员 users", "report-users.csv", []sheet.Column{{Header: "用户ID user_id", Width: 16}, {Header: "姓名 name", Width: 16}, {Header: "所属部门ID department_ids", Width: 40}}},
+}
+
+// of reports a change of the sheet's kind with no input row that is not
 // one a path created.
-func rowlessDepartment(c *plan.Change) bool {
-	return c.Kind == plan.KindDepartment && c.Record.T == nil && !c.FromPath
-}
+func (r rowless) of(c *plan.Change) bool { return c.Kind == r.kind && c.Record.T == nil && !c.FromPath }
 
-func departmentCells(c *plan.Change) []string { return []string{c.Key, c.Name, c.Path} }
-
-// offboardDepartmentsSheet is that sheet in an import report: each
-// department with its outcome.
-func offboardDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
-	var rows [][]string
-	var marks []sheet.Mark
-	for i := range outcomes {
-		oc := &outcomes[i]
-		if rowlessDepartment(oc.Change) {
-			rows = append(rows, append(departmentCells(oc.Change), outcomeCells(oc)...))
-			marks = append(marks, statusMarks[oc.Status])
-		}
+func (r rowless) cells(c *plan.Change) []string {
+	if r.kind == plan.KindUser {
+		return []string{c.Key, c.Name, strings.Join(c.Departments, ";")}
 	}
-	return departmentsSheet(rows, importColumns, marks)
+	return []string{c.Key, c.Name, c.Path}
 }
 
-// planDepartmentsSheet is that sheet in a plan: each department with its
-// action, changes and problems.
-func planDepartmentsSheet(p *plan.Plan) *sheet.OutSheet {
-	var rows [][]string
-	var marks []sheet.Mark
-	for _, c := range p.Changes {
-		if !rowlessDepartment(c) {
-			continue
+// csvSheet is a report sheet and the CSV file it is also written to.
+type csvSheet struct {
+	s   *sheet.OutSheet
+	csv string
+}
+
+// rowlessOutcomes are those sheets in an import report: each change with
+// its outcome.
+func rowlessOutcomes(outcomes []importer.Outcome) []csvSheet {
+	var out []csvSheet
+	for _, r := range rowlessSheets {
+		var rows [][]string
+		var marks []sheet.Mark
+		for i := range outcomes {
+			if oc := &outcomes[i]; r.of(oc.Change) {
+				rows = append(rows, append(r.cells(oc.Change), outcomeCells(oc)...))
+				marks = append(marks, statusMarks[oc.Status])
+			}
 		}
-		var changes []string
-		for _, f := range c.Fields {
-			changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
-		}
-		rows = append(rows, append(departmentCells(c), string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)))
-		marks = append(marks, actionMarks[c.Action])
+		out = append(out, csvSheet{r.sheet(rows, importColumns, marks), r.csv})
 	}
-	return departmentsSheet(rows, planColumns, marks)
+	return out
 }
 
-func departmentsSheet(rows [][]string, extra []sheet.Column, marks []sheet.Mark) *sheet.OutSheet {
+// rowlessPlan are those sheets in a plan: each change with its action,
+// changes and problems.
+func rowlessPlan(p *plan.Plan) []*sheet.OutSheet {
+	var out []*sheet.OutSheet
+	for _, r := range rowlessSheets {
+		var rows [][]string
+		var marks []sheet.Mark
+		for _, c := range p.Changes {
+			if !r.of(c) {
+				continue
+			}
+			var changes []string
+			for _, f := range c.Fields {
+				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
+			}
+			rows = append(rows, append(r.cells(c), string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)))
+			marks = append(marks, actionMarks[c.Action])
+		}
+		out = append(out, r.sheet(rows, planColumns, marks))
+	}
+	return out
+}
+
+func (r rowless) sheet(rows [][]string, extra []sheet.Column, marks []sheet.Mark) *sheet.OutSheet {
 	if rows == nil {
 		return nil
 	}
-	first := len(offboardDepartmentColumns)
-	return &sheet.OutSheet{Name: offboardDepartmentsName, Columns: append(append([]sheet.Column(nil), offboardDepartmentColumns...), extra...),
+	first := len(r.columns)
+	return &sheet.OutSheet{Name: r.name, Columns: append(append([]sheet.Column(nil), r.columns...), extra...),
 		Rows: rows, FreezeHeader: true,
-		Mark: func(r, c int) sheet.Mark {
+		Mark: func(row, c int) sheet.Mark {
 			if c == first {
-				return marks[r]
+				return marks[row]
 			}
 			return sheet.MarkNone
 		}}
