@@ -320,7 +320,7 @@ var Rules = []Rule{
 	{Code: "PLAN_SUCCESSOR_UNUSED", Severity: Warning, Entity: EntityLeaver, Field: "leader_successor_user_id",
 		ZH: "离职者不负责任何部门时，接任者不起作用", EN: "A successor is ignored when the leaver leads no department",
 		MsgZH: "填写了接任者「%s」，但离职者不是任何部门的负责人：忽略", MsgEN: "successor %q is given, but the leaver leads no department: ignored"},
-	{Code: "PLAN_DEPT_KEPT", Severity: Warning, Entity: EntityDepartment, Field: "department_id",
+	{Code: "PLAN_DEPT_KEPT", Severity: Warning, Entity: EntityDepartment,
 		ZH: "被中断的离职处理原计划删除、但已不再为空的部门会保留", EN: "A department an interrupted offboarding was to delete is kept when it is no longer empty",
 		MsgZH: "部门 %s 已不再为空（有成员或子部门）：不删除", MsgEN: "department %s is no longer empty (it has members or sub-departments): kept"},
 	{Code: "PLAN_RESTORE_NOT_RESTORED", Severity: Warning, Entity: EntityLeaver, Field: "user_id",

@@ -10,7 +10,19 @@ const (
 	DepartmentsSheet  = "部门 departments"
 	UsersSheet        = "成员 users"
 	InstructionsSheet = "说明 instructions"
+	LeaversSheet      = "离职 leavers"
 )
+
+// sheetNameOf is the template's sheet name of a kind.
+func sheetNameOf(k org.Kind) string {
+	switch k {
+	case org.KindUsers:
+		return UsersSheet
+	case org.KindLeavers:
+		return LeaversSheet
+	}
+	return DepartmentsSheet
+}
 
 // DropdownRows is how many rows of a template carry the dropdowns.
 const DropdownRows = 2000
@@ -31,11 +43,7 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 
 // DataSheet is a departments or users sheet in the template format.
 func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
-	name := DepartmentsSheet
-	if s.Kind == org.KindUsers {
-		name = UsersSheet
-	}
-	return sheet.OutSheet{Name: name, Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+	return sheet.OutSheet{Name: sheetNameOf(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
 }
 
 // CSVName is the file name of a kind's sheet when written as CSV.

@@ -13,8 +13,9 @@ func init() { register(newTemplateCmd) }
 // TemplateOptions are the parsed flags of `orgbatch template`.
 type TemplateOptions struct {
 	IO     *IOStreams
-	Format string
-	OutDir string
+	Format  string
+	OutDir  string
+	Leavers bool
 }
 
 func newTemplateCmd(io *IOStreams) *cobra.Command {
@@ -31,14 +32,22 @@ create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.
 
 With --format csv, departments.csv, users.csv and instructions.csv are
-written (UTF-8 with a BOM, so Excel opens them correctly).`,
+written (UTF-8 with a BOM, so Excel opens them correctly).
+
+--leavers writes the leavers template of orgbatch offboard instead
+(orgbatch-leavers-template.xlsx, or leavers.csv and leavers-instructions.csv):
+who leaves (user_id, mobile or email), the acceptor of each kind of resource
+and a default acceptor, the email processing (转移/保留/删除) and the
+successor of the departments they lead.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
-  orgbatch template --out ./hr --format csv`,
+  orgbatch template --out ./hr --format csv
+  orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
 	return cmd
 }
 
@@ -49,7 +58,11 @@ func runTemplate(opts *TemplateOptions) error {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err
 	}
-	paths, err := templates.Write(opts.OutDir, opts.Format)
+	write := templates.Write
+	if opts.Leavers {
+		write = templates.WriteLeavers
+	}
+	paths, err := write(opts.OutDir, opts.Format)
 	if err != nil {
 		return err
 	}
