@@ -12,7 +12,7 @@ func init() { register(newTemplateCmd) }
 
 // TemplateOptions are the parsed flags of `orgbatch template`.
 type TemplateOptions struct {
-	IO     *IOStreams
+	IO      *IOStreams
 	Format  string
 	OutDir  string
 	Leavers bool
