@@ -243,3 +243,82 @@ func rulesOf(c *Change) string {
 	}
 	return string(c.Action) + " " + rules(c)
 }
+
+// TestOffboardIdentity: a user_id with another user's mobile beside it,
+// a mobile and an email of two users, two rows of one user, and a
+// resigned user found by contact (a leaver gone already).
+func TestOffboardIdentity(t *testing.T) {
+	tn := newOffTenant()
+	tn.dept("T", "0", "", "boss", "a", "b", "c", "d")
+	tn.counts()
+	tn.user("boss", "", "T")
+	a, b, c, d := tn.user("a", "boss", "T"), tn.user("b", "boss", "T"), tn.user("c", "boss", "T"), tn.user("d", "boss", "T")
+	a.Email = "a@example.com"
+	tn.ByEmail["a@example.com"] = "a"
+	gone := tn.user("gone", "boss", "T")
+	gone.Status.IsResigned = true
+	delete(tn.ByMobile, gone.Mobile)
+	tn.ResignedByContact[gone.Mobile] = "gone"
+	mob := func(u *feishu.User) string { return org.LocalMobile(u.Mobile) }
+	o, ps := leaverSheet(t, "user_id,mobile,email\n"+
+		"a,"+mob(c)+",\n"+ // row 2: a's row with c's mobile
+		","+mob(d)+",a@example.com\n"+ // row 3: d's mobile, a's email
+		"b,,\n"+ // row 4
+		","+mob(b)+",\n"+ // row 5: b again
+		","+mob(gone)+",\n") // row 6
+	p := BuildOffboard(o, ps, tn.Snapshot, OffboardOptions{})
+	got := map[int]string{}
+	for _, c := range p.Changes {
+		got[c.Record.Num] = rulesOf(c)
+	}
+	want := map[int]string{
+		2: "blocked PLAN_LEAVER_CONTACT_MISMATCH",
+		3: "blocked PLAN_CONTACT_AMBIGUOUS",
+		4: "blocked PLAN_USER_TWICE",
+		5: "blocked PLAN_USER_TWICE",
+		6: "unchanged PLAN_LEAVER_GONE",
+	}
+	for row, w := range want {
+		if got[row] != w {
+			t.Errorf("row %d: %s, want %s", row, got[row], w)
+		}
+	}
+	if len(p.Steps) != 0 {
+		t.Errorf("steps %v", p.Steps)
+	}
+}
+
+// TestOffboardResumeRows: resumed with the record of a run that deleted
+// the squad and cleared a leader slot, the plan has those rows (unchanged
+// now: the journal says what was done) — and keeps, with a warning, a
+// department the run was to delete that someone joined meanwhile.
+func TestOffboardResumeRows(t *testing.T) {
+	tn := newOffTenant()
+	tn.dept("T", "0", "", "boss")
+	tn.dept("K", "T", "", "newcomer")
+	tn.counts()
+	tn.user("boss", "", "T")
+	tn.user("newcomer", "boss", "K")
+	tn.user("x", "boss").Status.IsResigned = true
+	prev := &OffboardRecord{
+		Users:       []RecordUser{{UserID: "x", Name: "名x", Departments: []string{"S"}}},
+		Departments: []feishu.Department{{DepartmentID: "S", Name: "Squad", ParentDepartmentID: "T"}, {DepartmentID: "K", Name: "Kept", ParentDepartmentID: "T"}},
+		Leaders:     []LeaderSlot{{DepartmentID: "T", Name: "NT", From: "x", To: ""}},
+	}
+	o, ps := leaverSheet(t, leaverHeader+"x,,,,,,\n")
+	if got := OffboardReads(o, ps, &tenant.Snapshot{Departments: tn.Departments, Users: tn.Users, Members: map[string][]string{}, Children: tn.Children}, OffboardOptions{Previous: prev}); !slices.Equal(got, []string{"K"}) {
+		t.Errorf("members to list on resume: %v, want K", got)
+	}
+	p := BuildOffboard(o, ps, tn.Snapshot, OffboardOptions{Previous: prev})
+	for key, w := range map[string]string{"x": "unchanged ", "S": "unchanged ", "K": "unchanged PLAN_DEPT_KEPT", "T": "unchanged "} {
+		if got := rulesOf(change(p, key)); got != w {
+			t.Errorf("%s: %q, want %q", key, got, w)
+		}
+	}
+	if len(p.Steps) != 0 {
+		t.Errorf("steps %v", p.Steps)
+	}
+	if rec := p.Record(prev); len(rec.Users) != 1 || len(rec.Departments) != 2 || len(rec.Leaders) != 1 {
+		t.Errorf("the record of a resumed run keeps the first one's: %+v", rec)
+	}
+}
