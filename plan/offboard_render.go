@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 )
 
 // OffboardActions and RestoreActions are the actions of those plans, in
@@ -17,19 +19,20 @@ var (
 // counts per kind and action, then every row that changes or is blocked
 // (and unchanged ones with a finding): a leaver with their departments,
 // who receives what, the departments they lead and their user groups; a
-// department with what happens to it.
+// department with what happens to it. Every value from the sheet or the
+// tenant is printed through textsafe.Terminal.
 func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
 	renderCounts(w, p, actions)
 	for _, c := range p.Changes {
 		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
+		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
 		switch {
 		case c.Record.T != nil:
-			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
+			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		case c.Path != "" && c.Path != c.Key:
-			fmt.Fprintf(w, "  %s", c.Path)
+			fmt.Fprintf(w, "  %s", textsafe.Terminal(c.Path))
 		}
 		fmt.Fprintln(w)
 		if c.Kind == KindUser {
@@ -39,10 +42,10 @@ func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
 			fmt.Fprintf(w, "            空部门 empty once the leavers are gone: deleted after them\n")
 		}
 		for _, f := range c.Fields {
-			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
+			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }
@@ -50,27 +53,27 @@ func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
 func renderLeaver(w io.Writer, c *Change) {
 	const pad = "            "
 	if len(c.Departments) > 0 {
-		fmt.Fprintf(w, "%s部门 departments: %s\n", pad, strings.Join(c.Departments, "; "))
+		fmt.Fprintf(w, "%s部门 departments: %s\n", pad, textsafe.Terminal(strings.Join(c.Departments, "; ")))
 	}
 	ob := c.Offboard
 	if ob == nil {
 		return
 	}
 	if len(ob.Handover) > 0 {
-		fmt.Fprintf(w, "%s交接 handover (leader %s):\n", pad, orNone(ob.Leader))
+		fmt.Fprintf(w, "%s交接 handover (leader %s):\n", pad, textsafe.Terminal(orNone(ob.Leader)))
 		for _, line := range handoverLines(ob.Handover) {
-			fmt.Fprintf(w, "%s  %s\n", pad, line)
+			fmt.Fprintf(w, "%s  %s\n", pad, textsafe.Terminal(line))
 		}
 	}
 	if len(ob.Leads) > 0 {
-		fmt.Fprintf(w, "%s负责部门 leads: %s\n", pad, strings.Join(ob.Leads, "; "))
+		fmt.Fprintf(w, "%s负责部门 leads: %s\n", pad, textsafe.Terminal(strings.Join(ob.Leads, "; ")))
 	}
 	if c.Action == ActionDelete {
 		groups := "未读取 not read (this build does not read user groups)"
 		if ob.GroupsRead {
 			groups = orNone(strings.Join(ob.Groups, "; "))
 		}
-		fmt.Fprintf(w, "%s用户组 groups: %s\n", pad, groups)
+		fmt.Fprintf(w, "%s用户组 groups: %s\n", pad, textsafe.Terminal(groups))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sheet"
@@ -290,6 +291,6 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		if oc.Change.Record.T != nil {
 			row = fmt.Sprintf(" (row %d)", oc.Change.Record.Num)
 		}
-		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, oc.Change.Key, row, code, oc.Message)
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(oc.Change.Key), row, code, textsafe.Terminal(oc.Message))
 	}
 }

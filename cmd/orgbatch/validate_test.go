@@ -34,6 +34,9 @@ func TestValidateExitCodes(t *testing.T) {
 		{"not a spreadsheet", []string{"validate", "../../samples/invalid/not_a_spreadsheet.xlsx"}, ExitUsage, "FILE_UNREADABLE"},
 		{"truncated zip", []string{"validate", "../../samples/invalid/truncated.xlsx"}, ExitUsage, "FILE_UNREADABLE"},
 		{"no header", []string{"validate", "../../samples/invalid/empty.csv"}, ExitUsage, "SHEET_NO_HEADER"},
+		{"unclosed quote", []string{"validate", "../../samples/invalid/users_unclosed_quote.csv"}, ExitUsage, "users_unclosed_quote.csv row 3, column F"},
+		{"mixed encodings", []string{"validate", "../../samples/invalid/users_encoding.csv"}, ExitRowsFailed, "row 4, column 姓名: 单元格「�」不是文件所用的编码 UTF-8"},
+		{"hidden characters", []string{"validate", "../../samples/invalid/users_cells.csv"}, ExitRowsFailed, "王�[2J五"},
 		{"missing file", []string{"validate", "nope.xlsx"}, ExitUsage, ""},
 		{"no files", []string{"validate"}, ExitUsage, ""},
 		{"bad flag", []string{"validate", "--format", "yaml", "../../samples/company.xlsx"}, ExitUsage, ""},
@@ -49,6 +52,9 @@ func TestValidateExitCodes(t *testing.T) {
 			}
 			if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
 				t.Errorf("stack trace on stderr: %s", errOut)
+			}
+			if strings.ContainsAny(out+errOut, "\x1b\u202e\u2066\u200b") {
+				t.Errorf("a hidden character reached the terminal:\n%q", out)
 			}
 		})
 	}
