@@ -23,6 +23,8 @@ type Meta struct {
 	AppID   string
 	Version string // orgbatch's
 	Time    time.Time
+	// IncludeResigned says resigned users were looked for (resigned.go).
+	IncludeResigned bool
 }
 
 // FormatVersion names the export layout in the metadata sheet.
@@ -46,7 +48,11 @@ func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
 	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree)), UserExtra...)
 	us.Mark = muteFrom(len(org.UserSchema.Fields))
-	return []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
+	out := []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
+	if rs := resignedSheet(s); rs != nil {
+		out = append(out, *rs)
+	}
+	return out
 }
 
 // muteFrom greys the read-only columns.
@@ -103,7 +109,11 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutS
 		}
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
-	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
+	if m.IncludeResigned {
+		add("users_resigned", strconv.Itoa(len(ResignedUsers(s))), "离职成员：仍被引用的、离职记录和名单中的 those still referred to or named by offboarding runs and lists (sheet "+ResignedSheet+")")
+	} else {
+		add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users (--include-resigned)")
+	}
 	least := t.MinCalls()
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
 		if n, ok := least[ep]; ok {
@@ -151,9 +161,10 @@ func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptio
 	return sheet.WriteXLSXWith(path, o, Sheets(s, m)...)
 }
 
-// CSVNames are the files WriteCSV writes, in order.
+// CSVNames are the files WriteCSV writes, in order (the last only when
+// there are resigned users).
 func CSVNames() []string {
-	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
+	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV, ResignedCSV}
 }
 
 // WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv

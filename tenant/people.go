@@ -27,6 +27,9 @@ type PeopleRefs struct {
 // tell whether a leader is active.
 func (r *Reader) People(ctx context.Context, s *Snapshot, refs PeopleRefs) error {
 	rd := r.begin(s)
+	for _, l := range []*[]string{&refs.IDs, &refs.Mobiles, &refs.Emails} {
+		*l = slices.DeleteFunc(dedupe(slices.Clone(*l)), func(v string) bool { return v == "" })
+	}
 	var jobs []func(context.Context) error
 	mobiles, emails := missing(refs.Mobiles, s.ByMobile), missing(refs.Emails, s.ByEmail)
 	for i := 0; i < max(len(mobiles), len(emails)); i += feishu.BatchMax {
