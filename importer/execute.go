@@ -85,6 +85,8 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.deleteDepartment(ctx, req, r)
 	case plan.ResurrectUser:
 		return e.resurrectUser(ctx, req, r)
+	case plan.SetLeader:
+		return e.patchDepartment(ctx, plan.PatchDepartment{ID: req.ID, Patch: req.Patch()}, r)
 	}
 	return nil
 }
@@ -132,6 +134,8 @@ func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) 
 		entry.IDs = plan.IDs{UserID: req.ID}
 	case plan.DeleteDepartment:
 		entry.IDs = plan.IDs{DepartmentID: req.ID}
+	case plan.SetLeader:
+		entry.IDs = plan.IDs{DepartmentID: req.ID, UserID: req.LeaderUserID}
 	default:
 		return nil
 	}

@@ -129,9 +129,10 @@ func prevOf(c *plan.Change, prev map[plan.StepID]JournalEntry) []JournalEntry {
 	return out
 }
 
-// offboardedBefore turns an unchanged row into deleted or restored when an
-// interrupted run sent that for it and the tenant shows it was applied:
-// the user is resigned (or back), the department gone. kill -9 between
+// offboardedBefore turns an unchanged row into deleted, restored or
+// updated when an interrupted run sent that for it and the tenant shows it
+// was applied: the user is resigned (or back), the department gone, the
+// leader slot as it was to be. kill -9 between
 // the sending and the journaling of the answer leaves only the intent.
 func offboardedBefore(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot) {
 	if t == nil {
@@ -155,6 +156,10 @@ func offboardedBefore(o *Outcome, c *plan.Change, prev previous, t *tenant.Snaps
 		case plan.OpDeleteDepartment:
 			if t.Departments[e.IDs.DepartmentID] == nil {
 				o.Status = StatusDeleted
+			}
+		case plan.OpSetLeader:
+			if d := t.Departments[e.IDs.DepartmentID]; d != nil && d.LeaderUserID == e.IDs.UserID && o.Status == StatusUnchanged {
+				o.Status = StatusUpdated
 			}
 		}
 	}

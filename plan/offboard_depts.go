@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -170,8 +169,7 @@ func (b *offboarder) leaderSlots(emptied []string) {
 			}
 			c := b.deptChange(d, ActionUpdate)
 			c.Fields = []FieldChange{{"leader_user_id", lv.user.UserID, succ}}
-			to := succ
-			b.addStep(c, &Step{ID: DepartmentLeaderStep(d), Request: PatchDepartment{ID: d, Patch: feishu.DepartmentPatch{LeaderUserID: &to}}})
+			b.addStep(c, &Step{ID: DepartmentLeaderStep(d), Request: SetLeader{ID: d, LeaderUserID: succ}})
 			if succ == "" {
 				cleared = append(cleared, d+" "+c.Name)
 			}

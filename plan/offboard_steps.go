@@ -28,6 +28,21 @@ type ResurrectUser struct {
 	Body feishu.UserResurrect
 }
 
+// SetLeader gives department ID its leader LeaderUserID ("" clears the
+// slot): the leader slots of an offboarding and a restore. It is a PATCH
+// of leader_user_id, with its intent journaled like the others.
+type SetLeader struct{ ID, LeaderUserID string }
+
+func (SetLeader) Op() Op                           { return OpSetLeader }
+func (SetLeader) Endpoints() []feishu.Endpoint     { return feishu.On(feishu.EPPatchDepartment) }
+func (r SetLeader) WithoutLeader() (Request, bool) { return r, true }
+
+// Patch is the PATCH a SetLeader sends.
+func (r SetLeader) Patch() feishu.DepartmentPatch {
+	to := r.LeaderUserID
+	return feishu.DepartmentPatch{LeaderUserID: &to}
+}
+
 func (DeleteUser) Op() Op       { return OpDeleteUser }
 func (DeleteDepartment) Op() Op { return OpDeleteDepartment }
 func (ResurrectUser) Op() Op    { return OpResurrectUser }
@@ -46,5 +61,5 @@ func (r ResurrectUser) WithoutLeader() (Request, bool)    { return r, true }
 // run tells by the tenant whether one killed before its answer came back
 // was applied.
 func (o Op) IsOffboarding() bool {
-	return o == OpDeleteUser || o == OpDeleteDepartment || o == OpResurrectUser
+	return o == OpDeleteUser || o == OpDeleteDepartment || o == OpResurrectUser || o == OpSetLeader
 }

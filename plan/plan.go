@@ -108,6 +108,7 @@ const (
 	OpDeleteUser       Op = "delete_user"
 	OpDeleteDepartment Op = "delete_department"
 	OpResurrectUser    Op = "resurrect_user"
+	OpSetLeader        Op = "set_leader"
 )
 
 // loc is where a change's problems point: its row, or for a department

@@ -273,8 +273,7 @@ func (b *restorer) leaders(created map[string]*Change) {
 }
 
 func (b *restorer) leaderStep(c *Change, dept, leader string, deps []StepID) {
-	to := leader
 	c.Fields = append(c.Fields, FieldChange{"leader_user_id", "", leader})
-	b.addStep(c, &Step{ID: DepartmentLeaderStep(dept), Request: PatchDepartment{ID: dept, Patch: feishu.DepartmentPatch{LeaderUserID: &to}},
+	b.addStep(c, &Step{ID: DepartmentLeaderStep(dept), Request: SetLeader{ID: dept, LeaderUserID: leader},
 		Deps: slices.Concat(deps, []StepID{UserRestoreStep(leader)})})
 }

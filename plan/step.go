@@ -231,6 +231,9 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 		out.Target = r.ID
 	case ResurrectUser:
 		out.Target, out.Resurrect = r.ID, &r.Body
+	case SetLeader:
+		patch := r.Patch()
+		out.Target, out.DeptPatch = r.ID, &patch
 	}
 	// Unescaped like the rest of plan.json (WriteJSON's encoder does not
 	// reach into a Marshaler's output).

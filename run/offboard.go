@@ -48,9 +48,12 @@ func (ob *Offboarding) Plan(ctx context.Context, r *tenant.Reader, f *Folder) (*
 }
 
 // Write is the Import.Written: the record, merged with the resumed one's.
-func (ob *Offboarding) Write(dir string, p *plan.Plan) error {
-	return WriteRecord(dir, p.Record(ob.previous))
-}
+func (ob *Offboarding) Write(dir string, p *plan.Plan) error { return WriteRecord(dir, ob.Record(p)) }
+
+// Record is what the whole run deletes and changes: the plan's, and — on
+// a resume — what the interrupted run was to do. Its counts are the run's
+// counted confirmations, the same when it is resumed.
+func (ob *Offboarding) Record(p *plan.Plan) *plan.OffboardRecord { return p.Record(ob.previous) }
 
 // PlanOffboard reads what an offboarding needs — the department tree
 // (departments only, with member counts: ⌈departments/50⌉ calls, plus the

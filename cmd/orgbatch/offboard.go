@@ -110,11 +110,13 @@ func runOffboard(ctx context.Context, opts *OffboardOptions) error {
 		IO: opts.IO, Files: opts.Files, Target: &opts.Target, Kind: "offboard", Verb: "离职 offboarding",
 		DryRun: !opts.Execute, Yes: opts.Yes, Resume: opts.Resume, ReportDir: opts.ReportDir, Workers: opts.Workers, Verbose: opts.Verbose, Now: opts.Now,
 		Org: o, Problems: ps, Planner: ob.Plan, Written: ob.Write, Actions: plan.OffboardActions,
+		// The counts are the whole run's: a resume states the same numbers.
 		Counts: func(p *plan.Plan) []counted {
+			rec := ob.Record(p)
 			users, depts := p.Tenant.Tree.MemberCount(), len(p.Tenant.Tree.Departments)
 			return []counted{
-				deleteCount(p.Count(plan.KindUser, plan.ActionDelete), users, "--delete-count", "成员 users", opts.DeleteUsers),
-				deleteCount(p.Count(plan.KindDepartment, plan.ActionDelete), depts, "--delete-department-count", "部门 departments", opts.DeleteDepts),
+				deleteCount(len(rec.Users), users, "--delete-count", "成员 users", opts.DeleteUsers),
+				deleteCount(len(rec.Departments), depts, "--delete-department-count", "部门 departments", opts.DeleteDepts),
 			}
 		},
 	})
