@@ -50,6 +50,18 @@ func exampleSheet(s *org.Schema) sheet.OutSheet {
 	return ds
 }
 
+// Names are the files Write writes into dir for a format.
+func Names(dir, format string) []string {
+	if format == "xlsx" {
+		return []string{filepath.Join(dir, XLSXName)}
+	}
+	var out []string
+	for _, s := range org.Schemas {
+		out = append(out, filepath.Join(dir, CSVName(s.Kind)))
+	}
+	return append(out, filepath.Join(dir, InstructionsName))
+}
+
 // Write writes the templates into dir in the given format ("xlsx" or
 // "csv") and returns the paths written.
 func Write(dir, format string) ([]string, error) {
@@ -76,16 +88,24 @@ func Write(dir, format string) ([]string, error) {
 	return nil, fmt.Errorf("unknown format %q (want xlsx or csv)", format)
 }
 
+// LeaverNames are the files WriteLeavers writes into dir for a format.
+func LeaverNames(dir, format string) []string {
+	if format == "xlsx" {
+		return []string{filepath.Join(dir, LeaversXLSXName)}
+	}
+	return []string{filepath.Join(dir, CSVName(org.KindLeavers)), filepath.Join(dir, LeaverInstructionsName)}
+}
+
 // WriteLeavers writes the leavers template into dir: one workbook, or
 // leavers.csv and leavers-instructions.csv.
 func WriteLeavers(dir, format string) ([]string, error) {
 	sheets := LeaverSheets()
 	switch format {
 	case "xlsx":
-		p := filepath.Join(dir, LeaversXLSXName)
+		p := LeaverNames(dir, format)[0]
 		return []string{p}, sheet.WriteXLSX(p, sheets...)
 	case "csv":
-		paths := []string{filepath.Join(dir, CSVName(org.KindLeavers)), filepath.Join(dir, LeaverInstructionsName)}
+		paths := LeaverNames(dir, format)
 		for i, p := range paths {
 			if err := sheet.WriteCSV(p, sheets[i], true); err != nil {
 				return paths[:i], err

@@ -160,7 +160,23 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil || opts.DryRun {
 		return view.ended(err, res, nErr)
 	}
-	return view.exit(res, "orgbatch import "+strings.Join(fileList(inputs), " "), folder)
+	return view.exit(res, resumeHint(io, tgt, inputs, folder))
+}
+
+// resumeHint is the command that continues an interrupted run: with --yes
+// when it would otherwise stop at the question it cannot ask.
+func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder) string {
+	return resumeCommand(io, tgt, "orgbatch import "+strings.Join(fileList(inputs), " "), folder)
+}
+
+// resumeCommand is command continuing the run in folder, with --yes
+// where the resumed run could not ask.
+func resumeCommand(io *IOStreams, tgt *target, command string, folder *run.Folder) string {
+	hint := command + " --resume " + folder.Dir
+	if tgt.Sandbox == nil && !io.CanPrompt() {
+		hint += " --yes"
+	}
+	return hint
 }
 
 // logger logs on stderr: warnings, and with --verbose every retry.

@@ -202,15 +202,16 @@ func watchLeavers(ctx context.Context, lr leaversRun) error {
 		Workers: lr.Workers, Logger: logger, DryRun: lr.DryRun, Target: tgt.Desc, Now: lr.Now,
 		Planner: lr.Planner, Written: lr.Written, JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 	}
+	var gate *writeGate
 	view := runView{IO: io, DryRun: lr.DryRun, Verb: lr.Verb,
 		Summary: func(p *plan.Plan) string { return plan.SummaryOf(p, lr.Actions) },
 		Render:  func(p *plan.Plan) { plan.RenderOffboard(io.Out, p, lr.Actions) },
 		Gate: func(p *plan.Plan) *writeGate {
-			g := &writeGate{Summary: plan.SummaryOf(p, lr.Actions), Yes: lr.Yes, Counts: lr.Counts(p)}
+			gate = &writeGate{Summary: plan.SummaryOf(p, lr.Actions), Yes: lr.Yes, Counts: lr.Counts(p)}
 			if len(p.Steps) > 0 {
-				g.Target = tgt.describe(ctx)
+				gate.Target = tgt.describe(ctx)
 			}
-			return g
+			return gate
 		}}
 	res, err := view.watch(ctx, im, folder)
 	nErr, _ := problem.Count(lr.Problems)
@@ -220,5 +221,11 @@ func watchLeavers(ctx context.Context, lr leaversRun) error {
 		}
 		return view.ended(err, res, nErr)
 	}
-	return view.exit(res, command, folder)
+	resume := resumeCommand(io, tgt, command, folder)
+	for _, c := range gate.Counts { // the numbers a resume states again
+		if c.Required {
+			resume += fmt.Sprintf(" %s %d", c.Flag, c.N)
+		}
+	}
+	return view.exit(res, resume)
 }

@@ -81,8 +81,8 @@ func dryRunExit(nErr int, p *plan.Plan) error {
 }
 
 // exit prints how an executed run ended and maps it to an exit code;
-// command is what continues it after an interruption.
-func (v runView) exit(res *run.Result, command string, folder *run.Folder) error {
+// resume is the command that continues it after an interruption.
+func (v runView) exit(res *run.Result, resume string) error {
 	io := v.IO
 	ex, sum := res.Executed, res.Summary
 	report.PrintOutcomes(io.Out, ex)
@@ -95,7 +95,7 @@ func (v runView) exit(res *run.Result, command string, folder *run.Folder) error
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: %s --resume %s", command, folder.Dir)}
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续请运行: %s", resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}

@@ -15,6 +15,7 @@ type TemplateOptions struct {
 	IO      *IOStreams
 	Format  string
 	OutDir  string
+	Force   bool
 	Leavers bool
 }
 
@@ -32,7 +33,9 @@ create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.
 
 With --format csv, departments.csv, users.csv and instructions.csv are
-written (UTF-8 with a BOM, so Excel opens them correctly).
+written (UTF-8 with a BOM, so Excel opens them correctly). A template that
+already exists in --out is never replaced (it may have been filled in)
+unless --force.
 
 --leavers writes the leavers template of orgbatch offboard instead
 (orgbatch-leavers-template.xlsx, or leavers.csv and leavers-instructions.csv):
@@ -47,6 +50,7 @@ successor of the departments they lead.`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
 	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
 	return cmd
 }
@@ -55,12 +59,19 @@ func runTemplate(opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
 	}
+	write, names := templates.Write, templates.Names
+	if opts.Leavers {
+		write, names = templates.WriteLeavers, templates.LeaverNames
+	}
+	if !opts.Force {
+		for _, p := range names(opts.OutDir, opts.Format) {
+			if _, err := os.Stat(p); err == nil {
+				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
+			}
+		}
+	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err
-	}
-	write := templates.Write
-	if opts.Leavers {
-		write = templates.WriteLeavers
 	}
 	paths, err := write(opts.OutDir, opts.Format)
 	if err != nil {

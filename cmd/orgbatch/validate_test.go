@@ -152,6 +152,21 @@ func TestTemplateCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "template", "--format", "pdf"); code != ExitUsage {
 		t.Errorf("bad format exit %d", code)
 	}
+	// A template HR may have filled in is never replaced without --force.
+	filled := filepath.Join(dir, "orgbatch-template.xlsx")
+	os.WriteFile(filled, []byte("filled in"), 0o600)
+	if code, _, errOut := runCLI(t, "template", "--out", dir); code != ExitUsage || !strings.Contains(errOut, "--force") {
+		t.Errorf("existing template: exit %d, %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(filled); string(got) != "filled in" {
+		t.Error("an existing template was overwritten")
+	}
+	if code, _, _ := runCLI(t, "template", "--out", dir, "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d", code)
+	}
+	if got, _ := os.ReadFile(filled); string(got) != string(want) {
+		t.Error("--force did not replace the template")
+	}
 }
 
 // TestHelpShowsExamples: every command's --help has an Examples section.
