@@ -189,8 +189,8 @@ func (b *offboarder) find(c *Change, l *org.Leaver) *feishu.User {
 	}
 	c.MatchedBy = by
 	if by == MatchUserID {
-		b.sameContact(c, l, u, "mobile", l.Mobile(), mobile, tenant.NormMobile(u.Mobile), u.Mobile)
-		b.sameContact(c, l, u, "email", l.Email(), email, strings.ToLower(u.Email), u.Email)
+		b.sameContact(c, l, u, "mobile", l.Mobile(), mobile, tenant.NormMobile(u.Mobile))
+		b.sameContact(c, l, u, "email", l.Email(), email, strings.ToLower(u.Email))
 	}
 	if n := l.Name(); n != "" && !sameName(n, u.Name) {
 		b.add(c, "PLAN_LEAVER_NAME_MISMATCH", l.Loc("name"), n, u.UserID, u.Name)
@@ -198,10 +198,11 @@ func (b *offboarder) find(c *Change, l *org.Leaver) *feishu.User {
 	return u
 }
 
-// sameContact blocks a row whose mobile or email is not its user's.
-func (b *offboarder) sameContact(c *Change, l *org.Leaver, u *feishu.User, key, cell, norm, theirs, shown string) {
+// sameContact blocks a row whose mobile or email is not its user's (the
+// message does not show theirs: terminals and tickets collect it).
+func (b *offboarder) sameContact(c *Change, l *org.Leaver, u *feishu.User, key, cell, norm, theirs string) {
 	if norm != "" && norm != theirs {
-		b.add(c, "PLAN_LEAVER_CONTACT_MISMATCH", l.Loc(key), l.T.Column(key), cell, u.UserID, key, shown)
+		b.add(c, "PLAN_LEAVER_CONTACT_MISMATCH", l.Loc(key), l.T.Column(key), cell, u.UserID)
 	}
 }
 

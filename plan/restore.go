@@ -111,7 +111,7 @@ func (b *restorer) user(c *Change, u *feishu.User) {
 			owners = b.t.ByEmail
 		}
 		if other := owners[k.key]; k.value != "" && other != "" && other != u.UserID {
-			b.add(c, "PLAN_RESTORE_CONTACT_TAKEN", b.loc(c, k.field), k.field, k.value, other, k.field)
+			b.add(c, "PLAN_RESTORE_CONTACT_TAKEN", b.loc(c, k.field), u.UserID, k.field, other, k.field)
 		}
 	}
 	if c.Action == ActionRestore {
