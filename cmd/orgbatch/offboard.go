@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -125,16 +126,10 @@ func runOffboard(ctx context.Context, opts *OffboardOptions) error {
 // loadLeavers reads and validates leavers sheets. Unreadable input is exit
 // 2; so are validation errors for a real run, unless skipInvalid.
 func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org.Org, []problem.Problem, error) {
-	if len(files) == 0 {
-		return nil, nil, usageError("no leavers file: give a leavers sheet (orgbatch template --leavers writes one)")
+	o, ps, err := loadLeaverFiles(files)
+	if err != nil {
+		return nil, nil, err
 	}
-	var in []org.Input
-	for _, f := range files {
-		in = append(in, org.Input{Path: f})
-	}
-	o, ps := org.LoadWith(in, org.LeaverLoad)
-	ps = append(ps, validate.Validate(o)...)
-	problem.Sort(ps)
 	nErr, nWarn := problem.Count(ps)
 	io.say("读取 read: %d 行 leavers rows; %d errors, %d warnings", len(o.Leavers), nErr, nWarn)
 	switch {
@@ -145,6 +140,24 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 		report.PrintProblems(io.ErrOut, ps)
 		return nil, nil, &ExitError{Code: ExitUsage, Err: errors.New("the leavers sheet has errors: fix them (the dry run lists them), or carry out the valid rows with --skip-invalid")}
 	}
+	return o, ps, nil
+}
+
+// loadLeaverFiles reads and validates leavers sheets.
+func loadLeaverFiles(files []string) (*org.Org, []problem.Problem, error) {
+	if len(files) == 0 {
+		return nil, nil, usageError("no leavers file: give a leavers sheet (orgbatch template --leavers writes one)")
+	}
+	var in []org.Input
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return nil, nil, usageError("cannot open %s: %v", f, err)
+		}
+		in = append(in, org.Input{Path: f})
+	}
+	o, ps := org.LoadWith(in, org.LeaverLoad)
+	ps = append(ps, validate.Validate(o)...)
+	problem.Sort(ps)
 	return o, ps, nil
 }
 

@@ -226,6 +226,9 @@ func TestOffboardLeadersAndRefusals(t *testing.T) {
 	if code, out, errOut := runAgainst(t, ctx, "offboard", bad, "--base-url", url, "--execute", "--yes", "--report", filepath.Join(dir, "reports")); code != ExitUsage || !strings.Contains(errOut, "LEAVER_EMAIL_PROCESSING") {
 		t.Errorf("a sheet with errors: exit %d\n%s\n%s", code, out, errOut)
 	}
+	if code, out, _ := runAgainst(t, ctx, "validate", "--leavers", bad, "--no-report"); code != ExitRowsFailed || !strings.Contains(out, "LEAVER_EMAIL_PROCESSING") {
+		t.Errorf("validate --leavers: exit %d\n%s", code, out)
+	}
 }
 
 // TestOffboardKillNineThenResume kills a real offboarding with SIGKILL at
