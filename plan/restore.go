@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -128,43 +127,54 @@ func (b *restorer) loc(c *Change, field string) problem.Loc {
 
 // departments re-creates, parents first, the departments the run deleted
 // that are gone: under a parent that exists or is re-created, with a name
-// no sibling has taken meanwhile. It returns them by ID.
+// no sibling has taken meanwhile. One that exists again (a resumed
+// restore created it; someone else did) is an unchanged row: the journal
+// tells which. It returns the rows by ID.
 func (b *restorer) departments() map[string]*Change {
-	created := map[string]*Change{}
+	rows := map[string]*Change{}
 	rec := b.ropts.Record
 	if rec == nil {
-		return created
+		return rows
 	}
 	for i := len(rec.Departments) - 1; i >= 0; i-- { // the record is children first
 		d := rec.Departments[i]
-		if !b.ropts.done(DepartmentDeleteStep(d.DepartmentID)) || b.t.Departments[d.DepartmentID] != nil {
+		if !b.ropts.done(DepartmentDeleteStep(d.DepartmentID)) {
 			continue
 		}
 		c := &Change{Kind: KindDepartment, Key: d.DepartmentID, Name: d.Name, Action: ActionCreate, Path: d.DepartmentID, Offboard: &Offboarding{}}
 		b.plan.Changes = append(b.plan.Changes, c)
-		body := feishu.Department{DepartmentID: d.DepartmentID, Name: d.Name, I18nName: d.I18nName, ParentDepartmentID: d.ParentDepartmentID, Order: b.freeOrder(d)}
-		if l := b.t.Users[d.LeaderUserID]; l != nil && !resigned(l) {
-			body.LeaderUserID = d.LeaderUserID
+		rows[d.DepartmentID], b.depts[d.DepartmentID] = c, c
+		if now := b.t.Departments[d.DepartmentID]; now != nil {
+			c.Action, c.Existing = ActionUnchanged, IDs{DepartmentID: now.DepartmentID, OpenDepartmentID: now.OpenDepartmentID}
+			continue
 		}
-		step := &Step{ID: DepartmentStep(d.DepartmentID), Request: CreateDepartment{Body: body}, salt: b.ropts.TokenSalt}
-		step.ClientToken = clientToken(step.salt, step.ID, &body)
-		switch p := d.ParentDepartmentID; {
-		case created[p] != nil && created[p].Action == ActionCreate:
-			step.Deps = []StepID{DepartmentStep(p)}
-		case p != tenant.RootID && b.t.Departments[p] == nil:
-			b.add(c, "PLAN_PARENT_MISSING", problem.Loc{}, p)
-		}
-		for _, sib := range b.t.Children[d.ParentDepartmentID] {
-			if sib.DepartmentID != d.DepartmentID && org.SegmentKey(sib.Name) == org.SegmentKey(d.Name) {
-				b.add(c, "PLAN_NAME_TAKEN", problem.Loc{}, d.Name, sib.DepartmentID)
-			}
-		}
-		created[d.DepartmentID] = c
-		if c.Action == ActionCreate {
-			b.addStep(c, step)
+		b.recreate(c, d, rows)
+	}
+	return rows
+}
+
+// recreate adds the create of a department the run deleted.
+func (b *restorer) recreate(c *Change, d feishu.Department, rows map[string]*Change) {
+	body := feishu.Department{DepartmentID: d.DepartmentID, Name: d.Name, I18nName: d.I18nName, ParentDepartmentID: d.ParentDepartmentID, Order: b.freeOrder(d)}
+	if l := b.t.Users[d.LeaderUserID]; l != nil && !resigned(l) {
+		body.LeaderUserID = d.LeaderUserID
+	}
+	step := &Step{ID: DepartmentStep(d.DepartmentID), Request: CreateDepartment{Body: body}, salt: b.ropts.TokenSalt}
+	step.ClientToken = clientToken(step.salt, step.ID, &body)
+	switch p := d.ParentDepartmentID; {
+	case rows[p] != nil && rows[p].Action == ActionCreate:
+		step.Deps = []StepID{DepartmentStep(p)}
+	case p != tenant.RootID && b.t.Departments[p] == nil:
+		b.add(c, "PLAN_PARENT_MISSING", problem.Loc{}, p)
+	}
+	for _, sib := range b.t.Children[d.ParentDepartmentID] {
+		if sib.DepartmentID != d.DepartmentID && org.SegmentKey(sib.Name) == org.SegmentKey(d.Name) {
+			b.add(c, "PLAN_NAME_TAKEN", problem.Loc{}, d.Name, sib.DepartmentID)
 		}
 	}
-	return created
+	if c.Action == ActionCreate {
+		b.addStep(c, step)
+	}
 }
 
 // freeOrder keeps a department's order unless a sibling has taken it.
@@ -185,11 +195,10 @@ func (b *restorer) resurrect(c *Change, created map[string]*Change) {
 	req := ResurrectUser{ID: c.Key}
 	s := &Step{ID: UserRestoreStep(c.Key)}
 	for _, d := range departmentsOf(r) {
-		cc := created[d]
-		switch {
+		switch cc := created[d]; {
 		case cc != nil && cc.Action == ActionCreate:
 			s.Deps = append(s.Deps, DepartmentStep(d))
-		case cc == nil && (d == tenant.RootID || b.t.Departments[d] != nil):
+		case d == tenant.RootID || b.t.Departments[d] != nil:
 		default:
 			b.add(c, "PLAN_RESTORE_DEPT_GONE", b.loc(c, ""), d)
 			continue
@@ -247,33 +256,62 @@ func (b *restorer) notRestored(r *RecordUser) string {
 	return strings.Join(out, "; ")
 }
 
-// leaders gives a restored user back the leader slots the run cleared
-// (if still empty) and those of the departments re-created, once both
-// exist.
-func (b *restorer) leaders(created map[string]*Change) {
+// leaders gives the leader slots back: those the run cleared (if still
+// empty) and those of the departments it deleted (re-created now, or by
+// a restore being resumed), to a leader who is restored in this plan
+// (after it) or is active again already.
+func (b *restorer) leaders(rows map[string]*Change) {
 	rec := b.ropts.Record
 	if rec == nil {
 		return
 	}
 	for _, s := range rec.Leaders {
-		d := b.t.Departments[s.DepartmentID]
-		if s.To != "" || b.restored[s.From] == nil || d == nil || d.LeaderUserID != "" || !b.ropts.done(DepartmentLeaderStep(s.DepartmentID)) {
-			continue
+		if s.To == "" && b.ropts.done(DepartmentLeaderStep(s.DepartmentID)) && b.t.Departments[s.DepartmentID] != nil {
+			b.leaderBack(s.DepartmentID, s.From, nil)
 		}
-		c := b.deptChange(s.DepartmentID, ActionUpdate)
-		b.leaderStep(c, s.DepartmentID, s.From, nil)
 	}
 	for _, d := range rec.Departments {
-		c := created[d.DepartmentID]
-		if c == nil || c.Action != ActionCreate || b.restored[d.LeaderUserID] == nil {
-			continue
+		if c := rows[d.DepartmentID]; c != nil && c.Action == ActionCreate {
+			b.leaderBack(d.DepartmentID, d.LeaderUserID, c)
+		} else if c != nil {
+			b.leaderBack(d.DepartmentID, d.LeaderUserID, nil)
 		}
-		b.leaderStep(c, d.DepartmentID, d.LeaderUserID, []StepID{DepartmentStep(d.DepartmentID)})
 	}
+}
+
+// leaderBack sets dept's leader back to leader once they are back. created
+// is the department's create row when this plan creates it (the create
+// carries an active leader itself); else the department exists and must
+// have no leader now.
+func (b *restorer) leaderBack(dept, leader string, created *Change) {
+	if leader == "" {
+		return
+	}
+	restoring := b.restored[leader] != nil
+	l := b.t.Users[leader]
+	if created != nil {
+		if restoring {
+			b.leaderStep(created, dept, leader, []StepID{DepartmentStep(dept), UserRestoreStep(leader)})
+		}
+		return
+	}
+	if d := b.t.Departments[dept]; d == nil || d.LeaderUserID != "" || !restoring && (l == nil || resigned(l)) {
+		return
+	}
+	c := b.depts[dept]
+	if c == nil {
+		c = b.deptChange(dept, ActionUpdate)
+	} else if c.Action == ActionUnchanged {
+		c.Action = ActionUpdate
+	}
+	var deps []StepID
+	if restoring {
+		deps = []StepID{UserRestoreStep(leader)}
+	}
+	b.leaderStep(c, dept, leader, deps)
 }
 
 func (b *restorer) leaderStep(c *Change, dept, leader string, deps []StepID) {
 	c.Fields = append(c.Fields, FieldChange{"leader_user_id", "", leader})
-	b.addStep(c, &Step{ID: DepartmentLeaderStep(dept), Request: SetLeader{ID: dept, LeaderUserID: leader},
-		Deps: slices.Concat(deps, []StepID{UserRestoreStep(leader)})})
+	b.addStep(c, &Step{ID: DepartmentLeaderStep(dept), Request: SetLeader{ID: dept, LeaderUserID: leader}, Deps: deps})
 }

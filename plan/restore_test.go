@@ -78,4 +78,25 @@ func TestRestorePlan(t *testing.T) {
 			t.Errorf("%s: %+v: x gets the slot back once restored", id, s)
 		}
 	}
+
+	// Resumed after the squad was created and x brought back, but before
+	// x had the squad again: the squad is an unchanged row that gets its
+	// leader (x is active now); x is unchanged (the journal says restored).
+	tn.dept("S", "T", "")
+	tn.Users["x"].Status.IsResigned = false
+	p = BuildRestore(&org.Org{}, nil, tn.Snapshot, RestoreOptions{Record: rec, Done: done, TokenSalt: "s"})
+	if got := rulesOf(change(p, "S")); got != "update " {
+		t.Errorf("resumed: S %q", got)
+	}
+	if got := rulesOf(change(p, "x")); got != "unchanged PLAN_RESTORE_ACTIVE" {
+		t.Errorf("resumed: x %q", got)
+	}
+	for _, st := range p.Steps {
+		if st.ID == DepartmentLeaderStep("S") && len(st.Deps) != 0 {
+			t.Errorf("resumed: S's leader waits for %v", st.Deps)
+		}
+		if st.ID == DepartmentStep("S") {
+			t.Error("resumed: S created again")
+		}
+	}
 }
