@@ -57,7 +57,9 @@ type offboarder struct {
 	// leaving holds every row that names an active user, blocked or not:
 	// nobody hands anything to someone the sheet says is leaving.
 	leaving map[string]*leaving
-	depts   map[string]*Change // department rows by department_id
+	depts   map[string]*Change  // department rows by department_id
+	leads   map[string][]string // leader → departments (ledBy)
+	paths   map[string]string   // department → walked path (path)
 }
 
 // leaving is one leaver row.

@@ -20,16 +20,21 @@ import (
 // turn. A department that was empty before, or holds anyone who stays —
 // a blocked leaver included — is kept.
 
-// ledBy lists the departments whose leader is the user, sorted.
+// ledBy lists the departments whose leader is the user, sorted (the
+// index is built once, on first use).
 func (b *offboarder) ledBy(userID string) []string {
-	var out []string
-	for id, d := range b.t.Departments {
-		if id != tenant.RootID && d.LeaderUserID == userID {
-			out = append(out, id)
+	if b.leads == nil {
+		b.leads = map[string][]string{}
+		for id, d := range b.t.Departments {
+			if id != tenant.RootID && d.LeaderUserID != "" {
+				b.leads[d.LeaderUserID] = append(b.leads[d.LeaderUserID], id)
+			}
+		}
+		for _, ids := range b.leads {
+			slices.Sort(ids)
 		}
 	}
-	slices.Sort(out)
-	return out
+	return b.leads[userID]
 }
 
 // candidates are the departments that may be left empty: those a leaver
@@ -143,12 +148,16 @@ func (b *offboarder) deptChange(id string, a Action) *Change {
 
 // path is a department's path as walked, or its ID.
 func (b *offboarder) path(id string) string {
-	if b.t.Tree != nil {
-		for _, d := range b.t.Tree.Departments {
-			if d.DepartmentID == id {
-				return d.Path
+	if b.paths == nil {
+		b.paths = map[string]string{}
+		if b.t.Tree != nil {
+			for _, d := range b.t.Tree.Departments {
+				b.paths[d.DepartmentID] = d.Path
 			}
 		}
+	}
+	if p, ok := b.paths[id]; ok {
+		return p
 	}
 	return id
 }
