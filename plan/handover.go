@@ -170,3 +170,13 @@ func nameOr(u *feishu.User) string {
 	}
 	return u.Name
 }
+
+// ResourceLabel names a kind of resource for people: "文档 docs".
+func ResourceLabel(name string) string {
+	for _, r := range Resources {
+		if r.Name == name {
+			return r.ZH + " " + r.Name
+		}
+	}
+	return name
+}

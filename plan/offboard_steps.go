@@ -7,6 +7,13 @@ import "github.com/orgbatch/orgbatch/feishu"
 // deleted user's resurrection. They run in the importer's step graph like
 // an import's creates and patches.
 
+// OffboardActions and RestoreActions are the actions of those plans, in
+// display order.
+var (
+	OffboardActions = []Action{ActionDelete, ActionUpdate, ActionUnchanged, ActionBlocked}
+	RestoreActions  = []Action{ActionRestore, ActionCreate, ActionUpdate, ActionUnchanged, ActionBlocked}
+)
+
 // UserDeleteStep, DepartmentDeleteStep and UserRestoreStep name them.
 func UserDeleteStep(userID string) StepID   { return StepID{StepUserDelete, userID} }
 func DepartmentDeleteStep(id string) StepID { return StepID{StepDepartmentDelete, id} }

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -227,13 +226,6 @@ func TestOffboardHandover(t *testing.T) {
 	}
 	if change(p, "orph").MatchedBy != MatchMobile {
 		t.Error("orph was not matched by mobile")
-	}
-	var out bytes.Buffer
-	RenderOffboard(&out, p, OffboardActions)
-	for _, s := range []string{"→ boss (direct_leader): 文档 docs", "无人接收 nobody: 部门群 department_chat", "用户组 groups: 未读取 not read", "leader_user_id: lead → w3"} {
-		if !strings.Contains(out.String(), s) {
-			t.Errorf("the rendered plan lacks %q:\n%s", s, out.String())
-		}
 	}
 }
 

@@ -242,7 +242,7 @@ func (b *restorer) notRestored(r *RecordUser) string {
 			if given[h.To] == nil {
 				to = append(to, h.To)
 			}
-			given[h.To] = append(given[h.To], resourceLabel(h.Resource))
+			given[h.To] = append(given[h.To], ResourceLabel(h.Resource))
 		}
 	}
 	for _, id := range to {

@@ -6,9 +6,9 @@ import (
 
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
-	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 // resignedLists reads the --resigned-list sheets (before the tenant is
@@ -24,7 +24,7 @@ func resignedLists(opts *ExportOptions) (*org.Org, error) {
 	}
 	o, ps := org.LoadWith(in, org.LeaverLoad)
 	if problem.Unreadable(ps) {
-		report.PrintProblems(opts.IO.ErrOut, ps)
+		view.Problems(opts.IO.ErrOut, ps)
 		return nil, &ExitError{Code: ExitUsage}
 	}
 	return o, nil

@@ -15,6 +15,7 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -125,11 +126,11 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	nErr, nWarn := problem.Count(ps)
 	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
 	if problem.Unreadable(ps) {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
 	}
 	logger := opts.logger()
@@ -153,14 +154,14 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 	}
-	view := runView{IO: io, DryRun: opts.DryRun, Verb: "导入 importing", Summary: plan.Summary,
-		Render: func(p *plan.Plan) { plan.Render(io.Out, p) },
+	rv := runView{IO: io, DryRun: opts.DryRun, Verb: "导入 importing", Summary: plan.Summary,
+		Render: func(p *plan.Plan) { view.Plan(io.Out, p) },
 		Gate:   func(p *plan.Plan) *writeGate { return importGate(ctx, opts, tgt, p) }}
-	res, err := view.watch(ctx, im, folder)
+	res, err := rv.watch(ctx, im, folder)
 	if err != nil || opts.DryRun {
-		return view.ended(err, res, nErr)
+		return rv.ended(err, res, nErr)
 	}
-	return view.exit(res, resumeHint(io, tgt, inputs, folder))
+	return rv.exit(res, resumeHint(io, tgt, inputs, folder))
 }
 
 // resumeHint is the command that continues an interrupted run: with --yes

@@ -11,10 +11,10 @@ import (
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
-	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -134,10 +134,10 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 	io.say("读取 read: %d 行 leavers rows; %d errors, %d warnings", len(o.Leavers), nErr, nWarn)
 	switch {
 	case problem.Unreadable(ps):
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return nil, nil, &ExitError{Code: ExitUsage}
 	case nErr > 0 && execute && !skipInvalid:
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return nil, nil, &ExitError{Code: ExitUsage, Err: errors.New("the leavers sheet has errors: fix them (the dry run lists them), or carry out the valid rows with --skip-invalid")}
 	}
 	return o, ps, nil
@@ -218,7 +218,7 @@ func watchLeavers(ctx context.Context, lr leaversRun) error {
 	var gate *writeGate
 	view := runView{IO: io, DryRun: lr.DryRun, Verb: lr.Verb,
 		Summary: func(p *plan.Plan) string { return plan.SummaryOf(p, lr.Actions) },
-		Render:  func(p *plan.Plan) { plan.RenderOffboard(io.Out, p, lr.Actions) },
+		Render:  func(p *plan.Plan) { view.Offboard(io.Out, p, lr.Actions) },
 		Gate: func(p *plan.Plan) *writeGate {
 			gate = &writeGate{Summary: plan.SummaryOf(p, lr.Actions), Yes: lr.Yes, Counts: lr.Counts(p)}
 			if len(p.Steps) > 0 {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/plan"
-	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 // runView is how a run (import, offboard, restore) is watched: progress
@@ -85,7 +85,7 @@ func dryRunExit(nErr int, p *plan.Plan) error {
 func (v runView) exit(res *run.Result, resume string) error {
 	io := v.IO
 	ex, sum := res.Executed, res.Summary
-	report.PrintOutcomes(io.Out, ex)
+	view.Outcomes(io.Out, ex)
 	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
 	if len(res.Files.Failed) > 0 {
 		fmt.Fprintf(io.Out, "失败行 failed rows (fix and run again): %v\n", res.Files.Failed)

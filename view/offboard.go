@@ -1,4 +1,4 @@
-package plan
+package view
 
 import (
 	"fmt"
@@ -6,25 +6,19 @@ import (
 	"strings"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
+	"github.com/orgbatch/orgbatch/plan"
 )
 
-// OffboardActions and RestoreActions are the actions of those plans, in
-// display order.
-var (
-	OffboardActions = []Action{ActionDelete, ActionUpdate, ActionUnchanged, ActionBlocked}
-	RestoreActions  = []Action{ActionRestore, ActionCreate, ActionUpdate, ActionUnchanged, ActionBlocked}
-)
-
-// RenderOffboard writes an offboarding or restore plan for people: the
+// Offboard writes an offboarding or restore plan for people: the
 // counts per kind and action, then every row that changes or is blocked
 // (and unchanged ones with a finding): a leaver with their departments,
 // who receives what, the departments they lead and their user groups; a
 // department with what happens to it. Every value from the sheet or the
 // tenant is printed through textsafe.Terminal.
-func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
-	renderCounts(w, p, actions)
+func Offboard(w io.Writer, p *plan.Plan, actions []plan.Action) {
+	counts(w, p, actions)
 	for _, c := range p.Changes {
-		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
+		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
 		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
@@ -35,10 +29,10 @@ func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
 			fmt.Fprintf(w, "  %s", textsafe.Terminal(c.Path))
 		}
 		fmt.Fprintln(w)
-		if c.Kind == KindUser {
-			renderLeaver(w, c)
+		if c.Kind == plan.KindUser {
+			leaver(w, c)
 		}
-		if c.Kind == KindDepartment && c.Action == ActionDelete {
+		if c.Kind == plan.KindDepartment && c.Action == plan.ActionDelete {
 			fmt.Fprintf(w, "            空部门 empty once the leavers are gone: deleted after them\n")
 		}
 		for _, f := range c.Fields {
@@ -50,7 +44,7 @@ func RenderOffboard(w io.Writer, p *Plan, actions []Action) {
 	}
 }
 
-func renderLeaver(w io.Writer, c *Change) {
+func leaver(w io.Writer, c *plan.Change) {
 	const pad = "            "
 	if len(c.Departments) > 0 {
 		fmt.Fprintf(w, "%s部门 departments: %s\n", pad, textsafe.Terminal(strings.Join(c.Departments, "; ")))
@@ -68,7 +62,7 @@ func renderLeaver(w io.Writer, c *Change) {
 	if len(ob.Leads) > 0 {
 		fmt.Fprintf(w, "%s负责部门 leads: %s\n", pad, textsafe.Terminal(strings.Join(ob.Leads, "; ")))
 	}
-	if c.Action == ActionDelete {
+	if c.Action == plan.ActionDelete {
 		groups := "未读取 not read (this build does not read user groups)"
 		if ob.GroupsRead {
 			groups = orNone(strings.Join(ob.Groups, "; "))
@@ -79,12 +73,12 @@ func renderLeaver(w io.Writer, c *Change) {
 
 // handoverLines groups a handover by receiver: "→ u0037 (acceptor_user_id):
 // 文档 docs, 日程 calendar", then what nobody receives.
-func handoverLines(hs []Handover) []string {
+func handoverLines(hs []plan.Handover) []string {
 	var order []string
 	groups := map[string][]string{}
 	for _, h := range hs {
 		key := "→ " + h.To + " (" + h.By + ")"
-		item := resourceLabel(h.Resource)
+		item := plan.ResourceLabel(h.Resource)
 		if h.To == "" {
 			key = "无人接收 nobody"
 			item += " " + h.Fallback
@@ -99,13 +93,4 @@ func handoverLines(hs []Handover) []string {
 		out = append(out, k+": "+strings.Join(groups[k], ", "))
 	}
 	return out
-}
-
-func resourceLabel(name string) string {
-	for _, r := range Resources {
-		if r.Name == name {
-			return r.ZH + " " + r.Name
-		}
-	}
-	return name
 }
