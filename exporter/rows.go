@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,8 +85,14 @@ func DepartmentRow(d *tenant.Department) []string {
 	case d.ParentDepartmentID == tenant.RootID:
 		parentPath = RootPath
 	}
+	main, deputies := d.MainAndDeputies()
+	unit := ""
+	if len(d.UnitIDs) > 0 {
+		unit = d.UnitIDs[0]
+	}
 	return []string{
-		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, d.LeaderUserID, d.Order, chat, parentPath,
+		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, main, strings.Join(deputies, ";"), strings.Join(d.DepartmentHrbps, ";"),
+		d.Order, chat, unit, parentPath,
 		d.OpenDepartmentID, d.Path, strconv.Itoa(d.Depth), strconv.Itoa(d.MemberCount),
 	}
 }
@@ -108,7 +115,7 @@ func UserRow(u *feishu.User, paths map[string]string) []string {
 	return []string{
 		u.UserID, u.Name, u.EnName, org.LocalMobile(u.Mobile), u.Email, strings.Join(u.DepartmentIDs, ";"),
 		enumName(org.EmployeeTypeNames, u.EmployeeType, 1), enumName(org.GenderNames, u.Gender, 0),
-		u.EmployeeNo, u.JobTitle, u.LeaderUserID, join, u.City, u.WorkStation, strings.Join(ps, ";"),
+		u.EmployeeNo, u.JobTitle, u.LeaderUserID, strings.Join(u.DottedLineLeaderUserIDs, ";"), join, u.City, u.WorkStation, strings.Join(ps, ";"),
 		u.OpenID, Status(u.Status),
 	}
 }
@@ -156,6 +163,33 @@ func UserRows(t *tenant.Tree) [][]string {
 	rows := make([][]string, len(t.Users))
 	for i, u := range t.Users {
 		rows[i] = UserRow(u, paths)
+	}
+	return rows
+}
+
+// UnitExtra is the units sheet's read-only column: how many of the
+// exported departments are bound to the unit.
+var UnitExtra = []sheet.Column{{Header: "绑定部门数 (bound_departments)", Width: 14}}
+
+// UnitRows are the tenant's units by unit_id, then UnitExtra.
+func UnitRows(s *tenant.Snapshot) [][]string {
+	bound := map[string]int{}
+	if s.Tree != nil {
+		for _, d := range s.Tree.Departments {
+			for _, id := range d.UnitIDs {
+				bound[id]++
+			}
+		}
+	}
+	ids := make([]string, 0, len(s.Units))
+	for id := range s.Units {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rows := make([][]string, len(ids))
+	for i, id := range ids {
+		u := s.Units[id]
+		rows[i] = []string{u.UnitID, u.Name, u.UnitType, strconv.Itoa(bound[id])}
 	}
 	return rows
 }

@@ -47,6 +47,15 @@ var hints = map[int]string{
 	feishu.CodeResurrectUserID.Num:   "用户ID 已被在职成员使用 / An active member has the user_id now",
 	feishu.CodeNotResigned.Num:       "该成员在职，无需恢复 / The member is active",
 	feishu.CodeDeleteInProgress.Num:  "离职流程仍在进行中（最长 48 小时），稍后再恢复 / The deletion is still in progress (up to 48 h)",
+	// Units, several leaders and HRBPs.
+	feishu.CodeUnitsProhibited.Num:    "单位是飞书旗舰版的功能，本租户未开通：单位表和部门的单位不会导入 / Units need Feishu's enterprise edition, which this tenant lacks",
+	feishu.CodeUnitBoundElsewhere.Num: "部门已绑定其他单位 / The department is bound to another unit",
+	feishu.CodeUnitNameTypeRepeat.Num: "已有同名同类型的单位 / A unit of this name and type exists",
+	feishu.CodeUnitIDInvalid.Num:      "单位不存在或单位ID格式不正确 / The unit does not exist, or its unit_id is invalid",
+	feishu.CodeUnitDeptOverLimit.Num:  "该单位已绑定 1000 个部门 / The unit has 1,000 departments",
+	feishu.CodeInvalidHrbps.Num:       "部门HRBP 不存在或已离职 / An HRBP does not exist or has resigned",
+	feishu.CodeLeadersRepeat.Num:      "同一人在部门负责人中出现了两次 / A person is listed twice among the leaders",
+	feishu.CodeLeaderUnjoined.Num:     "负责人尚未加入企业 / A leader has not joined the tenant yet",
 }
 
 // Hint returns the plain-language explanation of a code, or "".

@@ -256,6 +256,8 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 			o.Users = append(o.Users, newUser(rec))
 		case KindLeavers:
 			o.Leavers = append(o.Leavers, newLeaver(rec))
+		case KindUnits:
+			o.Units = append(o.Units, &Unit{Record: rec})
 		}
 		return nil
 	})

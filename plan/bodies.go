@@ -6,33 +6,63 @@ import (
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
-// Bodies returns the create bodies of every department and user of a
-// (valid) sheet, planned against an empty tenant — so department paths,
+// Seed is a sheet as create bodies (see Bodies).
+type Seed struct {
+	Units       []feishu.Unit
+	Departments []feishu.Department
+	Users       []feishu.User
+}
+
+// Bodies returns the create bodies of every unit, department and user of
+// a (valid) sheet, planned against an empty tenant — so department paths,
 // the company root and departments created from paths work as in an
-// import — in an order that can be created one by one: parents before
-// children, managers before their reports, and each department with its
-// leader. The sandbox uses it to seed a tenant from a sheet.
-func Bodies(o *org.Org, opts Options) ([]feishu.Department, []feishu.User) {
+// import — in an order that can be created one by one: units, parents
+// before children, managers before their reports. What an import sets by
+// a later step is folded into the bodies: each department with its
+// leaders, HRBPs and unit, each user with their dotted-line leaders. The
+// sandbox uses it to seed a tenant from a sheet (linking people after
+// everyone exists).
+func Bodies(o *org.Org, opts Options) Seed {
 	p := BuildWith(o, nil, tenant.New(), opts)
-	leaders := map[string]string{}
+	later := map[string]PatchDepartment{}
+	units := map[string]string{}
+	dotted := map[string][]string{}
 	for _, s := range p.Steps {
-		if r, ok := s.Request.(PatchDepartment); ok && r.Patch.LeaderUserID != nil {
-			leaders[r.ID] = *r.Patch.LeaderUserID
+		switch r := s.Request.(type) {
+		case PatchDepartment:
+			later[r.ID] = r
+		case BindUnit:
+			units[r.DepartmentID] = r.UnitID
+		case PatchUser:
+			dotted[r.ID] = derefs(r.Patch.DottedLineLeaderUserIDs)
 		}
 	}
-	var depts []feishu.Department
-	var users []feishu.User
+	var seed Seed
 	for _, s := range p.Ordered() {
 		switch r := s.Request.(type) {
+		case CreateUnit:
+			seed.Units = append(seed.Units, r.Body)
 		case CreateDepartment:
 			d := r.Body
-			if l := leaders[d.DepartmentID]; l != "" {
-				d.LeaderUserID = l
+			if l, ok := later[d.DepartmentID]; ok {
+				if l.Patch.LeaderUserID != nil {
+					d.LeaderUserID, d.Leaders = *l.Patch.LeaderUserID, derefs(l.Patch.Leaders)
+				}
+				if l.Patch.DepartmentHrbps != nil {
+					d.DepartmentHrbps = *l.Patch.DepartmentHrbps
+				}
 			}
-			depts = append(depts, d)
+			if u := units[d.DepartmentID]; u != "" {
+				d.UnitIDs = []string{u}
+			}
+			seed.Departments = append(seed.Departments, d)
 		case CreateUser:
-			users = append(users, r.Body)
+			u := r.Body
+			if ds := dotted[u.UserID]; len(ds) > 0 {
+				u.DottedLineLeaderUserIDs = ds
+			}
+			seed.Users = append(seed.Users, u)
 		}
 	}
-	return depts, users
+	return seed
 }

@@ -40,9 +40,9 @@ type ResurrectUser struct {
 // of leader_user_id, with its intent journaled like the others.
 type SetLeader struct{ ID, LeaderUserID string }
 
-func (SetLeader) Op() Op                           { return OpSetLeader }
-func (SetLeader) Endpoints() []feishu.Endpoint     { return feishu.On(feishu.EPPatchDepartment) }
-func (r SetLeader) WithoutLeader() (Request, bool) { return r, true }
+func (SetLeader) Op() Op                                    { return OpSetLeader }
+func (SetLeader) Endpoints() []feishu.Endpoint              { return feishu.On(feishu.EPPatchDepartment) }
+func (r SetLeader) Without(map[string]bool) (Request, bool) { return r, true }
 
 // Patch is the PATCH a SetLeader sends.
 func (r SetLeader) Patch() feishu.DepartmentPatch {
@@ -58,10 +58,11 @@ func (DeleteUser) Endpoints() []feishu.Endpoint       { return feishu.On(feishu.
 func (DeleteDepartment) Endpoints() []feishu.Endpoint { return feishu.On(feishu.EPDeleteDepartment) }
 func (ResurrectUser) Endpoints() []feishu.Endpoint    { return feishu.On(feishu.EPResurrect) }
 
-// They carry no leader: WithoutLeader leaves them as they are.
-func (r DeleteUser) WithoutLeader() (Request, bool)       { return r, true }
-func (r DeleteDepartment) WithoutLeader() (Request, bool) { return r, true }
-func (r ResurrectUser) WithoutLeader() (Request, bool)    { return r, true }
+// They carry nobody who could fail to be created: Without leaves them as
+// they are.
+func (r DeleteUser) Without(map[string]bool) (Request, bool)       { return r, true }
+func (r DeleteDepartment) Without(map[string]bool) (Request, bool) { return r, true }
+func (r ResurrectUser) Without(map[string]bool) (Request, bool)    { return r, true }
 
 // IsOffboarding reports the operations of offboarding and restore. Their
 // intent is journaled before they are sent, as a create's is: a resumed

@@ -13,7 +13,11 @@ type Kind string
 const (
 	KindDepartment Kind = "department"
 	KindUser       Kind = "user"
+	KindUnit       Kind = "unit"
 )
+
+// Kinds lists every kind in display order.
+var Kinds = []Kind{KindDepartment, KindUser, KindUnit}
 
 // Action is what the plan does with a row: a small closed set, in the
 // order summaries list them.
@@ -93,6 +97,7 @@ type IDs struct {
 	UserID           string `json:"user_id,omitempty"`
 	OpenID           string `json:"open_id,omitempty"`
 	UnionID          string `json:"union_id,omitempty"`
+	UnitID           string `json:"unit_id,omitempty"`
 }
 
 // Op is the API operation of a step.
@@ -109,6 +114,9 @@ const (
 	OpDeleteDepartment Op = "delete_department"
 	OpResurrectUser    Op = "resurrect_user"
 	OpSetLeader        Op = "set_leader"
+	OpCreateUnit       Op = "create_unit"
+	OpPatchUnit        Op = "patch_unit"
+	OpBindUnit         Op = "bind_unit"
 )
 
 // loc is where a change's problems point: its row, or for a department

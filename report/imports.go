@@ -140,8 +140,11 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 
 func outcomeCells(oc *importer.Outcome) []string {
 	id, openID := oc.IDs.UserID, oc.IDs.OpenID
-	if oc.Change.Kind == plan.KindDepartment {
+	switch oc.Change.Kind {
+	case plan.KindDepartment:
 		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	case plan.KindUnit:
+		id, openID = oc.IDs.UnitID, ""
 	}
 	code := oc.Rule
 	if oc.Code != 0 {
@@ -232,6 +235,9 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
+		if m[string(oc.Change.Kind)] == nil {
+			m[string(oc.Change.Kind)] = map[string]int{}
+		}
 		m[string(oc.Change.Kind)][string(oc.Status)]++
 	}
 	return m

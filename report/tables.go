@@ -57,6 +57,12 @@ func recordsOf(o *org.Org, t *org.Table) []org.Record {
 				recs = append(recs, l.Record)
 			}
 		}
+	case org.KindUnits:
+		for _, u := range o.Units {
+			if u.T == t {
+				recs = append(recs, u.Record)
+			}
+		}
 	default:
 		for _, u := range o.Users {
 			if u.T == t {

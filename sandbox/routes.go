@@ -38,7 +38,15 @@ func (s *Server) routes() http.Handler {
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
 		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
 
-		"POST " + users + "/{user_id}/resurrect": {ep: feishu.EPResurrect, handle: s.resurrectUser},
+		"POST " + users + "/{user_id}/resurrect":    {ep: feishu.EPResurrect, handle: s.resurrectUser},
+		"POST " + feishu.PathUnits:                  {ep: feishu.EPCreateUnit, unitAPI: true, handle: s.createUnit},
+		"PATCH " + feishu.PathUnits + "/{unit_id}":  {ep: feishu.EPPatchUnit, unitAPI: true, handle: s.patchUnit},
+		"DELETE " + feishu.PathUnits + "/{unit_id}": {ep: feishu.EPDeleteUnit, unitAPI: true, handle: s.deleteUnit},
+		"GET " + feishu.PathUnits + "/{unit_id}":    {ep: feishu.EPGetUnit, unitAPI: true, handle: s.getUnit},
+		"GET " + feishu.PathUnits:                   {ep: feishu.EPListUnits, unitAPI: true, handle: s.listUnits},
+		"POST " + feishu.PathUnitBind:               {ep: feishu.EPBindUnit, unitAPI: true, handle: s.bindUnit},
+		"POST " + feishu.PathUnitUnbind:             {ep: feishu.EPUnbindUnit, unitAPI: true, handle: s.unbindUnit},
+		"GET " + feishu.PathUnitDepartments:         {ep: feishu.EPUnitDepartments, unitAPI: true, handle: s.unitDepartments},
 	}
 	for pattern, rt := range api {
 		mux.Handle(pattern, s.api(rt))

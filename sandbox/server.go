@@ -63,6 +63,7 @@ func New(opts Options) (*Server, error) {
 		structLock: make(chan struct{}, 1),
 	}
 	s.dur.cond = sync.NewCond(&s.dur.mu)
+	s.st.units.off = o.NoEnterprise
 	if err := s.loadInitial(); err != nil {
 		return nil, err
 	}

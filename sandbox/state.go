@@ -22,6 +22,9 @@ type dept struct {
 	leader    *user
 	chatID    string
 	groupChat bool
+	deputies  []*user // leaders of type 2, in the order set
+	hrbps     []*user // department_hrbps, in the order set
+	unit      *unit   // the bound unit, if any
 
 	children    []*dept          // sorted by (order, seq)
 	childOrders map[int64]*dept  // order -> child
@@ -193,6 +196,7 @@ type user struct {
 	resignedAt    time.Time
 	handover      map[string]string
 	lifecycleOnly bool
+	dotted        []*user // dotted_line_leader_user_ids, in the order set
 }
 
 type userOrder struct {
@@ -227,6 +231,8 @@ type state struct {
 	resignedEmail  map[string][]*user
 
 	idem *idempotency
+
+	units units // unit_ops.go
 }
 
 func newState(tenantName string, idem *idempotency) *state {
@@ -246,6 +252,7 @@ func newState(tenantName string, idem *idempotency) *state {
 		resignedMobile: map[string][]*user{},
 		resignedEmail:  map[string][]*user{},
 		idem:           idem,
+		units:          newUnits(),
 	}
 }
 

@@ -9,20 +9,10 @@ import (
 const (
 	DepartmentsSheet  = "部门 departments"
 	UsersSheet        = "成员 users"
+	UnitsSheet        = "单位 units"
 	InstructionsSheet = "说明 instructions"
 	LeaversSheet      = "离职 leavers"
 )
-
-// sheetNameOf is the template's sheet name of a kind.
-func sheetNameOf(k org.Kind) string {
-	switch k {
-	case org.KindUsers:
-		return UsersSheet
-	case org.KindLeavers:
-		return LeaversSheet
-	}
-	return DepartmentsSheet
-}
 
 // DropdownRows is how many rows of a template carry the dropdowns.
 const DropdownRows = 2000
@@ -41,9 +31,22 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 	return append(cols, extra...)
 }
 
-// DataSheet is a departments or users sheet in the template format.
+// DataSheet is a departments, users or units sheet in the template format.
 func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
-	return sheet.OutSheet{Name: sheetNameOf(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+	return sheet.OutSheet{Name: SheetName(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+}
+
+// SheetName is the template's sheet of a kind.
+func SheetName(k org.Kind) string {
+	switch k {
+	case org.KindUsers:
+		return UsersSheet
+	case org.KindUnits:
+		return UnitsSheet
+	case org.KindLeavers:
+		return LeaversSheet
+	}
+	return DepartmentsSheet
 }
 
 // CSVName is the file name of a kind's sheet when written as CSV.

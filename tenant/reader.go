@@ -17,6 +17,7 @@ type API interface {
 	BatchUsers(ctx context.Context, ids []string) ([]feishu.User, error)
 	FindByDepartment(ctx context.Context, departmentID string, pageSize int, pageToken string) (*feishu.Page[feishu.User], error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	ListUnits(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.Unit], error)
 }
 
 // DefaultParallel is how many reads are in flight at once. The pacer sets

@@ -34,6 +34,12 @@ type Snapshot struct {
 	// user_id of a resigned user, as batch_get_id with include_resigned
 	// answered it (Reader.People); ByMobile and ByEmail hold active users.
 	ResignedByContact map[string]string
+	// Units are the tenant's units by unit_id, read (UnitsRead) when a
+	// sheet uses units or an export asks; UnitsUnavailable when the tenant
+	// has no units at all (43050: not the enterprise edition).
+	Units            map[string]*feishu.Unit
+	UnitsRead        bool
+	UnitsUnavailable bool
 	// Calls are the attempts per endpoint (retries included), Pages the
 	// successful calls.
 	Calls map[feishu.Endpoint]int
@@ -49,6 +55,7 @@ func New() *Snapshot {
 		ByEmail:     map[string]string{},
 		Children:    map[string][]feishu.Department{},
 		Members:     map[string][]string{},
+		Units:       map[string]*feishu.Unit{},
 		Calls:       map[feishu.Endpoint]int{},
 		Pages:       map[feishu.Endpoint]int{},
 

@@ -183,16 +183,16 @@ func (t *target) reader(progress func(done, total int)) *tenant.Reader {
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
 // seed must be valid: its errors are returned, naming file, row and column.
-func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
+func sheetSeedLoader(path string) (sandbox.StateFile, error) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
 		if p.Severity == problem.Error {
-			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	d, u := plan.Bodies(o, plan.Options{})
-	return d, u, nil
+	seed := plan.Bodies(o, plan.Options{})
+	return sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}, nil
 }
 
 // checkTransport refuses a plain http:// base URL to a host that is not

@@ -14,7 +14,8 @@ const CompanyUsers = 300
 // deep, 300 people with Chinese names, department leaders, direct managers
 // (each person reports to their department's leader, a leader to the
 // parent department's leader), some people in two departments, and a few
-// with overseas mobiles (who therefore have an email).
+// with overseas mobiles (who therefore have an email); and a matrix:
+// units, deputy leaders, HRBPs and dotted-line leaders (matrix.go).
 func Company() Org {
 	g := newGen(20261123)
 	parent := map[string]string{}
@@ -87,6 +88,7 @@ func Company() Org {
 		}
 		o.Users = append(o.Users, row(org.UserSchema, v))
 	}
+	addMatrix(&o, people, leaderOf)
 	return o
 }
 
