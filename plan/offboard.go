@@ -57,9 +57,9 @@ type offboarder struct {
 	// leaving holds every row that names an active user, blocked or not:
 	// nobody hands anything to someone the sheet says is leaving.
 	leaving map[string]*leaving
-	depts   map[string]*Change  // department rows by department_id
-	leads   map[string][]string // leader → departments (ledBy)
-	paths   map[string]string   // department → walked path (path)
+	depts   map[string]*Change // department rows by department_id
+	roles   map[string]*roles  // user → the departments they lead, deputise, are HRBP of
+	paths   map[string]string  // department → walked path (path)
 }
 
 // leaving is one leaver row.
@@ -234,7 +234,9 @@ func (b *offboarder) handovers() {
 			continue
 		}
 		b.handover(lv)
-		lv.c.Offboard.Leads = b.ledBy(lv.user.UserID)
+		lv.c.Offboard.Leads = b.rolesOf(lv.user.UserID).leads
+		b.checkDeputies(lv)
+		b.otherRoles(lv)
 		if succ := lv.row.Acceptor(org.LeaderSuccessor); succ != "" {
 			b.checkAcceptor(lv, org.LeaderSuccessor, succ)
 			if len(lv.c.Offboard.Leads) == 0 {

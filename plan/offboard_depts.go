@@ -20,21 +20,76 @@ import (
 // turn. A department that was empty before, or holds anyone who stays —
 // a blocked leaver included — is kept.
 
-// ledBy lists the departments whose leader is the user, sorted (the
-// index is built once, on first use).
-func (b *offboarder) ledBy(userID string) []string {
-	if b.leads == nil {
-		b.leads = map[string][]string{}
+// roles are the departments a user leads (as main leader), is a deputy
+// leader of, and is an HRBP of, each sorted.
+type roles struct{ leads, deputy, hrbp []string }
+
+// rolesOf is the user's roles (the index is built once, on first use).
+func (b *offboarder) rolesOf(userID string) roles {
+	if b.roles == nil {
+		b.roles = map[string]*roles{}
+		at := func(id string) *roles {
+			if b.roles[id] == nil {
+				b.roles[id] = &roles{}
+			}
+			return b.roles[id]
+		}
 		for id, d := range b.t.Departments {
-			if id != tenant.RootID && d.LeaderUserID != "" {
-				b.leads[d.LeaderUserID] = append(b.leads[d.LeaderUserID], id)
+			if id == tenant.RootID {
+				continue
+			}
+			main, deputies := d.MainAndDeputies()
+			if main != "" {
+				at(main).leads = append(at(main).leads, id)
+			}
+			for _, u := range deputies {
+				at(u).deputy = append(at(u).deputy, id)
+			}
+			for _, u := range d.DepartmentHrbps {
+				at(u).hrbp = append(at(u).hrbp, id)
 			}
 		}
-		for _, ids := range b.leads {
-			slices.Sort(ids)
+		for _, r := range b.roles {
+			slices.Sort(r.leads)
+			slices.Sort(r.deputy)
+			slices.Sort(r.hrbp)
 		}
 	}
-	return b.leads[userID]
+	if r := b.roles[userID]; r != nil {
+		return *r
+	}
+	return roles{}
+}
+
+// checkDeputies refuses to clear the leader of a department with deputies
+// who stay: Feishu keeps no deputies without a main leader, so clearing
+// the slot would drop them too. A successor keeps them.
+func (b *offboarder) checkDeputies(lv *leaving) {
+	if lv.row.Acceptor(org.LeaderSuccessor) != "" {
+		return
+	}
+	for _, id := range lv.c.Offboard.Leads {
+		_, deputies := b.t.Departments[id].MainAndDeputies()
+		staying := slices.DeleteFunc(slices.Clone(deputies), func(u string) bool { return b.leaving[u] != nil })
+		if len(staying) > 0 {
+			b.add(lv.c, "PLAN_LEADER_DEPUTIES", lv.row.Loc(org.LeaderSuccessor), id, strings.Join(staying, "、"))
+		}
+	}
+}
+
+// otherRoles warns of the deputy-leader and HRBP roles a leaver keeps.
+func (b *offboarder) otherRoles(lv *leaving) {
+	r := b.rolesOf(lv.user.UserID)
+	var what []string
+	if len(r.deputy) > 0 {
+		what = append(what, "副负责人 deputy leader of "+strings.Join(r.deputy, "、"))
+	}
+	if len(r.hrbp) > 0 {
+		what = append(what, "部门HRBP HRBP of "+strings.Join(r.hrbp, "、"))
+	}
+	if len(what) > 0 {
+		b.add(lv.c, "PLAN_LEAVER_ROLES", lv.row.Loc("user_id"), strings.Join(what, "; "))
+	}
 }
 
 // candidates are the departments that may be left empty: those a leaver

@@ -314,3 +314,34 @@ func TestOffboardResumeRows(t *testing.T) {
 		t.Errorf("the record of a resumed run keeps the first one's: %+v", rec)
 	}
 }
+
+// TestOffboardDeputiesAndRoles: clearing the leader of a department with
+// deputies who stay would clear them too — refused without a successor;
+// a leaver who is a deputy or an HRBP elsewhere is told those roles stay.
+func TestOffboardDeputiesAndRoles(t *testing.T) {
+	tn := newOffTenant()
+	tn.dept("T", "0", "lead", "boss", "lead", "dep", "succ")
+	tn.Departments["T"].Leaders = []feishu.DepartmentLeader{{LeaderType: feishu.LeaderMain, LeaderID: "lead"}, {LeaderType: feishu.LeaderDeputy, LeaderID: "dep"}}
+	tn.dept("H", "0", "boss", "boss")
+	tn.Departments["H"].DepartmentHrbps = []string{"dep"}
+	tn.Departments["H"].Leaders = []feishu.DepartmentLeader{{LeaderType: feishu.LeaderMain, LeaderID: "boss"}, {LeaderType: feishu.LeaderDeputy, LeaderID: "dep"}}
+	tn.counts()
+	for _, id := range []string{"lead", "dep", "succ"} {
+		tn.user(id, "boss", "T")
+	}
+	tn.user("boss", "", "T")
+	for _, tt := range []struct{ sheet, lead string }{
+		{leaverHeader + "lead,,,boss,,,\n", "blocked PLAN_LEADER_DEPUTIES"},
+		{leaverHeader + "lead,,,boss,,,succ\n", "delete "},
+		{leaverHeader + "lead,,,boss,,,\ndep,,,boss,,,\n", "delete PLAN_LEAVER_LEADS"}, // the deputy leaves too
+	} {
+		o, ps := leaverSheet(t, tt.sheet)
+		p := BuildOffboard(o, ps, tn.Snapshot, OffboardOptions{})
+		if got := rulesOf(change(p, "lead")); got != tt.lead {
+			t.Errorf("%q: lead %q, want %q", tt.sheet, got, tt.lead)
+		}
+		if c := change(p, "dep"); c != nil && rulesOf(c) != "delete PLAN_LEAVER_ROLES" {
+			t.Errorf("dep: %q", rulesOf(c))
+		}
+	}
+}

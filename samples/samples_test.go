@@ -251,6 +251,8 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_LEAVER_NO_LEADER":        "plan: TestOffboardHandover",
 	"PLAN_LEAVER_LEADS":            "plan: TestOffboardEmptiesDepartmentsChildrenFirst",
 	"PLAN_SUCCESSOR_UNUSED":        "plan: TestOffboardHandover",
+	"PLAN_LEADER_DEPUTIES":         "plan: TestOffboardDeputiesAndRoles",
+	"PLAN_LEAVER_ROLES":            "plan: TestOffboardDeputiesAndRoles",
 	"PLAN_DEPT_KEPT":               "plan: TestOffboardResumeRows",
 	"PLAN_RESTORE_NOT_RESTORED":    "plan: TestRestorePlan",
 	"PLAN_RESTORE_ACTIVE":          "plan: TestRestorePlan",
