@@ -23,6 +23,8 @@ type Meta struct {
 	AppID   string
 	Version string // orgbatch's
 	Time    time.Time
+	// IncludeResigned says resigned users were looked for (resigned.go).
+	IncludeResigned bool
 }
 
 // FormatVersion names the export layout in the metadata sheet.
@@ -50,7 +52,11 @@ func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ns := templates.DataSheet(org.UnitSchema, escapeRows(UnitRows(s)), UnitExtra...)
 	ns.Mark = muteFrom(len(org.UnitSchema.Fields))
 	out := append([]sheet.OutSheet{ds, us, ns}, groupSheets(s)...)
-	return append(out, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns))
+	out = append(out, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns))
+	if rs := resignedSheet(s); rs != nil {
+		out = append(out, *rs)
+	}
+	return out
 }
 
 // muteFrom greys the read-only columns.
@@ -115,7 +121,11 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 		}
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
-	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
+	if m.IncludeResigned {
+		add("users_resigned", strconv.Itoa(len(ResignedUsers(s))), "离职成员：仍被引用的、离职记录和名单中的 those still referred to or named by offboarding runs and lists (sheet "+ResignedSheet+")")
+	} else {
+		add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users (--include-resigned)")
+	}
 	switch {
 	case s.UnitsUnavailable:
 		add("units", "not available", "租户没有单位功能（需旗舰版，43050）tenant without units (enterprise edition)")
@@ -173,10 +183,11 @@ func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptio
 }
 
 // CSVNames are the files WriteCSV may write, in order (the group files
-// only when the groups were read).
+// only when the groups were read, the last only when there are resigned
+// users).
 func CSVNames() []string {
 	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), templates.CSVName(org.KindUnits),
-		templates.CSVName(org.KindGroups), templates.CSVName(org.KindGroupMembers), TreeCSV, MetadataCSV}
+		templates.CSVName(org.KindGroups), templates.CSVName(org.KindGroupMembers), TreeCSV, MetadataCSV, ResignedCSV}
 }
 
 // csvName is the file a sheet of Sheets is written to as CSV.
@@ -186,15 +197,19 @@ func csvName(sheetName string) string {
 			return templates.CSVName(k)
 		}
 	}
-	if sheetName == TreeSheet {
+	switch sheetName {
+	case TreeSheet:
 		return TreeCSV
+	case ResignedSheet:
+		return ResignedCSV
 	}
 	return MetadataCSV
 }
 
 // WriteCSV writes departments.csv, users.csv, units.csv, (groups.csv and
-// group_members.csv,) tree.csv and metadata.csv into dir (created owner-only), each atomically, UTF-8 with a BOM when
-// bom is set. It returns the paths written.
+// group_members.csv,) tree.csv, metadata.csv (and resigned.csv) into dir
+// (created owner-only), each atomically, UTF-8 with a BOM when bom is set.
+// It returns the paths written.
 func WriteCSV(s *tenant.Snapshot, dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err

@@ -29,6 +29,11 @@ const (
 	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
+// The offboarding endpoints (offboard.go).
+const (
+	EPResurrect Endpoint = "POST /contact/v3/users/:user_id/resurrect"
+)
+
 // The unit endpoints (units.go).
 const (
 	EPCreateUnit      Endpoint = "POST /contact/v3/unit"
@@ -97,6 +102,7 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPEmployeeTypeEnums: Tier4,
 	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
 
+	EPResurrect: {{10, time.Minute}}, // user/resurrect: 10/min
 	// Units: writes 20/s, reads 1000/min & 50/s (each unit page).
 	EPCreateUnit:      PerSecond20,
 	EPPatchUnit:       PerSecond20,

@@ -223,7 +223,9 @@ type Org struct {
 	Tables      []*Table
 	Departments []*Department
 	Users       []*User
-	Units       []*Unit
+	// Leavers are the rows of leavers sheets (LeaverLoad).
+	Leavers []*Leaver
+	Units   []*Unit
 	// User groups (groups.go).
 	Groups      []*Group
 	Memberships []*Membership

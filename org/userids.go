@@ -92,7 +92,7 @@ func (o *Org) MapUserIDs(m map[string]string) *Org {
 		}
 		return NewRecord(r.T, sheet.Row{Num: r.Num, Cells: cells})
 	}
-	out := &Org{Tables: o.Tables, Rows: o.Rows, Units: o.Units}
+	out := &Org{Tables: o.Tables, Rows: o.Rows, Units: o.Units, Leavers: o.Leavers}
 	for _, d := range o.Departments {
 		out.Departments = append(out.Departments, newDepartment(remap(d.Record)))
 	}

@@ -30,6 +30,8 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
+	importer.StatusDeleted:   sheet.MarkChanged,
+	importer.StatusRestored:  sheet.MarkGood,
 	importer.StatusAdded:     sheet.MarkGood,
 	importer.StatusRemoved:   sheet.MarkChanged,
 }
@@ -86,18 +88,15 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	if ms := memberOutcomesSheet(res.Outcomes); ms != nil {
-		sheets = append(sheets, *ms)
-		p := filepath.Join(dir, "report-group-members.csv")
-		if err := sheet.WriteCSV(p, *ms, true); err != nil {
-			return files, err
+	extra := append([]csvSheet{{memberOutcomesSheet(res.Outcomes), "report-group-members.csv"},
+		{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
+	for _, r := range extra {
+		if r.s == nil {
+			continue
 		}
-		files.CSV = append(files.CSV, p)
-	}
-	if ps := pathDepartmentsSheet(res.Outcomes); ps != nil {
-		sheets = append(sheets, *ps)
-		p := filepath.Join(dir, "report-path-departments.csv")
-		if err := sheet.WriteCSV(p, *ps, true); err != nil {
+		sheets = append(sheets, *r.s)
+		p := filepath.Join(dir, r.csv)
+		if err := sheet.WriteCSV(p, *r.s, true); err != nil {
 			return files, err
 		}
 		files.CSV = append(files.CSV, p)

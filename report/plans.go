@@ -21,7 +21,7 @@ var matchedByColumn = sheet.Column{Header: "匹配方式 matched_by", Width: 12}
 // besideFirst puts v second in s on a users table: the matched_by column
 // goes beside the action or status.
 func besideFirst[T any](t *org.Table, s []T, v T) []T {
-	if t.Kind != org.KindUsers {
+	if t.Kind != org.KindUsers && t.Kind != org.KindLeavers {
 		return s
 	}
 	return slices.Insert(slices.Clone(s), 1, v)
@@ -33,6 +33,8 @@ var actionMarks = map[plan.Action]sheet.Mark{
 	plan.ActionUpdate:    sheet.MarkChanged,
 	plan.ActionUnchanged: sheet.MarkMuted,
 	plan.ActionBlocked:   sheet.MarkError,
+	plan.ActionDelete:    sheet.MarkChanged,
+	plan.ActionRestore:   sheet.MarkGood,
 	plan.ActionRemove:    sheet.MarkChanged,
 }
 
@@ -65,8 +67,10 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
-	if ps := planPathSheet(p); ps != nil {
-		sheets = append(sheets, *ps)
+	for _, ps := range append([]*sheet.OutSheet{planPathSheet(p)}, rowlessPlan(p)...) {
+		if ps != nil {
+			sheets = append(sheets, *ps)
+		}
 	}
 	if ms := planMembersSheet(p); ms != nil {
 		sheets = append(sheets, *ms)

@@ -54,6 +54,12 @@ func recordsOf(o *org.Org, t *org.Table) []org.Record {
 		for _, d := range o.Departments {
 			add(d.Record)
 		}
+	case org.KindLeavers:
+		for _, l := range o.Leavers {
+			if l.T == t {
+				recs = append(recs, l.Record)
+			}
+		}
 	case org.KindUnits:
 		for _, u := range o.Units {
 			add(u.Record)

@@ -54,16 +54,18 @@ func refused(format string, args ...any) error {
 // FolderOptions say which run folder to open.
 type FolderOptions struct {
 	ReportDir string
-	// Kind names the run: "import" (the default) or "ids"; folders are
-	// <kind>-<time>, and --resume latest looks among that kind's.
-	Kind string
-	// InputDigest, if set, goes into run.json and must match on resume.
+	// InputDigest, if set, goes into run.json and must match on resume
+	// (orgbatch ids, whose journal names input rows by their contacts).
 	InputDigest string
 	// Resume is "" for a new run, "latest" for the newest unfinished
 	// import of the same inputs, or a run folder.
 	Resume string
 	// DryRun opens a plan-… folder and takes no lock.
 	DryRun bool
+	// Kind names the run's folders (kind-<time>; a dry run's are
+	// kind-plan-<time>, an import's plan-<time>): "" is an import,
+	// "offboard", "restore" and "ids" the others. A resume looks among them.
+	Kind   string
 	Inputs []string
 	// Tenant names the tenant the run writes to (see Info.Tenant);
 	// Target describes it for run.json.
@@ -98,7 +100,10 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 			return nil, err
 		}
 	}
-	kind := o.kind()
+	kind, planKind := "import", "plan"
+	if o.Kind != "" {
+		kind, planKind = o.Kind, o.Kind+"-plan"
+	}
 	switch {
 	case o.Resume == "latest":
 		f.Dir, err = latestResumable(o.ReportDir, kind, o.Inputs)
@@ -108,7 +113,7 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 			err = refused("%s is not an unfinished %s run directory", f.Dir, kind)
 		}
 	case o.DryRun:
-		f.Dir, err = NewDir(o.ReportDir, o.Now, "plan")
+		f.Dir, err = NewDir(o.ReportDir, o.Now, planKind)
 	default:
 		f.Dir, err = NewDir(o.ReportDir, o.Now, kind)
 	}
@@ -124,13 +129,6 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-func (o FolderOptions) kind() string {
-	if o.Kind == "" {
-		return "import"
-	}
-	return o.Kind
 }
 
 // Release lets go of the folder's and the tenant's locks.
@@ -223,6 +221,7 @@ func LatestResumable(reportDir string, inputs []string) (string, error) {
 	return latestResumable(reportDir, "import", inputs)
 }
 
+// latestResumable is LatestResumable among the runs of a kind.
 func latestResumable(reportDir, kind string, inputs []string) (string, error) {
 	dirs, _ := filepath.Glob(filepath.Join(reportDir, kind+"-*"))
 	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
@@ -235,5 +234,5 @@ func latestResumable(reportDir, kind string, inputs []string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", refused("no unfinished %s run of %s in %s", kind, strings.Join(inputs, ", "), reportDir)
+	return "", refused("no unfinished %s of %s in %s", kind, strings.Join(inputs, ", "), reportDir)
 }

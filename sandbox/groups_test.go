@@ -147,7 +147,7 @@ func TestGroupMembers(t *testing.T) {
 	if _, err := api.CreateGroup(ctx, feishu.GroupCreate{GroupID: "big", Name: "大组"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := api.DeleteUser(ctx, ids[251]); err != nil { // resigned
+	if err := api.DeleteUser(ctx, ids[251], feishu.UserDelete{}); err != nil { // resigned
 		t.Fatal(err)
 	}
 	for i := 0; i < 250; i += 100 {
@@ -213,7 +213,7 @@ func TestGroupMembers(t *testing.T) {
 	if feishu.ErrorCode(err) != 40022 || !slices.Equal(res, []feishu.MemberResult{{MemberID: ids[0]}, {MemberID: "ghost", Code: 41073}, {MemberID: ids[251]}}) {
 		t.Errorf("remove: %v %v", res, err)
 	}
-	if err := api.DeleteUser(ctx, ids[1]); err != nil {
+	if err := api.DeleteUser(ctx, ids[1], feishu.UserDelete{}); err != nil {
 		t.Fatal(err)
 	}
 	if g, _ := api.GetGroup(ctx, "big"); g.MemberUserCount != 249 {

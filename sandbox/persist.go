@@ -29,6 +29,10 @@ type StateFile struct {
 	Units        []feishu.Unit        `json:"units,omitempty"`
 	Groups       []GroupState         `json:"groups,omitempty"`
 	ClientTokens []*ClientTokenRecord `json:"client_tokens,omitempty"`
+	// Offboarding state (offboard_ops.go): deletions with their time and
+	// handover, and the users only the lifecycle engine may delete.
+	Resigned      []ResignedRecord `json:"resigned,omitempty"`
+	LifecycleOnly []string         `json:"lifecycle_only,omitempty"`
 }
 
 // snapshot renders the state as a StateFile. Caller holds s.mu.
@@ -36,6 +40,7 @@ func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
 		Departments: s.st.departments(), Users: s.st.allUsers(), Units: s.st.allUnits(), Groups: s.st.groupStates(),
 		ClientTokens: s.st.idem.all(s.opts.Now())}
+	f.Resigned, f.LifecycleOnly = s.st.offboardState()
 	return f
 }
 

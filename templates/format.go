@@ -11,6 +11,7 @@ const (
 	UsersSheet        = "成员 users"
 	UnitsSheet        = "单位 units"
 	InstructionsSheet = "说明 instructions"
+	LeaversSheet      = "离职 leavers"
 	// User groups.
 	GroupsSheet       = "用户组 groups"
 	GroupMembersSheet = "用户组成员 group_members"
@@ -45,6 +46,8 @@ func SheetName(k org.Kind) string {
 		return UsersSheet
 	case org.KindUnits:
 		return UnitsSheet
+	case org.KindLeavers:
+		return LeaversSheet
 	case org.KindGroups:
 		return GroupsSheet
 	case org.KindGroupMembers:

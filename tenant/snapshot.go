@@ -27,6 +27,13 @@ type Snapshot struct {
 	Empty bool
 	// Tree is the walked tree; nil unless the snapshot was walked.
 	Tree *Tree
+	// Members are the direct members (user_ids) of the departments whose
+	// members were listed one by one (Reader.Members), in listing order.
+	Members map[string][]string
+	// ResignedByContact maps a mobile (E.164) or lower-case email to the
+	// user_id of a resigned user, as batch_get_id with include_resigned
+	// answered it (Reader.People); ByMobile and ByEmail hold active users.
+	ResignedByContact map[string]string
 	// Units are the tenant's units by unit_id, read (UnitsRead) when a
 	// sheet uses units or an export asks; UnitsUnavailable when the tenant
 	// has no units at all (43050: not the enterprise edition).
@@ -49,9 +56,12 @@ func New() *Snapshot {
 		ByMobile:    map[string]string{},
 		ByEmail:     map[string]string{},
 		Children:    map[string][]feishu.Department{},
+		Members:     map[string][]string{},
 		Units:       map[string]*feishu.Unit{},
 		Calls:       map[feishu.Endpoint]int{},
 		Pages:       map[feishu.Endpoint]int{},
+
+		ResignedByContact: map[string]string{},
 	}
 }
 

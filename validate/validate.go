@@ -28,6 +28,7 @@ func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v.users()
 	v.groups()
 	v.paths()
+	v.leavers()
 	problem.Sort(v.probs)
 	return v.probs
 }

@@ -15,6 +15,9 @@ import (
 func Outcomes(w io.Writer, res *importer.Result) {
 	counts := report.RowCounts(res)
 	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	if res.Count(importer.StatusDeleted)+res.Count(importer.StatusRestored) > 0 { // an offboarding or a restore
+		statuses = []importer.Status{importer.StatusDeleted, importer.StatusRestored, importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	}
 	fmt.Fprintf(w, "%-12s", "")
 	for _, s := range statuses {
 		fmt.Fprintf(w, "%11s", s)
@@ -47,6 +50,10 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(oc.Change.Key), rowOf(oc.Change), code, textsafe.Terminal(oc.Message))
+		row := "" // departments an offboarding deletes have no row
+		if n := rowOf(oc.Change); n > 0 {
+			row = fmt.Sprintf(" (row %d)", n)
+		}
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(oc.Change.Key), row, code, textsafe.Terminal(oc.Message))
 	}
 }

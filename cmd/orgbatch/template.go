@@ -12,10 +12,11 @@ func init() { register(newTemplateCmd) }
 
 // TemplateOptions are the parsed flags of `orgbatch template`.
 type TemplateOptions struct {
-	IO     *IOStreams
-	Format string
-	OutDir string
-	Force  bool
+	IO      *IOStreams
+	Format  string
+	OutDir  string
+	Force   bool
+	Leavers bool
 }
 
 func newTemplateCmd(io *IOStreams) *cobra.Command {
@@ -34,15 +35,23 @@ keeps leading zeros, and a frozen header row.
 With --format csv, departments.csv, users.csv and instructions.csv are
 written (UTF-8 with a BOM, so Excel opens them correctly). A template that
 already exists in --out is never replaced (it may have been filled in)
-unless --force.`,
+unless --force.
+
+--leavers writes the leavers template of orgbatch offboard instead
+(orgbatch-leavers-template.xlsx, or leavers.csv and leavers-instructions.csv):
+who leaves (user_id, mobile or email), the acceptor of each kind of resource
+and a default acceptor, the email processing (转移/保留/删除) and the
+successor of the departments they lead.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
-  orgbatch template --out ./hr --format csv`,
+  orgbatch template --out ./hr --format csv
+  orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
 	return cmd
 }
 
@@ -50,8 +59,12 @@ func runTemplate(opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
 	}
+	write, names := templates.Write, templates.Names
+	if opts.Leavers {
+		write, names = templates.WriteLeavers, templates.LeaverNames
+	}
 	if !opts.Force {
-		for _, p := range templates.Names(opts.OutDir, opts.Format) {
+		for _, p := range names(opts.OutDir, opts.Format) {
 			if _, err := os.Stat(p); err == nil {
 				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
 			}
@@ -60,7 +73,7 @@ func runTemplate(opts *TemplateOptions) error {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err
 	}
-	paths, err := templates.Write(opts.OutDir, opts.Format)
+	paths, err := write(opts.OutDir, opts.Format)
 	if err != nil {
 		return err
 	}
