@@ -43,6 +43,12 @@ type Options struct {
 	// Limits overrides feishu.EndpointLimits (nil = the documented ones),
 	// e.g. a tiny limit in a test.
 	Limits map[feishu.Endpoint]feishu.Limit
+	// RateWindows is how windows are counted: WindowsFixed (default) or
+	// WindowsSliding (the strictest reading). RateWindowOffset shifts the
+	// start of fixed windows from the clock's multiples of Per, to test a
+	// client against every alignment.
+	RateWindows      WindowKind
+	RateWindowOffset time.Duration
 	// LockContention makes a department write that overlaps another one
 	// fail with 43024 (the tenant structure lock).
 	LockContention bool
@@ -123,6 +129,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Latency < 0 || o.Jitter < 0 || o.TokenTTL < 0 || o.IdempotencyTTL < 0 {
 		errs = append(errs, errors.New("durations must not be negative"))
+	}
+	if _, err := ParseWindowKind(string(o.RateWindows)); err != nil {
+		errs = append(errs, err)
 	}
 	if o.AuthErrorStatus < 100 || o.AuthErrorStatus > 599 {
 		errs = append(errs, fmt.Errorf("AuthErrorStatus %d is not an HTTP status", o.AuthErrorStatus))

@@ -55,7 +55,7 @@ func New(opts Options) (*Server, error) {
 		opts:       o,
 		log:        o.Logger,
 		auth:       newAuth(o.AppID, o.AppSecret, o.TokenTTL, o.Now),
-		limiter:    newRateLimiter(o.Limits, o.RateScale),
+		limiter:    newRateLimiter(o),
 		faults:     newFaults(o),
 		stats:      newStatsCounter(o.Now),
 		pager:      newPager(),

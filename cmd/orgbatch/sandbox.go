@@ -32,6 +32,7 @@ type sandboxServeOptions struct {
 	DropAfterRate  float64
 	TokenExpiry    float64
 	RateScale      float64
+	RateWindows    string
 	NoRateLimit    bool
 	LockContention bool
 	StrictBatch    bool
@@ -99,6 +100,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.Float64Var(&opts.DropAfterRate, "drop-after-rate", 0, "fraction of calls whose connection is closed after the work, before the answer")
 	f.Float64Var(&opts.TokenExpiry, "token-expiry-rate", 0, "fraction of authenticated calls whose token expires early (99991663)")
 	f.Float64Var(&opts.RateScale, "rate-scale", 1, "divide every rate-limit window by this factor (same counts, shorter windows)")
+	f.StringVar(&opts.RateWindows, "rate-windows", string(sandbox.WindowsFixed), "how windows count: fixed (reset at the clock's multiples of the window) or sliding (at most the count in any interval of the window's length; the strictest)")
 	f.BoolVar(&opts.NoRateLimit, "no-rate-limit", false, "turn rate limiting off")
 	f.BoolVar(&opts.LockContention, "lock-contention", false, "department writes that overlap fail with 43024 (tenant lock)")
 	f.BoolVar(&opts.StrictBatch, "strict-batch", false, "batch reads fail on an unknown ID instead of leaving it out")
@@ -124,6 +126,9 @@ func (o *sandboxServeOptions) check() error {
 		return usageError("--latency and --jitter must not be negative")
 	case o.TokenTTL < time.Second:
 		return usageError("--token-ttl %v: want at least 1s", o.TokenTTL)
+	}
+	if _, err := sandbox.ParseWindowKind(o.RateWindows); err != nil {
+		return usageError("--rate-windows: %v", err)
 	}
 	return nil
 }
@@ -172,7 +177,7 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		AppID: appID, AppSecret: secret, TenantName: o.TenantName, TokenTTL: o.TokenTTL,
-		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch,
+		RateScale: scale, RateWindows: sandbox.WindowKind(o.RateWindows), LockContention: o.LockContention, StrictBatch: o.StrictBatch,
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
