@@ -30,10 +30,22 @@ type JournalEntry struct {
 // line followed by its CRC-32 (etcd's WAL idea, in text): a line cut short
 // by a crash fails its checksum and is dropped on the next open, and the
 // file is cut back to the last good line before anything is appended.
+//
+// Appends are group-committed: every line is written at once, and one
+// fsync at a time covers every line written before it started, so steps
+// that finish while a sync runs share the next one instead of queueing for
+// a sync each.
 type Journal struct {
 	mu sync.Mutex
 	f  *os.File
 	w  *bufio.Writer
+
+	cond    *sync.Cond           // signalled when a sync ends; made on first use
+	written uint64               // lines handed to w
+	durable uint64               // lines known to be on disk
+	syncing bool                 // a sync is running (without mu)
+	err     error                // a failed write or sync: every later Append fails
+	fsync   func(*os.File) error // tests; nil = (*os.File).Sync
 }
 
 // OpenJournal opens (or creates) a journal, returning the entries already
@@ -96,8 +108,9 @@ func decodeLine(line string) (JournalEntry, bool) {
 	return e, true
 }
 
-// Append writes one entry and syncs it to disk before returning: once a
-// step is journaled it survives kill -9 and power loss.
+// Append writes one entry and returns once it is on disk: once a step is
+// journaled it survives kill -9 and power loss. Concurrent Appends share
+// fsyncs (group commit); none returns before its own line is durable.
 func (j *Journal) Append(e JournalEntry) error {
 	body, err := json.Marshal(e)
 	if err != nil {
@@ -105,17 +118,63 @@ func (j *Journal) Append(e JournalEntry) error {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	fmt.Fprintf(j.w, "%s %08x\n", body, crc32.ChecksumIEEE(body))
-	if err := j.w.Flush(); err != nil {
-		return err
+	if j.cond == nil {
+		j.cond = sync.NewCond(&j.mu)
 	}
-	return j.f.Sync()
+	if j.err != nil {
+		return j.err
+	}
+	fmt.Fprintf(j.w, "%s %08x\n", body, crc32.ChecksumIEEE(body))
+	j.written++
+	mine := j.written
+	for j.durable < mine {
+		switch {
+		case j.err != nil:
+			return j.err
+		case j.syncing:
+			j.cond.Wait() // the running sync may not hold our line: wait for the next
+		default:
+			j.syncLocked()
+		}
+	}
+	return nil
 }
 
-// Close closes the journal file.
+// syncLocked flushes what was written and fsyncs it, releasing mu during
+// the fsync so that more lines can be written meanwhile (they wait for the
+// next sync). Caller holds mu.
+func (j *Journal) syncLocked() {
+	upTo := j.written
+	if err := j.w.Flush(); err != nil {
+		j.err = err
+		j.cond.Broadcast()
+		return
+	}
+	j.syncing = true
+	j.mu.Unlock()
+	var err error
+	if j.fsync != nil {
+		err = j.fsync(j.f)
+	} else {
+		err = j.f.Sync()
+	}
+	j.mu.Lock()
+	j.syncing = false
+	if err != nil {
+		j.err = err
+	} else {
+		j.durable = max(j.durable, upTo)
+	}
+	j.cond.Broadcast()
+}
+
+// Close closes the journal file, after a sync in progress.
 func (j *Journal) Close() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	for j.syncing { // only set once cond exists
+		j.cond.Wait()
+	}
 	if err := j.w.Flush(); err != nil {
 		j.f.Close()
 		return err
