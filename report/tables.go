@@ -18,7 +18,8 @@ type rowExtra struct {
 // inputSheet writes an input table back: its own header and cells, then
 // the report's extra columns, with highlights. Every report (validation,
 // plan, import) has this shape, so a person finds their rows as they wrote
-// them.
+// them. Rows are made as the writer asks for them, not held: a report of
+// 100,000 rows costs one row's memory.
 func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Column, fill func(org.Record) rowExtra) sheet.OutSheet {
 	width := len(t.Header)
 	cols := make([]sheet.Column, 0, width+len(extra))
@@ -26,18 +27,20 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 		cols = append(cols, sheet.Column{Header: h, Text: true})
 	}
 	cols = append(cols, extra...)
-	rows := make([][]string, len(recs))
-	marks := make([]map[int]sheet.Mark, len(recs))
-	for i, rec := range recs {
-		row := make([]string, width, width+len(extra))
-		copy(row, rec.Cells())
-		ex := fill(rec)
-		rows[i] = append(row, ex.values...)
-		marks[i] = ex.marks
-	}
+	row := make([]string, 0, width+len(extra))
+	var marks map[int]sheet.Mark
 	return sheet.OutSheet{
-		Name: name, Columns: cols, Rows: rows, FreezeHeader: true,
-		Mark: func(r, c int) sheet.Mark { return marks[r][c] },
+		Name: name, Columns: cols, FreezeHeader: true, NumRows: len(recs),
+		Row: func(i int) []string {
+			ex := fill(recs[i])
+			row = row[:0]
+			for c := range width { // the input's cells, padded to its header
+				row = append(row, recs[i].Cell(c))
+			}
+			marks = ex.marks
+			return append(row, ex.values...)
+		},
+		Mark: func(r, c int) sheet.Mark { return marks[c] },
 	}
 }
 
