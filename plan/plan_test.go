@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,5 +192,41 @@ func TestClientTokenIsDeterministic(t *testing.T) {
 	c := ClientToken("user:u1", feishu.User{UserID: "u1", Name: "乙"})
 	if a != b || a == c || len(a) != 36 {
 		t.Errorf("tokens %s %s %s", a, b, c)
+	}
+}
+
+// TestWriteJSONStreams: the streamed plan.json is one JSON document with
+// the summary, every change and every step, as the JSON type reads it.
+func TestWriteJSONStreams(t *testing.T) {
+	p := &Plan{
+		Changes: []*Change{
+			{Kind: KindDepartment, Key: "D1", Name: "技术 <&>", Action: ActionCreate},
+			{Kind: KindUser, Key: "u1", Action: ActionUpdate, Fields: []FieldChange{{Field: "name", Old: "a", New: "b"}}},
+		},
+		Steps: []*Step{{ID: "dept:D1", Op: OpCreateDepartment, Priority: 2}, {ID: "user:u1", Op: OpPatchUser, Deps: []string{"dept:D1"}, Priority: 1}},
+	}
+	for _, plan := range []*Plan{p, {}} {
+		var b strings.Builder
+		if err := WriteJSON(&b, plan); err != nil {
+			t.Fatal(err)
+		}
+		var got JSON
+		if err := json.Unmarshal([]byte(b.String()), &got); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, b.String())
+		}
+		want, _ := json.Marshal(JSON{Changes: append([]*Change{}, plan.Changes...), Steps: append([]*Step{}, plan.Steps...)})
+		if got.Changes == nil || got.Steps == nil {
+			t.Fatalf("changes or steps missing: %s", b.String())
+		}
+		again, _ := json.Marshal(JSON{Changes: got.Changes, Steps: got.Steps})
+		if string(again) != string(want) {
+			t.Errorf("read back\n%s\nwant\n%s", again, want)
+		}
+		if n := got.Summary[KindUser][ActionUpdate]; plan == p && n != 1 || len(got.Summary[KindDepartment]) != len(Actions) {
+			t.Errorf("summary %v", got.Summary)
+		}
+		if plan == p && !strings.Contains(b.String(), "<&>") {
+			t.Error("HTML escaping in plan.json")
+		}
 	}
 }
