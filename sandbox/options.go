@@ -68,8 +68,10 @@ type Options struct {
 	TokenExpiryRate float64       // valid token expired early: 99991663
 	FaultSeed       uint64
 
-	// StatePath, when set, is loaded at start if it exists and rewritten
-	// atomically after every write, before the answer is sent.
+	// StatePath, when set, is loaded at start if it exists; every write is
+	// on disk before its answer is sent: in the log StatePath+".log", which
+	// is folded into StatePath (rewritten atomically) when it has grown as
+	// large as the file, and at Close.
 	StatePath string
 	// SeedPath loads an org at start when StatePath does not exist yet: a
 	// state JSON file, or any other file through SeedLoader.

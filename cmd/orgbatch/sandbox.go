@@ -89,7 +89,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:0", "listen address (port 0 = any free port)")
 	f.StringVar(&opts.AppID, "app-id", "", "app_id clients must use (default $FEISHU_APP_ID, else "+sandbox.DefaultAppID+")")
 	f.StringVar(&opts.AppSecret, "app-secret", "", "app_secret clients must use (default $FEISHU_APP_SECRET, else the built-in one)")
-	f.StringVar(&opts.StatePath, "state", "", "JSON `file` holding the tenant: loaded if present, rewritten after every write")
+	f.StringVar(&opts.StatePath, "state", "", "JSON `file` holding the tenant: loaded if present; every write is logged beside it (FILE.log) before its answer, and folded into it now and then and at exit")
 	f.StringVar(&opts.SeedPath, "seed", "", "`file` with an org to start from (state JSON, or a sheet) when --state does not exist yet")
 	f.StringVar(&opts.TenantName, "tenant-name", sandbox.DefaultTenantName, "name of the root department")
 	f.DurationVar(&opts.TokenTTL, "token-ttl", sandbox.DefaultTokenTTL, "tenant_access_token lifetime")
