@@ -35,7 +35,7 @@ import (
 // windows of a time-scaled sandbox as well as the real ones.
 
 // DefaultMargin is added to every window's Per.
-const DefaultMargin = 10 * time.Millisecond
+const DefaultMargin = 20 * time.Millisecond
 
 // window is one documented window of one endpoint.
 type window struct {

@@ -55,7 +55,7 @@ type Stats struct {
 	StructureLimit int              // current concurrency limit of department structure writes
 }
 
-// pacerConfig collects the options before the limiters are built.
+// pacerConfig collects the options before the windows are built.
 type pacerConfig struct {
 	limits        map[Endpoint]Limit
 	scale         float64
