@@ -32,25 +32,32 @@ import (
 // see: how much longer one request than another takes from being written to
 // being counted by the server (network jitter, the server's scheduling). It
 // is a duration, not a fraction of the window, so it protects the short
-// windows of a time-scaled sandbox as well as the real ones.
+// windows of a time-scaled sandbox as well as the real ones. It starts
+// small and doubles (up to MaxMargin) whenever the server answers 429
+// anyway: a loaded machine or a jittery network widens it, an idle one
+// keeps every window's budget.
 
-// DefaultMargin is added to every window's Per.
-const DefaultMargin = 20 * time.Millisecond
+// Margins added to every window's Per: the first, and the most it grows to.
+const (
+	DefaultMargin = 10 * time.Millisecond
+	MaxMargin     = 100 * time.Millisecond
+)
 
 // window is one documented window of one endpoint.
 type window struct {
 	ep      Endpoint
 	count   int
-	per     time.Duration // the documented (scaled) Per plus the margin
+	per     time.Duration // the documented (scaled) Per
 	sent    []time.Time   // the last count send times: sent[i%count] is send i
 	n       int           // sends recorded
 	pending int           // admitted, not sent yet
 }
 
-// opensAt returns when one more call fits (a time at or before now means
-// now). blocked reports that the window is full of calls admitted but not
-// sent yet: it opens only once one of them is sent.
-func (w *window) opensAt() (at time.Time, blocked bool) {
+// opensAt returns when one more call fits, with margin added to Per (a
+// time at or before now means now). blocked reports that the window is
+// full of calls admitted but not sent yet: it opens only once one of them
+// is sent.
+func (w *window) opensAt(margin time.Duration) (at time.Time, blocked bool) {
 	k := w.count - w.pending // the k-th latest send must have left the window
 	switch {
 	case k <= 0:
@@ -58,7 +65,7 @@ func (w *window) opensAt() (at time.Time, blocked bool) {
 	case w.n < k:
 		return time.Time{}, false
 	}
-	return w.sent[(w.n-k)%w.count].Add(w.per), false
+	return w.sent[(w.n-k)%w.count].Add(w.per + margin), false
 }
 
 func (w *window) record(t time.Time) {
@@ -91,20 +98,41 @@ type limiter struct {
 	mu      sync.Mutex
 	clock   clock
 	windows map[Endpoint][]*window
+	margin  time.Duration                // added to every window's Per
 	sent    chan struct{}                // closed and replaced whenever a pending call is sent
 	trace   func(w *window, t time.Time) // tests: sees every send recorded
 }
 
 func newLimiter(limits map[Endpoint]Limit, margin time.Duration, c clock) *limiter {
-	l := &limiter{clock: c, windows: map[Endpoint][]*window{}, sent: make(chan struct{})}
+	l := &limiter{clock: c, windows: map[Endpoint][]*window{}, margin: margin, sent: make(chan struct{})}
 	for ep, lim := range limits {
 		for _, w := range lim {
 			if w.Count > 0 && w.Per > 0 {
-				l.windows[ep] = append(l.windows[ep], &window{ep: ep, count: w.Count, per: w.Per + margin})
+				l.windows[ep] = append(l.windows[ep], &window{ep: ep, count: w.Count, per: w.Per})
 			}
 		}
 	}
 	return l
+}
+
+// widen doubles the margin, up to MaxMargin (at least 1 ms): the server
+// throttled a call admitted with margin from, so requests reach it less
+// evenly than that margin allowed for. Calls admitted together and
+// throttled together widen it once: only a call admitted under the margin
+// now in force doubles it. It never shrinks during a run.
+func (l *limiter) widen(from time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if from == l.margin {
+		l.margin = min(max(2*l.margin, time.Millisecond), max(MaxMargin, l.margin))
+	}
+}
+
+// currentMargin returns the margin in force.
+func (l *limiter) currentMargin() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.margin
 }
 
 // windowsFor collects the windows of eps, each once, slowest first (so a
@@ -119,7 +147,7 @@ func (l *limiter) windowsFor(eps []Endpoint) []*window {
 		}
 	}
 	sort.SliceStable(ws, func(i, j int) bool {
-		return float64(ws[i].count)/ws[i].per.Seconds() < float64(ws[j].count)/ws[j].per.Seconds()
+		return float64(ws[i].count)/ws[i].per.Seconds() < float64(ws[j].count)/ws[j].per.Seconds() // per > 0
 	})
 	return ws
 }
@@ -138,6 +166,7 @@ func containsWindow(ws []*window, w *window) bool {
 type slot struct {
 	l        *limiter
 	ws       []*window
+	margin   time.Duration // the margin the call was admitted with
 	wasSent  bool
 	finished bool
 }
@@ -155,7 +184,7 @@ func (l *limiter) acquire(ctx context.Context, ws []*window) (*slot, error) {
 		var at time.Time
 		blocked := false
 		for _, w := range ws {
-			t, b := w.opensAt()
+			t, b := w.opensAt(l.margin)
 			blocked = blocked || b
 			if t.After(at) {
 				at = t
@@ -166,7 +195,7 @@ func (l *limiter) acquire(ctx context.Context, ws []*window) (*slot, error) {
 				w.pending++
 			}
 			l.mu.Unlock()
-			return &slot{l: l, ws: ws}, nil
+			return &slot{l: l, ws: ws, margin: l.margin}, nil
 		}
 		sent := l.sent
 		l.mu.Unlock()

@@ -127,7 +127,7 @@ func TestPendingCallHoldsItsWindow(t *testing.T) {
 	<-entered
 	ws := p.lim.windowsFor(On(EPCreateDepartment))
 	p.lim.mu.Lock()
-	_, blocked := ws[0].opensAt()
+	_, blocked := ws[0].opensAt(0)
 	p.lim.mu.Unlock()
 	if !blocked {
 		t.Fatal("a pending call leaves its window open")
@@ -194,7 +194,7 @@ func TestConcurrentSendsFitEveryWindow(t *testing.T) {
 	for w, ts := range sends {
 		total += len(ts)
 		for i := w.count; i < len(ts); i++ {
-			if gap := ts[i].Sub(ts[i-w.count]); gap < w.per {
+			if gap := ts[i].Sub(ts[i-w.count]); gap < w.per+time.Millisecond {
 				t.Errorf("%s window %d per %v: sends %d and %d only %v apart", w.ep, w.count, w.per, i-w.count, i, gap)
 			}
 		}
@@ -203,5 +203,36 @@ func TestConcurrentSendsFitEveryWindow(t *testing.T) {
 	// one, moves two (the PATCH window and the 1 QPS one).
 	if want := 24*2 + 24*1 + 24*2; total != want {
 		t.Errorf("%d sends recorded, want %d", total, want)
+	}
+}
+
+// TestMarginWidensOn429: when the server throttles a call the windows let
+// through, the margin doubles (up to MaxMargin) and later calls keep it.
+func TestMarginWidensOn429(t *testing.T) {
+	clk := newStepClock()
+	p := pacerWithClock(clk, map[Endpoint]Limit{EPCreateUser: {{1, time.Second}}}, WithMargin(30*time.Millisecond))
+	recordSleeps(p)
+	throttled := &RateLimitError{APIError: APIError{HTTPStatus: 429, Code: 99991400}}
+	fn, _ := failing(throttled)
+	if _, err := p.Call(context.Background(), On(EPCreateUser), fn); err != nil {
+		t.Fatal(err)
+	}
+	if m := p.Stats().Margin; m != 60*time.Millisecond {
+		t.Fatalf("margin after a 429 = %v, want 60ms", m)
+	}
+	t0 := clk.Now()
+	okCall(t, p, EPCreateUser) // a second and the wider margin after the retry
+	if d := clk.since(t0); d != time.Second+60*time.Millisecond {
+		t.Errorf("next call after %v, want 1.06s", d)
+	}
+	p.lim.widen(30 * time.Millisecond) // throttled under the old margin: no second doubling
+	if m := p.Stats().Margin; m != 60*time.Millisecond {
+		t.Errorf("a 429 admitted under the old margin widened it again: %v", m)
+	}
+	for range 5 {
+		p.lim.widen(p.lim.currentMargin())
+	}
+	if m := p.Stats().Margin; m != MaxMargin {
+		t.Errorf("margin = %v, want at most %v", m, MaxMargin)
 	}
 }

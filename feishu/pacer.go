@@ -51,6 +51,7 @@ type Stats struct {
 	RateLimited    int              // attempts answered with 429 / 99991400
 	LockErrors     int              // attempts failed with 43024 / 43030 / 44025
 	LimiterWait    time.Duration    // total time spent waiting for room in the rate-limit windows
+	Margin         time.Duration    // current margin added to every window (grows on 429s)
 	BackoffWait    time.Duration    // total time slept between attempts
 	StructureLimit int              // current concurrency limit of department structure writes
 }
@@ -101,9 +102,9 @@ func WithRateScale(factor float64) PacerOption {
 }
 
 // WithMargin sets how much longer than its documented Per the Pacer takes
-// every window to be (default DefaultMargin): room for requests that take
-// longer than others to reach the server. It does not scale with
-// WithRateScale.
+// every window to be at first (default DefaultMargin; it doubles on a 429,
+// up to MaxMargin): room for requests that take longer than others to reach
+// the server. It does not scale with WithRateScale.
 func WithMargin(d time.Duration) PacerOption {
 	return func(c *pacerConfig) {
 		if d >= 0 {
@@ -271,6 +272,9 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 		p.countAttempt(eps, attempts)
 		err = fn(withSlot(ctx, sl))
 		sl.done()
+		if sl != nil && IsRateLimited(err) {
+			p.lim.widen(sl.margin) // the windows let through what the server refused
+		}
 		if structural {
 			p.sem.release(epoch, err)
 		}
@@ -362,6 +366,7 @@ func (p *Pacer) Stats() Stats {
 	s.Attempts = maps.Clone(p.stats.Attempts)
 	p.statsMu.Unlock()
 	s.StructureLimit = p.sem.current()
+	s.Margin = p.lim.currentMargin()
 	return s
 }
 
