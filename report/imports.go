@@ -74,7 +74,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 			if oc == nil {
 				return rowExtra{values: make([]string, len(importColumns))}
 			}
-			return rowExtra{values: outcomeCells(oc), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+			return rowExtra{values: outcomeCells(oc), marks: cellMarks{{width, statusMarks[oc.Status]}}}
 		})
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")

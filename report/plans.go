@@ -42,8 +42,7 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			for _, f := range c.Fields {
 				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
 			}
-			marks := problemMarks(t, c.Problems)
-			marks[width] = actionMarks[c.Action]
+			marks := problemMarks(t, c.Problems).with(width, actionMarks[c.Action])
 			return rowExtra{values: []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}, marks: marks}
 		}))
 	}

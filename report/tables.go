@@ -12,7 +12,36 @@ import (
 // columns, and the highlights of any cells (input or extra, by index).
 type rowExtra struct {
 	values []string
-	marks  map[int]sheet.Mark
+	marks  cellMarks
+}
+
+// cellMarks are the highlighted cells of one row, (column, mark) pairs: a
+// row has a few, and a report makes one per row.
+type cellMarks []cellMark
+
+type cellMark struct {
+	col  int
+	mark sheet.Mark
+}
+
+func (m cellMarks) at(col int) sheet.Mark {
+	for _, x := range m {
+		if x.col == col {
+			return x.mark
+		}
+	}
+	return sheet.MarkNone
+}
+
+// with returns m with column col marked mk.
+func (m cellMarks) with(col int, mk sheet.Mark) cellMarks {
+	for i := range m {
+		if m[i].col == col {
+			m[i].mark = mk
+			return m
+		}
+	}
+	return append(m, cellMark{col, mk})
 }
 
 // inputSheet writes an input table back: its own header and cells, then
@@ -28,7 +57,7 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 	}
 	cols = append(cols, extra...)
 	row := make([]string, 0, width+len(extra))
-	var marks map[int]sheet.Mark
+	var marks cellMarks
 	return sheet.OutSheet{
 		Name: name, Columns: cols, FreezeHeader: true, NumRows: len(recs),
 		Row: func(i int) []string {
@@ -40,7 +69,7 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 			marks = ex.marks
 			return append(row, ex.values...)
 		},
-		Mark: func(r, c int) sheet.Mark { return marks[c] },
+		Mark: func(r, c int) sheet.Mark { return marks.at(c) },
 	}
 }
 
