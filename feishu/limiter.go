@@ -39,7 +39,7 @@ import (
 
 // Margins added to every window's Per: the first, and the most it grows to.
 const (
-	DefaultMargin = 10 * time.Millisecond
+	DefaultMargin = 20 * time.Millisecond
 	MaxMargin     = 100 * time.Millisecond
 )
 
