@@ -3,6 +3,7 @@ package feishu
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -48,8 +49,7 @@ type window struct {
 	ep      Endpoint
 	count   int
 	per     time.Duration // the documented (scaled) Per
-	sent    []time.Time   // the last count send times: sent[i%count] is send i
-	n       int           // sends recorded
+	sent    []time.Time   // send times of the last Per + MaxMargin, oldest first
 	pending int           // admitted, not sent yet
 }
 
@@ -62,18 +62,31 @@ func (w *window) opensAt(margin time.Duration) (at time.Time, blocked bool) {
 	switch {
 	case k <= 0:
 		return time.Time{}, true
-	case w.n < k:
-		return time.Time{}, false
+	case len(w.sent) < k:
+		return time.Time{}, false // older sends have left any window
 	}
-	return w.sent[(w.n-k)%w.count].Add(w.per + margin), false
+	return w.sent[len(w.sent)-k].Add(w.per + margin), false
 }
 
+// record adds a send at t (never before the last one: times are read under
+// the limiter's lock) and drops the sends no margin can bring back into the
+// window.
 func (w *window) record(t time.Time) {
-	if w.sent == nil {
-		w.sent = make([]time.Time, w.count)
+	old := 0
+	for old < len(w.sent) && !w.sent[old].After(t.Add(-w.per-MaxMargin)) {
+		old++
 	}
-	w.sent[w.n%w.count] = t
-	w.n++
+	w.sent = append(w.sent[old:], t)
+}
+
+// unrecord takes back a send at t: the server did not count it.
+func (w *window) unrecord(t time.Time) {
+	for i := len(w.sent) - 1; i >= 0; i-- {
+		if w.sent[i].Equal(t) {
+			w.sent = slices.Delete(w.sent, i, i+1)
+			return
+		}
+	}
 }
 
 // clock is the limiter's time: real, or a test's.
@@ -168,6 +181,7 @@ type slot struct {
 	ws       []*window
 	margin   time.Duration // the margin the call was admitted with
 	wasSent  bool
+	at       time.Time // its last send
 	finished bool
 }
 
@@ -234,8 +248,12 @@ func (s *slot) markSent() {
 
 // done ends the attempt. A call whose request was never marked sent (an
 // API without the hook, or one that failed before writing) is recorded as
-// sent now: the latest it could have been, so the windows stay safe.
-func (s *slot) done() {
+// sent now: the latest it could have been, so the windows stay safe. A call
+// the server throttled is taken back out of the windows: a 429 uses no
+// quota (so the sandbox models it; the docs are silent), and its retry must
+// not count twice — over a long import, every throttled call counted would
+// push the last calls into one more window.
+func (s *slot) done(throttled bool) {
 	if s == nil {
 		return
 	}
@@ -244,6 +262,11 @@ func (s *slot) done() {
 	if !s.wasSent {
 		s.record()
 	}
+	if throttled {
+		for _, w := range s.ws {
+			w.unrecord(s.at)
+		}
+	}
 	s.finished = true
 }
 
@@ -251,6 +274,7 @@ func (s *slot) done() {
 func (s *slot) record() {
 	l := s.l
 	now := l.clock.Now()
+	s.at = now
 	for _, w := range s.ws {
 		if !s.wasSent {
 			w.pending--

@@ -236,3 +236,26 @@ func TestMarginWidensOn429(t *testing.T) {
 		t.Errorf("margin = %v, want at most %v", m, MaxMargin)
 	}
 }
+
+// TestThrottledCallLeavesTheWindows: a call the server answered 429 is
+// taken back out of its windows (it used no quota), so its retry does not
+// count twice.
+func TestThrottledCallLeavesTheWindows(t *testing.T) {
+	clk := newStepClock()
+	p := pacerWithClock(clk, map[Endpoint]Limit{EPCreateUser: {{2, time.Second}}}, WithMargin(0))
+	recordSleeps(p) // backoff without waiting: the retry comes at once
+	t0 := clk.Now()
+	okCall(t, p, EPCreateUser)
+	throttled := &RateLimitError{APIError: APIError{HTTPStatus: 429, Code: 99991400}}
+	fn, calls := failing(throttled)
+	if _, err := p.Call(context.Background(), On(EPCreateUser), fn); err != nil || calls.Load() != 2 {
+		t.Fatalf("Call = %v after %d attempts", err, calls.Load())
+	}
+	if d := clk.since(t0); d != 0 {
+		t.Errorf("the retry waited %v: the throttled attempt still held the window", d)
+	}
+	okCall(t, p, EPCreateUser) // the window holds two sends now
+	if d := clk.since(t0); d != time.Second+time.Millisecond {
+		t.Errorf("third call at %v, want 1s and the widened 1 ms margin", d)
+	}
+}

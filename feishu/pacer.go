@@ -271,7 +271,7 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 		attempts++
 		p.countAttempt(eps, attempts)
 		err = fn(withSlot(ctx, sl))
-		sl.done()
+		sl.done(IsRateLimited(err))
 		if sl != nil && IsRateLimited(err) {
 			p.lim.widen(sl.margin) // the windows let through what the server refused
 		}
