@@ -18,8 +18,8 @@ import (
 // safe under every reading: at most Count calls in ANY interval of length
 // Per. A fixed window, wherever it starts, is such an interval, and a
 // sliding window is exactly the rule. So each window keeps the send times of
-// its last Count calls and admits a call once the Count-th latest of them is
-// at least Per + margin old: the first Count calls go at once, and a long
+// its recent calls and admits a call once the Count-th latest of them is at
+// least Per + margin old: the first Count calls go at once, and a long
 // run goes at Count per Per + margin — all the documented limit allows. A
 // call that needs several windows (an endpoint's 50/s and 1000/min, or a
 // PATCH's own limits and the 1 QPS limit on moves and freezes) is admitted
