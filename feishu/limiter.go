@@ -183,15 +183,23 @@ type slot struct {
 	wasSent  bool
 	at       time.Time // its last send
 	finished bool
+	// throttled: the server answered 429, so it did not count the call.
+	throttled bool
 }
 
 // acquire waits until every window in ws has room at the same instant and
-// admits the call there. It waits on a timer for the earliest instant the
+// admits the call there. prev, if set, is the call's previous attempt: if
+// the server throttled it, the new attempt takes its place in the windows
+// once admitted — a 429 uses no quota (so the sandbox models it; the docs
+// are silent), and a call must count once, or over a long import every
+// throttled call would push the last calls into one more window. Until
+// then the throttled attempt still counts, so retries that come back
+// together are not all let through at once. It waits on a timer for the earliest instant the
 // windows' send times allow, or — when calls admitted but not yet sent fill
 // a window — until one of them is sent; never in a busy loop. It returns
 // ctx's error when ctx ends first, and refuses at once a wait that would
 // outlast ctx's deadline.
-func (l *limiter) acquire(ctx context.Context, ws []*window) (*slot, error) {
+func (l *limiter) acquire(ctx context.Context, ws []*window, prev *slot) (*slot, error) {
 	for {
 		l.mu.Lock()
 		now := l.clock.Now()
@@ -207,6 +215,12 @@ func (l *limiter) acquire(ctx context.Context, ws []*window) (*slot, error) {
 		if !blocked && !at.After(now) {
 			for _, w := range ws {
 				w.pending++
+			}
+			if prev != nil && prev.throttled {
+				for _, w := range prev.ws {
+					w.unrecord(prev.at)
+				}
+				prev.throttled = false
 			}
 			l.mu.Unlock()
 			return &slot{l: l, ws: ws, margin: l.margin}, nil
@@ -248,11 +262,10 @@ func (s *slot) markSent() {
 
 // done ends the attempt. A call whose request was never marked sent (an
 // API without the hook, or one that failed before writing) is recorded as
-// sent now: the latest it could have been, so the windows stay safe. A call
-// the server throttled is taken back out of the windows: a 429 uses no
-// quota (so the sandbox models it; the docs are silent), and its retry must
-// not count twice — over a long import, every throttled call counted would
-// push the last calls into one more window.
+// sent now: the latest it could have been, so the windows stay safe.
+// throttled marks an attempt the server answered 429: it stays in the
+// windows until its retry is admitted, which then takes its place (see
+// acquire).
 func (s *slot) done(throttled bool) {
 	if s == nil {
 		return
@@ -262,11 +275,7 @@ func (s *slot) done(throttled bool) {
 	if !s.wasSent {
 		s.record()
 	}
-	if throttled {
-		for _, w := range s.ws {
-			w.unrecord(s.at)
-		}
-	}
+	s.throttled = throttled
 	s.finished = true
 }
 

@@ -134,7 +134,7 @@ func TestPendingCallHoldsItsWindow(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := p.lim.acquire(ctx, ws); !errors.Is(err, context.Canceled) {
+	if _, err := p.lim.acquire(ctx, ws, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("acquire beside a pending call = %v, want it to wait", err)
 	}
 	close(release)
@@ -237,25 +237,40 @@ func TestMarginWidensOn429(t *testing.T) {
 	}
 }
 
-// TestThrottledCallLeavesTheWindows: a call the server answered 429 is
-// taken back out of its windows (it used no quota), so its retry does not
-// count twice.
-func TestThrottledCallLeavesTheWindows(t *testing.T) {
-	clk := newStepClock()
-	p := pacerWithClock(clk, map[Endpoint]Limit{EPCreateUser: {{2, time.Second}}}, WithMargin(0))
-	recordSleeps(p) // backoff without waiting: the retry comes at once
-	t0 := clk.Now()
-	okCall(t, p, EPCreateUser)
+// TestThrottledCallCountsOnce: a call the server answered 429 keeps its
+// place in the windows until its retry is admitted (retries coming back
+// together are not let through at once), and the retry then takes that
+// place: the call counts once, not twice.
+func TestThrottledCallCountsOnce(t *testing.T) {
 	throttled := &RateLimitError{APIError: APIError{HTTPStatus: 429, Code: 99991400}}
-	fn, calls := failing(throttled)
-	if _, err := p.Call(context.Background(), On(EPCreateUser), fn); err != nil || calls.Load() != 2 {
-		t.Fatalf("Call = %v after %d attempts", err, calls.Load())
+	tests := []struct {
+		name        string
+		count       int
+		retryAt     time.Duration // when the throttled call's retry goes
+		nextAt      time.Duration // when the call after it goes
+		description string
+	}{
+		{"room for the retry", 3, 0, 0, "A, B (429), B again, C fit in 3 per second: B counts once"},
+		{"no room until the window moves", 2, time.Second, time.Second, "B's 429 still holds its place: the retry waits a second"},
 	}
-	if d := clk.since(t0); d != 0 {
-		t.Errorf("the retry waited %v: the throttled attempt still held the window", d)
-	}
-	okCall(t, p, EPCreateUser) // the window holds two sends now
-	if d := clk.since(t0); d != time.Second+time.Millisecond {
-		t.Errorf("third call at %v, want 1s and the widened 1 ms margin", d)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := newStepClock()
+			p := pacerWithClock(clk, map[Endpoint]Limit{EPCreateUser: {{tt.count, time.Second}}}, WithMargin(0))
+			recordSleeps(p) // backoff without waiting
+			t0 := clk.Now()
+			okCall(t, p, EPCreateUser)
+			fn, calls := failing(throttled)
+			if _, err := p.Call(context.Background(), On(EPCreateUser), fn); err != nil || calls.Load() != 2 {
+				t.Fatalf("Call = %v after %d attempts", err, calls.Load())
+			}
+			if d := clk.since(t0); d < tt.retryAt || d > tt.retryAt+time.Millisecond {
+				t.Errorf("%s: retry at %v, want %v", tt.description, d, tt.retryAt)
+			}
+			okCall(t, p, EPCreateUser)
+			if d := clk.since(t0); d < tt.nextAt || d > tt.nextAt+time.Millisecond {
+				t.Errorf("%s: next call at %v, want %v", tt.description, d, tt.nextAt)
+			}
+		})
 	}
 }

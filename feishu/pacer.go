@@ -245,6 +245,7 @@ func NewPacer(opts ...PacerOption) *Pacer {
 func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Context) error) (attempts int, err error) {
 	ws := p.lim.windowsFor(eps)
 	structural := slices.ContainsFunc(eps, Endpoint.IsStructureWrite)
+	var prev *slot // the previous attempt's place in the windows
 	for {
 		if err := ctx.Err(); err != nil {
 			return attempts, err
@@ -258,7 +259,7 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 		var sl *slot
 		if len(ws) > 0 {
 			start := time.Now()
-			sl, err = p.lim.acquire(ctx, ws)
+			sl, err = p.lim.acquire(ctx, ws, prev)
 			p.addWait(&p.stats.LimiterWait, time.Since(start))
 			if err != nil {
 				if structural {
@@ -275,6 +276,7 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 		if sl != nil && IsRateLimited(err) {
 			p.lim.widen(sl.margin) // the windows let through what the server refused
 		}
+		prev = sl
 		if structural {
 			p.sem.release(epoch, err)
 		}
