@@ -3,6 +3,7 @@ package sandbox_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -263,5 +264,64 @@ func TestGroupsPersist(t *testing.T) {
 	defer again.Close()
 	if got := again.Groups(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("after restart %+v, want %+v", got, want)
+	}
+}
+
+// TestGroupsInStateLog: group writes go to the state log as small records
+// (no rewrite of the state file), and a server started on the same files
+// without the first one stopping (a kill -9) has the same groups: created,
+// renamed, deleted and made again, members added in batches, removed,
+// added again (at the end), and left on resigning.
+func TestGroupsInStateLog(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "state.json")
+	srv, api := groupClient(t, sandbox.Options{StatePath: path})
+	ids := seedUsers(t, srv, 260)
+	if _, err := srv.SeedGroup(sandbox.GroupState{GroupID: "dyn", Name: "动态", Type: feishu.GroupTypeDynamic, Users: ids[250:]}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	for _, g := range []feishu.GroupCreate{{GroupID: "g1", Name: "一"}, {GroupID: "g2", Name: "二"}, {GroupID: "g3", Name: "三"}} {
+		if _, err := api.CreateGroup(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 250; i += 100 {
+		if _, err := api.AddGroupMembers(ctx, "g1", feishu.UserMembers(feishu.UserIDTypeUserID, ids[i:min(i+100, 250)])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := api.AddGroupMembers(ctx, "g2", feishu.UserMembers(feishu.UserIDTypeUserID, ids[:5])); err != nil {
+		t.Fatal(err)
+	}
+	gone := append(slices.Clone(ids[4:14]), "nobody")
+	if _, err := api.RemoveGroupMembers(ctx, "g1", feishu.UserMembers(feishu.UserIDTypeUserID, gone)); err == nil {
+		t.Fatal("removing a non-user: no 40022")
+	}
+	if _, err := api.AddGroupMembers(ctx, "g1", feishu.UserMembers(feishu.UserIDTypeUserID, ids[4:5])); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.PatchGroup(ctx, "g2", feishu.GroupPatch{Name: ptr("二组")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.DeleteGroup(ctx, "g3"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.CreateGroup(ctx, feishu.GroupCreate{GroupID: "g3", Name: "三again"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.DeleteUser(ctx, ids[0], feishu.UserDelete{}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("a group write rewrote the whole state file")
+	}
+	want := srv.Groups()
+	if g1 := want[1]; len(g1.Users) != 240 || g1.Users[len(g1.Users)-1] != ids[4] || slices.Contains(g1.Users, ids[0]) {
+		t.Fatalf("g1 in the live state: %d members, last %q", len(g1.Users), g1.Users[len(g1.Users)-1])
+	}
+	srv2, _ := groupClient(t, sandbox.Options{StatePath: path})
+	if got := srv2.Groups(); !slices.EqualFunc(got, want, func(a, b sandbox.GroupState) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+		t.Fatalf("groups after replay:\n%+v\nwant\n%+v", got, want)
 	}
 }

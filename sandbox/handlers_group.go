@@ -32,7 +32,7 @@ func (s *Server) createGroup(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, groupRecord(gr))
 	return feishu.GroupCreateData{GroupID: gr.id}, nil
 }
 
@@ -51,7 +51,7 @@ func (s *Server) patchGroup(c *call) (any, error) {
 	if err := s.st.patchGroup(gr, p); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, groupRecord(gr))
 	return struct{}{}, nil
 }
 
@@ -66,7 +66,7 @@ func (s *Server) deleteGroup(c *call) (any, error) {
 	if err := s.st.deleteGroup(gr); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, logRecord{DelGroup: gr.id})
 	return struct{}{}, nil
 }
 
@@ -203,17 +203,19 @@ func (s *Server) addGroupMembers(c *call) (any, error) {
 		return nil, err
 	}
 	out := feishu.MemberResultsData{Results: make([]feishu.MemberResult, len(members))}
-	added := false
+	var added []*user
 	for i, m := range members {
 		code := feishu.CodeMemberIDInvalid.Num
 		if users[i] != nil {
 			code = s.st.addMember(gr, users[i])
 		}
-		added = added || code == 0
+		if code == 0 {
+			added = append(added, users[i])
+		}
 		out.Results[i] = feishu.MemberResult{MemberID: m.MemberID, Code: code}
 	}
-	if added {
-		s.commit(c)
+	if len(added) > 0 {
+		s.commit(c, membersRecord(gr, added, nil)...)
 	}
 	return out, nil
 }
@@ -238,16 +240,21 @@ func (s *Server) removeGroupMembers(c *call) (any, error) {
 	}
 	out := feishu.MemberResultsData{Results: make([]feishu.MemberResult, len(members))}
 	failed := false
+	var removed []*user
 	for i, m := range members {
 		code := 0
-		if users[i] == nil {
+		switch {
+		case users[i] == nil:
 			code, failed = feishu.CodeMemberIDInvalid.Num, true
-		} else {
+		case gr.userSet[users[i]]:
 			s.st.removeMember(gr, users[i])
+			removed = append(removed, users[i])
 		}
 		out.Results[i] = feishu.MemberResult{MemberID: m.MemberID, Code: code}
 	}
-	s.commit(c)
+	if len(removed) > 0 {
+		s.commit(c, membersRecord(gr, nil, removed)...)
+	}
 	if failed {
 		return nil, &Error{Code: feishu.CodePartialFailed, Detail: "some members were not removed", Data: out}
 	}

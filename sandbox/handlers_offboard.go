@@ -25,10 +25,11 @@ func (s *Server) deleteUser(c *call) (any, error) {
 	if !u.active() {
 		return struct{}{}, nil
 	}
+	groups := s.st.groupsOf(u)
 	if err := s.st.deleteUser(u, d, c.ids, c.now); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, append([]logRecord{resignedRecord(u)}, leftGroups(groups, u)...)...)
 	return struct{}{}, nil
 }
 

@@ -26,7 +26,7 @@ func newBenchIDsCmd(io *IOStreams) *cobra.Command {
 mobile as orgbatch ids does — input CSV, run folder, journal, mapping
 sheets — and prints the calls against the minimum (⌈rows/50⌉ batch_get_id,
 ⌈found/50⌉ users/batch) and the time against the lower bound (the busier
-endpoint's minimum calls at its documented rate).`,
+endpoint's minimum calls in its documented windows).`,
 		Example: `  orgbatch bench ids                        # 100,000 rows, limits ×10
   orgbatch bench ids --rows 10000 --rate-scale 1`,
 		Args: cobra.NoArgs,

@@ -44,7 +44,7 @@ func (r IDsResult) String() string {
 	}
 	fmt.Fprintf(&b, "429s                %d\n", r.Throttled)
 	fmt.Fprintf(&b, "time                %v (reading the input %v, writing the mapping %v)\n", r.Elapsed.Round(time.Millisecond), r.Read.Round(time.Millisecond), r.Write.Round(time.Millisecond))
-	fmt.Fprintf(&b, "lower bound         %v (%s: %d calls at its documented rate)\n", r.Bound.Round(time.Millisecond), endpointName(r.BoundBy), r.Minimum[r.BoundBy])
+	fmt.Fprintf(&b, "lower bound         %v (%s: %d calls in the documented windows)\n", r.Bound.Round(time.Millisecond), endpointName(r.BoundBy), r.Minimum[r.BoundBy])
 	fmt.Fprintf(&b, "ratio               %.3f (the lookup's time, without reading and writing the sheets)\n", r.Ratio)
 	fmt.Fprintf(&b, "results             %d active, %d not found\n", r.Active, r.NotFound)
 	return b.String()
@@ -103,7 +103,7 @@ func IDs(ctx context.Context, spec IDsSpec) (IDsResult, error) {
 			res.Throttled += s.Throttled
 		}
 	}
-	res.Bound, res.BoundBy = rateBound(res.Minimum, env.pacer, spec.RateScale)
+	res.Bound, res.BoundBy = windowBound(res.Minimum, spec.RateScale, spec.Latency)
 	res.Ratio = float64(res.Elapsed-res.Read-res.Write) / float64(res.Bound)
 	return res, nil
 }
