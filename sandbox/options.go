@@ -75,7 +75,13 @@ type Options struct {
 	// SeedLoader reads a non-JSON seed (a spreadsheet in the import sheet
 	// format). Departments name parents by custom department_id; users
 	// name departments by custom department_id and leaders by user_id.
-	SeedLoader func(path string) (depts []feishu.Department, users []feishu.User, err error)
+	// dir is the tenant's schema the sheet's names resolve against.
+	SeedLoader func(path string, dir feishu.Directory) (depts []feishu.Department, users []feishu.User, err error)
+	// Directory is the tenant's schema at start (employee types, custom
+	// attributes, job levels and families, job titles, work cities: the
+	// API cannot create the last three), unless a state file or JSON seed
+	// brings its own. nil: the five built-in employee types only.
+	Directory *feishu.Directory
 
 	// Now is the clock of tokens, rate-limit windows and client_token
 	// retention (default time.Now).

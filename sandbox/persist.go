@@ -25,13 +25,17 @@ type StateFile struct {
 	Departments  []feishu.Department  `json:"departments"`
 	Users        []feishu.User        `json:"users"`
 	ClientTokens []*ClientTokenRecord `json:"client_tokens,omitempty"`
+	// Directory is the tenant's schema (employee types, custom attributes,
+	// job levels, families, titles, cities). A seed without one keeps the
+	// server's (Options.Directory).
+	Directory *feishu.Directory `json:"directory,omitempty"`
 }
 
 // snapshot renders the state as a StateFile. Caller holds s.mu.
 func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
 		Departments: s.st.departments(), Users: s.st.allUsers(),
-		ClientTokens: s.st.idem.all(s.opts.Now())}
+		ClientTokens: s.st.idem.all(s.opts.Now()), Directory: s.st.dir.export()}
 	return f
 }
 

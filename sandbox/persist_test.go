@@ -148,7 +148,7 @@ func TestSheetSeeds(t *testing.T) {
 	if _, err := sandbox.New(sandbox.Options{SeedPath: p}); !errors.Is(err, sandbox.ErrSheetSeedsNotWired) {
 		t.Fatalf("no loader: %v", err)
 	}
-	loader := func(path string) ([]feishu.Department, []feishu.User, error) {
+	loader := func(path string, _ feishu.Directory) ([]feishu.Department, []feishu.User, error) {
 		if path != p {
 			t.Errorf("loader got %s", path)
 		}

@@ -72,7 +72,10 @@ func (s *Server) loadSeed(path string) error {
 	if s.opts.SeedLoader == nil {
 		return ErrSheetSeedsNotWired
 	}
-	depts, users, err := s.opts.SeedLoader(path)
+	s.mu.RLock()
+	dir := s.st.dir.export()
+	s.mu.RUnlock()
+	depts, users, err := s.opts.SeedLoader(path, *dir)
 	if err != nil {
 		return err
 	}
@@ -94,6 +97,11 @@ func (s *Server) loadStateFile(f StateFile) error {
 	if f.TenantName != "" {
 		s.st.tenantName, s.st.root.name = f.TenantName, f.TenantName
 	}
+	if f.Directory != nil {
+		if err := s.loadDirectory(*f.Directory); err != nil {
+			return err
+		}
+	}
 	if err := s.loadOrg(f.Departments, f.Users); err != nil {
 		return err
 	}
@@ -102,6 +110,25 @@ func (s *Server) loadStateFile(f StateFile) error {
 	}
 	s.st.idem.sweep(s.opts.Now())
 	return nil
+}
+
+// loadDirectory replaces the tenant's schema.
+func (s *Server) loadDirectory(f feishu.Directory) error {
+	d, err := loadDirectory(f)
+	if err != nil {
+		return fmt.Errorf("directory: %w", err)
+	}
+	s.mu.Lock()
+	s.st.dir = d
+	s.mu.Unlock()
+	return nil
+}
+
+// Directory returns the tenant's schema.
+func (s *Server) Directory() feishu.Directory {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return *s.st.dir.export()
 }
 
 // loadOrg adds departments and users through the API's rules. Departments

@@ -185,6 +185,9 @@ type user struct {
 	jobTitle        string
 	enterpriseEmail string
 	isTenantManager bool
+	jobLevelID      string
+	jobFamilyID     string
+	customAttrs     []feishu.UserCustomAttr // as stored (directory_ops.go)
 }
 
 type userOrder struct {
@@ -219,6 +222,7 @@ type state struct {
 	resignedEmail  map[string][]*user
 
 	idem *idempotency
+	dir  *directory // the tenant's schema (directory.go)
 }
 
 func newState(tenantName string, idem *idempotency) *state {
@@ -238,6 +242,7 @@ func newState(tenantName string, idem *idempotency) *state {
 		resignedMobile: map[string][]*user{},
 		resignedEmail:  map[string][]*user{},
 		idem:           idem,
+		dir:            newDirectory(),
 	}
 }
 

@@ -39,7 +39,7 @@ type sandboxServeOptions struct {
 	FaultSeed      uint64
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
-	SeedLoader func(path string) ([]feishu.Department, []feishu.User, error)
+	SeedLoader func(path string, dir feishu.Directory) ([]feishu.Department, []feishu.User, error)
 }
 
 // shutdownGrace bounds how long an interrupted sandbox waits for requests

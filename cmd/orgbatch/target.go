@@ -183,7 +183,7 @@ func (t *target) reader(progress func(done, total int)) *tenant.Reader {
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
 // seed must be valid: its errors are returned, naming file, row and column.
-func sheetSeedLoader(path string) ([]feishu.Department, []feishu.User, error) {
+func sheetSeedLoader(path string, dir feishu.Directory) ([]feishu.Department, []feishu.User, error) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
