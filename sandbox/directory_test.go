@@ -191,7 +191,9 @@ func TestCustomAttrs(t *testing.T) {
 	if len(got) != 5 || got[2].Value.OptionValue != "硕士" || got[3].Value.Name != "蓝色" || got[3].Value.PictureURL == "" || got[4].Value.GenericUser.ID != "mentor" {
 		t.Fatalf("read back %+v", got)
 	}
-	bad := func(a feishu.UserCustomAttr) feishu.UserPatch { return feishu.UserPatch{CustomAttrs: &[]feishu.UserCustomAttr{a}} }
+	bad := func(a feishu.UserCustomAttr) feishu.UserPatch {
+		return feishu.UserPatch{CustomAttrs: &[]feishu.UserCustomAttr{a}}
+	}
 	long := string(make([]rune, 101))
 	for _, tt := range []struct {
 		name string
