@@ -16,6 +16,9 @@ import (
 func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snapshot, error) {
 	s := New()
 	rd := r.begin(s)
+	if err := rd.directory(ctx, ListsFor(o)); err != nil {
+		return nil, err
+	}
 	empty, err := rd.probeEmpty(ctx)
 	if err != nil {
 		return nil, err
@@ -73,7 +76,7 @@ func (rd *reading) probeEmpty(ctx context.Context) (bool, error) {
 // fill reads the org's IDs and contacts that the snapshot does not hold,
 // then the records of users found only by contact.
 func (rd *reading) fill(ctx context.Context, o *org.Org) error {
-	w := wanted(o)
+	w := wanted(o, rd.s)
 	var jobs []func(context.Context) error
 	for _, chunk := range chunks(missing(w.depts, rd.s.Departments), feishu.BatchMax) {
 		jobs = append(jobs, rd.departments(chunk))
@@ -205,9 +208,9 @@ func (rd *reading) children(parent string) func(context.Context) error {
 type refs struct{ depts, users, mobiles, emails []string }
 
 // wanted lists what a sheet refers to: every department ID (rows, parents,
-// user departments), every user ID (rows, leaders), and the users' mobiles
-// and emails.
-func wanted(o *org.Org) refs {
+// user departments), every user ID (rows, leaders, the users of GENERIC_USER
+// custom attributes), and the users' mobiles and emails.
+func wanted(o *org.Org, s *Snapshot) refs {
 	var w refs
 	ds, us, ms, es := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	add := func(list *[]string, seen map[string]bool, v string) {
@@ -234,6 +237,18 @@ func wanted(o *org.Org) refs {
 		add(&w.users, us, u.LeaderUserID())
 		add(&w.mobiles, ms, u.Values.Mobile.E164)
 		add(&w.emails, es, u.Values.Email)
+	}
+	for _, t := range o.Tables {
+		for _, c := range s.AttrColumns(t) {
+			if c.Attr == nil || c.Attr.Type != feishu.AttrGenericUser {
+				continue
+			}
+			for _, u := range o.Users {
+				if u.T == t {
+					add(&w.users, us, u.Cell(c.Index))
+				}
+			}
+		}
 	}
 	return w
 }

@@ -27,6 +27,10 @@ type Snapshot struct {
 	Empty bool
 	// Tree is the walked tree; nil unless the snapshot was walked.
 	Tree *Tree
+	// Dir is the tenant's schema (directory.go); DirRead says which of
+	// its lists were read (an empty list read is not one left unread).
+	Dir     feishu.Directory
+	DirRead Lists
 	// Calls are the attempts per endpoint (retries included), Pages the
 	// successful calls.
 	Calls map[feishu.Endpoint]int
