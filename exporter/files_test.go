@@ -16,6 +16,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -217,7 +218,10 @@ func importOverAPI(t *testing.T, tn *sbx, path ...string) {
 			t.Fatalf("%s: %s", p.Where(), p.Text())
 		}
 	}
-	depts, users := plan.Bodies(o, plan.Options{})
+	depts, users, blocked := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	for _, p := range blocked {
+		t.Fatalf("%s: %s", p.Where(), p.Text())
+	}
 	ctx := context.Background()
 	for _, d := range depts {
 		d.LeaderUserID = ""

@@ -44,8 +44,8 @@ const (
 func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(DepartmentRows(s.Tree)), DepartmentExtra...)
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
-	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree)), UserExtra...)
-	us.Mark = muteFrom(len(org.UserSchema.Fields))
+	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree, &s.Dir)), append(AttrColumns(&s.Dir), UserExtra...)...)
+	us.Mark = muteFrom(len(org.UserSchema.Fields) + len(s.Dir.CustomAttrs))
 	return []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
 }
 
@@ -104,14 +104,14 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutS
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
 	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
-	least := t.MinCalls()
+	least := s.MinCalls()
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
 		if n, ok := least[ep]; ok {
 			add("api_calls "+string(ep), strconv.Itoa(s.Calls[ep]), "minimum "+strconv.Itoa(n))
 		}
 	}
 	add("sha256_data", hashSheets(false, ds, us), "SHA-256 of every cell of the departments and users sheets, as stored")
-	add("sha256_org", hashSheets(true, ds, us), "the same over the template's columns only: equal for the same org in any tenant")
+	add("sha256_org", hashSheets(true, ds, us), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
 	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments then users")
 	return sheet.OutSheet{Name: MetadataSheet, Rows: escapeRows(rows), Columns: []sheet.Column{
 		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},

@@ -17,6 +17,7 @@ type API interface {
 	PatchUser(ctx context.Context, id string, p feishu.UserPatch) (*feishu.User, error)
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	DirectoryAPI
 }
 
 // executor runs one step against the API. Each kind of request has its
@@ -75,6 +76,12 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createUser(ctx, req, token, r)
 	case plan.PatchUser:
 		return e.patchUser(ctx, req, r)
+	case plan.CreateEmployeeType:
+		return e.createEmployeeType(ctx, req, r)
+	case plan.CreateJobLevel:
+		return e.createJobLevel(ctx, req, r)
+	case plan.CreateJobFamily:
+		return e.createJobFamily(ctx, req, r)
 	}
 	return nil
 }

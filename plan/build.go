@@ -33,6 +33,8 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 			b.rowProblems[k] = append(b.rowProblems[k], p)
 		}
 	}
+	b.dir = newDirIndex(&t.Dir)
+	problems = b.bindAttrColumns(problems)
 	b.paths = newPaths(b, opts)
 	b.indexRows()
 	b.paths.indexSheet(b.deptOrder())
@@ -44,6 +46,7 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 	for _, u := range b.userOrder() {
 		b.user(u)
 	}
+	b.attrSteps()
 	b.leaderSteps()
 	b.linkSteps()
 	b.plan.Problems = append(append([]problem.Problem(nil), problems...), b.online...)
@@ -77,6 +80,12 @@ type builder struct {
 	placeProblems map[*org.Department][]problem.Problem
 	// claimed maps a Feishu user_id to the row matched to it (identity.go)
 	claimed map[string]*Change
+	// the tenant's schema (directory.go, directory_steps.go, custom_attrs.go)
+	dir          *dirIndex
+	dirCreates   map[dirCreate]StepID
+	familyNames  map[string]string // created families: name key → path key
+	attrCols     map[*org.Table][]tenant.AttrColumn
+	pendingAttrs []pendingAttrs
 }
 
 func (b *builder) indexRows() {

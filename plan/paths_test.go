@@ -120,7 +120,7 @@ func TestBodiesSeedPathSheets(t *testing.T) {
 	if len(ps) != 1 { // PATH_ROOT
 		t.Fatalf("problems %v", ps)
 	}
-	depts, users := Bodies(o, Options{})
+	depts, users, _ := Bodies(o, feishu.Directory{}, Options{})
 	seen := map[string]bool{"0": true}
 	for _, d := range depts {
 		if !seen[d.ParentDepartmentID] {

@@ -31,6 +31,10 @@ func (b *builder) user(row *org.User) {
 	if c.Action == ActionBlocked || !b.placeUser(c, &u) {
 		return
 	}
+	var ok bool
+	if u.schema, ok = b.userSchema(c, row, existing); !ok {
+		return
+	}
 	leader, leaderDep := b.userLeader(c, u)
 	if existing == nil {
 		b.createUser(c, u, leader, leaderDep)
@@ -99,18 +103,23 @@ func (b *builder) createUser(c *Change, u user, leader string, leaderDep StepID)
 		Mobile:        u.mobile,
 		Email:         u.email,
 		DepartmentIDs: u.departments,
-		EmployeeType:  u.employeeType,
+		EmployeeType:  u.schema.employeeType,
 		EmployeeNo:    u.employeeNo,
-		JobTitle:      u.jobTitle,
+		JobTitle:      u.schema.jobTitle,
 		LeaderUserID:  leader,
 		JoinTime:      u.joinTime,
-		City:          u.city,
+		City:          u.schema.city,
 		WorkStation:   u.workStation,
+		JobLevelID:    u.schema.jobLevelID,
+		JobFamilyID:   u.schema.jobFamilyID,
+		CustomAttrs:   attrList(nil, u.schema.attrs, false),
 	}
 	if u.gender > 0 {
 		body.Gender = u.gender
 	}
-	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{body}, LeaderDep: leaderDep, needs: u.departments})
+	refs, deps := u.schema.refs()
+	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{Body: body, Refs: refs}, Deps: deps, LeaderDep: leaderDep, needs: u.departments})
+	b.laterAttrs(c, u, nil)
 }
 
 func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, leaderDep StepID) {
@@ -129,28 +138,31 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, l
 		p.DepartmentIDs = &ids
 		moved = true
 	}
-	if u.employeeType != 0 {
-		change("employee_type", itoa(e.EmployeeType), itoa(u.employeeType), func() { p.EmployeeType = &u.employeeType })
-	}
+	b.schemaChanges(c, &p, u, e)
 	if u.gender >= 0 {
 		change("gender", itoa(e.Gender), itoa(u.gender), func() { p.Gender = &u.gender })
 	}
 	change("employee_no", e.EmployeeNo, u.employeeNo, func() { p.EmployeeNo = &u.employeeNo })
-	change("job_title", e.JobTitle, u.jobTitle, func() { p.JobTitle = &u.jobTitle })
+	change("job_title", e.JobTitle, u.schema.jobTitle, func() { p.JobTitle = &u.schema.jobTitle })
 	change("leader_user_id", e.LeaderUserID, leader, func() { p.LeaderUserID = &leader })
 	if u.joinTime != 0 && u.joinTime != e.JoinTime {
 		c.Fields = append(c.Fields, FieldChange{"join_time", dateOf(e.JoinTime), dateOf(u.joinTime)})
 		p.JoinTime = &u.joinTime
 	}
-	change("city", e.City, u.city, func() { p.City = &u.city })
+	change("city", e.City, u.schema.city, func() { p.City = &u.schema.city })
 	change("work_station", e.WorkStation, u.workStation, func() { p.WorkStation = &u.workStation })
 	if c.Action = actionOf(c, moved); c.Action == ActionUnchanged {
 		return
 	}
+	b.laterAttrs(c, u, e)
+	if p == (feishu.UserPatch{}) {
+		return // only attributes set once the users they name exist
+	}
 	if p.LeaderUserID == nil {
 		leaderDep = StepID{}
 	}
-	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p}, LeaderDep: leaderDep}
+	refs, deps := u.schema.refs()
+	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p, Refs: refs}, Deps: deps, LeaderDep: leaderDep}
 	if p.DepartmentIDs != nil {
 		s.needs = u.departments
 	}

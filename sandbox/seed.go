@@ -166,7 +166,7 @@ func (s *Server) loadOrg(depts []feishu.Department, users []feishu.User) error {
 	}
 	madeUsers := make([]*user, len(users))
 	for i, in := range users {
-		in.LeaderUserID = ""
+		in.LeaderUserID, in.CustomAttrs = "", nil // linked once everyone exists
 		u, err := s.st.createUser(in, storageIDs, true, s.opts.Now())
 		if err != nil {
 			return fmt.Errorf("user %s: %w", userName(users[i]), err)
@@ -186,6 +186,14 @@ func (s *Server) loadOrg(depts []feishu.Department, users []feishu.User) error {
 			return fmt.Errorf("user %s: %w", userName(in), fail(feishu.CodeLeaderSelf, "a user cannot lead themself"))
 		}
 		madeUsers[i].leader = l
+	}
+	// Custom attributes may name users (GENERIC_USER) created after them.
+	for i, in := range users {
+		attrs, err := s.st.checkUserAttrs(in.CustomAttrs)
+		if err != nil {
+			return fmt.Errorf("user %s: %w", userName(in), err)
+		}
+		madeUsers[i].customAttrs = attrs
 	}
 	for i, in := range depts {
 		if id := leaderOf(in); id != "" {

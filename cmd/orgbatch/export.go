@@ -159,7 +159,7 @@ func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elap
 	for _, f := range files {
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}
-	least := snap.Tree.MinCalls()
+	least := snap.MinCalls()
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
 		if n, ok := least[ep]; ok {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/sandbox"
 )
 
@@ -176,7 +177,8 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
-		Logger: slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
+		Directory: samplegen.Directory(), // the schema of a customised tenant, unless a state or seed file brings one
+		Logger:    slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
 	})
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err} // a bad seed or state file

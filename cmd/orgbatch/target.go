@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -115,6 +116,7 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
+		Directory: samplegen.Directory(), // the schema of a customised tenant, unless a state or seed file brings one
 	})
 	if err != nil {
 		return none, err
@@ -191,7 +193,14 @@ func sheetSeedLoader(path string, dir feishu.Directory) ([]feishu.Department, []
 			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	d, u := plan.Bodies(o, plan.Options{})
+	// Titles and cities the schema lacks are created as Feishu does when a
+	// user names one; every other unknown name is an error of the seed.
+	d, u, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	for _, p := range blocked {
+		if p.Severity == problem.Error {
+			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+		}
+	}
 	return d, u, nil
 }
 

@@ -168,6 +168,6 @@ func exportOrg(spec ExportSpec) ([]feishu.Department, []feishu.User, int, error)
 	if len(ps) > 0 {
 		return nil, nil, 0, fmt.Errorf("generated org: %s", ps[0].Text())
 	}
-	depts, users := plan.Bodies(o, plan.Options{})
+	depts, users, _ := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	return depts, users, multi, nil
 }

@@ -127,7 +127,8 @@ type benchTenant struct {
 }
 
 func newBenchTenant(spec ImportSpec) (*benchTenant, error) {
-	srv, err := sandbox.New(sandbox.Options{RateScale: spec.RateScale, Latency: spec.Latency, Jitter: spec.Jitter, FaultSeed: 1})
+	srv, err := sandbox.New(sandbox.Options{RateScale: spec.RateScale, Latency: spec.Latency, Jitter: spec.Jitter, FaultSeed: 1,
+		Directory: samplegen.Directory()})
 	if err != nil {
 		return nil, err
 	}
