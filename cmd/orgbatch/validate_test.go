@@ -27,7 +27,7 @@ func TestValidateExitCodes(t *testing.T) {
 		code int
 		out  string
 	}{
-		{"valid sample", []string{"validate", "../../samples/company.xlsx"}, ExitOK, "没有发现问题"},
+		{"valid sample", []string{"validate", "../../samples/company.xlsx"}, ExitOK, "0 个错误 errors"},
 		{"valid CSV pair", []string{"validate", "../../samples/departments.csv", "../../samples/users.csv"}, ExitOK, "300 个成员"},
 		{"rule errors", []string{"validate", "../../samples/invalid/departments_tree.csv"}, ExitRowsFailed, "DEPT_CYCLE"},
 		{"warnings only", []string{"validate", "--users", "../../samples/users.csv"}, ExitOK, "USER_DEPT_UNKNOWN"},
