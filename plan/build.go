@@ -27,14 +27,14 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 		placement:     map[*org.Department]placement{},
 		placeProblems: map[*org.Department][]problem.Problem{},
 	}
+	b.dir = newDirIndex(&t.Dir)
+	problems = b.bindAttrColumns(problems)
 	for _, p := range problems {
 		if p.Row > 0 {
 			k := rowKey{p.File, p.Sheet, p.Row}
 			b.rowProblems[k] = append(b.rowProblems[k], p)
 		}
 	}
-	b.dir = newDirIndex(&t.Dir)
-	problems = b.bindAttrColumns(problems)
 	b.paths = newPaths(b, opts)
 	b.indexRows()
 	b.paths.indexSheet(b.deptOrder())

@@ -63,8 +63,12 @@ func (b *builder) bindAttrColumns(problems []problem.Problem) []problem.Problem 
 			b.online = append(b.online, problem.New("PLAN_CUSTOM_ATTRS_NONE", problem.Loc{File: t.File, Sheet: t.Sheet, Row: t.HeaderRow}, strings.Join(hs, ", ")))
 		}
 	}
+	// What validation could not know is settled now: a column that names
+	// an attribute is not unknown; a type that is not built-in is the
+	// tenant's, or a PLAN_ error says it is not.
 	return slices.DeleteFunc(slices.Clone(problems), func(p problem.Problem) bool {
-		return p.Rule == "COLUMN_UNKNOWN" && bound[problem.Loc{File: p.File, Sheet: p.Sheet, Row: p.Row, Column: p.Column}]
+		return p.Rule == "COLUMN_UNKNOWN" && bound[problem.Loc{File: p.File, Sheet: p.Sheet, Row: p.Row, Column: p.Column}] ||
+			p.Rule == "USER_EMPLOYEE_TYPE_CUSTOM" && b.t.DirRead.EmployeeTypes
 	})
 }
 
