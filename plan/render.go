@@ -41,6 +41,9 @@ func Render(w io.Writer, p *Plan) {
 		}
 		fmt.Fprintln(w)
 	}
+	if n := p.DirectoryCreates(); n > 0 {
+		fmt.Fprintf(w, "%-12s%12d  人员类型、职级、序列（先于成员新建） employee types, job levels, families (created before the users)\n", "先建 first", n)
+	}
 	fmt.Fprintln(w)
 	for _, c := range p.Changes {
 		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
@@ -48,6 +51,10 @@ func Render(w io.Writer, p *Plan) {
 		}
 		if c.FromPath {
 			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, c.Key, c.Name, c.Path)
+			continue
+		}
+		if c.IsDirectory() {
+			fmt.Fprintf(w, "%-9s %-10s %s  (%s, first named in %s)\n", c.Action, c.Kind, c.Name, directoryFlag[c.Kind], locWhere(c.Origin))
 			continue
 		}
 		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
@@ -66,6 +73,13 @@ func Render(w io.Writer, p *Plan) {
 		}
 	}
 }
+
+func locWhere(l problem.Loc) string {
+	return problem.Problem{File: l.File, Sheet: l.Sheet, Row: l.Row, Column: l.Column}.Where()
+}
+
+// directoryFlag is the flag that lets the plan create each kind of entry.
+var directoryFlag = map[Kind]string{KindEmployeeType: "--create-missing-types", KindJobLevel: "--create-missing-levels", KindJobFamily: "--create-missing-families"}
 
 // matchedByZH names the contact a user row was matched by; a match by
 // user_id needs no mention.
@@ -106,6 +120,18 @@ func (p *Plan) FromPath() int {
 	return n
 }
 
+// DirectoryCreates counts the employee types, job levels and families the
+// plan creates.
+func (p *Plan) DirectoryCreates() int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.IsDirectory() && c.Action == ActionCreate {
+			n++
+		}
+	}
+	return n
+}
+
 // Summary is a one-line count of the plan.
 func Summary(p *Plan) string {
 	var parts []string
@@ -117,6 +143,9 @@ func Summary(p *Plan) string {
 	}
 	if n := p.FromPath(); n > 0 {
 		parts = append(parts, fmt.Sprintf("(%d departments created from paths)", n))
+	}
+	if n := p.DirectoryCreates(); n > 0 {
+		parts = append(parts, fmt.Sprintf("(%d employee types, job levels or families created first)", n))
 	}
 	return strings.Join(parts, ", ")
 }

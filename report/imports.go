@@ -84,6 +84,14 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
+	if ds := directoryOutcomes(res.Outcomes); ds != nil {
+		sheets = append(sheets, *ds)
+		p := filepath.Join(dir, "report-schema-entries.csv")
+		if err := sheet.WriteCSV(p, *ds, true); err != nil {
+			return files, err
+		}
+		files.CSV = append(files.CSV, p)
+	}
 	if ps := pathDepartmentsSheet(res.Outcomes); ps != nil {
 		sheets = append(sheets, *ps)
 		p := filepath.Join(dir, "report-path-departments.csv")
@@ -135,8 +143,11 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 
 func outcomeCells(oc *importer.Outcome) []string {
 	id, openID := oc.IDs.UserID, oc.IDs.OpenID
-	if oc.Change.Kind == plan.KindDepartment {
+	switch {
+	case oc.Change.Kind == plan.KindDepartment:
 		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	case oc.Change.IsDirectory():
+		id, openID = oc.IDs.Directory, ""
 	}
 	code := oc.Rule
 	if oc.Code != 0 {
@@ -227,7 +238,11 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
-		m[string(oc.Change.Kind)][string(oc.Status)]++
+		k := string(oc.Change.Kind)
+		if m[k] == nil {
+			m[k] = map[string]int{}
+		}
+		m[k][string(oc.Status)]++
 	}
 	return m
 }
@@ -261,6 +276,7 @@ func PrintOutcomes(w io.Writer, res *importer.Result) {
 		}
 		fmt.Fprintln(w)
 	}
+	printDirectoryCounts(w, counts, statuses)
 	shown := 0
 	for _, oc := range res.Outcomes {
 		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {

@@ -64,6 +64,9 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
+	if ds := directoryPlan(p); ds != nil {
+		sheets = append(sheets, *ds)
+	}
 	if ps := planPathSheet(p); ps != nil {
 		sheets = append(sheets, *ps)
 	}
