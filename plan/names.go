@@ -42,8 +42,8 @@ func (x nameIndex) names(is []int) []string {
 }
 
 // close lists up to max entries whose names are close to name: one
-// contains the other, or they are a few edits apart (a third of the
-// length, at least one), closest first.
+// contains the other (first), or they are a few edits apart (a third of
+// the length, at least one), closest first.
 func (x nameIndex) close(name string, max int) []string {
 	k := []rune(org.SegmentKey(name))
 	type hit struct {
@@ -53,7 +53,10 @@ func (x nameIndex) close(name string, max int) []string {
 	best := map[string]int{}
 	for key, is := range x.by {
 		d := editDistance(k, []rune(key))
-		if d > maxEdits(len(k), len([]rune(key))) && !containsRunes(k, []rune(key)) {
+		switch {
+		case containsRunes(k, []rune(key)):
+			d = 0 // one name within the other: the closest kind
+		case d > maxEdits(len(k), len([]rune(key))):
 			continue
 		}
 		for _, i := range is {
