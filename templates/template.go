@@ -1,9 +1,6 @@
 package templates
 
 import (
-	"fmt"
-	"path/filepath"
-
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -40,26 +37,4 @@ func TemplateSheets() []sheet.OutSheet {
 
 // Write writes the templates into dir in the given format ("xlsx" or
 // "csv") and returns the paths written.
-func Write(dir, format string) ([]string, error) {
-	sheets := TemplateSheets()
-	switch format {
-	case "xlsx":
-		p := filepath.Join(dir, XLSXName)
-		return []string{p}, sheet.WriteXLSX(p, sheets...)
-	case "csv":
-		var paths []string
-		for i, s := range org.Schemas {
-			p := filepath.Join(dir, CSVName(s.Kind))
-			if err := sheet.WriteCSV(p, sheets[i], true); err != nil {
-				return paths, err
-			}
-			paths = append(paths, p)
-		}
-		p := filepath.Join(dir, InstructionsName)
-		if err := sheet.WriteCSV(p, sheets[len(sheets)-1], true); err != nil {
-			return paths, err
-		}
-		return append(paths, p), nil
-	}
-	return nil, fmt.Errorf("unknown format %q (want xlsx or csv)", format)
-}
+func Write(dir, format string) ([]string, error) { return write(dir, format, TemplateSheets()) }

@@ -1,8 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/tenant"
 
 	"github.com/orgbatch/orgbatch/templates"
 	"github.com/spf13/cobra"
@@ -12,9 +18,11 @@ func init() { register(newTemplateCmd) }
 
 // TemplateOptions are the parsed flags of `orgbatch template`.
 type TemplateOptions struct {
-	IO     *IOStreams
-	Format string
-	OutDir string
+	IO         *IOStreams
+	Format     string
+	OutDir     string
+	FromTenant bool
+	Target     targetFlags
 }
 
 func newTemplateCmd(io *IOStreams) *cobra.Command {
@@ -31,25 +39,53 @@ create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.
 
 With --format csv, departments.csv, users.csv and instructions.csv are
-written (UTF-8 with a BOM, so Excel opens them correctly).`,
+written (UTF-8 with a BOM, so Excel opens them correctly).
+
+With --from-tenant the template is made against a tenant, connecting as
+import does (credentials, --base-url, --sandbox…): its dropdowns offer the
+tenant's own employee types, job levels and families, job titles and work
+cities, and each custom attribute gets a column (with its options as a
+dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
-  orgbatch template --out ./hr --format csv`,
+  orgbatch template --out ./hr --format csv
+  orgbatch template --from-tenant --out ./hr    # the tenant's own types, levels, attributes…
+  orgbatch template --from-tenant --sandbox     # as the sample company's tenant has them`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !opts.FromTenant && (cmd.Flags().Changed("sandbox") || cmd.Flags().Changed("base-url") || cmd.Flags().Changed("domain")) {
+				return usageError("--sandbox, --base-url and --domain need --from-tenant")
+			}
+			return runTemplate(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
+	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template")
+	opts.Target.register(cmd)
 	return cmd
 }
 
-func runTemplate(opts *TemplateOptions) error {
+func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+	}
+	var dir *feishu.Directory
+	if opts.FromTenant {
+		var err error
+		if dir, err = tenantDirectory(ctx, opts); err != nil {
+			return err
+		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err
 	}
-	paths, err := templates.Write(opts.OutDir, opts.Format)
+	var paths []string
+	var err error
+	if dir != nil {
+		paths, err = templates.WriteFor(opts.OutDir, opts.Format, dir)
+	} else {
+		paths, err = templates.Write(opts.OutDir, opts.Format)
+	}
 	if err != nil {
 		return err
 	}
@@ -57,4 +93,25 @@ func runTemplate(opts *TemplateOptions) error {
 		fmt.Fprintln(opts.IO.Out, p)
 	}
 	return nil
+}
+
+// tenantDirectory reads every list of the tenant's schema.
+func tenantDirectory(ctx context.Context, opts *TemplateOptions) (*feishu.Directory, error) {
+	tgt, err := opts.Target.connect(ctx, opts.IO, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil, err
+	}
+	defer tgt.Close()
+	if !opts.IO.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "目标 target: %s\n", tgt.Desc)
+	}
+	snap := tenant.New()
+	all := tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
+	if err := tgt.reader(nil).ReadDirectory(ctx, snap, all); err != nil {
+		if ctx.Err() != nil {
+			return nil, &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		}
+		return nil, &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant's schema failed; nothing was written: %w", err)}
+	}
+	return &snap.Dir, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,6 +146,24 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "template", "--format", "pdf"); code != ExitUsage {
 		t.Errorf("bad format exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "template", "--sandbox"); code != ExitUsage {
+		t.Errorf("--sandbox without --from-tenant: exit %d", code)
+	}
+}
+
+// TestTemplateFromTenant: against a tenant (here the embedded sandbox,
+// with the sample company's schema) the template offers its lists.
+func TestTemplateFromTenant(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "template", "--from-tenant", "--sandbox", "--out", dir, "--format", "csv")
+	if code != ExitOK || !strings.Contains(errOut, "本地沙箱") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	users, _ := os.ReadFile(filepath.Join(dir, "users.csv"))
+	ins, _ := os.ReadFile(filepath.Join(dir, "instructions.csv"))
+	if !strings.Contains(string(users), "学历 (custom:"+samplegen.AttrEducation+")") || !strings.Contains(string(ins), "custom attribute (HREF)") {
+		t.Errorf("users.csv header / instructions:\n%s\n%s", users, ins)
 	}
 }
 
