@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/xuri/excelize/v2"
 )
