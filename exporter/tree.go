@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
-	"unicode"
 
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
@@ -65,22 +64,13 @@ func TreeLines(t *tenant.Tree, maxDepth int) []TreeLine {
 }
 
 // Tree prints the tree view to w, one department per line with its member
-// count. Control characters in names are shown as U+FFFD so a name cannot
-// drive the terminal.
+// count. Hidden characters in names (textsafe.Terminal) are shown as U+FFFD
+// so a name cannot drive the terminal.
 func PrintTree(w io.Writer, t *tenant.Tree, maxDepth int) error {
 	bw := bufio.NewWriter(w)
 	for _, l := range TreeLines(t, maxDepth) {
-		l.Name = printable(l.Name)
+		l.Name = textsafe.Terminal(l.Name)
 		fmt.Fprintln(bw, l.Text())
 	}
 	return bw.Flush()
-}
-
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }

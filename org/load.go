@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -71,11 +72,12 @@ func (o *Org) loadFile(in Input, m matcher) []problem.Problem {
 
 func fileProblem(file, sheetName string, err error) problem.Problem {
 	msg := err.Error()
+	loc := problem.Loc{File: file, Sheet: sheetName}
 	var fe *sheet.FileError
 	if errors.As(err, &fe) {
-		msg = fe.Msg
+		msg, loc.Row, loc.Column = fe.Msg, fe.Row, fe.Column
 	}
-	return problem.New("FILE_UNREADABLE", problem.Loc{File: file, Sheet: sheetName}, msg)
+	return problem.New("FILE_UNREADABLE", loc, msg)
 }
 
 // findTable decides whether a sheet holds departments or users and where
@@ -228,8 +230,15 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row, m matcher) (*Table, []p
 
 func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 	o.Tables = append(o.Tables, t)
+	var probs []problem.Problem
 	err := sh.Scan(func(r sheet.Row) error {
-		if r.Num <= t.HeaderRow {
+		if r.Num < t.HeaderRow {
+			return nil
+		}
+		for _, f := range r.Faults {
+			probs = append(probs, faultProblem(sh, t, r, f))
+		}
+		if r.Num == t.HeaderRow {
 			return nil
 		}
 		rec := NewRecord(t, r)
@@ -242,7 +251,26 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 		return nil
 	})
 	if err != nil {
-		return []problem.Problem{fileProblem(sh.File, sh.Name, fmt.Errorf("%w", err))}
+		return append(probs, fileProblem(sh.File, sh.Name, fmt.Errorf("%w", err)))
 	}
-	return nil
+	return probs
+}
+
+// faultProblem reports a cell the sheet package could not read as written,
+// in any column (a row pasted from a file in another encoding is suspect
+// as a whole).
+func faultProblem(sh *sheet.Sheet, t *Table, r sheet.Row, f sheet.Fault) problem.Problem {
+	loc := problem.Loc{File: sh.File, Sheet: sh.Name, Row: r.Num, Column: sheet.ColumnName(f.Col)}
+	if f.Col < len(t.Header) && t.Header[f.Col] != "" && r.Num > t.HeaderRow {
+		loc.Column = t.Header[f.Col]
+	}
+	value := textsafe.Terminal(r.Cell(f.Col))
+	switch f.Kind {
+	case sheet.FaultEncoding:
+		return problem.New("CELL_ENCODING", loc, sh.Encoding(), textsafe.Terminal(f.Detail), value)
+	case sheet.FaultQuote:
+		return problem.New("CSV_QUOTE", loc, value)
+	default:
+		return problem.New("CELL_LOST_CHARACTER", loc, value)
+	}
 }

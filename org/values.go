@@ -206,6 +206,14 @@ func ParseDate(s string) (time.Time, bool) {
 // FormatDate writes a date the way the template asks for it.
 func FormatDate(t time.Time) string { return t.In(China).Format("2006-01-02") }
 
+// ListFields are the fields whose cells hold several values: department_ids
+// (split by SplitList) and department_path (split by SplitPaths). There a
+// line break (Alt+Enter in Excel) separates values; in every other field
+// it is an error (validate: CELL_LINE_BREAK).
+var ListFields = map[Kind]map[string]bool{
+	KindUsers: {"department_ids": true, "department_path": true},
+}
+
 // SplitList splits a multi-value cell at ; , ； ， 、 and line breaks,
 // dropping empty parts.
 func SplitList(s string) []string {

@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
@@ -91,6 +93,9 @@ func (b *builder) userAttrs(c *Change, row *org.User) []attrValue {
 			b.ambiguous(c, loc, col.Header, "自定义字段 custom attributes", names)
 		case col.Attr == nil:
 			b.addOnline(c, "PLAN_CUSTOM_ATTR_UNKNOWN", loc, org.CustomPrefix+col.ID)
+		case col.ID == "" && !b.cellSafe(c, loc, cell):
+			// A column named after an attribute: validation could not
+			// know it is imported, so its cells are checked here.
 		default:
 			if v, ok := b.attrCell(c, loc, col.Attr, cell); ok {
 				out = append(out, v)
@@ -98,6 +103,24 @@ func (b *builder) userAttrs(c *Change, row *org.User) []attrValue {
 		}
 	}
 	return out
+}
+
+// cellSafe applies validation's cell rules (validate/cells.go) to a cell.
+func (b *builder) cellSafe(c *Change, loc problem.Loc, cell string) bool {
+	if sheet.IsErrorValue(cell) {
+		b.addOnline(c, "CELL_EXCEL_ERROR", loc, cell)
+		return false
+	}
+	ch, pos, found := textsafe.FindHidden(cell, false)
+	switch {
+	case !found:
+		return true
+	case textsafe.LineBreak(ch):
+		b.addOnline(c, "CELL_LINE_BREAK", loc, loc.Column)
+	default:
+		b.addOnline(c, "CELL_INVISIBLE", loc, textsafe.Name(ch), pos, textsafe.Terminal(cell))
+	}
+	return false
 }
 
 // attrCell reads one cell in its attribute's shape.

@@ -285,9 +285,10 @@ func TestPlanCustomAttrs(t *testing.T) {
 		"n5,戊,13800000005,0,正式,,,,,nobody,,\n"+
 		"n6,己,13800000006,0,正式,,,,,,x,\n"+
 		"n7,庚,13800000007,0,正式,,https://only.example.com,education-o1,,n1,,\n"+
-		"e1,老员工,13900000001,0,临时工,,,硕士,,,,\n")
+		"e1,老员工,13900000001,0,临时工,,,硕士,,,,\n"+
+		"n8,辛,13800000008,0,正式,#REF!,,,,,,\n")
 	p := BuildWith(o, ps, schemaTenant(), Options{})
-	for key, rule := range map[string]string{"n2": "PLAN_CUSTOM_ATTR_TEXT_LENGTH", "n3": "PLAN_CUSTOM_ATTR_URL", "n4": "PLAN_CUSTOM_ATTR_OPTION",
+	for key, rule := range map[string]string{"n8": "CELL_EXCEL_ERROR", // a named column, checked online"n2": "PLAN_CUSTOM_ATTR_TEXT_LENGTH", "n3": "PLAN_CUSTOM_ATTR_URL", "n4": "PLAN_CUSTOM_ATTR_OPTION",
 		"n5": "PLAN_CUSTOM_ATTR_USER", "n6": "PLAN_CUSTOM_ATTR_UNKNOWN", "n7": "PLAN_CUSTOM_ATTR_OPTION"} {
 		if c := change(p, key); c.Action != ActionBlocked || !strings.Contains(rules(c), rule) {
 			t.Errorf("%s: %s %s, want %s", key, c.Action, rules(c), rule)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/problem"
 )
 
@@ -18,6 +19,8 @@ var actionZH = map[Action]string{
 // and how a user matched by contact (not by user_id) was found. Unchanged
 // rows are counted, not listed — unless the tenant check found something
 // about them (a leader that exists nowhere), which is shown as for any row.
+// Every value from the sheet or the tenant is printed through
+// textsafe.Terminal.
 func Render(w io.Writer, p *Plan) {
 	// Two header lines: Chinese labels are two columns wide on a
 	// terminal, which fmt's widths do not know.
@@ -49,27 +52,28 @@ func Render(w io.Writer, p *Plan) {
 		if c.Action == ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
+		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)
 		if c.FromPath {
-			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, c.Key, c.Name, c.Path)
+			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
 			continue
 		}
 		if c.IsDirectory() {
-			fmt.Fprintf(w, "%-9s %-10s %s  (%s, first named in %s)\n", c.Action, c.Kind, c.Name, directoryFlag[c.Kind], locWhere(c.Origin))
+			fmt.Fprintf(w, "%-9s %-10s %s  (%s, first named in %s)\n", c.Action, c.Kind, name, directoryFlag[c.Kind], textsafe.Terminal(locWhere(c.Origin)))
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, c.Key, c.Name)
+		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
 		if c.Record.T != nil {
-			fmt.Fprintf(w, "  (%s row %d)", where(c), c.Record.Num)
+			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		}
 		fmt.Fprintln(w)
 		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != ActionCreate {
 			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
 		}
 		for _, f := range c.Fields {
-			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, orNone(f.Old), orNone(f.New))
+			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, pr.Text())
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }

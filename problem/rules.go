@@ -22,6 +22,7 @@ const (
 	EntityFile       = "file"
 	EntityDepartment = "department"
 	EntityUser       = "user"
+	EntityAny        = "any" // any cell of any sheet the import reads
 )
 
 // Rules is the single source of truth for what a sheet must satisfy. The
@@ -30,7 +31,7 @@ const (
 var Rules = []Rule{
 	// Files and sheets.
 	{Code: "FILE_UNREADABLE", Severity: Error, Entity: EntityFile, Unreadable: true,
-		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030）", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, or GBK/GB18030)",
+		ZH: "文件必须是 .xlsx 工作簿或 CSV 文本（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16 或 GBK/GB18030），在 Excel 的上限之内（1,048,576 行、16,384 列、每格 32,767 个字符），引号成对", EN: "A file must be an .xlsx workbook or CSV text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or GBK/GB18030), within Excel's limits (1,048,576 rows, 16,384 columns, 32,767 characters a cell), with its quotes closed",
 		MsgZH: "无法读取：%s", MsgEN: "cannot be read: %s"},
 	{Code: "SHEET_NOT_FOUND", Severity: Error, Entity: EntityFile, Unreadable: true,
 		ZH: "至少要有一个部门表或成员表（按表名 部门/departments、成员/人员/users，或按表头识别）", EN: "At least one departments or users sheet must be present (found by the names departments/部门, users/成员/人员, or by their headers)",
@@ -62,6 +63,25 @@ var Rules = []Rule{
 	{Code: "CELL_SEVERAL_VALUES", Severity: Error, Entity: EntityFile,
 		ZH: "单值列（各类ID、上级部门路径、手机号、邮箱、工号、人员类型、性别、创建部门群、职级、序列）每格只填一个值，不能用 ; , ； ， 、 | 等分隔多个（ID 列也不能用空格）", EN: "A one-value column (the IDs, parent_path, mobile, email, employee_no, employee_type, gender, create_group_chat, job_level, job_family) takes one value per cell, not several separated by ; , ； ， 、 | (or, in ID columns, spaces)",
 		MsgZH: "「%s」列每格只能填一个值，「%s」中有分隔符 %s：请只填一个", MsgEN: "column %s takes one value per cell, but %q contains the separator %s: give one"},
+	// Cells: what any imported cell must be, whatever its column.
+	{Code: "CELL_ENCODING", Severity: Error, Entity: EntityAny,
+		ZH: "CSV 文件的所有单元格使用同一种编码（UTF-8 或 GBK/GB18030）", EN: "All cells of a CSV file are in the file's one encoding (UTF-8 or GBK/GB18030)",
+		MsgZH: "单元格「%[3]s」不是文件所用的编码 %[1]s（无法读取的部分显示为 �）%[2]s：请重新输入，或把整个文件另存为同一种编码（Excel：“CSV UTF-8”）", MsgEN: "cell %[3]q is not in %[1]s, the encoding the file is read in (what cannot be read shows as �)%[2]s: retype it, or save the whole file in one encoding (Excel: \"CSV UTF-8\")"},
+	{Code: "CELL_LOST_CHARACTER", Severity: Error, Entity: EntityAny,
+		ZH: "单元格中不能有 �（U+FFFD：早先转换编码时丢失的字符）", EN: "Cells must not contain � (U+FFFD: a character lost in an earlier conversion)",
+		MsgZH: "单元格「%s」中有 �：有字符在早先的编码转换中丢失，请重新输入", MsgEN: "cell %q contains �: a character was lost in an earlier conversion of the text; retype it"},
+	{Code: "CELL_EXCEL_ERROR", Severity: Error, Entity: EntityAny,
+		ZH: "单元格不能是 Excel 错误值（#REF!、#N/A、#NAME?、#VALUE!、#DIV/0!、#NUM!、#NULL!、#SPILL!、#CALC!、#GETTING_DATA 等：公式出错时留下的结果）", EN: "Cells must not be Excel error values (#REF!, #N/A, #NAME?, #VALUE!, #DIV/0!, #NUM!, #NULL!, #SPILL!, #CALC!, #GETTING_DATA …: what a broken formula leaves)",
+		MsgZH: "单元格是 Excel 错误值 %s（公式出错），不是数据：请修正公式或直接填写值", MsgEN: "the cell holds the Excel error %s (a broken formula), not data: fix the formula or type the value"},
+	{Code: "CELL_INVISIBLE", Severity: Error, Entity: EntityAny,
+		ZH: "单元格不能含有看不见的字符：控制字符与转义序列、双向文本控制符（U+202A–U+202E、U+2066–U+2069）、零宽空格等", EN: "Cells must not contain characters a person cannot see: control characters and escape sequences, bidi controls (U+202A–U+202E, U+2066–U+2069), zero-width spaces",
+		MsgZH: "单元格「%[3]s」的第 %[2]d 个字符 %[1]s 是看不见的字符（显示为 �）", MsgEN: "character %[2]d of cell %[3]q is %[1]s, which cannot be seen (shown as �)"},
+	{Code: "CELL_LINE_BREAK", Severity: Error, Entity: EntityAny,
+		ZH: "单元格只能有一行；所属部门ID 与部门路径中，换行用来分隔多个值", EN: "Cells hold one line; in department_ids and department_path a line break separates values",
+		MsgZH: "「%s」列只能填一行，单元格中有换行", MsgEN: "column %s holds one line, but the cell has a line break"},
+	{Code: "CSV_QUOTE", Severity: Error, Entity: EntityAny,
+		ZH: "CSV 中用引号括起的单元格，结束引号之后不能再有字符", EN: "In a CSV, nothing may follow the closing quote of a quoted cell",
+		MsgZH: "单元格的引号不成对：结束引号之后还有字符（读作「%s」）", MsgEN: "the cell's quotes do not pair up: text follows the closing quote (read as %q)"},
 
 	// Departments.
 	{Code: "DEPT_ID_REQUIRED", Severity: Error, Entity: EntityDepartment, Field: "department_id",

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -81,7 +82,8 @@ type RuleCount struct {
 }
 
 // PrintProblems writes the human summary: counts per rule, then each
-// problem with its location and bilingual message.
+// problem with its location and bilingual message. Cell values, headers and
+// file names in them are printed through textsafe.Terminal.
 func PrintProblems(w io.Writer, ps []problem.Problem) {
 	errs, warns := problem.Count(ps)
 	if len(ps) == 0 {
@@ -94,6 +96,6 @@ func PrintProblems(w io.Writer, ps []problem.Problem) {
 	}
 	fmt.Fprintln(w)
 	for _, p := range ps {
-		fmt.Fprintf(w, "%-7s %s: %s [%s]\n", p.Severity, p.Where(), p.Text(), p.Rule)
+		fmt.Fprintf(w, "%-7s %s: %s [%s]\n", p.Severity, textsafe.Terminal(p.Where()), textsafe.Terminal(p.Text()), p.Rule)
 	}
 }

@@ -90,3 +90,30 @@ func normalizeNumber(s string) string {
 	}
 	return strconv.FormatInt(int64(f), 10)
 }
+
+// excelErrors are the error values spreadsheet programs store as a
+// formula's cached result when it breaks (#REF! after a deleted sheet, #N/A
+// from a failed VLOOKUP …): Excel's, Google Sheets' #ERROR!, and
+// LibreOffice's Err:NNN (checked separately).
+var excelErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,
+	"#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true,
+	"#BLOCKED!": true, "#CONNECT!": true, "#UNKNOWN!": true, "#BUSY!": true, "#EXTERNAL!": true,
+	"#PYTHON!": true, "#ERROR!": true,
+}
+
+// IsErrorValue reports whether a cell holds a spreadsheet error value
+// rather than data, in any case (Excel turns a typed #n/a into #N/A).
+func IsErrorValue(s string) bool {
+	if len(s) < 4 || len(s) > 14 {
+		return false
+	}
+	if s[0] == '#' {
+		return excelErrors[strings.ToUpper(s)]
+	}
+	if len(s) == 7 && strings.EqualFold(s[:4], "err:") {
+		_, err := strconv.Atoi(s[4:])
+		return err == nil && s[4] >= '0' && s[4] <= '9'
+	}
+	return false
+}

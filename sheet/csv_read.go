@@ -3,77 +3,56 @@ package sheet
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
-	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
 // The header aliases are dynamic (any column order, Chinese or English
-// names), which gocsv's struct-tag mapping cannot express, so sheets are read
-// with encoding/csv.
+// names), which gocsv's struct-tag mapping cannot express, and a field in
+// another encoding or with a stray quote must be reported rather than read
+// on, which encoding/csv cannot do: sheets are read with csvParser.
 
-// sniffSize is how much of a CSV is inspected to tell its encoding and
-// delimiter. Chinese HR files have Chinese headers, so the first lines
-// decide.
-const sniffSize = 1 << 20
+// sniffSize is how much of a CSV is inspected to tell its delimiter.
+const sniffSize = 64 << 10
 
-func scanCSV(path string, fn func(Row) error) error {
+func scanCSV(path string, text *csvText, fn func(Row) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return &FileError{File: path, Msg: "cannot read the file / 无法读取文件", Err: err}
 	}
 	defer f.Close()
-	// The buffer must hold the whole sniffed head: Peek returns no more
-	// than the buffer size, and a shorter head would be taken for the whole
-	// file (a UTF-8 rune cut at its end would then look like GB18030).
 	br := bufio.NewReaderSize(f, sniffSize)
 	head, _ := br.Peek(sniffSize)
-	text, err := decodeCSV(br, head)
-	if err != nil {
-		return &FileError{File: path, Msg: "cannot decode the file's text / 无法识别文件编码", Err: err}
+	var r io.Reader = br
+	switch text.enc {
+	case EncUTF16LE, EncUTF16BE:
+		r = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
+	default:
+		br.Discard(text.bom)
+		head = head[min(text.bom, len(head)):]
 	}
-	cr := csv.NewReader(text)
-	cr.Comma = sniffDelimiter(head)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
-	num := 0
-	line := 0 // the last physical line of the previous record
-	for {
-		rec, err := cr.Read()
+	p := newCSVParser(r, byte(sniffDelimiter(head)))
+	lim := sheetLimits{file: path}
+	for num := 1; ; num++ {
+		fields, badQuotes, err := p.read()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		num++
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &FileError{File: path, Msg: "the CSV is malformed near row " + itoa(num) + " / CSV 格式错误（第 " + itoa(num) + " 行附近）", Err: err}
-			}
+			return csvError(path, num, p, err)
+		}
+		if err := lim.row(num, len(fields)); err != nil {
 			return err
 		}
-		// encoding/csv skips empty lines, which Excel shows as rows: count
-		// them so row numbers stay those Excel shows. A record may span
-		// several lines (a quoted line break), which Excel shows as one row.
-		start, _ := cr.FieldPos(0)
-		if start > line+1 {
-			num += start - line - 1
+		r, err := csvRow(text, &lim, num, fields, badQuotes)
+		if err != nil {
+			return err
 		}
-		last := len(rec) - 1
-		end, _ := cr.FieldPos(last)
-		line = end + strings.Count(rec[last], "\n")
-		cells := make([]string, len(rec))
-		for i, c := range rec {
-			cells[i] = CleanCell(c)
-		}
-		r := Row{Num: num, Cells: cells}
 		if r.IsBlank() {
 			continue
 		}
@@ -83,40 +62,73 @@ func scanCSV(path string, fn func(Row) error) error {
 	}
 }
 
-// decodeCSV returns a UTF-8 reader for the file: UTF-8 with or without a
-// BOM, UTF-16 with a BOM (Excel's "Unicode text"), or else GB18030 — the
-// superset of GBK that Chinese Excel and WPS use for "CSV" — when the first
-// megabyte is not valid UTF-8.
-func decodeCSV(r io.Reader, head []byte) (io.Reader, error) {
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		if _, err := io.ReadFull(r, make([]byte, 3)); err != nil {
-			return nil, err
+// csvRow decodes and cleans a record's fields into a row.
+func csvRow(text *csvText, lim *sheetLimits, num int, fields []string, badQuotes []int) (Row, error) {
+	r := Row{Num: num, Cells: make([]string, len(fields))}
+	for i, raw := range fields {
+		c, fault, detail := text.cell(raw)
+		if err := lim.cell(num, i, c); err != nil {
+			return r, err
 		}
-		return r, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		return transform.NewReader(r, dec), nil
-	case validUTF8Prefix(head):
-		return r, nil
-	default:
-		return transform.NewReader(r, simplifiedchinese.GB18030.NewDecoder()), nil
+		r.Cells[i] = CleanCell(c)
+		if fault != FaultNone {
+			r.Faults = append(r.Faults, Fault{Col: i, Kind: fault, Detail: detail})
+		}
 	}
+	for _, i := range badQuotes {
+		if !r.hasFault(i) {
+			r.Faults = append(r.Faults, Fault{Col: i, Kind: FaultQuote})
+		}
+	}
+	return r, nil
 }
 
-// validUTF8Prefix checks a prefix that may end inside a multi-byte rune.
-func validUTF8Prefix(b []byte) bool {
-	whole := len(b) < sniffSize // the whole file is here: no cut rune to excuse
-	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
-		if utf8.Valid(b) {
+func (r Row) hasFault(col int) bool {
+	for _, f := range r.Faults {
+		if f.Col == col {
 			return true
 		}
-		if whole {
-			return false
-		}
-		b = b[:len(b)-1]
 	}
-	return utf8.Valid(b)
+	return false
+}
+
+// csvError explains why a CSV cannot be read, at the row where it happens.
+func csvError(path string, num int, p *csvParser, err error) error {
+	fe := &FileError{File: path, Row: num, Err: err}
+	var q *quoteError
+	switch {
+	case errors.As(err, &q):
+		fe.Column, fe.Err = ColumnName(q.field), nil
+		fe.Msg = quoteMessage(num, q)
+	case errors.Is(err, errTooManyFields):
+		fe.Msg = msgColumns(num)
+	case errors.Is(err, errFieldTooLong):
+		fe.Column = ColumnName(len(p.ends))
+		fe.Msg = msgCellTooLong(num, fe.Column)
+	case errors.Is(err, errRecordTooLong):
+		fe.Msg = fmt.Sprintf("row %d is longer than %d MiB / 第 %d 行超过 %d MiB", num, maxRecordBytes>>20, num, maxRecordBytes>>20)
+	default:
+		fe.Msg = "the file could not be read to the end / 文件无法完整读取"
+	}
+	return fe
+}
+
+// quoteMessage says where a quote went wrong and what it does to the rows
+// after it: a spreadsheet program would show them inside one cell.
+func quoteMessage(num int, q *quoteError) string {
+	col := ColumnName(q.field)
+	lines := q.endLine - q.openLine
+	switch {
+	case q.unclosed:
+		return fmt.Sprintf("the quote that opens the cell at row %d, column %s is never closed: the %d lines after it would all be read into that one cell. Add the closing quote, or remove the stray one / 第 %d 行 %s 列单元格开头的引号一直没有闭合：其后 %d 行都会被读进这一个单元格。请补上结束引号，或删除多余的引号",
+			num, col, lines, num, col, lines)
+	case q.rowLike > 0:
+		return fmt.Sprintf("the quote that opens the cell at row %d, column %s closes only %d lines later, and line %d of the file inside it looks like a row of its own: a closing quote is probably missing / 第 %d 行 %s 列单元格开头的引号在 %d 行之后才闭合，其中文件第 %d 行看起来是独立的一行：可能缺少结束引号",
+			num, col, lines, q.rowLike, num, col, lines, q.rowLike)
+	default:
+		return fmt.Sprintf("the quoted cell at row %d, column %s runs over %d lines and text follows its closing quote: a quote is probably missing or doubled / 第 %d 行 %s 列带引号的单元格跨了 %d 行，且结束引号之后还有字符：可能缺少或多了一个引号",
+			num, col, lines, num, col, lines)
+	}
 }
 
 // sniffDelimiter picks ',' ';' or tab by counting them, outside quotes, on

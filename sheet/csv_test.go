@@ -27,7 +27,7 @@ func scanBytes(t *testing.T, name string, data []byte) ([]sheet.Row, *sheet.Work
 	t.Cleanup(func() { wb.Close() })
 	var rows []sheet.Row
 	if err := wb.Sheets[0].Scan(func(r sheet.Row) error {
-		rows = append(rows, sheet.Row{Num: r.Num, Cells: append([]string(nil), r.Cells...)})
+		rows = append(rows, sheet.Row{Num: r.Num, Cells: append([]string(nil), r.Cells...), Faults: r.Faults})
 		return nil
 	}); err != nil {
 		t.Fatalf("Scan: %v", err)

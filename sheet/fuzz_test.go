@@ -1,8 +1,6 @@
 package sheet_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +8,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
 	"github.com/orgbatch/orgbatch/sheet"
 )
 
@@ -19,6 +18,7 @@ import (
 //	go test ./sheet -run '^$' -fuzz FuzzReadCSV -fuzztime 60s
 //	go test ./sheet -run '^$' -fuzz FuzzReadXLSX -fuzztime 60s
 //	go test ./sheet -run '^$' -fuzz FuzzReadXLSXSheet -fuzztime 60s
+//	go test ./sheet -run '^$' -fuzz FuzzCSVMixedEncodings -fuzztime 60s
 //
 // The seed corpus is every fixture under testdata/ plus the cases below
 // and the files under testdata/fuzz/ (crashers found so far).
@@ -171,28 +171,7 @@ func FuzzReadXLSXSheet(f *testing.F) {
 		f.Add(rows, `<mergeCells><mergeCell ref="A1:A3"/></mergeCells>`, `<si><t>a</t></si>`, ``)
 	}
 	f.Fuzz(func(t *testing.T, rows, merges, sst, sheetAttr string) {
-		data := buildXLSX(rows, merges, sst, sheetAttr)
+		data := xlsxtest.Bytes(xlsxtest.Sheet(rows, merges, sst, sheetAttr))
 		readEverything(t, fuzzFile(t, "fuzz.xlsx", data))
 	})
-}
-
-func buildXLSX(rows, merges, sst, sheetAttr string) []byte {
-	const main = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
-	const rel = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
-	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook ` + main + ` ` + rel + `><sheets><sheet name="成员" sheetId="1" r:id="rId1" ` + sheetAttr + `/></sheets></workbook>`},
-		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
-		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet ` + main + `><sheetData>` + rows + `</sheetData>` + merges + `</worksheet>`},
-		{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst ` + main + `>` + sst + `</sst>`},
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, p := range parts {
-		w, _ := zw.Create(p.name)
-		w.Write([]byte(p.data))
-	}
-	zw.Close()
-	return b.Bytes()
 }

@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -22,7 +22,9 @@ import (
 // The merge list sits after the cell data in the worksheet XML and excelize
 // only exposes it by loading the whole sheet into memory, which would defeat
 // streaming. So it is found here with one pass of byte search over the
-// decompressed part (much cheaper than XML-decoding it).
+// decompressed part (much cheaper than XML-decoding it), the pass that also
+// checks the part before excelize reads it (xmlScan). It runs once per
+// sheet, whatever the number of scans.
 
 // mergeFill is one vertical merged range: columns c1..c2 (0-based), rows
 // top..bottom (1-based).
@@ -68,8 +70,8 @@ func (s *fillSet) apply(rowNum int, cols []string) []string {
 }
 
 // verticalMerges returns the merged ranges of a worksheet that span more
-// than one row, or nil when there are none.
-func verticalMerges(file, sheet string) (*fillSet, error) {
+// than one row by their top row, or nil when there are none.
+func verticalMerges(file, sheet string) (map[int][]mergeFill, error) {
 	zr, err := zip.OpenReader(file)
 	if err != nil {
 		return nil, err
@@ -88,7 +90,7 @@ func verticalMerges(file, sheet string) (*fillSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &fillSet{byTop: map[int][]mergeFill{}}
+	byTop := map[int][]mergeFill{}
 	for _, ref := range refs {
 		a, b, ok := strings.Cut(ref, ":")
 		if !ok {
@@ -99,62 +101,92 @@ func verticalMerges(file, sheet string) (*fillSet, error) {
 		if err1 != nil || err2 != nil || r2 <= r1 {
 			continue
 		}
-		set.byTop[r1] = append(set.byTop[r1], mergeFill{c1 - 1, c2 - 1, r1, r2})
+		byTop[r1] = append(byTop[r1], mergeFill{c1 - 1, c2 - 1, r1, r2})
 	}
-	if len(set.byTop) == 0 {
+	if len(byTop) == 0 {
 		return nil, nil
 	}
-	return set, nil
+	return byTop, nil
 }
 
-// errIncomplete is a worksheet part whose XML breaks off.
-var errIncomplete = errors.New("the worksheet XML is incomplete")
+// What a worksheet part may hold before excelize reads it: excelize builds
+// a whole row in memory before returning it (a row of 35 million cells in
+// 500 MB of XML is a 560 MB slice), and spends about a microsecond on
+// every element, cell or not.
+const (
+	maxMerges        = 1 << 20
+	maxSheetElements = 1 << 26 // about 15 columns on every one of Excel's rows
+)
 
-// scanMergeRefs finds every ref="…" of a <mergeCell> element in a stream,
-// and checks that the stream is a complete sheet part.
+var (
+	errMerges   = fmt.Errorf("more than %d merged ranges", maxMerges)
+	errRowCells = fmt.Errorf("a row with more than %d cells", MaxColumns)
+	errRows     = fmt.Errorf("more than %d rows", MaxRows)
+	errCells    = fmt.Errorf("more than %d cells", MaxCells)
+)
+
+// scanMergeRefs finds every ref="…" of a <mergeCell> element in a
+// worksheet part, checking the part on the way: xmlScan's checks, Excel's
+// limits on rows and on cells in a row, MaxCells (rows × their width, as
+// excelize returns them) and maxSheetElements.
 func scanMergeRefs(r io.Reader) ([]string, error) {
-	const tag = "mergeCell "
-	const overlap = 512
 	var refs []string
-	buf := make([]byte, 0, 1<<20+overlap)
-	chunk := make([]byte, 1<<20)
-	for {
-		n, err := r.Read(chunk)
-		buf = append(buf, chunk[:n]...)
-		for {
-			i := bytes.Index(buf, []byte(tag))
-			if i < 0 {
-				break
+	rows, col, width, cells := 0, 0, 0, 0
+	err := xmlScan(r, maxSheetElements, func(name, tag []byte) error {
+		switch string(name) {
+		case "c":
+			if col = cellColumn(tag, col+1); col > MaxColumns {
+				return errRowCells
 			}
-			end := bytes.IndexByte(buf[i:], '>')
-			if end < 0 {
-				break // element continues in the next chunk
+			width = max(width, col)
+		case "row":
+			if cells += width; cells > MaxCells {
+				return errCells
 			}
-			elem := string(buf[i : i+end])
-			if _, rest, ok := strings.Cut(elem, `ref="`); ok {
-				if v, _, ok := strings.Cut(rest, `"`); ok {
-					refs = append(refs, v)
+			if rows, col, width = rows+1, 0, 0; rows > MaxRows {
+				return errRows
+			}
+		case "mergeCell":
+			if len(refs) >= maxMerges {
+				return errMerges
+			}
+			if _, rest, ok := bytes.Cut(tag, []byte(`ref="`)); ok {
+				if v, _, ok := bytes.Cut(rest, []byte(`"`)); ok {
+					refs = append(refs, string(v))
 				}
 			}
-			buf = buf[i+end:]
 		}
-		if len(buf) > overlap {
-			buf = append(buf[:0], buf[len(buf)-overlap:]...)
+		return nil
+	})
+	if err == nil && cells+width > MaxCells {
+		err = errCells
+	}
+	if err != nil {
+		return nil, err
+	}
+	return refs, nil
+}
+
+// cellColumn returns the 1-based column of a <c> tag's r="B7" attribute,
+// or next when it has none (a cell without r follows the one before).
+func cellColumn(tag []byte, next int) int {
+	_, ref, ok := bytes.Cut(tag, []byte(` r="`))
+	if !ok {
+		return next
+	}
+	n := 0
+	for _, c := range ref {
+		if c < 'A' || c > 'Z' {
+			break
 		}
-		if err == io.EOF {
-			// excelize's row iterator stops quietly where a sheet's XML
-			// breaks off; the part must end with its closing tag
-			// (</worksheet>, </x:worksheet>, </chartsheet>…), or rows
-			// would be lost without a word.
-			if !completeSheet(buf) {
-				return nil, errIncomplete
-			}
-			return refs, nil
-		}
-		if err != nil {
-			return nil, err
+		if n = n*26 + int(c-'A'+1); n > MaxColumns {
+			break
 		}
 	}
+	if n == 0 {
+		return next
+	}
+	return n
 }
 
 // sheetPart finds the zip entry of a worksheet by its name, through
@@ -212,25 +244,4 @@ func decodePart(f *zip.File, v any) error {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(rc).Decode(v)
-}
-
-// completeSheet reports whether the tail of a sheet part ends its root
-// element: </worksheet> (any prefix), or an empty <worksheet …/>.
-func completeSheet(tail []byte) bool {
-	tail = bytes.TrimRight(tail, " \t\r\n")
-	if bytes.HasSuffix(tail, []byte("sheet>")) {
-		return true
-	}
-	if !bytes.HasSuffix(tail, []byte("/>")) {
-		return false
-	}
-	i := bytes.LastIndexByte(tail, '<')
-	if i < 0 {
-		return true // one root element longer than the tail
-	}
-	name := tail[i+1:]
-	if j := bytes.IndexAny(name, " \t\r\n/"); j >= 0 {
-		name = name[:j]
-	}
-	return bytes.HasSuffix(name, []byte("sheet"))
 }

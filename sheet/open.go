@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -17,7 +18,12 @@ import (
 type Workbook struct {
 	File   string
 	Sheets []*Sheet
-	xlsx   *excelize.File // nil for CSV
+	// Encoding is the encoding a CSV is read in (EncUTF8, EncGB18030 …),
+	// decided from the whole file; "" for a workbook.
+	Encoding string
+	xlsx     *excelize.File // nil for CSV
+	tmp      string         // excelize's temporary directory for this workbook
+	csv      *csvText
 }
 
 // Sheet is one table: a worksheet, or a whole CSV file (Name "").
@@ -26,21 +32,33 @@ type Sheet struct {
 	Name   string
 	Hidden bool
 	wb     *Workbook
+	// A worksheet's vertical merges, read (and its XML checked) once.
+	mergesOnce sync.Once
+	merges     map[int][]mergeFill
+	mergesErr  error
 }
 
 // FileError is a file that cannot be read as a spreadsheet. Its message names
 // the file and says what to do, in Chinese and English.
 type FileError struct {
-	File  string
-	Sheet string
-	Msg   string // one line, bilingual
-	Err   error  // the underlying cause, if any
+	File   string
+	Sheet  string
+	Row    int    // where the problem is, when it is at a row (as Excel shows it)
+	Column string // and a column (its letter)
+	Msg    string // one line, bilingual
+	Err    error  // the underlying cause, if any
 }
 
 func (e *FileError) Error() string {
 	where := e.File
 	if e.Sheet != "" {
 		where += " [" + e.Sheet + "]"
+	}
+	if e.Row > 0 {
+		where += " row " + itoa(e.Row)
+	}
+	if e.Column != "" {
+		where += ", column " + e.Column
 	}
 	if e.Err != nil {
 		return fmt.Sprintf("%s: %s (%v)", where, e.Msg, e.Err)
@@ -75,20 +93,35 @@ func Open(path string) (*Workbook, error) {
 	case looksBinary(path):
 		return nil, &FileError{File: path, Msg: "not a spreadsheet: expected .xlsx or CSV text / 不是表格文件：需要 .xlsx 或 CSV 文本"}
 	}
-	wb := &Workbook{File: path}
+	text, err := detectText(path)
+	if err != nil {
+		return nil, &FileError{File: path, Msg: "cannot read the file / 无法读取文件", Err: err}
+	}
+	wb := &Workbook{File: path, Encoding: text.enc, csv: text}
 	wb.Sheets = []*Sheet{{File: path, wb: wb}}
 	return wb, nil
 }
 
 func openXLSX(path string) (*Workbook, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkPackage(path); err != nil {
+		return nil, err
+	}
+	tmp, err := newTempDir()
 	if err != nil {
+		return nil, &FileError{File: path, Msg: "cannot create a temporary directory / 无法创建临时目录", Err: err}
+	}
+	f, err := excelize.OpenFile(path, excelizeOptions(tmp))
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		os.RemoveAll(tmp) // excelize may have extracted parts before failing
 		if head, _ := readHead(path, 128); bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
 			return nil, &FileError{File: path, Msg: "this is an OpenDocument (.ods) file; save it as .xlsx / 这是 OpenDocument（.ods）文件，请另存为 .xlsx"}
 		}
 		return nil, &FileError{File: path, Msg: "not a valid .xlsx file (damaged, truncated or not a workbook) / 不是有效的 .xlsx 文件（已损坏、不完整或并非工作簿）", Err: err}
 	}
-	wb := &Workbook{File: path, xlsx: f}
+	wb := &Workbook{File: path, xlsx: f, tmp: tmp}
 	for _, name := range f.GetSheetList() {
 		visible, err := f.GetSheetVisible(name)
 		if err != nil {
@@ -97,18 +130,25 @@ func openXLSX(path string) (*Workbook, error) {
 		wb.Sheets = append(wb.Sheets, &Sheet{File: path, Name: name, Hidden: !visible, wb: wb})
 	}
 	if len(wb.Sheets) == 0 {
-		f.Close()
+		wb.Close()
 		return nil, &FileError{File: path, Msg: "the workbook has no worksheets / 工作簿中没有工作表"}
 	}
 	return wb, nil
 }
 
-// Close releases the workbook (excelize keeps temp files for large sheets).
+// Close releases the workbook and removes the temporary files excelize
+// made for its large parts. Callers defer it, so it runs on errors and
+// after an interrupt (orgbatch turns Ctrl-C into a cancelled context, not
+// an exit); a killed run's directory is removed by a later one.
 func (w *Workbook) Close() error {
-	if w.xlsx != nil {
-		return w.xlsx.Close()
+	if w.xlsx == nil {
+		return nil
 	}
-	return nil
+	err := w.xlsx.Close()
+	if rmErr := os.RemoveAll(w.tmp); err == nil {
+		err = rmErr
+	}
+	return err
 }
 
 // IsCSV reports whether the workbook is a CSV file.
@@ -119,9 +159,9 @@ func (w *Workbook) IsCSV() bool { return w.xlsx == nil }
 func (s *Sheet) Scan(fn func(Row) error) error {
 	var err error
 	if s.wb.xlsx == nil {
-		err = scanCSV(s.File, fn)
+		err = scanCSV(s.File, s.wb.csv, fn)
 	} else {
-		err = scanXLSX(s.wb.xlsx, s.File, s.Name, fn)
+		err = scanXLSX(s.wb.xlsx, s, fn)
 	}
 	if errors.Is(err, ErrStop) {
 		return nil
@@ -136,6 +176,10 @@ func (s *Sheet) Scan(fn func(Row) error) error {
 	}
 	return err
 }
+
+// Encoding is the encoding the sheet's text is read in ("" for a
+// worksheet, whose XML says it).
+func (s *Sheet) Encoding() string { return s.wb.Encoding }
 
 // Peek returns up to n non-blank rows from the top of the sheet.
 func (s *Sheet) Peek(n int) ([]Row, error) {

@@ -105,7 +105,7 @@ func readAll(t *testing.T, path string) ([]sheetRows, bool) {
 	for _, s := range wb.Sheets {
 		sr := sheetRows{Name: s.Name, Hidden: s.Hidden}
 		err := s.Scan(func(r sheet.Row) error {
-			sr.Rows = append(sr.Rows, sheet.Row{Num: r.Num, Cells: trimTrailing(r.Cells)})
+			sr.Rows = append(sr.Rows, sheet.Row{Num: r.Num, Cells: trimTrailing(r.Cells), Faults: r.Faults})
 			return nil
 		})
 		if err != nil {

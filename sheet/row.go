@@ -12,7 +12,34 @@ type Row struct {
 	// opens the file.
 	Num   int
 	Cells []string
+	// Faults are the cells that could not be read as written (nil for
+	// almost every row).
+	Faults []Fault
 }
+
+// Fault is a cell whose text is in doubt: it is reported at its row and
+// column, and its value holds U+FFFD where text was not readable.
+type Fault struct {
+	Col    int // 0-based
+	Kind   FaultKind
+	Detail string // FaultEncoding: the reading in the other encoding, " [GB18030: 张三]", or ""
+}
+
+// FaultKind says what is wrong with a cell.
+type FaultKind int
+
+// Fault kinds.
+const (
+	FaultNone FaultKind = iota
+	// FaultEncoding: a CSV cell not valid in the file's encoding, or
+	// reading as the other one (UTF-8 in a GBK file).
+	FaultEncoding
+	// FaultLostChar: the text holds U+FFFD, a character lost in an earlier
+	// conversion.
+	FaultLostChar
+	// FaultQuote: a CSV cell with text after its closing quote.
+	FaultQuote
+)
 
 // Cell returns the trimmed cell at column index i (0-based), or "".
 func (r Row) Cell(i int) string {

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"path/filepath"
+
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -33,6 +35,18 @@ func TemplateSheets() []sheet.OutSheet {
 		out = append(out, ds)
 	}
 	return append(out, Instructions())
+}
+
+// Names are the files Write writes into dir for a format.
+func Names(dir, format string) []string {
+	if format == "xlsx" {
+		return []string{filepath.Join(dir, XLSXName)}
+	}
+	var out []string
+	for _, s := range org.Schemas {
+		out = append(out, filepath.Join(dir, CSVName(s.Kind)))
+	}
+	return append(out, filepath.Join(dir, InstructionsName))
 }
 
 // Write writes the templates into dir in the given format ("xlsx" or

@@ -20,6 +20,7 @@ func Validate(o *org.Org) []problem.Problem { return ValidateWith(o, Options{}) 
 // ValidateWith is Validate with options.
 func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v := &validator{org: o, opts: opts}
+	v.cells()
 	v.indexUsers()
 	v.departments()
 	v.users()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/guard"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -190,7 +191,7 @@ func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org,
 	for _, r := range results {
 		if r.Err != nil {
 			failed++
-			fmt.Fprintf(io.Out, "not deleted: %s %s %s: %v\n", r.Kind, r.ID, r.Name, r.Err)
+			fmt.Fprintf(io.Out, "not deleted: %s %s %s: %s\n", r.Kind, textsafe.Terminal(r.ID), textsafe.Terminal(r.Name), textsafe.Terminal(fmt.Sprint(r.Err)))
 		}
 	}
 	fmt.Fprintf(io.Out, "deleted %d of %d\n", len(results)-failed, len(results))
@@ -224,10 +225,10 @@ func printExtra(w io.Writer, extra *prune.Plan) {
 	}
 	fmt.Fprintf(w, "\n仅在飞书 only in Feishu (not in the sheet): %d departments, %d users\n", len(extra.Departments), len(extra.Users))
 	for _, d := range extra.Departments {
-		fmt.Fprintf(w, "  department %s %s\n", d.DepartmentID, d.Path)
+		fmt.Fprintf(w, "  department %s %s\n", textsafe.Terminal(d.DepartmentID), textsafe.Terminal(d.Path))
 	}
 	for _, u := range extra.Users {
-		fmt.Fprintf(w, "  user       %s %s %s %s %s\n", u.UserID, u.Name, maskMobile(u.Mobile), maskEmail(u.Email), strings.Join(u.DepartmentIDs, ";"))
+		fmt.Fprintf(w, "  user       %s %s %s %s %s\n", textsafe.Terminal(u.UserID), textsafe.Terminal(u.Name), textsafe.Terminal(maskMobile(u.Mobile)), textsafe.Terminal(maskEmail(u.Email)), textsafe.Terminal(strings.Join(u.DepartmentIDs, ";")))
 	}
 }
 

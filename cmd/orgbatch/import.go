@@ -168,7 +168,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	case opts.DryRun:
 		return dryRunExit(nErr, res.Plan)
 	}
-	return importExit(ctx, io, inputs, folder, res)
+	return importExit(io, resumeHint(io, tgt, inputs, folder), res)
 }
 
 // importWatched runs the import with progress bars, the plan shown (dry
@@ -214,8 +214,18 @@ func dryRunExit(nErr int, p *plan.Plan) error {
 	return nil
 }
 
+// resumeHint is the command that continues an interrupted run: with --yes
+// when it would otherwise stop at the question it cannot ask.
+func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder) string {
+	hint := "orgbatch import " + strings.Join(fileList(inputs), " ") + " --resume " + folder.Dir
+	if tgt.Sandbox == nil && !io.CanPrompt() {
+		hint += " --yes"
+	}
+	return hint
+}
+
 // importExit prints how the import ended and maps it to an exit code.
-func importExit(ctx context.Context, io *IOStreams, inputs []org.Input, folder *run.Folder, res *run.Result) error {
+func importExit(io *IOStreams, resume string, res *run.Result) error {
 	ex, sum := res.Executed, res.Summary
 	report.PrintOutcomes(io.Out, ex)
 	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
@@ -227,7 +237,7 @@ func importExit(ctx context.Context, io *IOStreams, inputs []org.Input, folder *
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: orgbatch import %s --resume %s", strings.Join(fileList(inputs), " "), folder.Dir)}
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续导入请运行: %s", resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}

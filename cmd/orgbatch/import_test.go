@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
 )
@@ -296,5 +298,24 @@ func TestDomainFlagWinsOverConfig(t *testing.T) {
 		if tgt.BaseURL != want || strings.Contains(tgt.Desc, "s3cret") {
 			t.Errorf("--domain %q: %s (%s)", flagDomain, tgt.BaseURL, tgt.Desc)
 		}
+	}
+}
+
+// TestResumeHint: the hint printed on exit 3 is a command that works as
+// given: with --yes where the resumed run could not ask.
+func TestResumeHint(t *testing.T) {
+	in := []org.Input{{Path: "company.xlsx"}}
+	folder := &run.Folder{Dir: "reports/import-1"}
+	io, _, _ := TestIO()
+	if got := resumeHint(io, &target{}, in, folder); got != "orgbatch import company.xlsx --resume reports/import-1 --yes" {
+		t.Errorf("not at a terminal: %q", got)
+	}
+	io.InIsTTY, io.ErrIsTTY = true, true
+	if got := resumeHint(io, &target{}, in, folder); strings.HasSuffix(got, "--yes") {
+		t.Errorf("at a terminal: %q", got)
+	}
+	io.InIsTTY = false
+	if got := resumeHint(io, &target{Sandbox: &sandbox.Server{}}, in, folder); strings.HasSuffix(got, "--yes") {
+		t.Errorf("embedded sandbox: %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/spf13/cobra"
 )
@@ -72,7 +73,7 @@ func printMapping(io *IOStreams, o *org.Org) map[string]string {
 	if len(used) > 0 && !io.Quiet {
 		var parts []string
 		for h, k := range used {
-			parts = append(parts, fmt.Sprintf("%s → %s", h, k))
+			parts = append(parts, fmt.Sprintf("%s → %s", textsafe.Terminal(h), k))
 		}
 		slices.Sort(parts)
 		fmt.Fprintf(io.ErrOut, "列映射 column mapping: %s\n", strings.Join(parts, ", "))

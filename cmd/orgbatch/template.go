@@ -21,6 +21,7 @@ type TemplateOptions struct {
 	IO         *IOStreams
 	Format     string
 	OutDir     string
+	Force      bool
 	FromTenant bool
 	Target     targetFlags
 }
@@ -39,7 +40,9 @@ create_group_chat, ID/mobile/employee_no columns formatted as text so Excel
 keeps leading zeros, and a frozen header row.
 
 With --format csv, departments.csv, users.csv and instructions.csv are
-written (UTF-8 with a BOM, so Excel opens them correctly).
+written (UTF-8 with a BOM, so Excel opens them correctly). A template that
+already exists in --out is never replaced (it may have been filled in)
+unless --force.
 
 With --from-tenant the template is made against a tenant, connecting as
 import does (credentials, --base-url, --sandbox…): its dropdowns offer the
@@ -60,6 +63,7 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
 	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template")
 	opts.Target.register(cmd)
 	return cmd
@@ -68,6 +72,13 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+	}
+	if !opts.Force {
+		for _, p := range templates.Names(opts.OutDir, opts.Format) {
+			if _, err := os.Stat(p); err == nil {
+				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
+			}
+		}
 	}
 	var dir *feishu.Directory
 	if opts.FromTenant {

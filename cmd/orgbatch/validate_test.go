@@ -35,6 +35,9 @@ func TestValidateExitCodes(t *testing.T) {
 		{"not a spreadsheet", []string{"validate", "../../samples/invalid/not_a_spreadsheet.xlsx"}, ExitUsage, "FILE_UNREADABLE"},
 		{"truncated zip", []string{"validate", "../../samples/invalid/truncated.xlsx"}, ExitUsage, "FILE_UNREADABLE"},
 		{"no header", []string{"validate", "../../samples/invalid/empty.csv"}, ExitUsage, "SHEET_NO_HEADER"},
+		{"unclosed quote", []string{"validate", "../../samples/invalid/users_unclosed_quote.csv"}, ExitUsage, "users_unclosed_quote.csv row 3, column F"},
+		{"mixed encodings", []string{"validate", "../../samples/invalid/users_encoding.csv"}, ExitRowsFailed, "row 4, column 姓名: 单元格「�」不是文件所用的编码 UTF-8"},
+		{"hidden characters", []string{"validate", "../../samples/invalid/users_cells.csv"}, ExitRowsFailed, "王�[2J五"},
 		{"missing file", []string{"validate", "nope.xlsx"}, ExitUsage, ""},
 		{"no files", []string{"validate"}, ExitUsage, ""},
 		{"bad flag", []string{"validate", "--format", "yaml", "../../samples/company.xlsx"}, ExitUsage, ""},
@@ -50,6 +53,9 @@ func TestValidateExitCodes(t *testing.T) {
 			}
 			if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
 				t.Errorf("stack trace on stderr: %s", errOut)
+			}
+			if strings.ContainsAny(out+errOut, "\x1b\u202e\u2066\u200b") {
+				t.Errorf("a hidden character reached the terminal:\n%q", out)
 			}
 		})
 	}
@@ -146,6 +152,21 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "template", "--format", "pdf"); code != ExitUsage {
 		t.Errorf("bad format exit %d", code)
+	}
+	// A template HR may have filled in is never replaced without --force.
+	filled := filepath.Join(dir, "orgbatch-template.xlsx")
+	os.WriteFile(filled, []byte("filled in"), 0o600)
+	if code, _, errOut := runCLI(t, "template", "--out", dir); code != ExitUsage || !strings.Contains(errOut, "--force") {
+		t.Errorf("existing template: exit %d, %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(filled); string(got) != "filled in" {
+		t.Error("an existing template was overwritten")
+	}
+	if code, _, _ := runCLI(t, "template", "--out", dir, "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d", code)
+	}
+	if got, _ := os.ReadFile(filled); string(got) != string(want) {
+		t.Error("--force did not replace the template")
 	}
 	if code, _, _ := runCLI(t, "template", "--sandbox"); code != ExitUsage {
 		t.Errorf("--sandbox without --from-tenant: exit %d", code)
