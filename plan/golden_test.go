@@ -43,9 +43,10 @@ func TestGoldenPlans(t *testing.T) {
 			o, ps := org.Load(in)
 			ps = append(ps, validate.Validate(o)...)
 			snap := tenant.New()
-			// The sample company's tenant schema, as sandboxes have it.
-			snap.Dir = *samplegen.Directory()
-			snap.DirRead = tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
+			if gc.tenant == "" { // an empty tenant with the sample company's schema, as sandboxes have it
+				snap.Dir = *samplegen.Directory()
+				snap.DirRead = tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
+			}
 			if gc.tenant != "" {
 				data, err := os.ReadFile(gc.tenant)
 				if err != nil {

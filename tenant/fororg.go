@@ -37,10 +37,14 @@ func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snap
 }
 
 // Fill reads what the org refers to and the snapshot lacks: a walked
-// snapshot has no resigned users (find_by_department does not list them)
-// and nothing outside its root.
+// snapshot has no resigned users (find_by_department does not list them),
+// nothing outside its root, and only the schema lists its users hold.
 func (r *Reader) Fill(ctx context.Context, s *Snapshot, o *org.Org) error {
-	return r.begin(s).fill(ctx, o)
+	rd := r.begin(s)
+	if err := rd.directory(ctx, ListsFor(o)); err != nil {
+		return err
+	}
+	return rd.fill(ctx, o)
 }
 
 // Children adds the direct children of parents to the snapshot, for the
