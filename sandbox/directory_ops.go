@@ -283,6 +283,31 @@ func (d *directory) updateFamily(id string, p familyUpdate) (feishu.JobFamily, e
 	return f, nil
 }
 
+// patchSchema applies a PATCH's job level and family and custom attributes:
+// custom_attrs replaces the user's whole list (UNCONFIRMED: the docs do not
+// say whether entries merge by id; a client sending the whole list is
+// right either way).
+func (s *state) patchSchema(dr *userDraft, p feishu.UserPatch) error {
+	setStr := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	setStr(&dr.jobLevelID, p.JobLevelID)
+	setStr(&dr.jobFamilyID, p.JobFamilyID)
+	if err := s.dir.checkLevelFamily(dr.jobLevelID, dr.jobFamilyID); err != nil {
+		return err
+	}
+	if p.CustomAttrs != nil {
+		attrs, err := s.checkUserAttrs(*p.CustomAttrs)
+		if err != nil {
+			return err
+		}
+		dr.customAttrs = attrs
+	}
+	return nil
+}
+
 // checkUserAttrs checks a user's custom_attrs and returns them as stored:
 // the attribute's type, its id, the value in its type's shape plus the
 // read-only fields reads show (option_value, name, picture_url). The rules:

@@ -390,31 +390,6 @@ func (s *state) patchFields(dr *userDraft, p feishu.UserPatch) error {
 	return nil
 }
 
-// patchSchema applies a PATCH's job level and family and custom attributes:
-// custom_attrs replaces the user's whole list (UNCONFIRMED: the docs do not
-// say whether entries merge by id; a client sending the whole list is
-// right either way).
-func (s *state) patchSchema(dr *userDraft, p feishu.UserPatch) error {
-	setStr := func(dst *string, v *string) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	setStr(&dr.jobLevelID, p.JobLevelID)
-	setStr(&dr.jobFamilyID, p.JobFamilyID)
-	if err := s.dir.checkLevelFamily(dr.jobLevelID, dr.jobFamilyID); err != nil {
-		return err
-	}
-	if p.CustomAttrs != nil {
-		attrs, err := s.checkUserAttrs(*p.CustomAttrs)
-		if err != nil {
-			return err
-		}
-		dr.customAttrs = attrs
-	}
-	return nil
-}
-
 // keepOrders keeps the sort positions of the departments a user stays in.
 func keepOrders(old []userOrder, depts []*dept) []userOrder {
 	var out []userOrder
