@@ -42,36 +42,44 @@ func (s *Server) employeeTypeEnums(c *call) (any, error) {
 	return pageOf(s, c, "employee_type_enums", feishu.EmployeeTypePageDefault, feishu.EmployeeTypePageMax, feishu.CodePageSize, slices.Clone(s.st.dir.types))
 }
 
-// createEmployeeType is POST /employee_type_enums.
-func (s *Server) createEmployeeType(c *call) (any, error) {
-	var in feishu.EmployeeTypeEnum
+// dirWrite is a directory write: decode the body, apply it under the
+// write lock, commit, answer with the entry.
+func dirWrite[B, R any](s *Server, c *call, apply func(*directory, B) (R, error), wrap func(*R) any) (any, error) {
+	var in B
 	if err := decodeBody(c.body, &in); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.st.dir.createType(feishu.EmployeeTypeEnum{Content: in.Content, EnumType: in.EnumType, EnumStatus: in.EnumStatus, I18nContent: in.I18nContent}, "", "")
+	out, err := apply(s.st.dir, in)
 	if err != nil {
 		return nil, err
 	}
 	s.commit(c)
-	return feishu.EmployeeTypeData{EmployeeTypeEnum: &t}, nil
+	return wrap(&out), nil
+}
+
+func typeData(t *feishu.EmployeeTypeEnum) any { return feishu.EmployeeTypeData{EmployeeTypeEnum: t} }
+func levelData(l *feishu.JobLevel) any        { return feishu.JobLevelData{JobLevel: l} }
+func familyData(f *feishu.JobFamily) any      { return feishu.JobFamilyData{JobFamily: f} }
+
+// typeBody is what a type's create or update may set.
+func typeBody(in feishu.EmployeeTypeEnum) feishu.EmployeeTypeEnum {
+	return feishu.EmployeeTypeEnum{Content: in.Content, EnumType: in.EnumType, EnumStatus: in.EnumStatus, I18nContent: in.I18nContent}
+}
+
+// createEmployeeType is POST /employee_type_enums.
+func (s *Server) createEmployeeType(c *call) (any, error) {
+	return dirWrite(s, c, func(d *directory, in feishu.EmployeeTypeEnum) (feishu.EmployeeTypeEnum, error) {
+		return d.createType(typeBody(in), "", "")
+	}, typeData)
 }
 
 // updateEmployeeType is PUT /employee_type_enums/:enum_id.
 func (s *Server) updateEmployeeType(c *call) (any, error) {
-	var in feishu.EmployeeTypeEnum
-	if err := decodeBody(c.body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, err := s.st.dir.updateType(c.r.PathValue("enum_id"), feishu.EmployeeTypeEnum{Content: in.Content, EnumType: in.EnumType, EnumStatus: in.EnumStatus, I18nContent: in.I18nContent})
-	if err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return feishu.EmployeeTypeData{EmployeeTypeEnum: &t}, nil
+	return dirWrite(s, c, func(d *directory, in feishu.EmployeeTypeEnum) (feishu.EmployeeTypeEnum, error) {
+		return d.updateType(c.r.PathValue("enum_id"), typeBody(in))
+	}, typeData)
 }
 
 // customAttrs is GET /custom_attrs (page_size default 20, 1..100).
@@ -89,44 +97,29 @@ func (s *Server) jobLevels(c *call) (any, error) {
 	return pageOf(s, c, "job_levels|"+c.query.Get("name"), feishu.JobLevelPageDefault, feishu.JobLevelPageMax, codeParam, items)
 }
 
+// newLevel is the body of POST /job_levels: status is required.
+type newLevel struct {
+	feishu.JobLevel
+	Status *bool `json:"status"`
+}
+
 // createJobLevel is POST /job_levels: name and status are required.
 func (s *Server) createJobLevel(c *call) (any, error) {
-	var in struct {
-		feishu.JobLevel
-		Status *bool `json:"status"`
-	}
-	if err := decodeBody(c.body, &in); err != nil {
-		return nil, err
-	}
-	if in.Status == nil {
-		return nil, fail(codeParam, "status is required")
-	}
-	l := in.JobLevel
-	l.JobLevelID, l.Status = "", *in.Status
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	made, err := s.st.dir.createLevel(l)
-	if err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return feishu.JobLevelData{JobLevel: &made}, nil
+	return dirWrite(s, c, func(d *directory, in newLevel) (feishu.JobLevel, error) {
+		if in.Status == nil {
+			return feishu.JobLevel{}, fail(codeParam, "status is required")
+		}
+		l := in.JobLevel
+		l.JobLevelID, l.Status = "", *in.Status
+		return d.createLevel(l)
+	}, levelData)
 }
 
 // updateJobLevel is PUT /job_levels/:job_level_id: omitted fields stay.
 func (s *Server) updateJobLevel(c *call) (any, error) {
-	var p levelUpdate
-	if err := decodeBody(c.body, &p); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l, err := s.st.dir.updateLevel(c.r.PathValue("job_level_id"), p)
-	if err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return feishu.JobLevelData{JobLevel: &l}, nil
+	return dirWrite(s, c, func(d *directory, p levelUpdate) (feishu.JobLevel, error) {
+		return d.updateLevel(c.r.PathValue("job_level_id"), p)
+	}, levelData)
 }
 
 // jobFamilies is GET /job_families (page_size default 10, 1..50; name filters).
@@ -137,44 +130,29 @@ func (s *Server) jobFamilies(c *call) (any, error) {
 	return pageOf(s, c, "job_families|"+c.query.Get("name"), feishu.JobFamilyPageDefault, feishu.JobFamilyPageMax, codeParam, items)
 }
 
+// newFamily is the body of POST /job_families: status is required.
+type newFamily struct {
+	feishu.JobFamily
+	Status *bool `json:"status"`
+}
+
 // createJobFamily is POST /job_families: name and status are required.
 func (s *Server) createJobFamily(c *call) (any, error) {
-	var in struct {
-		feishu.JobFamily
-		Status *bool `json:"status"`
-	}
-	if err := decodeBody(c.body, &in); err != nil {
-		return nil, err
-	}
-	if in.Status == nil {
-		return nil, fail(feishu.CodeFamilyParam, "status is required")
-	}
-	f := in.JobFamily
-	f.JobFamilyID, f.Status = "", *in.Status
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	made, err := s.st.dir.createFamily(f)
-	if err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return feishu.JobFamilyData{JobFamily: &made}, nil
+	return dirWrite(s, c, func(d *directory, in newFamily) (feishu.JobFamily, error) {
+		if in.Status == nil {
+			return feishu.JobFamily{}, fail(feishu.CodeFamilyParam, "status is required")
+		}
+		f := in.JobFamily
+		f.JobFamilyID, f.Status = "", *in.Status
+		return d.createFamily(f)
+	}, familyData)
 }
 
 // updateJobFamily is PUT /job_families/:job_family_id: omitted fields stay.
 func (s *Server) updateJobFamily(c *call) (any, error) {
-	var p familyUpdate
-	if err := decodeBody(c.body, &p); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.st.dir.updateFamily(c.r.PathValue("job_family_id"), p)
-	if err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return feishu.JobFamilyData{JobFamily: &f}, nil
+	return dirWrite(s, c, func(d *directory, p familyUpdate) (feishu.JobFamily, error) {
+		return d.updateFamily(c.r.PathValue("job_family_id"), p)
+	}, familyData)
 }
 
 // jobTitles is GET /job_titles (page_size default 10, 1..50; 40001).
