@@ -57,12 +57,16 @@ func (b *builder) bindAttrColumns(problems []problem.Problem) []problem.Problem 
 		for _, c := range cols {
 			bound[problem.Loc{File: t.File, Sheet: t.Sheet, Row: t.HeaderRow, Column: c.Header}] = true
 		}
-		if t.Kind == org.KindUsers && b.t.DirRead.CustomAttrs && len(b.t.Dir.CustomAttrs) == 0 && len(t.Unknown) > 0 {
+		if t.Kind == org.KindUsers && b.t.DirRead.CustomAttrs && len(b.t.Dir.CustomAttrs) == 0 {
 			var hs []string
 			for _, i := range t.Unknown {
-				hs = append(hs, t.Header[i])
+				if !org.IsReadOnlyColumn(t.Header[i]) {
+					hs = append(hs, t.Header[i])
+				}
 			}
-			b.online = append(b.online, problem.New("PLAN_CUSTOM_ATTRS_NONE", problem.Loc{File: t.File, Sheet: t.Sheet, Row: t.HeaderRow}, strings.Join(hs, ", ")))
+			if len(hs) > 0 {
+				b.online = append(b.online, problem.New("PLAN_CUSTOM_ATTRS_NONE", problem.Loc{File: t.File, Sheet: t.Sheet, Row: t.HeaderRow}, strings.Join(hs, ", ")))
+			}
 		}
 	}
 	// What validation could not know is settled now: a column that names

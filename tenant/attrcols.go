@@ -67,6 +67,9 @@ func (s *Snapshot) AttrColumns(t *org.Table) []AttrColumn {
 	}
 	for _, i := range t.Unknown {
 		h := t.Header[i]
+		if org.IsReadOnlyColumn(h) {
+			continue // an export's read-only column, or the example marker: never imported
+		}
 		if as := byName[org.SegmentKey(h)]; len(as) > 0 {
 			col := AttrColumn{Index: i, Header: h}
 			col.Attr, col.Ambiguous = pickOne(as)

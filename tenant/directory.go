@@ -40,8 +40,12 @@ func (l Lists) minus(read Lists) Lists {
 func ListsFor(o *org.Org) Lists {
 	var l Lists
 	for _, t := range o.Tables {
-		if t.Kind == org.KindUsers && (len(t.Unknown) > 0 || len(t.Custom) > 0) {
-			l.CustomAttrs = true
+		if t.Kind != org.KindUsers {
+			continue
+		}
+		l.CustomAttrs = l.CustomAttrs || len(t.Custom) > 0
+		for _, i := range t.Unknown {
+			l.CustomAttrs = l.CustomAttrs || !org.IsReadOnlyColumn(t.Header[i])
 		}
 	}
 	for _, u := range o.Users {

@@ -100,6 +100,7 @@ func TestForOrgReadsTheSchemaListsTheSheetNeeds(t *testing.T) {
 		{"levels, families, titles, cities", "user_id,name,mobile,department_ids,employee_type,job_level,job_family,job_title,city\nn1,甲,13900000001,0,1,P5,研发,工程师,北京\n", schema[2:]},
 		{"an empty column reads nothing", "user_id,name,mobile,department_ids,employee_type,job_title\nn1,甲,13900000001,0,1,\n", nil},
 		{"an unknown column", "user_id,name,mobile,department_ids,employee_type,学历\nn1,甲,13900000001,0,1,本科\n", schema[1:2]},
+		{"an export's read-only column", "user_id,name,mobile,department_ids,employee_type,开放ID (open_id)\nn1,甲,13900000001,0,1,ou_1\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
