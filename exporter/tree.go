@@ -1,12 +1,8 @@
 package exporter
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"strconv"
 
-	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
@@ -61,16 +57,4 @@ func TreeLines(t *tenant.Tree, maxDepth int) []TreeLine {
 	}
 	walk(branches, "", 1)
 	return lines
-}
-
-// Tree prints the tree view to w, one department per line with its member
-// count. Hidden characters in names (textsafe.Terminal) are shown as U+FFFD
-// so a name cannot drive the terminal.
-func PrintTree(w io.Writer, t *tenant.Tree, maxDepth int) error {
-	bw := bufio.NewWriter(w)
-	for _, l := range TreeLines(t, maxDepth) {
-		l.Name = textsafe.Terminal(l.Name)
-		fmt.Fprintln(bw, l.Text())
-	}
-	return bw.Flush()
 }

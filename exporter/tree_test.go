@@ -4,10 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 // seedSmallOrg: 星辰科技 > 总部 > 技术部 > 前端组, 后端组; 总部 > 市场部; 分公司.
@@ -33,7 +33,7 @@ func TestTree(t *testing.T) {
 	tn := seedSmallOrg(t)
 	tree := func(opts tenant.WalkOptions, depth int) string {
 		var b strings.Builder
-		if err := exporter.PrintTree(&b, tn.walk(t, opts).Tree, depth); err != nil {
+		if err := view.Tree(&b, tn.walk(t, opts).Tree, depth); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()

@@ -17,9 +17,7 @@ import (
 // the sandbox sets them once everyone exists). The sandbox uses it to seed
 // a tenant from a sheet; the rows the plan blocks are the problems.
 func Bodies(o *org.Org, dir feishu.Directory, opts Options) ([]feishu.Department, []feishu.User, []problem.Problem) {
-	t := tenant.New()
-	t.Dir, t.DirRead = dir, tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
-	p := BuildWith(o, nil, t, opts)
+	p := BuildWith(o, nil, tenant.WithDirectory(dir), opts)
 	var blocked []problem.Problem
 	for _, c := range p.Changes {
 		if c.Action == ActionBlocked {

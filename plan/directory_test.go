@@ -48,7 +48,7 @@ func schemaTenant() *tenant.Snapshot {
 			{ID: "C-user", Type: feishu.AttrGenericUser, I18nName: []feishu.I18nContent{{Locale: "zh_cn", Value: "导师"}}},
 		},
 	}
-	tn.DirRead = tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
+	tn.DirRead = tenant.AllLists
 	tn.Users["e1"] = &feishu.User{UserID: "e1", Name: "老员工", Mobile: "+8613900000001", DepartmentIDs: []string{"0"},
 		EmployeeType: 8, JobLevelID: "L7", JobFamilyID: "F4", JobTitle: "旧职务", City: "关闭城",
 		CustomAttrs: []feishu.UserCustomAttr{

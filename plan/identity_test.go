@@ -1,10 +1,10 @@
 package plan
 
 import (
-	"bytes"
-	"github.com/orgbatch/orgbatch/tenant"
 	"strings"
 	"testing"
+
+	"github.com/orgbatch/orgbatch/tenant"
 
 	"github.com/orgbatch/orgbatch/feishu"
 )
@@ -84,34 +84,6 @@ func TestPlanRefusedRowsAgainstATenant(t *testing.T) {
 	}
 	if len(p.Steps) != 0 {
 		t.Errorf("steps %+v", p.Steps)
-	}
-}
-
-// TestRenderShowsWhatTheTenantCheckFound: the console plan lists an
-// unchanged row that has an online problem, says how the rows matched by
-// contact were found, and shows a blocked identity conflict.
-func TestRenderShowsWhatTheTenantCheckFound(t *testing.T) {
-	o, ps := sheetOrg(t, "", userHeader+
-		"u8,王五,13900000002,,0,1,ghost,\n"+ // unchanged but for a leader that exists nowhere
-		",李四,13900000001,,0,1,,架构师\n"+ // matched by mobile
-		",张三,13900000003,lisi@corp.example.cn,0,1,,\n") // the email is 李四's
-	p := Build(o, ps, identityTenant())
-	var out bytes.Buffer
-	Render(&out, p)
-	text := out.String()
-	for _, want := range []string{
-		"unchanged user       u8 王五",
-		"warning PLAN_LEADER_MISSING",
-		"按手机号匹配 matched by mobile → user_id u7",
-		"blocked   user       mobile:+8613900000003 张三",
-		"error PLAN_NAME_MISMATCH",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("plan lacks %q:\n%s", want, text)
-		}
-	}
-	if strings.Count(text, "matched by") != 2 || !strings.Contains(text, "按邮箱匹配 matched by email → user_id u7") {
-		t.Errorf("the rows matched by contact (and only they) say how:\n%s", text)
 	}
 }
 

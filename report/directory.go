@@ -1,9 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"io"
-
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -80,25 +77,4 @@ func directoryPlan(p *plan.Plan) *sheet.OutSheet {
 			}
 			return sheet.MarkNone
 		}}
-}
-
-// printDirectoryCounts adds the directory creates' line to the outcome
-// table, when the run had any.
-func printDirectoryCounts(w io.Writer, counts map[string]map[string]int, statuses []importer.Status) {
-	n := map[importer.Status]int{}
-	any := false
-	for _, k := range plan.DirectoryKinds {
-		for _, s := range statuses {
-			n[s] += counts[string(k)][string(s)]
-			any = any || counts[string(k)][string(s)] > 0
-		}
-	}
-	if !any {
-		return
-	}
-	fmt.Fprintf(w, "%-12s", "先建 schema")
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11d", n[s])
-	}
-	fmt.Fprintln(w)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
+	"github.com/orgbatch/orgbatch/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports under testdata/golden")
@@ -94,7 +95,7 @@ func TestGoldenImportReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	report.PrintOutcomes(&out, res)
+	view.Outcomes(&out, res)
 	out.WriteString("\n")
 	dumpDir(t, &out, dir)
 	if len(files.Failed) == 0 {
@@ -113,7 +114,7 @@ func TestGoldenPlanAndValidationReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	report.PrintProblems(&out, p.Problems)
+	view.Problems(&out, p.Problems)
 	out.WriteString("\n")
 	dumpDir(t, &out, dir, "plan.json")
 	compareGolden(t, "plan-and-validation.txt", out.Bytes())

@@ -2,11 +2,9 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 
-	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sheet"
 )
@@ -58,44 +56,4 @@ func severityMark(s problem.Severity) sheet.Mark {
 		return sheet.MarkError
 	}
 	return sheet.MarkWarning
-}
-
-// RuleCounts counts problems per rule, in rule-table order.
-func RuleCounts(ps []problem.Problem) []RuleCount {
-	counts := map[string]int{}
-	for _, p := range ps {
-		counts[p.Rule]++
-	}
-	var out []RuleCount
-	for _, r := range problem.Rules {
-		if n := counts[r.Code]; n > 0 {
-			out = append(out, RuleCount{Rule: r, Count: n})
-		}
-	}
-	return out
-}
-
-// RuleCount is how often a rule was broken.
-type RuleCount struct {
-	Rule  problem.Rule
-	Count int
-}
-
-// PrintProblems writes the human summary: counts per rule, then each
-// problem with its location and bilingual message. Cell values, headers and
-// file names in them are printed through textsafe.Terminal.
-func PrintProblems(w io.Writer, ps []problem.Problem) {
-	errs, warns := problem.Count(ps)
-	if len(ps) == 0 {
-		fmt.Fprintln(w, "没有发现问题 / no problems found")
-		return
-	}
-	fmt.Fprintf(w, "%d 个错误 errors, %d 个警告 warnings\n\n", errs, warns)
-	for _, rc := range RuleCounts(ps) {
-		fmt.Fprintf(w, "  %5d  %-8s %-28s %s\n", rc.Count, rc.Rule.Severity, rc.Rule.Code, rc.Rule.ZH)
-	}
-	fmt.Fprintln(w)
-	for _, p := range ps {
-		fmt.Fprintf(w, "%-7s %s: %s [%s]\n", p.Severity, textsafe.Terminal(p.Where()), textsafe.Terminal(p.Text()), p.Rule)
-	}
 }

@@ -32,6 +32,17 @@ func (l Lists) minus(read Lists) Lists {
 		l.JobFamilies && !read.JobFamilies, l.JobTitles && !read.JobTitles, l.WorkCities && !read.WorkCities}
 }
 
+// AllLists names every list.
+var AllLists = Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
+
+// WithDirectory is an empty snapshot whose schema is d, every list read:
+// an empty tenant with that schema (sandbox seeds, golden tests).
+func WithDirectory(d feishu.Directory) *Snapshot {
+	s := New()
+	s.Dir, s.DirRead = d, AllLists
+	return s
+}
+
 // ListsFor is what a sheet's users need: the employee types when a value
 // is not one of the five built-in names or numbers (a tenant's own type
 // may use any other word, 劳务派遣 included), the custom attributes when a

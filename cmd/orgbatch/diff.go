@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -106,7 +106,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	io := opts.IO
 	if problem.Unreadable(ps) {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
 	}
 	tgt, err := opts.Target.connect(ctx, io, slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: slog.LevelWarn})))
@@ -141,8 +141,8 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 
 func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org, ps []problem.Problem, p *plan.Plan, extra *prune.Plan) error {
 	io := opts.IO
-	plan.Render(io.Out, p)
-	printExtra(io.Out, extra)
+	view.Plan(io.Out, p)
+	view.Prune(io.Out, extra)
 	dir, err := run.NewDir(opts.ReportDir, opts.Now(), "diff")
 	if err != nil {
 		return err
@@ -216,42 +216,6 @@ func pruneGate(ctx context.Context, opts *DiffOptions, tgt *target, extra *prune
 			deleteCount(len(extra.Departments), extra.TotalDepartments, "--delete-department-count", "部门 departments", opts.DeleteDepts),
 		},
 	}
-}
-
-func printExtra(w io.Writer, extra *prune.Plan) {
-	if len(extra.Users)+len(extra.Departments) == 0 {
-		fmt.Fprintln(w, "\n仅在飞书 only in Feishu: none")
-		return
-	}
-	fmt.Fprintf(w, "\n仅在飞书 only in Feishu (not in the sheet): %d departments, %d users\n", len(extra.Departments), len(extra.Users))
-	for _, d := range extra.Departments {
-		fmt.Fprintf(w, "  department %s %s\n", textsafe.Terminal(d.DepartmentID), textsafe.Terminal(d.Path))
-	}
-	for _, u := range extra.Users {
-		fmt.Fprintf(w, "  user       %s %s %s %s %s\n", textsafe.Terminal(u.UserID), textsafe.Terminal(u.Name), textsafe.Terminal(maskMobile(u.Mobile)), textsafe.Terminal(maskEmail(u.Email)), textsafe.Terminal(strings.Join(u.DepartmentIDs, ";")))
-	}
-}
-
-// maskMobile shows a mobile the way Chinese apps print one, +86138****8000:
-// enough to tell two people of one name apart and to check against the
-// admin console, while terminals, CI logs and pasted tickets do not
-// collect the numbers. only-in-feishu.json (owner-only) has them whole.
-func maskMobile(m string) string {
-	r := []rune(m)
-	if len(r) < 8 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[:len(r)-8]) + "****" + string(r[len(r)-4:])
-}
-
-// maskEmail keeps an address's first character and its domain: z***@example.com.
-func maskEmail(e string) string {
-	local, domain, ok := strings.Cut(e, "@")
-	if e == "" || !ok || local == "" {
-		return strings.Repeat("*", len(e))
-	}
-	r := []rune(local)
-	return string(r[0]) + "***@" + domain
 }
 
 func writeExtraJSON(path string, extra *prune.Plan) error {

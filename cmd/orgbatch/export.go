@@ -4,15 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -127,7 +126,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return fmt.Errorf("writing the export: %w", err)
 	}
-	printExportSummary(io.Out, snap, files, elapsed)
+	view.ExportSummary(io.Out, snap, files, elapsed)
 	return nil
 }
 
@@ -141,42 +140,4 @@ func walkError(ctx context.Context, err error, root string) error {
 		return usageError("--root %s: no such department (give its custom department_id): %v", root, err)
 	}
 	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
-}
-
-func printExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed time.Duration) {
-	counts := exporter.StatusCounts(snap.Tree)
-	var parts []string
-	for _, st := range exporter.Statuses {
-		if counts[st] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
-		}
-	}
-	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Tree.Departments), len(snap.Tree.Users))
-	if len(parts) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
-	}
-	fmt.Fprintln(w)
-	for _, f := range files {
-		fmt.Fprintf(w, "文件 file: %s\n", f)
-	}
-	least := snap.MinCalls()
-	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
-	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
-		if n, ok := least[ep]; ok {
-			fmt.Fprintf(w, " %s %d/%d;", exportEndpointName(ep), snap.Calls[ep], n)
-		}
-	}
-	fmt.Fprintf(w, " %.1fs\n", elapsed.Seconds())
-}
-
-// endpointShort names an endpoint by its last path segment.
-func exportEndpointName(ep feishu.Endpoint) string {
-	s := string(ep)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if s == ":department_id" {
-		return "get_department"
-	}
-	return s
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -128,11 +129,11 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	nErr, nWarn := problem.Count(ps)
 	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
 	if problem.Unreadable(ps) {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
-		report.PrintProblems(io.ErrOut, ps)
+		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
 	}
 	logger := opts.logger()
@@ -182,7 +183,7 @@ func importWatched(ctx context.Context, opts *ImportOptions, tgt *target, im *ru
 		readBar.Finish()
 		gate := importGate(ctx, opts, tgt, p)
 		if opts.DryRun {
-			plan.Render(io.Out, p)
+			view.Plan(io.Out, p)
 			io.say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
 			return gate.preview(io)
 		}
@@ -227,7 +228,7 @@ func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Fold
 // importExit prints how the import ended and maps it to an exit code.
 func importExit(io *IOStreams, resume string, res *run.Result) error {
 	ex, sum := res.Executed, res.Summary
-	report.PrintOutcomes(io.Out, ex)
+	view.Outcomes(io.Out, ex)
 	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
 	if len(res.Files.Failed) > 0 {
 		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", res.Files.Failed)

@@ -117,8 +117,7 @@ func tenantDirectory(ctx context.Context, opts *TemplateOptions) (*feishu.Direct
 		fmt.Fprintf(opts.IO.ErrOut, "目标 target: %s\n", tgt.Desc)
 	}
 	snap := tenant.New()
-	all := tenant.Lists{EmployeeTypes: true, CustomAttrs: true, JobLevels: true, JobFamilies: true, JobTitles: true, WorkCities: true}
-	if err := tgt.reader(nil).ReadDirectory(ctx, snap, all); err != nil {
+	if err := tgt.reader(nil).ReadDirectory(ctx, snap, tenant.AllLists); err != nil {
 		if ctx.Err() != nil {
 			return nil, &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
 		}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -61,5 +61,5 @@ func runTree(ctx context.Context, opts *TreeOptions) error {
 	if err != nil {
 		return walkError(ctx, err, opts.Root)
 	}
-	return exporter.PrintTree(opts.IO.Out, snap.Tree, opts.Depth)
+	return view.Tree(opts.IO.Out, snap.Tree, opts.Depth)
 }

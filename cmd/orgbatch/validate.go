@@ -6,6 +6,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/report"
+	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -67,7 +68,7 @@ func runValidate(opts *ValidateOptions) error {
 		}
 	} else {
 		fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users\n", len(o.Departments), len(o.Users))
-		report.PrintProblems(opts.IO.Out, ps)
+		view.Problems(opts.IO.Out, ps)
 	}
 	if !opts.NoReport && len(o.Tables) > 0 {
 		if err := ensureReportDir(opts.ReportDir); err != nil {

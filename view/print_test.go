@@ -1,4 +1,4 @@
-package report
+package view
 
 import (
 	"bytes"
@@ -22,9 +22,9 @@ func TestPrintersNeutraliseHiddenCharacters(t *testing.T) {
 	res := &importer.Result{Outcomes: []importer.Outcome{{Change: change, Status: importer.StatusFailed, Code: 41001, Message: "msg " + hostile}}}
 
 	printers := map[string]func(*bytes.Buffer){
-		"PrintProblems": func(b *bytes.Buffer) { PrintProblems(b, probs) },
-		"plan.Render":   func(b *bytes.Buffer) { plan.Render(b, &plan.Plan{Changes: []*plan.Change{change}}) },
-		"PrintOutcomes": func(b *bytes.Buffer) { PrintOutcomes(b, res) },
+		"Problems": func(b *bytes.Buffer) { Problems(b, probs) },
+		"Plan":     func(b *bytes.Buffer) { Plan(b, &plan.Plan{Changes: []*plan.Change{change}}) },
+		"Outcomes": func(b *bytes.Buffer) { Outcomes(b, res) },
 	}
 	for name, print := range printers {
 		var b bytes.Buffer

@@ -1,0 +1,52 @@
+package view
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/orgbatch/orgbatch/exporter"
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/tenant"
+)
+
+// ExportSummary says what an export read and wrote, and the calls it
+// made against the minimum.
+func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed time.Duration) {
+	counts := exporter.StatusCounts(snap.Tree)
+	var parts []string
+	for _, st := range exporter.Statuses {
+		if counts[st] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
+		}
+	}
+	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Tree.Departments), len(snap.Tree.Users))
+	if len(parts) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(w)
+	for _, f := range files {
+		fmt.Fprintf(w, "文件 file: %s\n", f)
+	}
+	least := snap.MinCalls() // the walk, and the schema lists users hold
+	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+		if n, ok := least[ep]; ok {
+			fmt.Fprintf(w, " %s %d/%d;", endpointName(ep), snap.Calls[ep], n)
+		}
+	}
+	fmt.Fprintf(w, " %.1fs\n", elapsed.Seconds())
+}
+
+// endpointName names an endpoint by its last path segment.
+func endpointName(ep feishu.Endpoint) string {
+	s := string(ep)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	if s == ":department_id" {
+		return "get_department"
+	}
+	return s
+}

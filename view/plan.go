@@ -1,0 +1,104 @@
+package view
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/orgbatch/orgbatch/internal/textsafe"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+)
+
+var actionZH = map[plan.Action]string{
+	plan.ActionCreate: "新建", plan.ActionMove: "移动", plan.ActionUpdate: "更新", plan.ActionUnchanged: "不变", plan.ActionBlocked: "阻止",
+}
+
+// Plan writes the plan for people: counts per kind and action, then one
+// line per row that changes or is blocked, with field changes as old → new
+// and how a user matched by contact (not by user_id) was found. Unchanged
+// rows are counted, not listed — unless the tenant check found something
+// about them (a leader that exists nowhere), which is shown as for any row.
+// Every value from the sheet or the tenant is printed through
+// textsafe.Terminal.
+func Plan(w io.Writer, p *plan.Plan) {
+	// Two header lines: Chinese labels are two columns wide on a
+	// terminal, which fmt's widths do not know.
+	fmt.Fprintf(w, "%-12s", "")
+	for _, a := range plan.Actions {
+		fmt.Fprintf(w, "%12s", a)
+	}
+	fmt.Fprintf(w, "\n%-12s", "")
+	for _, a := range plan.Actions {
+		fmt.Fprintf(w, "%10s", actionZH[a])
+	}
+	fmt.Fprintln(w)
+	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
+		label := "部门 depts"
+		if k == plan.KindUser {
+			label = "成员 users"
+		}
+		fmt.Fprintf(w, "%-12s", label)
+		for _, a := range plan.Actions {
+			fmt.Fprintf(w, "%12d", p.Count(k, a))
+		}
+		fmt.Fprintln(w)
+	}
+	directoryCount(w, p)
+	fmt.Fprintln(w)
+	for _, c := range p.Changes {
+		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) {
+			continue
+		}
+		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)
+		if c.FromPath {
+			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
+			continue
+		}
+		if c.IsDirectory() {
+			directoryLine(w, c)
+			continue
+		}
+		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
+		if c.Record.T != nil {
+			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
+		}
+		fmt.Fprintln(w)
+		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != plan.ActionCreate {
+			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
+		}
+		for _, f := range c.Fields {
+			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
+		}
+		for _, pr := range c.Problems {
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
+		}
+	}
+}
+
+// matchedByZH names the contact a user row was matched by; a match by
+// user_id needs no mention.
+var matchedByZH = map[string]string{plan.MatchMobile: "按手机号匹配", plan.MatchEmail: "按邮箱匹配"}
+
+func hasOnline(ps []problem.Problem) bool {
+	for _, p := range ps {
+		if problem.Online(p.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
+func where(c *plan.Change) string {
+	t := c.Record.T
+	if t.Sheet != "" {
+		return t.File + " [" + t.Sheet + "]"
+	}
+	return t.File
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(空 none)"
+	}
+	return s
+}
