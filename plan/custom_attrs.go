@@ -231,11 +231,15 @@ func sameValue(a, b feishu.UserCustomAttrValue) bool {
 }
 
 // attrList is the list a write sends: the user's current values (as read)
-// with vs over them; later ones are left out unless withLater.
-func attrList(existing []feishu.UserCustomAttr, vs []attrValue, withLater bool) []feishu.UserCustomAttr {
+// of the attributes the tenant lists — one it does not list cannot be
+// written (41045) — with vs over them; later ones are left out unless
+// withLater.
+func (b *builder) attrList(existing []feishu.UserCustomAttr, vs []attrValue, withLater bool) []feishu.UserCustomAttr {
 	out := make([]feishu.UserCustomAttr, 0, len(existing)+len(vs))
 	for _, e := range existing {
-		out = append(out, writeShape(e))
+		if slices.ContainsFunc(b.t.Dir.CustomAttrs, func(a feishu.CustomAttr) bool { return a.ID == e.ID }) {
+			out = append(out, writeShape(e))
+		}
 	}
 	for _, v := range vs {
 		if v.later != "" && !withLater {

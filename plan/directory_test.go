@@ -54,6 +54,7 @@ func schemaTenant() *tenant.Snapshot {
 		CustomAttrs: []feishu.UserCustomAttr{
 			{Type: feishu.AttrEnumeration, ID: "C-enum", Value: &feishu.UserCustomAttrValue{OptionID: "o1", OptionValue: "本科"}},
 			{Type: feishu.AttrText, ID: "C-text", Value: &feishu.UserCustomAttrValue{Text: "留着"}},
+			{Type: feishu.AttrText, ID: "C-gone", Value: &feishu.UserCustomAttrValue{Text: "not listed: cannot be written"}},
 		}}
 	return tn
 }

@@ -51,7 +51,7 @@ func (b *builder) schemaChanges(c *Change, p *feishu.UserPatch, u user, e *feish
 		}
 	}
 	if now {
-		list := attrList(e.CustomAttrs, s.attrs, false)
+		list := b.attrList(e.CustomAttrs, s.attrs, false)
 		p.CustomAttrs = &list
 	}
 }
@@ -83,7 +83,7 @@ func (b *builder) laterAttrs(c *Change, u user, e *feishu.User) {
 	}) {
 		return
 	}
-	pa := pendingAttrs{change: c, key: u.key(), userID: id, list: attrList(existing, u.schema.attrs, true)}
+	pa := pendingAttrs{change: c, key: u.key(), userID: id, list: b.attrList(existing, u.schema.attrs, true)}
 	for _, v := range u.schema.attrs {
 		if v.later != "" {
 			pa.names = append(pa.names, v.later)

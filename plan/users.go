@@ -112,7 +112,7 @@ func (b *builder) createUser(c *Change, u user, leader string, leaderDep StepID)
 		WorkStation:   u.workStation,
 		JobLevelID:    u.schema.jobLevelID,
 		JobFamilyID:   u.schema.jobFamilyID,
-		CustomAttrs:   attrList(nil, u.schema.attrs, false),
+		CustomAttrs:   b.attrList(nil, u.schema.attrs, false),
 	}
 	if u.gender > 0 {
 		body.Gender = u.gender
