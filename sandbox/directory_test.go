@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"net/http"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -274,5 +275,32 @@ func TestDirectoryPersists(t *testing.T) {
 	if len(got.EmployeeTypes) != 6 || got.EmployeeTypes[5].EnumValue != "6" || len(got.JobLevels) != 1 ||
 		got.JobLevels[0].JobLevelID != want.JobLevels[0].JobLevelID || len(got.CustomAttrs) != 5 || len(got.JobTitles) != 2 {
 		t.Fatalf("reloaded %+v", got)
+	}
+}
+
+// TestSeedDirectoryReplacesTheDefault: a JSON seed's directory replaces
+// Options.Directory; `"directory": {}` is a tenant with the built-in types
+// only; a seed without one keeps Options.Directory.
+func TestSeedDirectoryReplacesTheDefault(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		seed          string
+		types, titles int
+	}{
+		{`{"version":1,"departments":[],"users":[],"directory":{"job_titles":[{"name":"厨师","status":true}]}}`, 5, 1},
+		{`{"version":1,"departments":[],"users":[],"directory":{}}`, 5, 0},
+		{`{"version":1,"departments":[],"users":[]}`, 5, 2},
+	} {
+		p := filepath.Join(dir, "seed.json")
+		if err := os.WriteFile(p, []byte(tt.seed), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		srv, err := sandbox.New(sandbox.Options{SeedPath: p, Directory: testDirectory()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := srv.Directory(); len(d.EmployeeTypes) != tt.types || len(d.JobTitles) != tt.titles || (tt.titles == 1 && d.JobTitles[0].JobTitleID == "") {
+			t.Errorf("%s: %d types, titles %+v", tt.seed, len(d.EmployeeTypes), d.JobTitles)
+		}
 	}
 }
