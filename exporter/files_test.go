@@ -52,7 +52,7 @@ func readCSVDir(t *testing.T, dir string) workbook {
 	t.Helper()
 	wb := workbook{}
 	names := map[string]string{
-		"departments.csv": templates.DepartmentsSheet, "users.csv": templates.UsersSheet,
+		"departments.csv": templates.DepartmentsSheet, "users.csv": templates.UsersSheet, "units.csv": templates.UnitsSheet,
 		exporter.TreeCSV: exporter.TreeSheet, exporter.MetadataCSV: exporter.MetadataSheet,
 	}
 	for file, sheetName := range names {
@@ -83,12 +83,13 @@ func (wb workbook) meta(key string) string {
 }
 
 // hashOf recomputes sha256_data as the metadata sheet documents it, from
-// the cells as stored: JSON lines, departments then users, header first.
+// the cells as stored: JSON lines, departments, users, then units, header
+// first.
 func (wb workbook) hashOf() string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
 	enc.SetEscapeHTML(false)
-	for _, name := range []string{templates.DepartmentsSheet, templates.UsersSheet} {
+	for _, name := range []string{templates.DepartmentsSheet, templates.UsersSheet, templates.UnitsSheet} {
 		rows := wb[name]
 		width := len(rows[0])
 		for _, r := range rows {
@@ -130,7 +131,7 @@ func TestExportFiles(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 	wb, names := readXLSX(t, xlsx)
-	if want := []string{templates.DepartmentsSheet, templates.UsersSheet, exporter.TreeSheet, exporter.MetadataSheet}; !slices.Equal(names, want) {
+	if want := []string{templates.DepartmentsSheet, templates.UsersSheet, templates.UnitsSheet, exporter.TreeSheet, exporter.MetadataSheet}; !slices.Equal(names, want) {
 		t.Fatalf("sheets %q", names)
 	}
 	var wantHeader []string
@@ -158,7 +159,7 @@ func TestExportFiles(t *testing.T) {
 	// The CSV form holds the same cells, so the same hash.
 	csvDir := filepath.Join(dir, "csv")
 	paths, err := exporter.WriteCSV(snap, csvDir, meta, true)
-	if err != nil || len(paths) != 4 {
+	if err != nil || len(paths) != 5 {
 		t.Fatalf("WriteCSV: %v %v", paths, err)
 	}
 	cw := readCSVDir(t, csvDir)
@@ -194,7 +195,7 @@ func TestExportFiles(t *testing.T) {
 	// sheets skipped, no errors.
 	o, ps := org.Load([]org.Input{{Path: xlsx}})
 	ps = append(ps, validate.Validate(o)...)
-	if problem.HasErrors(ps) || len(o.Tables) != 2 || len(o.Departments) != 140 || len(o.Users) != len(snap.Tree.Users) {
+	if problem.HasErrors(ps) || len(o.Tables) != 3 || len(o.Departments) != 140 || len(o.Users) != len(snap.Tree.Users) {
 		t.Fatalf("org.Load: %d tables, %d departments, %d users, problems %v", len(o.Tables), len(o.Departments), len(o.Users), ps)
 	}
 	if n := len(o.Tables[0].Unknown); n != len(exporter.DepartmentExtra) {
@@ -218,10 +219,11 @@ func importOverAPI(t *testing.T, tn *sbx, path ...string) {
 			t.Fatalf("%s: %s", p.Where(), p.Text())
 		}
 	}
-	depts, users, blocked := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	seed, blocked := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	for _, p := range blocked {
 		t.Fatalf("%s: %s", p.Where(), p.Text())
 	}
+	depts, users := seed.Departments, seed.Users
 	ctx := context.Background()
 	for _, d := range depts {
 		d.LeaderUserID = ""

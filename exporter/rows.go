@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,8 +85,14 @@ func DepartmentRow(d *tenant.Department) []string {
 	case d.ParentDepartmentID == tenant.RootID:
 		parentPath = RootPath
 	}
+	main, deputies := d.MainAndDeputies()
+	unit := ""
+	if len(d.UnitIDs) > 0 {
+		unit = d.UnitIDs[0]
+	}
 	return []string{
-		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, d.LeaderUserID, d.Order, chat, parentPath,
+		d.DepartmentID, d.Name, d.ParentDepartmentID, en, ja, main, strings.Join(deputies, ";"), strings.Join(d.DepartmentHrbps, ";"),
+		d.Order, chat, unit, parentPath,
 		d.OpenDepartmentID, d.Path, strconv.Itoa(d.Depth), strconv.Itoa(d.MemberCount),
 	}
 }
@@ -118,6 +125,7 @@ func UserRow(u *feishu.User, paths map[string]string, d *feishu.Directory) []str
 		"gender": gender, "employee_no": u.EmployeeNo, "job_title": u.JobTitle, "leader_user_id": u.LeaderUserID,
 		"join_time": join, "city": u.City, "work_station": u.WorkStation, "department_path": strings.Join(ps, ";"),
 		"job_level": levelName(d, u.JobLevelID), "job_family": familyPath(d, u.JobFamilyID),
+		"dotted_line_leader_user_ids": strings.Join(u.DottedLineLeaderUserIDs, ";"),
 	}
 	row := make([]string, 0, len(org.UserSchema.Fields)+len(d.CustomAttrs)+len(UserExtra))
 	for _, f := range org.UserSchema.Fields {
@@ -185,6 +193,33 @@ func UserRows(t *tenant.Tree, d *feishu.Directory) [][]string {
 	rows := make([][]string, len(t.Users))
 	for i, u := range t.Users {
 		rows[i] = UserRow(u, paths, d)
+	}
+	return rows
+}
+
+// UnitExtra is the units sheet's read-only column: how many of the
+// exported departments are bound to the unit.
+var UnitExtra = []sheet.Column{{Header: "绑定部门数 (bound_departments)", Width: 14}}
+
+// UnitRows are the tenant's units by unit_id, then UnitExtra.
+func UnitRows(s *tenant.Snapshot) [][]string {
+	bound := map[string]int{}
+	if s.Tree != nil {
+		for _, d := range s.Tree.Departments {
+			for _, id := range d.UnitIDs {
+				bound[id]++
+			}
+		}
+	}
+	ids := make([]string, 0, len(s.Units))
+	for id := range s.Units {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rows := make([][]string, len(ids))
+	for i, id := range ids {
+		u := s.Units[id]
+		rows[i] = []string{u.UnitID, u.Name, u.UnitType, strconv.Itoa(bound[id])}
 	}
 	return rows
 }

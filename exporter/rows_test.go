@@ -35,8 +35,10 @@ func TestDepartmentRow(t *testing.T) {
 	d := &tenant.Department{Department: feishu.Department{
 		DepartmentID: "D1", Name: "技术部", ParentDepartmentID: "0", I18nName: &feishu.I18nName{EnUs: "Tech", JaJp: "技術部"},
 		LeaderUserID: "u1", Order: "3", ChatID: "oc_1", OpenDepartmentID: "od-1", MemberCount: 12,
+		Leaders:         []feishu.DepartmentLeader{{LeaderType: 1, LeaderID: "u1"}, {LeaderType: 2, LeaderID: "u7"}, {LeaderType: 2, LeaderID: "u8"}},
+		DepartmentHrbps: []string{"h1", "h2"}, UnitIDs: []string{"BU1"},
 	}, Path: "总部/技术部", Depth: 2}
-	want := []string{"D1", "技术部", "0", "Tech", "技術部", "u1", "3", "是", "/", "od-1", "总部/技术部", "2", "12"}
+	want := []string{"D1", "技术部", "0", "Tech", "技術部", "u1", "u7;u8", "h1;h2", "3", "是", "BU1", "/", "od-1", "总部/技术部", "2", "12"}
 	if got := exporter.DepartmentRow(d); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}
@@ -44,7 +46,7 @@ func TestDepartmentRow(t *testing.T) {
 		t.Fatalf("row has %d cells, sheet %d columns", len(want), n)
 	}
 	d.ChatID = ""
-	if got := exporter.DepartmentRow(d)[7]; got != "否" {
+	if got := exporter.DepartmentRow(d)[9]; got != "否" {
 		t.Errorf("no chat: %q", got)
 	}
 }
@@ -54,12 +56,12 @@ func TestUserRow(t *testing.T) {
 		UserID: "u1", Name: "张三", EnName: "San", Mobile: "+8613800138000", Email: "a@example.com",
 		DepartmentIDs: []string{"D1", "0", "X9"}, EmployeeType: 2, Gender: 0, EmployeeNo: "007", JobTitle: "工程师",
 		LeaderUserID: "u0", JoinTime: 1704124800, City: "北京", WorkStation: "A-1", OpenID: "ou_1",
-		Status: &feishu.UserStatus{IsFrozen: true},
+		Status: &feishu.UserStatus{IsFrozen: true}, DottedLineLeaderUserIDs: []string{"u5", "u6"},
 	}
 	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPath}
 	d := &feishu.Directory{}
 	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师", "", "",
-		"u0", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "frozen"}
+		"u0", "u5;u6", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "frozen"}
 	if got := exporter.UserRow(u, paths, d); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}
@@ -68,7 +70,7 @@ func TestUserRow(t *testing.T) {
 	}
 	u.Mobile, u.EmployeeType, u.Gender, u.JoinTime = "+447911123456", 7, 2, 0
 	got := exporter.UserRow(u, paths, d)
-	if got[3] != "+447911123456" || got[6] != "7" || got[7] != "女" || got[13] != "" {
+	if got[3] != "+447911123456" || got[6] != "7" || got[7] != "女" || got[14] != "" {
 		t.Errorf("international/custom row %q", got)
 	}
 }

@@ -37,16 +37,19 @@ const (
 	MetadataCSV   = "metadata.csv"
 )
 
-// Sheets are the export's sheets: departments and users in the template's
-// format plus read-only columns, the tree and the metadata. Every cell is
-// escaped against formula injection (sheet.EscapeFormula; org.Load undoes
-// it).
+// Sheets are the export's sheets: departments, users and units in the
+// template's format plus read-only columns, the tree and the metadata.
+// Every cell is escaped against formula injection (sheet.EscapeFormula;
+// org.Load undoes it). The units sheet is empty when the tenant has no
+// units or they were not read.
 func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(DepartmentRows(s.Tree)), DepartmentExtra...)
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
 	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree, &s.Dir)), append(AttrColumns(&s.Dir), UserExtra...)...)
 	us.Mark = muteFrom(len(org.UserSchema.Fields) + len(s.Dir.CustomAttrs))
-	return []sheet.OutSheet{ds, us, treeSheet(s.Tree), metadataSheet(s, m, ds, us)}
+	ns := templates.DataSheet(org.UnitSchema, escapeRows(UnitRows(s)), UnitExtra...)
+	ns.Mark = muteFrom(len(org.UnitSchema.Fields))
+	return []sheet.OutSheet{ds, us, ns, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns)}
 }
 
 // muteFrom greys the read-only columns.
@@ -84,7 +87,7 @@ func treeSheet(t *tenant.Tree) sheet.OutSheet {
 	}}
 }
 
-func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutSheet {
+func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.OutSheet {
 	t := s.Tree
 	var rows [][]string
 	add := func(key, value, note string) { rows = append(rows, []string{key, value, note}) }
@@ -104,15 +107,23 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us sheet.OutSheet) sheet.OutS
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
 	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
+	switch {
+	case s.UnitsUnavailable:
+		add("units", "not available", "租户没有单位功能（需旗舰版，43050）tenant without units (enterprise edition)")
+	case s.UnitsRead:
+		add("units", strconv.Itoa(len(s.Units)), "单位数")
+	default:
+		add("units", "not read", "")
+	}
 	least := s.MinCalls()
-	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits} {
 		if n, ok := least[ep]; ok {
 			add("api_calls "+string(ep), strconv.Itoa(s.Calls[ep]), "minimum "+strconv.Itoa(n))
 		}
 	}
-	add("sha256_data", hashSheets(false, ds, us), "SHA-256 of every cell of the departments and users sheets, as stored")
-	add("sha256_org", hashSheets(true, ds, us), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
-	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments then users")
+	add("sha256_data", hashSheets(false, ds, us, ns), "SHA-256 of every cell of the departments, users and units sheets, as stored")
+	add("sha256_org", hashSheets(true, ds, us, ns), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
+	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments, users, then units")
 	return sheet.OutSheet{Name: MetadataSheet, Rows: escapeRows(rows), Columns: []sheet.Column{
 		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},
 	}}
@@ -127,6 +138,7 @@ func hashSheets(templateOnly bool, sheets ...sheet.OutSheet) string {
 	schemas := map[string]int{
 		templates.DepartmentsSheet: len(org.DepartmentSchema.Fields),
 		templates.UsersSheet:       len(org.UserSchema.Fields),
+		templates.UnitsSheet:       len(org.UnitSchema.Fields),
 	}
 	for _, sh := range sheets {
 		n := len(sh.Columns)
@@ -153,10 +165,10 @@ func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptio
 
 // CSVNames are the files WriteCSV writes, in order.
 func CSVNames() []string {
-	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), TreeCSV, MetadataCSV}
+	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), templates.CSVName(org.KindUnits), TreeCSV, MetadataCSV}
 }
 
-// WriteCSV writes departments.csv, users.csv, tree.csv and metadata.csv
+// WriteCSV writes departments.csv, users.csv, units.csv, tree.csv and metadata.csv
 // into dir (created owner-only), each atomically, UTF-8 with a BOM when
 // bom is set. It returns the paths written.
 func WriteCSV(s *tenant.Snapshot, dir string, m Meta, bom bool, opts ...sheet.WriteOptions) ([]string, error) {

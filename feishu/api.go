@@ -56,6 +56,23 @@ type API interface {
 	JobTitles(ctx context.Context, pageSize int, pageToken string) (*Page[JobTitle], error)
 	// EPWorkCities
 	WorkCities(ctx context.Context, pageSize int, pageToken string) (*Page[WorkCity], error)
+	// Units (units.go).
+	// EPCreateUnit
+	CreateUnit(ctx context.Context, u Unit) (string, error)
+	// EPPatchUnit
+	PatchUnit(ctx context.Context, id, name string) error
+	// EPDeleteUnit
+	DeleteUnit(ctx context.Context, id string) error
+	// EPGetUnit
+	GetUnit(ctx context.Context, id string) (*Unit, error)
+	// EPListUnits
+	ListUnits(ctx context.Context, pageSize int, pageToken string) (*Page[Unit], error)
+	// EPBindUnit
+	BindUnitDepartment(ctx context.Context, unitID, departmentID string) error
+	// EPUnbindUnit
+	UnbindUnitDepartment(ctx context.Context, unitID, departmentID string) error
+	// EPUnitDepartments
+	UnitDepartments(ctx context.Context, unitID string, pageSize int, pageToken string) (*Page[UnitDepartment], error)
 }
 
 var _ API = (*Client)(nil)

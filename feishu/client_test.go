@@ -398,6 +398,58 @@ func TestEndpoints(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) { return c.Tenant(ctx) },
 			want: &TenantInfo{Name: "星辰科技", DisplayID: "F12345", TenantKey: "2ed263bf32cf1651"},
 		},
+
+		// Units: the listings' items are under unitlist and departmentlist.
+		{
+			name: "CreateUnit", eps: On(EPCreateUnit), route: "POST " + PathUnits, path: PathUnits, query: idQuery(nil),
+			body: `{"unit_id":"BU1","name":"华东","unit_type":"子公司"}`, data: `{"unit_id":"BU1"}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateUnit(ctx, Unit{UnitID: "BU1", Name: "华东", UnitType: "子公司"})
+			},
+			want: "BU1",
+		},
+		{
+			name: "PatchUnit", eps: On(EPPatchUnit), route: "PATCH " + PathUnits + "/{id}", path: PathUnits + "/BU1", query: idQuery(nil),
+			body: `{"name":"华东新"}`, data: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.PatchUnit(ctx, "BU1", "华东新") },
+		},
+		{
+			name: "DeleteUnit", eps: On(EPDeleteUnit), route: "DELETE " + PathUnits + "/{id}", path: PathUnits + "/BU1", query: idQuery(nil),
+			data: `{}`, call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteUnit(ctx, "BU1") },
+		},
+		{
+			name: "GetUnit", eps: On(EPGetUnit), route: "GET " + PathUnits + "/{id}", path: PathUnits + "/BU1", query: idQuery(nil),
+			data: `{"unit":{"unit_id":"BU1","name":"华东","unit_type":"子公司"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.GetUnit(ctx, "BU1") },
+			want: &Unit{UnitID: "BU1", Name: "华东", UnitType: "子公司"},
+		},
+		{
+			name: "ListUnits", eps: On(EPListUnits), route: "GET " + PathUnits, path: PathUnits,
+			query: idQuery(url.Values{"page_size": {"100"}, "page_token": {"pt"}}),
+			data:  `{"has_more":true,"page_token":"next","unitlist":[{"unit_id":"BU1","name":"华东","unit_type":"子公司"}]}`,
+			call:  func(ctx context.Context, c *Client) (any, error) { return c.ListUnits(ctx, 100, "pt") },
+			want:  &Page[Unit]{HasMore: true, PageToken: "next", Items: []Unit{{UnitID: "BU1", Name: "华东", UnitType: "子公司"}}},
+		},
+		{
+			name: "BindUnitDepartment names the department ID type in the body", eps: On(EPBindUnit),
+			route: "POST " + PathUnitBind, path: PathUnitBind, query: idQuery(nil),
+			body: `{"unit_id":"BU1","department_id":"D1","department_id_type":"department_id"}`, data: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.BindUnitDepartment(ctx, "BU1", "D1") },
+		},
+		{
+			name: "UnbindUnitDepartment", eps: On(EPUnbindUnit), route: "POST " + PathUnitUnbind, path: PathUnitUnbind, query: idQuery(nil),
+			body: `{"unit_id":"BU1","department_id":"D1","department_id_type":"department_id"}`, data: `{}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.UnbindUnitDepartment(ctx, "BU1", "D1")
+			},
+		},
+		{
+			name: "UnitDepartments", eps: On(EPUnitDepartments), route: "GET " + PathUnitDepartments, path: PathUnitDepartments,
+			query: idQuery(url.Values{"unit_id": {"BU1"}, "page_size": {"100"}}),
+			data:  `{"has_more":false,"departmentlist":[{"unit_id":"BU1","department_id":"D1"}]}`,
+			call:  func(ctx context.Context, c *Client) (any, error) { return c.UnitDepartments(ctx, "BU1", 100, "") },
+			want:  &Page[UnitDepartment]{Items: []UnitDepartment{{UnitID: "BU1", DepartmentID: "D1"}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,6 +63,23 @@ var (
 	CodeMissingParent       = Code{44101, 400, "miss parent department id error"}
 	CodeDeptIDMissing       = Code{44102, 400, "miss department id error"}
 
+	// Several leaders and HRBPs (department create/patch error tables).
+	CodeLeadersRepeat      = Code{43016, 400, "leaders is repeat"}
+	CodeLeaderUnjoined     = Code{43025, 400, "top department leader unjoined"}
+	CodeInvalidHrbps       = Code{43028, 400, "invalid department hrbps"}
+	CodeIllegalUnit        = Code{43004, 400, "illegal unit error"}
+	CodeUnitDeptOverLimit  = Code{43017, 400, "relate dept over limit"}
+	CodeUnitsProhibited    = Code{43050, 400, "unit feature is prohibited"}
+	CodeUnitIDInvalid      = Code{43051, 400, "unit_id invalid"}
+	CodeUnitNameInvalid    = Code{43052, 400, "unit name invalid"}
+	CodeUnitTypeInvalid    = Code{43053, 400, "unit type invalid"}
+	CodeUnitBoundElsewhere = Code{43054, 400, "department has been bound to other unit"}
+	CodeUnitNameTypeRepeat = Code{43055, 400, "unit name and type repeat"}
+	CodeUnitIDDuplicate    = Code{43056, 400, "duplicate unit id error"}
+	CodeUnitTypeQuoted     = Code{43057, 400, "unit type is quoted by other businesses"}
+	CodeUnitDeptInvalid    = Code{43058, 400, "department_id invalid"}
+	CodeUnitsOverLimit     = Code{43059, 400, "unit number exceed limit"}
+
 	// The common error page lists 99992351–99992381 as "these … ids not
 	// existed: %v", one code per ID type; 99992379 is the custom
 	// department ID. Which code a batch call with a custom user_id answers

@@ -46,6 +46,21 @@ const (
 	EPWorkCities         Endpoint = "GET /contact/v3/work_cities"
 )
 
+// The unit endpoints (units.go).
+const (
+	EPCreateUnit      Endpoint = "POST /contact/v3/unit"
+	EPPatchUnit       Endpoint = "PATCH /contact/v3/unit/:unit_id"
+	EPDeleteUnit      Endpoint = "DELETE /contact/v3/unit/:unit_id"
+	EPGetUnit         Endpoint = "GET /contact/v3/unit/:unit_id"
+	EPListUnits       Endpoint = "GET /contact/v3/unit"
+	EPBindUnit        Endpoint = "POST /contact/v3/unit/bind_department"
+	EPUnbindUnit      Endpoint = "POST /contact/v3/unit/unbind_department"
+	EPUnitDepartments Endpoint = "GET /contact/v3/unit/list_department"
+)
+
+// PerSecond20 is the limit of the unit writes (20 次/秒).
+var PerSecond20 = Limit{{20, time.Second}}
+
 // Window is "at most Count calls in any Per".
 type Window struct {
 	Count int
@@ -97,6 +112,15 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPUpdateJobFamily:    {{10, time.Second}},
 	EPJobTitles:          {{10, time.Minute}},
 	EPWorkCities:         {{10, time.Minute}},
+	// Units: writes 20/s, reads 1000/min & 50/s (each unit page).
+	EPCreateUnit:      PerSecond20,
+	EPPatchUnit:       PerSecond20,
+	EPDeleteUnit:      PerSecond20,
+	EPBindUnit:        PerSecond20,
+	EPUnbindUnit:      PerSecond20,
+	EPGetUnit:         Tier4,
+	EPListUnits:       Tier4,
+	EPUnitDepartments: Tier4,
 }
 
 // Scaled returns the limit with every window shortened by factor, keeping

@@ -77,6 +77,28 @@ type Department struct {
 	Status             *DepartmentStatus  `json:"status,omitempty"`
 	Leaders            []DepartmentLeader `json:"leaders,omitempty"`
 	CreateGroupChat    bool               `json:"create_group_chat,omitempty"`
+	DepartmentHrbps    []string           `json:"department_hrbps,omitempty"`
+}
+
+// Leader types of DepartmentLeader.
+const (
+	LeaderMain   = 1
+	LeaderDeputy = 2
+)
+
+// MainAndDeputies are a department's main leader (leader_user_id, else the
+// leaders entry of type 1) and its deputies, in order.
+func (d *Department) MainAndDeputies() (main string, deputies []string) {
+	main = d.LeaderUserID
+	for _, l := range d.Leaders {
+		switch {
+		case l.LeaderType == LeaderMain && main == "":
+			main = l.LeaderID
+		case l.LeaderType == LeaderDeputy:
+			deputies = append(deputies, l.LeaderID)
+		}
+	}
+	return main, deputies
 }
 
 // DepartmentPatch is the body of PATCH /departments/:department_id; nil = unchanged.
@@ -87,6 +109,10 @@ type DepartmentPatch struct {
 	LeaderUserID       *string   `json:"leader_user_id,omitempty"`
 	Order              *string   `json:"order,omitempty"`
 	CreateGroupChat    *bool     `json:"create_group_chat,omitempty"`
+	// Leaders and DepartmentHrbps replace the whole list; an empty list
+	// clears it (the PATCH page says so), so orgbatch never sends one.
+	Leaders         *[]DepartmentLeader `json:"leaders,omitempty"`
+	DepartmentHrbps *[]string           `json:"department_hrbps,omitempty"`
 }
 
 // UserStatus is the status object of a user.
@@ -137,6 +163,8 @@ type User struct {
 	JobLevelID  string           `json:"job_level_id,omitempty"`
 	JobFamilyID string           `json:"job_family_id,omitempty"`
 	CustomAttrs []UserCustomAttr `json:"custom_attrs,omitempty"`
+	// DottedLineLeaderUserIDs are the user's dotted-line leaders (虚线上级).
+	DottedLineLeaderUserIDs []string `json:"dotted_line_leader_user_ids,omitempty"`
 }
 
 // UserPatch is the body of PATCH /users/:user_id; nil = unchanged.
@@ -162,6 +190,8 @@ type UserPatch struct {
 	JobLevelID  *string           `json:"job_level_id,omitempty"`
 	JobFamilyID *string           `json:"job_family_id,omitempty"`
 	CustomAttrs *[]UserCustomAttr `json:"custom_attrs,omitempty"`
+	// DottedLineLeaderUserIDs replaces the list (never sent empty).
+	DottedLineLeaderUserIDs *[]string `json:"dotted_line_leader_user_ids,omitempty"`
 }
 
 // DepartmentData is data of the single-department responses.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
@@ -18,15 +19,23 @@ type API interface {
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
 	DirectoryAPI
+	CreateUnit(ctx context.Context, u feishu.Unit) (string, error)
+	PatchUnit(ctx context.Context, id, name string) error
+	GetUnit(ctx context.Context, id string) (*feishu.Unit, error)
+	BindUnitDepartment(ctx context.Context, unitID, departmentID string) error
+	UnbindUnitDepartment(ctx context.Context, unitID, departmentID string) error
 }
 
 // executor runs one step against the API. Each kind of request has its
-// file (departments.go, users.go) and one case below.
+// file (departments.go, users.go, units.go) and one case below.
 type executor struct {
 	api   API
 	sched *scheduler
 	// intend, if set, journals a create's intent before it is sent.
 	intend func(JournalEntry) error
+	// noUnits is set by the first unit call that meets 43050 (a tenant
+	// without units): the unit steps after it are not sent (units.go).
+	noUnits noUnits
 }
 
 func (e *executor) run(ctx context.Context, n *node) *StepResult {
@@ -36,18 +45,22 @@ func (e *executor) run(ctx context.Context, n *node) *StepResult {
 	ctx = feishu.WithTally(ctx, tally)
 	defer func() { r.Attempts = tally.Attempts() }()
 	req, token := st.Request, st.ClientToken
-	if !e.leaderReady(st, r) {
+	if gone := e.missingPeople(st, r); len(gone) > 0 {
 		var left bool
-		if req, token, left = st.WithoutLeader(); !left {
-			r.Status = StatusDone // the leader was the only change
+		if req, token, left = st.Without(gone); !left {
+			r.Status = StatusDone // those people were the only change
 			return r
 		}
+	}
+	if e.noUnits.skip(st, r) {
+		return r
 	}
 	// A create whose intent cannot be journaled is not sent: a crash
 	// would lose track of it.
 	err := e.journalIntent(st, req, token)
 	if err == nil {
 		err = e.send(ctx, req, token, r)
+		e.noUnits.saw(st, err)
 	}
 	switch {
 	case err == nil:
@@ -82,6 +95,12 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createJobLevel(ctx, req, r)
 	case plan.CreateJobFamily:
 		return e.createJobFamily(ctx, req, r)
+	case plan.CreateUnit:
+		return e.createUnit(ctx, req, r)
+	case plan.PatchUnit:
+		return e.api.PatchUnit(ctx, req.ID, req.Name)
+	case plan.BindUnit:
+		return e.bindUnit(ctx, req)
 	}
 	return nil
 }
@@ -100,14 +119,25 @@ func errorMessage(err error) string {
 // call, so right after it this is about the create).
 func ambiguous(ctx context.Context) bool { return feishu.TallyFrom(ctx).Ambiguous() }
 
-// leaderReady reports whether a step's manager exists now; when the
-// manager's creation failed the step goes ahead without the leader.
-func (e *executor) leaderReady(st *plan.Step, r *StepResult) bool {
-	if st.LeaderDep.IsZero() || e.sched.dependencyOK(st.LeaderDep) {
-		return true
+// missingPeople are the people of a step (Step.Soft: a manager, leaders,
+// deputies, HRBPs, dotted-line leaders) whose creation failed: the step
+// goes ahead without them, with a warning naming them.
+func (e *executor) missingPeople(st *plan.Step, r *StepResult) map[string]bool {
+	var gone map[string]bool
+	var names []string
+	for _, d := range st.Soft {
+		if !e.sched.dependencyOK(d) {
+			if gone == nil {
+				gone = map[string]bool{}
+			}
+			gone[d.Key] = true
+			names = append(names, d.Key)
+		}
 	}
-	r.Warning = "leader not set: the leader's row was not imported / 未设置上级：上级所在行未能导入"
-	return false
+	if gone != nil {
+		r.Warning = "leader, HRBP or dotted-line leader not set: " + strings.Join(names, ", ") + " (their rows were not imported) / 未设置负责人、HRBP或上级：" + strings.Join(names, "、") + "（其所在行未能导入）"
+	}
+	return gone
 }
 
 // journalIntent records that a create is about to be sent: its
@@ -122,6 +152,8 @@ func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) 
 		entry.Identity, entry.IDs = plan.DepartmentIdentity(&req.Body), plan.IDs{DepartmentID: req.Body.DepartmentID}
 	case plan.CreateUser:
 		entry.Identity, entry.IDs = plan.UserIdentity(&req.Body, req.Body.UserID != ""), plan.IDs{UserID: req.Body.UserID}
+	case plan.CreateUnit:
+		entry.Identity, entry.IDs = plan.UnitIdentity(&req.Body), plan.IDs{UnitID: req.Body.UnitID}
 	default:
 		return nil
 	}

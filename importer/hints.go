@@ -32,6 +32,16 @@ var hints = map[int]string{
 	40004:                              "应用没有该部门的通讯录权限：在开发者后台把通讯录权限范围设为全部成员 / The app lacks contact scope over this department",
 	40014:                              "应用没有上级部门的通讯录权限 / The app lacks contact scope over the parent department",
 	99991672:                           "应用缺少接口权限：开通 更新通讯录 和 以应用身份读取通讯录 / The app lacks the contact API scopes",
+
+	// Units, several leaders and HRBPs.
+	feishu.CodeUnitsProhibited.Num:    "单位是飞书旗舰版的功能，本租户未开通：单位表和部门的单位不会导入 / Units need Feishu's enterprise edition, which this tenant lacks",
+	feishu.CodeUnitBoundElsewhere.Num: "部门已绑定其他单位 / The department is bound to another unit",
+	feishu.CodeUnitNameTypeRepeat.Num: "已有同名同类型的单位 / A unit of this name and type exists",
+	feishu.CodeUnitIDInvalid.Num:      "单位不存在或单位ID格式不正确 / The unit does not exist, or its unit_id is invalid",
+	feishu.CodeUnitDeptOverLimit.Num:  "该单位已绑定 1000 个部门 / The unit has 1,000 departments",
+	feishu.CodeInvalidHrbps.Num:       "部门HRBP 不存在或已离职 / An HRBP does not exist or has resigned",
+	feishu.CodeLeadersRepeat.Num:      "同一人在部门负责人中出现了两次 / A person is listed twice among the leaders",
+	feishu.CodeLeaderUnjoined.Num:     "负责人尚未加入企业 / A leader has not joined the tenant yet",
 }
 
 // Hint returns the plain-language explanation of a code, or "".

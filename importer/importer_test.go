@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -80,8 +81,9 @@ func (tn *sbx) run(t *testing.T, p *plan.Plan, opts Options) *Result {
 var sample = filepath.Join("..", "samples", "company.xlsx")
 
 // checkTenantMatches reads the sandbox back and compares it with the sheet:
-// every department with its parent and leader, every user with their
-// departments, manager and mobile, and nothing else.
+// every department with its parent, leaders, HRBPs and unit, every user
+// with their departments, manager, dotted-line leaders and mobile, and
+// nothing else.
 func checkTenantMatches(t *testing.T, srv *sandbox.Server, o *org.Org) {
 	t.Helper()
 	depts := map[string]feishu.Department{}
@@ -97,7 +99,12 @@ func checkTenantMatches(t *testing.T, srv *sandbox.Server, o *org.Org) {
 			t.Errorf("department %s missing", d.ID())
 			continue
 		}
-		if got.Name != d.Name() || got.ParentDepartmentID != d.ParentID() || got.LeaderUserID != d.LeaderUserID() {
+		deputies := leaderIDs(got)
+		if len(deputies) > 0 {
+			deputies = deputies[1:]
+		}
+		if got.Name != d.Name() || got.ParentDepartmentID != d.ParentID() || got.LeaderUserID != d.Values.MainLeader ||
+			!slices.Equal(deputies, d.Values.Deputies) || !slices.Equal(got.DepartmentHrbps, d.Values.HRBPs) || (len(got.UnitIDs) > 0) != (d.Unit() != "") {
 			t.Errorf("department %s = %+v", d.ID(), got)
 		}
 	}
@@ -115,7 +122,8 @@ func checkTenantMatches(t *testing.T, srv *sandbox.Server, o *org.Org) {
 			continue
 		}
 		m, _, _ := org.ParseMobile(u.Mobile())
-		if got.Name != u.Name() || got.LeaderUserID != u.LeaderUserID() || got.Mobile != m.E164 || len(got.DepartmentIDs) != len(u.DepartmentIDs) {
+		if got.Name != u.Name() || got.LeaderUserID != u.LeaderUserID() || got.Mobile != m.E164 || len(got.DepartmentIDs) != len(u.DepartmentIDs) ||
+			!slices.Equal(got.DottedLineLeaderUserIDs, u.Values.DottedLeaders) {
 			t.Errorf("user %s = %+v", u.UserID(), got)
 		}
 	}
@@ -129,13 +137,14 @@ func TestImportSampleEndToEnd(t *testing.T) {
 		t.Fatalf("plan: %s", plan.Summary(p))
 	}
 	res := tn.run(t, p, Options{Workers: 8})
-	if res.Count(StatusCreated) != len(o.Departments)+len(o.Users) {
+	rows := len(o.Departments) + len(o.Users) + len(o.Units)
+	if res.Count(StatusCreated) != rows {
 		for _, oc := range res.Outcomes {
 			if oc.Status != StatusCreated {
 				t.Logf("%s %s: %s %d %s", oc.Change.Kind, oc.Change.Key, oc.Status, oc.Code, oc.Message)
 			}
 		}
-		t.Fatalf("created %d of %d", res.Count(StatusCreated), len(o.Departments)+len(o.Users))
+		t.Fatalf("created %d of %d", res.Count(StatusCreated), rows)
 	}
 	for _, oc := range res.Outcomes {
 		if oc.Change.Kind == plan.KindUser && (oc.IDs.OpenID == "" || oc.IDs.UserID == "") {
@@ -149,7 +158,7 @@ func TestImportSampleEndToEnd(t *testing.T) {
 
 	// Re-running a finished import changes nothing.
 	again := tn.planFor(t, o)
-	if n := again.Count(plan.KindDepartment, plan.ActionUnchanged) + again.Count(plan.KindUser, plan.ActionUnchanged); n != len(o.Departments)+len(o.Users) || len(again.Steps) != 0 {
+	if n := again.Count(plan.KindDepartment, plan.ActionUnchanged) + again.Count(plan.KindUser, plan.ActionUnchanged) + again.Count(plan.KindUnit, plan.ActionUnchanged); n != rows || len(again.Steps) != 0 {
 		t.Fatalf("re-run plan: %s, %d steps", plan.Summary(again), len(again.Steps))
 	}
 }

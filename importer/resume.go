@@ -101,9 +101,13 @@ func madeBy(e JournalEntry, c *plan.Change, t *tenant.Snapshot) bool {
 	if t == nil {
 		return false
 	}
-	if c.Kind == plan.KindDepartment {
+	switch c.Kind {
+	case plan.KindDepartment:
 		d := t.Departments[c.Existing.DepartmentID]
 		return d != nil && e.IDs.DepartmentID == d.DepartmentID && plan.DepartmentIdentity(d) == e.Identity
+	case plan.KindUnit:
+		u := t.Units[c.Existing.UnitID]
+		return u != nil && e.IDs.UnitID == u.UnitID && plan.UnitIdentity(u) == e.Identity
 	}
 	withID := e.IDs.UserID != ""
 	u := t.Users[c.Existing.UserID]

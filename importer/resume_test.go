@@ -81,8 +81,8 @@ func TestResumeCountsCreatesWhoseAnswerWasLost(t *testing.T) {
 	if oc := status[impostor]; oc.Status == StatusCreated || !strings.Contains(strings.Join(oc.Warnings, ";"), "not what it sent") {
 		t.Errorf("%s, not the entity the intent sent: %s %v", impostor, oc.Status, oc.Warnings)
 	}
-	if n := res.Count(StatusCreated); n != len(o.Departments)+len(o.Users)-1 {
-		t.Errorf("created %d, want %d", n, len(o.Departments)+len(o.Users)-1)
+	if n := res.Count(StatusCreated); n != len(o.Departments)+len(o.Users)+len(o.Units)-1 {
+		t.Errorf("created %d, want %d", n, len(o.Departments)+len(o.Users)+len(o.Units)-1)
 	}
 	var users []feishu.User = tn.srv.Users()
 	if len(users) != len(o.Users) {

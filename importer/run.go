@@ -143,10 +143,14 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 				if r.Warning != "" {
 					o.Warnings = append(o.Warnings, r.Warning)
 				}
-				switch r.Status {
-				case StatusFailed:
+				switch {
+				case r.Status == StatusSkipped && st.ID.Kind == plan.StepDepartmentUnit:
+					// The department is there; only its unit, which could
+					// not be imported, is not bound.
+					o.Warnings = append(o.Warnings, "not bound to its unit: "+r.Message+" / 未绑定单位：单位未能导入")
+				case r.Status == StatusFailed:
 					o.Status, o.Code, o.Message = StatusFailed, r.Code, r.Message
-				case StatusSkipped, StatusInterrupted:
+				case r.Status == StatusSkipped, r.Status == StatusInterrupted:
 					if o.Status != StatusFailed {
 						o.Status, o.Message = StatusSkipped, r.Message
 					}
@@ -176,7 +180,9 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 	return "", ""
 }
 
-func isCreate(op plan.Op) bool { return op == plan.OpCreateDepartment || op == plan.OpCreateUser }
+func isCreate(op plan.Op) bool {
+	return op == plan.OpCreateDepartment || op == plan.OpCreateUser || op == plan.OpCreateUnit
+}
 
 func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	if src.DepartmentID != "" {
@@ -193,5 +199,8 @@ func mergeIDs(dst *plan.IDs, src plan.IDs) {
 	}
 	if src.UnionID != "" {
 		dst.UnionID = src.UnionID
+	}
+	if src.UnitID != "" {
+		dst.UnitID = src.UnitID
 	}
 }

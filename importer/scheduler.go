@@ -3,6 +3,7 @@ package importer
 import (
 	"container/heap"
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -51,10 +52,7 @@ func newScheduler(steps []*plan.Step, workers int) *scheduler {
 		s.nodes[st.ID] = n
 	}
 	for _, n := range s.nodes {
-		deps := append([]plan.StepID(nil), n.step.Deps...)
-		if !n.step.LeaderDep.IsZero() {
-			deps = append(deps, n.step.LeaderDep)
-		}
+		deps := append(append([]plan.StepID(nil), n.step.Deps...), n.step.Soft...)
 		for _, d := range deps {
 			if dep := s.nodes[d]; dep != nil {
 				n.waiting++
@@ -128,7 +126,7 @@ func (s *scheduler) complete(n *node, r *StepResult, onSkip func(*node, *StepRes
 		if w.result != nil {
 			continue
 		}
-		if r.Status == StatusInterrupted && (w.hard[n.step.ID] || w.step.LeaderDep == n.step.ID) {
+		if r.Status == StatusInterrupted && (w.hard[n.step.ID] || slices.Contains(w.step.Soft, n.step.ID)) {
 			sr := &StepResult{Step: w.step, Status: StatusInterrupted, Message: "not started: the run was interrupted / 未开始：导入被中断"}
 			onSkip(w, sr)
 			s.complete(w, sr, onSkip)

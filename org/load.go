@@ -247,6 +247,8 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 			o.Departments = append(o.Departments, newDepartment(rec))
 		case KindUsers:
 			o.Users = append(o.Users, newUser(rec))
+		case KindUnits:
+			o.Units = append(o.Units, &Unit{Record: rec})
 		}
 		return nil
 	})

@@ -61,7 +61,7 @@ func FieldKeys() []string {
 // readOnlyKeys are the columns exports add after the template's, and the
 // template's example-marker column (MarkerHeader): import ignores them
 // without a warning.
-var readOnlyKeys = []string{"open_department_id", "open_id", "union_id", "path", "depth", "member_count", "status", "example_marker", "示例标记"}
+var readOnlyKeys = []string{"open_department_id", "open_id", "union_id", "path", "depth", "member_count", "status", "bound_departments", "example_marker", "示例标记"}
 
 // IsReadOnlyColumn reports whether a header is one of an export's
 // read-only columns, e.g. "开放ID (open_id)".

@@ -13,6 +13,7 @@ type Kind string
 const (
 	KindDepartments Kind = "departments"
 	KindUsers       Kind = "users"
+	KindUnits       Kind = "units"
 )
 
 // Field is one column of the template. Key is the Contact v3 field name;
@@ -92,9 +93,14 @@ var DepartmentSchema = &Schema{
 		{Key: "parent_department_id", ZH: "上级部门ID", Aliases: []string{"上级部门编号", "parent_id"}, Required: true, Alt: []string{"parent_path"}, Text: true, Example: "0", Single: OneID},
 		{Key: "name_en", ZH: "英文名称", Aliases: []string{"部门英文名称", "en_name"}, Example: "Technology Center"},
 		{Key: "name_ja", ZH: "日文名称", Aliases: []string{"部门日文名称", "ja_name"}},
-		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001", Single: OneID},
+		// leader_user_id is the main leader, then any deputies (u005;u009).
+		{Key: "leader_user_id", ZH: "部门负责人ID", Aliases: []string{"负责人ID", "部门主管ID"}, Text: true, Example: "u0001"},
+		{Key: "deputy_leader_user_ids", ZH: "副负责人ID", Aliases: []string{"部门副负责人ID", "deputy_leader_ids", "deputy_leaders"}, Text: true},
+		{Key: "department_hrbps", ZH: "部门HRBP", Aliases: []string{"HRBP", "HRBP ID", "hrbp_user_ids", "hrbps"}, Text: true},
 		{Key: "order", ZH: "排序", Aliases: []string{"排序值", "sort"}, Text: true, Example: "10"},
 		{Key: "create_group_chat", ZH: "创建部门群", Aliases: []string{"是否创建部门群"}, Choices: []string{"是", "否"}, Example: "否", Single: OneValue},
+		// unit names the department's unit by unit_id or name: one per department.
+		{Key: "unit", ZH: "单位", Aliases: []string{"所属单位", "department_unit"}, Single: OneValue},
 		{Key: "parent_path", ZH: "上级部门路径", Aliases: []string{"上级部门全路径", "parent_department_path"}, Single: OnePath},
 	},
 }
@@ -119,6 +125,7 @@ var UserSchema = &Schema{
 		{Key: "job_level", ZH: "职级", Aliases: []string{"职级名称", "level"}, Example: "P5", Single: OneValue},
 		{Key: "job_family", ZH: "序列", Aliases: []string{"职位序列", "序列路径", "job_sequence"}, Example: "研发/后端", Single: OnePath},
 		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true, Single: OneID},
+		{Key: "dotted_line_leader_user_ids", ZH: "虚线上级ID", Aliases: []string{"虚线上级", "dotted_line_leader_ids", "dotted_leaders"}, Text: true},
 		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},
 		{Key: "city", ZH: "城市", Aliases: []string{"工作城市"}, Example: "北京"},
 		{Key: "work_station", ZH: "工位", Aliases: []string{"座位"}, Example: "A-301"},
@@ -126,8 +133,20 @@ var UserSchema = &Schema{
 	},
 }
 
+// UnitSchema is the units sheet (单位: subsidiaries, branches), imported
+// before departments, which name a unit in their unit column.
+var UnitSchema = &Schema{
+	Kind:       KindUnits,
+	SheetNames: []string{"units", "unit", "单位", "单位表", "单位信息"},
+	Fields: []Field{
+		{Key: "unit_id", ZH: "单位ID", Aliases: []string{"单位编号", "单位编码"}, Text: true, Example: "BU01", Single: OneID},
+		{Key: "name", ZH: "单位名称", Aliases: []string{"unit_name"}, Required: true, Example: "华东子公司"},
+		{Key: "unit_type", ZH: "单位类型", Aliases: []string{"type"}, Required: true, Example: "子公司"},
+	},
+}
+
 // Schemas are all kinds, in the order sheets are written.
-var Schemas = []*Schema{DepartmentSchema, UserSchema}
+var Schemas = []*Schema{DepartmentSchema, UserSchema, UnitSchema}
 
 // normHeader folds a header for matching: full-width to half-width,
 // lower case, without spaces, underscores, hyphens and required-markers.

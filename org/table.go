@@ -166,6 +166,9 @@ func (d *Department) ParentID() string {
 	return d.Get("parent_department_id")
 }
 func (d *Department) LeaderUserID() string    { return d.Get("leader_user_id") }
+func (d *Department) Deputies() string        { return d.Get("deputy_leader_user_ids") }
+func (d *Department) HRBPs() string           { return d.Get("department_hrbps") }
+func (d *Department) Unit() string            { return d.Get("unit") }
 func (d *Department) Order() string           { return d.Get("order") }
 func (d *Department) CreateGroupChat() string { return d.Get("create_group_chat") }
 func (d *Department) ParentPath() string      { return d.Get("parent_path") }
@@ -187,31 +190,57 @@ type User struct {
 }
 
 // The user's cells.
-func (u *User) UserID() string       { return u.Get("user_id") }
-func (u *User) Name() string         { return u.Get("name") }
-func (u *User) EnName() string       { return u.Get("en_name") }
-func (u *User) Mobile() string       { return u.Get("mobile") }
-func (u *User) Email() string        { return u.Get("email") }
-func (u *User) EmployeeType() string { return u.Get("employee_type") }
-func (u *User) Gender() string       { return u.Get("gender") }
-func (u *User) EmployeeNo() string   { return u.Get("employee_no") }
-func (u *User) JobTitle() string     { return u.Get("job_title") }
-func (u *User) JobLevel() string     { return u.Get("job_level") }
-func (u *User) JobFamily() string    { return u.Get("job_family") }
-func (u *User) LeaderUserID() string { return u.Get("leader_user_id") }
-func (u *User) JoinTime() string     { return u.Get("join_time") }
-func (u *User) City() string         { return u.Get("city") }
-func (u *User) WorkStation() string  { return u.Get("work_station") }
+func (u *User) UserID() string        { return u.Get("user_id") }
+func (u *User) Name() string          { return u.Get("name") }
+func (u *User) EnName() string        { return u.Get("en_name") }
+func (u *User) Mobile() string        { return u.Get("mobile") }
+func (u *User) Email() string         { return u.Get("email") }
+func (u *User) EmployeeType() string  { return u.Get("employee_type") }
+func (u *User) Gender() string        { return u.Get("gender") }
+func (u *User) EmployeeNo() string    { return u.Get("employee_no") }
+func (u *User) JobTitle() string      { return u.Get("job_title") }
+func (u *User) JobLevel() string      { return u.Get("job_level") }
+func (u *User) JobFamily() string     { return u.Get("job_family") }
+func (u *User) LeaderUserID() string  { return u.Get("leader_user_id") }
+func (u *User) DottedLeaders() string { return u.Get("dotted_line_leader_user_ids") }
+func (u *User) JoinTime() string      { return u.Get("join_time") }
+func (u *User) City() string          { return u.Get("city") }
+func (u *User) WorkStation() string   { return u.Get("work_station") }
 
 // DepartmentPaths are the user's department paths (several separated by
 // ; or ；), as written.
 func (u *User) DepartmentPaths() []string { return SplitPaths(u.Get("department_path")) }
+
+// Unit is a row of the units sheet.
+type Unit struct {
+	Record
+}
+
+// The unit's cells.
+func (u *Unit) UnitID() string   { return u.Get("unit_id") }
+func (u *Unit) Name() string     { return u.Get("name") }
+func (u *Unit) UnitType() string { return u.Get("unit_type") }
 
 // Org is everything read from the input files.
 type Org struct {
 	Tables      []*Table
 	Departments []*Department
 	Users       []*User
+	Units       []*Unit
+}
+
+// UsesUnits reports whether the org has units rows or names a unit on a
+// department: only then are the tenant's units read.
+func (o *Org) UsesUnits() bool {
+	if len(o.Units) > 0 {
+		return true
+	}
+	for _, d := range o.Departments {
+		if d.Unit() != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func newDepartment(rec Record) *Department {

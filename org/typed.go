@@ -1,6 +1,9 @@
 package org
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // UserValues are a user row's typed values, parsed once when the row is
 // read: validate, plan, prune and the tenant reads use them instead of
@@ -13,6 +16,9 @@ type UserValues struct {
 	EmployeeType int    // 1–5; 0 when empty or not a type
 	Gender       int    // 0–3; -1 when empty or not a gender
 	JoinTime     int64  // unix seconds of the join day's midnight in China; 0 when empty or not a date
+	// DottedLeaders are the dotted-line leaders' user_ids, each once;
+	// DottedRepeats those the cell names again (dropped).
+	DottedLeaders, DottedRepeats []string
 }
 
 func parseUser(u *User) UserValues {
@@ -34,6 +40,7 @@ func parseUser(u *User) UserValues {
 	if t, ok := ParseDate(u.JoinTime()); ok && u.JoinTime() != "" {
 		v.JoinTime = t.Unix()
 	}
+	v.DottedLeaders, v.DottedRepeats = People(SplitList(u.DottedLeaders()))
 	return v
 }
 
@@ -44,6 +51,14 @@ type DepartmentValues struct {
 	GroupChat bool // create_group_chat, when it parses
 	// GroupChatOK is false when create_group_chat is empty or not 是/否.
 	GroupChatOK bool
+	// MainLeader is the first of leader_user_id; Deputies the rest of that
+	// cell and the deputy column, each person once and never the main
+	// leader; LeaderRepeats the people named again (dropped). Deputies
+	// without a main leader leave MainLeader empty (validation reports it).
+	MainLeader              string
+	Deputies, LeaderRepeats []string
+	// HRBPs are department_hrbps, each once; HRBPRepeats those named again.
+	HRBPs, HRBPRepeats []string
 }
 
 func parseDepartment(d *Department) DepartmentValues {
@@ -52,5 +67,35 @@ func parseDepartment(d *Department) DepartmentValues {
 		v.Order, v.OrderN = strconv.FormatInt(n, 10), n
 	}
 	v.GroupChat, v.GroupChatOK = ParseBool(d.CreateGroupChat())
+	leaders := SplitList(d.LeaderUserID())
+	if len(leaders) > 0 {
+		v.MainLeader = leaders[0]
+	}
+	all, repeats := People(append(leaders, SplitList(d.Deputies())...))
+	if v.MainLeader != "" {
+		all = slices.Clip(all[1:])
+		if len(all) == 0 {
+			all = nil
+		}
+	}
+	v.Deputies, v.LeaderRepeats = all, repeats
+	v.HRBPs, v.HRBPRepeats = People(SplitList(d.HRBPs()))
 	return v
+}
+
+// People keeps each ID of a list once, in order, and returns the IDs named
+// again (once each) beside it.
+func People(ids []string) (once, repeats []string) {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if seen[id] {
+			if !slices.Contains(repeats, id) {
+				repeats = append(repeats, id)
+			}
+			continue
+		}
+		seen[id] = true
+		once = append(once, id)
+	}
+	return once, repeats
 }

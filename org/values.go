@@ -207,11 +207,14 @@ func ParseDate(s string) (time.Time, bool) {
 func FormatDate(t time.Time) string { return t.In(China).Format("2006-01-02") }
 
 // ListFields are the fields whose cells hold several values: department_ids
-// (split by SplitList) and department_path (split by SplitPaths). There a
-// line break (Alt+Enter in Excel) separates values; in every other field
-// it is an error (validate: CELL_LINE_BREAK).
+// (split by SplitList) and department_path (split by SplitPaths), and the
+// lists of people (SplitList): a department's leaders, deputies and HRBPs,
+// a user's dotted-line leaders. There a line break (Alt+Enter in Excel)
+// separates values; in every other field it is an error (validate:
+// CELL_LINE_BREAK).
 var ListFields = map[Kind]map[string]bool{
-	KindUsers: {"department_ids": true, "department_path": true},
+	KindUsers:       {"department_ids": true, "department_path": true, "dotted_line_leader_user_ids": true},
+	KindDepartments: {"leader_user_id": true, "deputy_leader_user_ids": true, "department_hrbps": true},
 }
 
 // SplitList splits a multi-value cell at ; , ； ， 、 and line breaks,

@@ -7,16 +7,25 @@ import (
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
-// Bodies returns the create bodies of every department and user of a
-// (valid) sheet, planned against an empty tenant with the schema dir — so
-// department paths, the company root and departments created from paths
-// work as in an import, and names resolve against dir's lists — in an
-// order that can be created one by one: parents before children, managers
-// before their reports, and each department with its leader. Users carry
-// all their custom attributes (those naming other users of the sheet too:
-// the sandbox sets them once everyone exists). The sandbox uses it to seed
-// a tenant from a sheet; the rows the plan blocks are the problems.
-func Bodies(o *org.Org, dir feishu.Directory, opts Options) ([]feishu.Department, []feishu.User, []problem.Problem) {
+// Seed is a sheet as create bodies (see Bodies).
+type Seed struct {
+	Units       []feishu.Unit
+	Departments []feishu.Department
+	Users       []feishu.User
+}
+
+// Bodies returns the create bodies of every unit, department and user of
+// a (valid) sheet, planned against an empty tenant with the schema dir —
+// so department paths, the company root and departments created from
+// paths work as in an import, and names resolve against dir's lists — in
+// an order that can be created one by one: units, parents before
+// children, managers before their reports. What an import sets by a later
+// step is folded into the bodies: each department with its leaders, HRBPs
+// and unit, each user with their dotted-line leaders and all their custom
+// attributes. The sandbox uses it to seed a tenant from a sheet (linking
+// people after everyone exists); the problems of the rows the plan blocks
+// are returned.
+func Bodies(o *org.Org, dir feishu.Directory, opts Options) (Seed, []problem.Problem) {
 	p := BuildWith(o, nil, tenant.WithDirectory(dir), opts)
 	var blocked []problem.Problem
 	for _, c := range p.Changes {
@@ -24,32 +33,53 @@ func Bodies(o *org.Org, dir feishu.Directory, opts Options) ([]feishu.Department
 			blocked = append(blocked, c.Problems...)
 		}
 	}
-	leaders := map[string]string{}
+	later := map[string]PatchDepartment{}
+	units := map[string]string{}
+	dotted := map[string][]string{}
 	attrs := map[string][]feishu.UserCustomAttr{}
 	for _, s := range p.Steps {
-		if r, ok := s.Request.(PatchDepartment); ok && r.Patch.LeaderUserID != nil {
-			leaders[r.ID] = *r.Patch.LeaderUserID
-		}
-		if r, ok := s.Request.(PatchUser); ok && s.ID.Kind == StepUserAttrs {
-			attrs[s.ID.Key] = *r.Patch.CustomAttrs
+		switch r := s.Request.(type) {
+		case PatchDepartment:
+			later[r.ID] = r
+		case BindUnit:
+			units[r.DepartmentID] = r.UnitID
+		case PatchUser:
+			if s.ID.Kind == StepUserAttrs {
+				attrs[s.ID.Key] = *r.Patch.CustomAttrs
+			} else if r.Patch.DottedLineLeaderUserIDs != nil {
+				dotted[r.ID] = derefs(r.Patch.DottedLineLeaderUserIDs)
+			}
 		}
 	}
-	var depts []feishu.Department
-	var users []feishu.User
+	var seed Seed
 	for _, s := range p.Ordered() {
 		switch r := s.Request.(type) {
+		case CreateUnit:
+			seed.Units = append(seed.Units, r.Body)
 		case CreateDepartment:
 			d := r.Body
-			if l := leaders[d.DepartmentID]; l != "" {
-				d.LeaderUserID = l
+			if l, ok := later[d.DepartmentID]; ok {
+				if l.Patch.LeaderUserID != nil {
+					d.LeaderUserID, d.Leaders = *l.Patch.LeaderUserID, derefs(l.Patch.Leaders)
+				}
+				if l.Patch.DepartmentHrbps != nil {
+					d.DepartmentHrbps = *l.Patch.DepartmentHrbps
+				}
 			}
-			depts = append(depts, d)
+			if u := units[d.DepartmentID]; u != "" {
+				d.UnitIDs = []string{u}
+			}
+			seed.Departments = append(seed.Departments, d)
 		case CreateUser:
-			if a, ok := attrs[s.ID.Key]; ok {
-				r.Body.CustomAttrs = a
+			u := r.Body
+			if ds := dotted[u.UserID]; len(ds) > 0 {
+				u.DottedLineLeaderUserIDs = ds
 			}
-			users = append(users, r.Body)
+			if a, ok := attrs[s.ID.Key]; ok {
+				u.CustomAttrs = a
+			}
+			seed.Users = append(seed.Users, u)
 		}
 	}
-	return depts, users, blocked
+	return seed, blocked
 }

@@ -14,9 +14,10 @@ func Build(o *org.Org, problems []problem.Problem, t *tenant.Snapshot) *Plan {
 }
 
 // BuildWith is Build with options. The plan is decided in passes, one
-// file each: department rows (departments.go, paths.go), user rows
-// (users.go, identity.go), the leaders that wait for users created in the
-// run (leaders.go), and the step graph (graph.go).
+// file each: unit rows (units.go), department rows (departments.go,
+// paths.go) with their units, user rows (users.go, identity.go), the
+// people that wait for users created in the run (people.go), and the step
+// graph (graph.go).
 func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts Options) *Plan {
 	b := &builder{
 		org: o, t: t, opts: opts, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
@@ -40,14 +41,16 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 	b.paths.indexSheet(b.deptOrder())
 	b.paths.placeByPath()
 	b.indexRows() // again: rows placed by path have their IDs now
+	b.unitRows()
 	for _, d := range b.deptOrder() {
 		b.department(d)
 	}
+	b.unitsUnavailable()
 	for _, u := range b.userOrder() {
 		b.user(u)
 	}
 	b.attrSteps()
-	b.leaderSteps()
+	b.peopleSteps()
 	b.linkSteps()
 	b.plan.Problems = append(append([]problem.Problem(nil), problems...), b.online...)
 	problem.Sort(b.plan.Problems)
@@ -72,9 +75,10 @@ type builder struct {
 	depts       map[string]*Change         // by department_id
 	users       map[string]*Change         // by user_id (rows with one)
 	steps       map[StepID]*Step
-	// deferred department leaders that wait for a user created in this run
-	pendingLeaders []pendingLeader
-	paths          *paths
+	// rows whose people wait for users created in this run (people.go)
+	pending []pendingPeople
+	units   unitPlan // units.go
+	paths   *paths
 	// departments placed by a parent path: their effective ID and parent
 	placement     map[*org.Department]placement
 	placeProblems map[*org.Department][]problem.Problem

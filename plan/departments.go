@@ -94,19 +94,23 @@ func (b *builder) department(row *org.Department) {
 		b.addOnline(c, "PLAN_PARENT_MISSING", row.Loc("parent_department_id"), d.parent)
 		return
 	}
-	leader, leaderLater := b.resolveLeader(c, d.leader, row.Loc("leader_user_id"))
+	now, later := b.resolveDeptPeople(c, d)
 	existing := b.t.Departments[d.id]
 	if existing == nil {
-		b.createDepartment(c, d, leader)
+		b.createDepartment(c, d, now)
 	} else {
-		b.updateDepartment(c, d, existing, leader)
+		b.updateDepartment(c, d, existing, now)
 	}
-	if c.Action != ActionBlocked && leaderLater != "" {
-		b.pendingLeaders = append(b.pendingLeaders, pendingLeader{c, d.id, leaderLater})
+	if c.Action == ActionBlocked {
+		return
 	}
+	if later.leadersGiven || later.hrbpsGiven {
+		b.pending = append(b.pending, pendingPeople{change: c, key: d.id, dept: later})
+	}
+	b.departmentUnit(c, d, existing)
 }
 
-func (b *builder) createDepartment(c *Change, d dept, leader string) {
+func (b *builder) createDepartment(c *Change, d dept, people deptPeople) {
 	if conflict, ok := b.siblingConflict(d); ok {
 		b.addOnline(c, "PLAN_NAME_TAKEN", d.row.Loc("name"), conflict.Name, conflict.DepartmentID)
 		return
@@ -116,10 +120,10 @@ func (b *builder) createDepartment(c *Change, d dept, leader string) {
 		Name:               d.name,
 		ParentDepartmentID: d.parent,
 		DepartmentID:       d.id,
-		LeaderUserID:       leader,
 		Order:              d.order,
 		CreateGroupChat:    d.createGroupChat,
 	}
+	people.intoBody(&body)
 	if d.nameEN != "" || d.nameJA != "" {
 		body.I18nName = &feishu.I18nName{ZhCn: d.name, EnUs: d.nameEN, JaJp: d.nameJA}
 	}
@@ -155,7 +159,7 @@ func i18n(n *feishu.I18nName) feishu.I18nName {
 	return *n
 }
 
-func (b *builder) updateDepartment(c *Change, d dept, e *feishu.Department, leader string) {
+func (b *builder) updateDepartment(c *Change, d dept, e *feishu.Department, people deptPeople) {
 	c.Existing = IDs{DepartmentID: e.DepartmentID, OpenDepartmentID: e.OpenDepartmentID}
 	p := feishu.DepartmentPatch{}
 	en := i18n(e.I18nName)
@@ -173,7 +177,7 @@ func (b *builder) updateDepartment(c *Change, d dept, e *feishu.Department, lead
 	moved := false
 	change("parent_department_id", e.ParentDepartmentID, d.parent, func() { p.ParentDepartmentID = &d.parent; moved = true })
 	change("order", e.Order, d.order, func() { p.Order = &d.order })
-	change("leader_user_id", e.LeaderUserID, leader, func() { p.LeaderUserID = &leader })
+	people.intoPatch(c, e, &p)
 	if c.Action = actionOf(c, moved); c.Action == ActionUnchanged {
 		return
 	}

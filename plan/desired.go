@@ -13,14 +13,18 @@ type dept struct {
 	row             *org.Department
 	id, name        string
 	nameEN, nameJA  string
-	parent, leader  string
+	parent, leader  string // leader: the main leader
+	deputies, hrbps []string
+	unit            string // the unit cell: a unit_id or a unit's name
 	order           string // canonical integer text, "" = not given
 	createGroupChat bool
 }
 
 func desiredDept(d *org.Department) dept {
-	return dept{row: d, id: d.ID(), name: d.Name(), nameEN: d.NameEN(), nameJA: d.NameJA(), parent: d.ParentID(), leader: d.LeaderUserID(),
-		order: d.Values.Order, createGroupChat: d.Values.GroupChat}
+	v := d.Values
+	return dept{row: d, id: d.ID(), name: d.Name(), nameEN: d.NameEN(), nameJA: d.NameJA(), parent: d.ParentID(),
+		leader: v.MainLeader, deputies: v.Deputies, hrbps: v.HRBPs, unit: d.Unit(),
+		order: v.Order, createGroupChat: v.GroupChat}
 }
 
 // user is the desired state of a user row, normalised.
@@ -36,7 +40,8 @@ type user struct {
 	employeeNo   string
 	jobTitle     string
 	leader       string
-	joinTime     int64 // unix seconds, 0 = not given
+	dotted       []string // dotted-line leaders
+	joinTime     int64    // unix seconds, 0 = not given
 	city         string
 	workStation  string
 	schema       schema // resolved against the tenant's lists (directory.go)
@@ -46,7 +51,8 @@ func desiredUser(u *org.User) user {
 	v := u.Values
 	return user{row: u, userID: u.UserID(), name: u.Name(), enName: u.EnName(), email: u.Email(),
 		employeeNo: u.EmployeeNo(), jobTitle: u.JobTitle(), leader: u.LeaderUserID(), city: u.City(), workStation: u.WorkStation(),
-		mobile: v.Mobile.E164, departments: dedupe(u.DepartmentIDs), employeeType: v.EmployeeType, gender: v.Gender, joinTime: v.JoinTime}
+		mobile: v.Mobile.E164, departments: dedupe(u.DepartmentIDs), employeeType: v.EmployeeType, gender: v.Gender, joinTime: v.JoinTime,
+		dotted: v.DottedLeaders}
 }
 
 // key identifies a user row: its user_id, or its mobile when the sheet

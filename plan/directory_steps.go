@@ -98,9 +98,9 @@ func (CreateEmployeeType) Endpoints() []feishu.Endpoint {
 func (CreateJobLevel) Endpoints() []feishu.Endpoint  { return feishu.On(feishu.EPCreateJobLevel) }
 func (CreateJobFamily) Endpoints() []feishu.Endpoint { return feishu.On(feishu.EPCreateJobFamily) }
 
-func (r CreateEmployeeType) WithoutLeader() (Request, bool) { return r, true }
-func (r CreateJobLevel) WithoutLeader() (Request, bool)     { return r, true }
-func (r CreateJobFamily) WithoutLeader() (Request, bool)    { return r, true }
+func (r CreateEmployeeType) Without(map[string]bool) (Request, bool) { return r, true }
+func (r CreateJobLevel) Without(map[string]bool) (Request, bool)     { return r, true }
+func (r CreateJobFamily) Without(map[string]bool) (Request, bool)    { return r, true }
 
 // dirCreate is an entry the plan creates, by list and folded name (path,
 // for families).

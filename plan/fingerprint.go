@@ -28,6 +28,9 @@ func UserIdentity(u *feishu.User, withID bool) string {
 	return identity("user", id, u.Name, tenant.NormMobile(u.Mobile), strings.ToLower(u.Email))
 }
 
+// UnitIdentity is the same for a unit: its unit_id, name and type.
+func UnitIdentity(u *feishu.Unit) string { return identity("unit", u.UnitID, u.Name, u.UnitType) }
+
 func identity(fields ...string) string {
 	sum := sha256.Sum256([]byte(strings.Join(fields, "\x00")))
 	return hex.EncodeToString(sum[:8])

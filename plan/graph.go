@@ -11,6 +11,9 @@ import (
 // Last, every create gets its client_token, once, from its final body.
 func (b *builder) linkSteps() {
 	b.blockDependents()
+	for _, s := range b.plan.Steps {
+		s.Soft = b.softDeps(s.Request) // before blocked rows lose their steps
+	}
 	kept := b.plan.Steps[:0]
 	for _, s := range b.plan.Steps {
 		if s.Change.Action == ActionBlocked {
@@ -31,7 +34,7 @@ func (b *builder) linkSteps() {
 			c.Steps = nil
 		}
 	}
-	b.dropBlockedLeaders()
+	b.dropBlockedPeople()
 	for _, s := range b.plan.Steps {
 		s.salt = b.plan.TokenSalt
 		if body := createBody(s.Request); body != nil {
@@ -73,8 +76,8 @@ func waiters(steps []*Step) map[StepID][]*Step {
 		for _, d := range s.Deps {
 			w[d] = append(w[d], s)
 		}
-		if !s.LeaderDep.IsZero() {
-			w[s.LeaderDep] = append(w[s.LeaderDep], s)
+		for _, d := range s.Soft {
+			w[d] = append(w[d], s)
 		}
 	}
 	return w

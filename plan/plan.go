@@ -13,7 +13,11 @@ type Kind string
 const (
 	KindDepartment Kind = "department"
 	KindUser       Kind = "user"
+	KindUnit       Kind = "unit"
 )
+
+// Kinds lists every kind in display order.
+var Kinds = []Kind{KindDepartment, KindUser, KindUnit}
 
 // Action is what the plan does with a row: a small closed set, in the
 // order summaries list them.
@@ -87,6 +91,7 @@ type IDs struct {
 	// Directory is the ID of an entry of the tenant's lists: an employee
 	// type's number (enum_value), a job level's or family's ID.
 	Directory string `json:"directory_id,omitempty"`
+	UnitID    string `json:"unit_id,omitempty"`
 }
 
 // Op is the API operation of a step.
@@ -98,6 +103,9 @@ const (
 	OpPatchDepartment  Op = "patch_department"
 	OpCreateUser       Op = "create_user"
 	OpPatchUser        Op = "patch_user"
+	OpCreateUnit       Op = "create_unit"
+	OpPatchUnit        Op = "patch_unit"
+	OpBindUnit         Op = "bind_unit"
 )
 
 // loc is where a change's problems point: its row, or for a department

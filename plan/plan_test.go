@@ -94,7 +94,7 @@ func TestPlanActions(t *testing.T) {
 	if s := steps["user:u2"]; s == nil || s.Op() != OpPatchUser || joinIDs(s.Deps) != "dept:C" || userPatch(s).Name != nil {
 		t.Errorf("user:u2 = %+v", s)
 	}
-	if s := steps["user:u3"]; s == nil || userBody(s).LeaderUserID != "u2" || !s.LeaderDep.IsZero() {
+	if s := steps["user:u3"]; s == nil || userBody(s).LeaderUserID != "u2" || len(s.Soft) != 0 {
 		t.Errorf("user:u3 = %+v", s)
 	}
 	if len(p.Steps) != 5 { // B move, C create, D rename, u2 move, u3 create
@@ -122,7 +122,7 @@ func TestPlanEmptyTenantDependencies(t *testing.T) {
 	}
 	for _, c := range checks {
 		s := steps[c.id]
-		if s == nil || joinIDs(s.Deps) != c.deps || s.LeaderDep.String() != c.leaderDep {
+		if s == nil || joinIDs(s.Deps) != c.deps || joinIDs(s.Soft) != c.leaderDep {
 			t.Errorf("%s = %+v", c.id, s)
 		}
 	}

@@ -7,6 +7,27 @@ import (
 	"strings"
 )
 
+// KindLabel names a kind in summaries.
+func KindLabel(k Kind) string {
+	switch k {
+	case KindDepartment:
+		return "部门 depts"
+	case KindUnit:
+		return "单位 units"
+	}
+	return "成员 users"
+}
+
+// Has reports whether the plan has a change of kind k.
+func (p *Plan) Has(k Kind) bool {
+	for _, c := range p.Changes {
+		if c.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // FromPath counts departments created because paths name them.
 func (p *Plan) FromPath() int {
 	n := 0
@@ -34,9 +55,12 @@ func (p *Plan) DirectoryCreates() int {
 func Summary(p *Plan) string {
 	var parts []string
 	for _, a := range Actions {
-		d, u := p.Count(KindDepartment, a), p.Count(KindUser, a)
-		if d+u > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", a, d+u))
+		n := 0
+		for _, k := range Kinds {
+			n += p.Count(k, a)
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", a, n))
 		}
 	}
 	if n := p.FromPath(); n > 0 {
@@ -58,7 +82,10 @@ type JSON struct {
 // WriteJSON writes the plan as JSON.
 func WriteJSON(w io.Writer, p *Plan) error {
 	out := JSON{Summary: map[Kind]map[Action]int{}, Changes: p.Changes, Steps: p.Steps}
-	for _, k := range []Kind{KindDepartment, KindUser} {
+	for _, k := range Kinds {
+		if k == KindUnit && !p.Has(KindUnit) {
+			continue
+		}
 		out.Summary[k] = map[Action]int{}
 		for _, a := range Actions {
 			out.Summary[k][a] = p.Count(k, a)

@@ -33,8 +33,8 @@ func TestBlockedManagerIsLeftOut(t *testing.T) {
 	tn.ByMobile["+8613800000001"] = "someone-else" // m is blocked online
 	p := BuildWith(o, ps, tn, Options{})
 	r := change(p, "r")
-	if r.Action != ActionCreate || userBody(r.Steps[0]).LeaderUserID != "" || !r.Steps[0].LeaderDep.IsZero() || rules(r) != "PLAN_LEADER_MISSING" {
-		t.Errorf("r: %s leader %q dep %q rules %s", r.Action, userBody(r.Steps[0]).LeaderUserID, r.Steps[0].LeaderDep, rules(r))
+	if r.Action != ActionCreate || userBody(r.Steps[0]).LeaderUserID != "" || len(r.Steps[0].Soft) != 0 || rules(r) != "PLAN_LEADER_MISSING" {
+		t.Errorf("r: %s leader %q dep %v rules %s", r.Action, userBody(r.Steps[0]).LeaderUserID, r.Steps[0].Soft, rules(r))
 	}
 	for _, s := range p.Steps {
 		if s.ID.String() == "dept-leader:D" {

@@ -12,16 +12,22 @@ import (
 // StepKind is what a step does to which kind of row.
 type StepKind uint8
 
-// Step kinds. A department row has a create or patch step and perhaps a
-// leader step (its leader is created in the same run); a user row has one
-// create or patch step.
+// Step kinds. A department row has a create or patch step, perhaps a
+// leader step (its leaders or HRBPs are created in the same run) and a
+// unit step (binding it to its unit); a user row has a create or patch
+// step and perhaps a leader step (dotted-line leaders created in the same
+// run); a unit row has a create or patch step.
 const (
 	StepDepartment StepKind = iota + 1
 	StepDepartmentLeader
 	StepUser
+	StepUserLeaders
+	StepUnit
+	StepDepartmentUnit
 )
 
-var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:"}
+var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:",
+	StepUserLeaders: "user-leaders:", StepUnit: "unit:", StepDepartmentUnit: "dept-unit:"}
 
 // StepID names a step: its kind and its row's key (department_id, user_id
 // or "mobile:…"). It reads and writes as "dept:D1", "dept-leader:D1",
@@ -31,10 +37,14 @@ type StepID struct {
 	Key  string
 }
 
-// DepartmentStep, DepartmentLeaderStep and UserStep name a row's steps.
+// DepartmentStep, DepartmentLeaderStep, DepartmentUnitStep, UserStep,
+// UserLeadersStep and UnitStep name a row's steps.
 func DepartmentStep(id string) StepID       { return StepID{StepDepartment, id} }
 func DepartmentLeaderStep(id string) StepID { return StepID{StepDepartmentLeader, id} }
+func DepartmentUnitStep(id string) StepID   { return StepID{StepDepartmentUnit, id} }
 func UserStep(key string) StepID            { return StepID{StepUser, key} }
+func UserLeadersStep(key string) StepID     { return StepID{StepUserLeaders, key} }
+func UnitStep(id string) StepID             { return StepID{StepUnit, id} }
 
 // IsZero reports the zero StepID (no step).
 func (id StepID) IsZero() bool { return id.Kind == 0 }
@@ -68,25 +78,30 @@ func (id *StepID) UnmarshalText(b []byte) error {
 // StepIDs are the steps a change has or would have, for matching journal
 // entries of an earlier run to the row.
 func (c *Change) StepIDs() []StepID {
-	if c.Kind == KindDepartment {
-		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key)}
+	switch c.Kind {
+	case KindDepartment:
+		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key), DepartmentUnitStep(c.Key)}
+	case KindUnit:
+		return []StepID{UnitStep(c.Key)}
 	}
 	if k, ok := directoryStep[c.Kind]; ok {
 		return []StepID{{k, c.Key}}
 	}
-	return []StepID{UserStep(c.Key), {StepUserAttrs, c.Key}}
+	return []StepID{UserStep(c.Key), UserLeadersStep(c.Key), {StepUserAttrs, c.Key}}
 }
 
 // Request is what a step sends: one of CreateDepartment, PatchDepartment,
-// CreateUser or PatchUser, told apart by a type switch.
+// CreateUser, PatchUser, CreateUnit, PatchUnit or BindUnit, told apart by a
+// type switch.
 type Request interface {
 	// Op names the operation.
 	Op() Op
 	// Endpoints are the rate limiters the request waits on.
 	Endpoints() []feishu.Endpoint
-	// WithoutLeader is the request with its leader left out, and false
-	// when nothing would be left to send.
-	WithoutLeader() (Request, bool)
+	// Without is the request with the people in gone left out (their
+	// rows failed: see Step.Soft), and false when nothing would be left
+	// to send.
+	Without(gone map[string]bool) (Request, bool)
 }
 
 // CreateDepartment creates a department.
@@ -123,38 +138,19 @@ func (r PatchDepartment) Endpoints() []feishu.Endpoint { return r.Patch.Endpoint
 func (CreateUser) Endpoints() []feishu.Endpoint        { return feishu.On(feishu.EPCreateUser) }
 func (r PatchUser) Endpoints() []feishu.Endpoint       { return r.Patch.Endpoints() }
 
-func (r CreateDepartment) WithoutLeader() (Request, bool) {
-	r.Body.LeaderUserID = ""
-	return r, true
-}
-
-func (r PatchDepartment) WithoutLeader() (Request, bool) {
-	r.Patch.LeaderUserID = nil
-	return r, r.Patch != (feishu.DepartmentPatch{})
-}
-
-func (r CreateUser) WithoutLeader() (Request, bool) {
-	r.Body.LeaderUserID = ""
-	return r, true
-}
-
-func (r PatchUser) WithoutLeader() (Request, bool) {
-	r.Patch.LeaderUserID = nil
-	return r, r.Patch != (feishu.UserPatch{})
-}
-
 // Step is one API write. Steps form a dependency graph: a step runs once
 // every step in Deps succeeded; if one of them fails the step is skipped.
-// LeaderDep is softer: a user waits for their manager's creation so the
-// leader can go into the same request, and is created without it if the
-// manager could not be.
+// Soft dependencies are the creations of the people the request names (a
+// manager, leaders, deputies, HRBPs, dotted-line leaders created in the
+// same run): the step waits for them so they can go into the request, and
+// is sent without those who could not be created.
 type Step struct {
 	ID      StepID
 	Request Request
 	// ClientToken is a create's idempotency token (see ClientToken).
 	ClientToken string
 	Deps        []StepID
-	LeaderDep   StepID
+	Soft        []StepID // UserStep of each person; the key is their user_id
 	// Priority is the length of the longest chain of steps waiting on this
 	// one: the scheduler runs long chains first so the critical path never
 	// waits behind bulk work.
@@ -172,11 +168,11 @@ func (s *Step) Op() Op { return s.Request.Op() }
 // Endpoints are the rate limiters the step waits on.
 func (s *Step) Endpoints() []feishu.Endpoint { return s.Request.Endpoints() }
 
-// WithoutLeader is what the step sends when its leader is left out (the
-// leader's row failed): the request, its client_token (a different
-// request, a different token), and false when nothing is left to send.
-func (s *Step) WithoutLeader() (Request, string, bool) {
-	r, ok := s.Request.WithoutLeader()
+// Without is what the step sends when the people in gone are left out
+// (their rows failed): the request, its client_token (a different request,
+// a different token), and false when nothing is left to send.
+func (s *Step) Without(gone map[string]bool) (Request, string, bool) {
+	r, ok := s.Request.Without(gone)
 	token := ""
 	if body := createBody(r); body != nil {
 		token = clientToken(s.salt, s.ID, body)
@@ -210,6 +206,9 @@ type stepJSON struct {
 	DeptPatch  *feishu.DepartmentPatch `json:"department_patch,omitempty"`
 	User       *feishu.User            `json:"user,omitempty"`
 	UserPatch  *feishu.UserPatch       `json:"user_patch,omitempty"`
+	Unit       *feishu.Unit            `json:"unit,omitempty"`
+	UnitName   string                  `json:"unit_name,omitempty"` // a unit's new name
+	Bind       *BindUnit               `json:"bind_unit,omitempty"`
 	// The tenant's schema (directory_steps.go).
 	EmployeeType *feishu.EmployeeTypeEnum `json:"employee_type,omitempty"`
 	JobLevel     *feishu.JobLevel         `json:"job_level,omitempty"`
@@ -217,13 +216,13 @@ type stepJSON struct {
 	Refs         []Ref                    `json:"refs,omitempty"`
 	ClientToken  string                   `json:"client_token,omitempty"`
 	Deps         []StepID                 `json:"deps,omitempty"`
-	LeaderDep    string                   `json:"leader_dep,omitempty"`
+	Soft         []StepID                 `json:"soft_deps,omitempty"`
 	Priority     int                      `json:"priority"`
 }
 
 // MarshalJSON writes the step for plan.json.
 func (s *Step) MarshalJSON() ([]byte, error) {
-	out := stepJSON{ID: s.ID, Op: s.Op(), ClientToken: s.ClientToken, Deps: s.Deps, LeaderDep: s.LeaderDep.String(), Priority: s.Priority}
+	out := stepJSON{ID: s.ID, Op: s.Op(), ClientToken: s.ClientToken, Deps: s.Deps, Soft: s.Soft, Priority: s.Priority}
 	switch r := s.Request.(type) {
 	case CreateDepartment:
 		out.Department = &r.Body
@@ -233,6 +232,12 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 		out.User, out.Refs = &r.Body, r.Refs
 	case PatchUser:
 		out.Target, out.UserPatch, out.Refs = r.ID, &r.Patch, r.Refs
+	case CreateUnit:
+		out.Unit = &r.Body
+	case PatchUnit:
+		out.Target, out.UnitName = r.ID, r.Name
+	case BindUnit:
+		out.Bind = &r
 	case CreateEmployeeType:
 		out.EmployeeType = &r.Body
 	case CreateJobLevel:

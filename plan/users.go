@@ -6,7 +6,6 @@ import (
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
-	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
@@ -35,12 +34,35 @@ func (b *builder) user(row *org.User) {
 	if u.schema, ok = b.userSchema(c, row, existing); !ok {
 		return
 	}
-	leader, leaderDep := b.userLeader(c, u)
-	if existing == nil {
-		b.createUser(c, u, leader, leaderDep)
-	} else {
-		b.updateUser(c, u, existing, leader, leaderDep)
+	leader := b.resolvePeople(c, []string{u.leader}, u.row.Loc("leader_user_id"))
+	dotted := b.resolvePeople(c, u.dotted, u.row.Loc("dotted_line_leader_user_ids"))
+	userID := u.userID
+	if existing != nil {
+		userID = existing.UserID
 	}
+	// Dotted-line leaders created in this run are set by a leader step once
+	// everyone exists (dotted lines may go round in circles), except for a
+	// user created without a user_id: no one can name them, so their create
+	// waits for the dotted-line leaders like for the manager.
+	inRequest := dotted.ids
+	if dotted.later && userID != "" {
+		inRequest = nil
+	}
+	if existing == nil {
+		b.createUser(c, u, first(leader.ids), inRequest)
+	} else {
+		b.updateUser(c, u, existing, first(leader.ids), inRequest)
+	}
+	if c.Action != ActionBlocked && inRequest == nil && dotted.later {
+		b.pending = append(b.pending, pendingPeople{change: c, key: u.key(), dotted: dotted.ids, userID: userID})
+	}
+}
+
+func first(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
 }
 
 // placeUser resolves the user's department paths and checks every
@@ -70,31 +92,7 @@ func (b *builder) placeUser(c *Change, u *user) bool {
 	return c.Action != ActionBlocked
 }
 
-// userLeader decides a user's manager: set directly when they exist in the
-// tenant, after their creation (a soft dependency) when created in this
-// run, or not at all.
-func (b *builder) userLeader(c *Change, u user) (leader string, dep StepID) {
-	if u.leader == "" {
-		return "", StepID{}
-	}
-	if mc := b.users[u.leader]; mc != nil {
-		switch {
-		case mc.Action == ActionBlocked:
-			c.Problems = append(c.Problems, problem.New("PLAN_LEADER_MISSING", u.row.Loc("leader_user_id"), u.leader))
-			return "", StepID{}
-		case mc.Action == ActionCreate:
-			return u.leader, UserStep(u.leader)
-		}
-		return u.leader, StepID{}
-	}
-	if e := b.t.Users[u.leader]; e != nil && !resigned(e) {
-		return u.leader, StepID{}
-	}
-	b.addOnline(c, "PLAN_LEADER_MISSING", u.row.Loc("leader_user_id"), u.leader)
-	return "", StepID{}
-}
-
-func (b *builder) createUser(c *Change, u user, leader string, leaderDep StepID) {
+func (b *builder) createUser(c *Change, u user, leader string, dotted []string) {
 	c.Action = ActionCreate
 	body := feishu.User{
 		UserID:        u.userID,
@@ -113,16 +111,18 @@ func (b *builder) createUser(c *Change, u user, leader string, leaderDep StepID)
 		JobLevelID:    u.schema.jobLevelID,
 		JobFamilyID:   u.schema.jobFamilyID,
 		CustomAttrs:   b.attrList(nil, u.schema.attrs, false),
+
+		DottedLineLeaderUserIDs: dotted,
 	}
 	if u.gender > 0 {
 		body.Gender = u.gender
 	}
 	refs, deps := u.schema.refs()
-	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{Body: body, Refs: refs}, Deps: deps, LeaderDep: leaderDep, needs: u.departments})
+	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{Body: body, Refs: refs}, Deps: deps, needs: u.departments})
 	b.laterAttrs(c, u, nil)
 }
 
-func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, leaderDep StepID) {
+func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, dotted []string) {
 	p := feishu.UserPatch{}
 	change := c.diffField
 	change("name", e.Name, u.name, func() { p.Name = &u.name })
@@ -151,6 +151,10 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, l
 	}
 	change("city", e.City, u.schema.city, func() { p.City = &u.schema.city })
 	change("work_station", e.WorkStation, u.workStation, func() { p.WorkStation = &u.workStation })
+	if len(dotted) > 0 && !sameSet(dotted, e.DottedLineLeaderUserIDs) {
+		c.Fields = append(c.Fields, FieldChange{"dotted_line_leader_user_ids", strings.Join(e.DottedLineLeaderUserIDs, ";"), strings.Join(dotted, ";")})
+		p.DottedLineLeaderUserIDs = &dotted
+	}
 	if c.Action = actionOf(c, moved); c.Action == ActionUnchanged {
 		return
 	}
@@ -158,11 +162,8 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, l
 	if p == (feishu.UserPatch{}) {
 		return // only attributes set once the users they name exist
 	}
-	if p.LeaderUserID == nil {
-		leaderDep = StepID{}
-	}
 	refs, deps := u.schema.refs()
-	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p, Refs: refs}, Deps: deps, LeaderDep: leaderDep}
+	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p, Refs: refs}, Deps: deps}
 	if p.DepartmentIDs != nil {
 		s.needs = u.departments
 	}

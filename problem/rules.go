@@ -6,7 +6,7 @@ import "strings"
 type Rule struct {
 	Code     string   // stable identifier, used in reports, JSON and golden files
 	Severity Severity // error blocks the row, warning does not
-	Entity   string   // "file", "department" or "user"
+	Entity   string   // "file", "department", "user" or "unit"
 	Field    string   // canonical column the rule is about ("" for file rules)
 	API      int      // the Feishu error code this check prevents, if any
 	ZH, EN   string   // what the rule requires (instructions sheet, README)
@@ -22,6 +22,7 @@ const (
 	EntityFile       = "file"
 	EntityDepartment = "department"
 	EntityUser       = "user"
+	EntityUnit       = "unit"
 	EntityAny        = "any" // any cell of any sheet the import reads
 )
 
@@ -61,8 +62,15 @@ var Rules = []Rule{
 		ZH: "与模板示例行相同的行不会导入：请删除示例行", EN: "A row equal to the template's example row is not imported: delete the example row",
 		MsgZH: "本行就是模板的示例行（%s）：请删除示例行", MsgEN: "this row is the template's example row (%s): delete it"},
 	{Code: "CELL_SEVERAL_VALUES", Severity: Error, Entity: EntityFile,
-		ZH: "单值列（各类ID、上级部门路径、手机号、邮箱、工号、人员类型、性别、创建部门群、职级、序列）每格只填一个值，不能用 ; , ； ， 、 | 等分隔多个（ID 列也不能用空格）", EN: "A one-value column (the IDs, parent_path, mobile, email, employee_no, employee_type, gender, create_group_chat, job_level, job_family) takes one value per cell, not several separated by ; , ； ， 、 | (or, in ID columns, spaces)",
+		ZH: "单值列（部门ID、上级部门ID、用户ID、直属上级ID、单位ID、上级部门路径、手机号、邮箱、工号、人员类型、性别、创建部门群、部门的单位、职级、序列）每格只填一个值，不能用 ; , ； ， 、 | 等分隔多个（ID 列也不能用空格）", EN: "A one-value column (department_id, parent_department_id, user_id, a user's leader_user_id, unit_id, parent_path, mobile, email, employee_no, employee_type, gender, create_group_chat, a department's unit, job_level, job_family) takes one value per cell, not several separated by ; , ； ， 、 | (or, in ID columns, spaces)",
 		MsgZH: "「%s」列每格只能填一个值，「%s」中有分隔符 %s：请只填一个", MsgEN: "column %s takes one value per cell, but %q contains the separator %s: give one"},
+	// Lists of people: a department's leaders and HRBPs, a user's dotted-line leaders.
+	{Code: "ID_LIST_FORMAT", Severity: Error, Entity: EntityFile,
+		ZH: "人员ID列表（部门负责人、副负责人、部门HRBP、虚线上级）用 ; , ； ， 、 分隔，每个ID不含空格", EN: "A list of people's IDs (department leaders and deputies, HRBPs, dotted-line leaders) separates them with ; , ； ， 、 and no ID holds a space",
+		MsgZH: "「%s」列中的「%s」含有空格：多个ID请用 ; 分隔", MsgEN: "column %s: %q holds a space; separate IDs with ;"},
+	{Code: "PEOPLE_REPEATED", Severity: Warning, Entity: EntityFile, API: 43016,
+		ZH: "同一人在部门负责人（含副负责人）、部门HRBP或虚线上级中只列一次，重复的只保留第一次", EN: "A person is listed once among a department's leaders (main and deputies), its HRBPs, or a user's dotted-line leaders; a repeat is dropped, the first mention kept",
+		MsgZH: "「%s」重复列出了「%s」，只保留第一次", MsgEN: "%s names %q more than once; the first mention is kept"},
 	// Cells: what any imported cell must be, whatever its column.
 	{Code: "CELL_ENCODING", Severity: Error, Entity: EntityAny,
 		ZH: "CSV 文件的所有单元格使用同一种编码（UTF-8 或 GBK/GB18030）", EN: "All cells of a CSV file are in the file's one encoding (UTF-8 or GBK/GB18030)",
@@ -77,7 +85,7 @@ var Rules = []Rule{
 		ZH: "单元格不能含有看不见的字符：控制字符与转义序列、双向文本控制符（U+202A–U+202E、U+2066–U+2069）、零宽空格等", EN: "Cells must not contain characters a person cannot see: control characters and escape sequences, bidi controls (U+202A–U+202E, U+2066–U+2069), zero-width spaces",
 		MsgZH: "单元格「%[3]s」的第 %[2]d 个字符 %[1]s 是看不见的字符（显示为 �）", MsgEN: "character %[2]d of cell %[3]q is %[1]s, which cannot be seen (shown as �)"},
 	{Code: "CELL_LINE_BREAK", Severity: Error, Entity: EntityAny,
-		ZH: "单元格只能有一行；所属部门ID 与部门路径中，换行用来分隔多个值", EN: "Cells hold one line; in department_ids and department_path a line break separates values",
+		ZH: "单元格只能有一行；所属部门ID、部门路径和人员ID列表（部门负责人、副负责人、部门HRBP、虚线上级）中，换行用来分隔多个值", EN: "Cells hold one line; in department_ids, department_path and the lists of people (department leaders and deputies, HRBPs, dotted-line leaders) a line break separates values",
 		MsgZH: "「%s」列只能填一行，单元格中有换行", MsgEN: "column %s holds one line, but the cell has a line break"},
 	{Code: "CSV_QUOTE", Severity: Error, Entity: EntityAny,
 		ZH: "CSV 中用引号括起的单元格，结束引号之后不能再有字符", EN: "In a CSV, nothing may follow the closing quote of a quoted cell",
@@ -129,6 +137,24 @@ var Rules = []Rule{
 	{Code: "DEPT_LEADER_UNKNOWN", Severity: Warning, Entity: EntityDepartment, Field: "leader_user_id",
 		ZH: "部门负责人ID 是成员表中的用户ID，或必须已存在于飞书", EN: "leader_user_id is a user_id of the users sheet, or must already exist in Feishu",
 		MsgZH: "负责人「%s」不在成员表内，必须已存在于飞书", MsgEN: "leader %q is not in the users sheet; they must already exist in Feishu"},
+	{Code: "DEPT_LEADER_MAIN_MISSING", Severity: Error, Entity: EntityDepartment, Field: "deputy_leader_user_ids", API: 40001,
+		ZH: "有副负责人的部门必须有主负责人：部门负责人ID 的第一个ID", EN: "A department with deputy leaders needs a main leader: the first ID of leader_user_id",
+		MsgZH: "有副负责人「%s」，但部门负责人ID 为空：请先填主负责人", MsgEN: "deputy leaders %q but no main leader: fill in leader_user_id first"},
+	{Code: "DEPT_HRBP_UNKNOWN", Severity: Warning, Entity: EntityDepartment, Field: "department_hrbps", API: 43028,
+		ZH: "部门HRBP 是成员表中的用户ID，或必须已存在于飞书", EN: "Each of department_hrbps is a user_id of the users sheet, or must already exist in Feishu",
+		MsgZH: "HRBP「%s」不在成员表内，必须已存在于飞书", MsgEN: "HRBP %q is not in the users sheet; they must already exist in Feishu"},
+	{Code: "DEPT_HRBPS_TOO_MANY", Severity: Error, Entity: EntityDepartment, Field: "department_hrbps", API: 43028,
+		ZH: "每个部门最多 500 个 HRBP", EN: "A department has at most 500 HRBPs",
+		MsgZH: "部门HRBP 有 %d 个，超过 500", MsgEN: "%d HRBPs, over 500"},
+	{Code: "DEPT_UNIT_UNKNOWN", Severity: Warning, Entity: EntityDepartment, Field: "unit",
+		ZH: "部门的单位是单位表中的单位ID或单位名称，或必须已存在于飞书", EN: "A department's unit is a unit_id or name of the units sheet, or must already exist in Feishu",
+		MsgZH: "单位「%s」不在单位表内，必须已存在于飞书", MsgEN: "unit %q is not in the units sheet; it must already exist in Feishu"},
+	{Code: "DEPT_UNIT_AMBIGUOUS", Severity: Error, Entity: EntityDepartment, Field: "unit",
+		ZH: "单位表中有多个同名单位（类型不同）时，部门的单位要填单位ID", EN: "When the units sheet has several units of one name (of different types), a department names its unit by unit_id",
+		MsgZH: "单位表中有多个名为「%s」的单位（%s）：请填单位ID", MsgEN: "the units sheet has several units named %q (%s): give the unit_id"},
+	{Code: "DEPT_UNIT_FULL", Severity: Error, Entity: EntityDepartment, Field: "unit", API: 43017,
+		ZH: "一个单位最多绑定 1000 个部门", EN: "A unit is bound to at most 1,000 departments",
+		MsgZH: "单位「%s」绑定了 %d 个部门，超过 1000", MsgEN: "unit %q is bound to %d departments, over 1,000"},
 	{Code: "DEPT_GROUP_CHAT_FORMAT", Severity: Error, Entity: EntityDepartment, Field: "create_group_chat",
 		ZH: "创建部门群填 是/否（true/false），可留空", EN: "create_group_chat is 是/否 (true/false), or empty",
 		MsgZH: "创建部门群「%s」应为 是 或 否", MsgEN: "create_group_chat %q must be true or false (是/否)"},
@@ -211,6 +237,12 @@ var Rules = []Rule{
 	{Code: "USER_LEADER_CYCLE", Severity: Error, Entity: EntityUser, Field: "leader_user_id",
 		ZH: "直属上级关系不能形成环", EN: "Leader relations must not form a cycle",
 		MsgZH: "直属上级关系形成环：%s", MsgEN: "leaders form a cycle: %s"},
+	{Code: "USER_DOTTED_LEADER_SELF", Severity: Error, Entity: EntityUser, Field: "dotted_line_leader_user_ids", API: 41030,
+		ZH: "虚线上级不能是本人", EN: "A user cannot be their own dotted-line leader",
+		MsgZH: "虚线上级中有本人（%s）", MsgEN: "the dotted-line leaders include the user themself (%s)"},
+	{Code: "USER_DOTTED_LEADER_UNKNOWN", Severity: Warning, Entity: EntityUser, Field: "dotted_line_leader_user_ids", API: 44022,
+		ZH: "虚线上级ID 是表内另一成员的用户ID，或必须已存在于飞书", EN: "Each dotted-line leader is another row's user_id, or must already exist in Feishu",
+		MsgZH: "虚线上级「%s」不在成员表内，必须已存在于飞书", MsgEN: "dotted-line leader %q is not in the users sheet; they must already exist in Feishu"},
 	{Code: "USER_JOB_TITLE_LENGTH", Severity: Error, Entity: EntityUser, Field: "job_title", API: 41063,
 		ZH: "职务不超过 100 个字符", EN: "job_title is at most 100 characters",
 		MsgZH: "职务有 %d 个字符，超过 100", MsgEN: "job_title has %d characters, over 100"},
@@ -226,6 +258,29 @@ var Rules = []Rule{
 	{Code: "USER_EXAMPLE_CONTACT", Severity: Error, Entity: EntityUser, Field: "mobile",
 		ZH: "手机号、邮箱不能是模板示例行的（复制示例行后要改成本人的）", EN: "mobile and email must not be the template example's (a copied example row must get the person's own)",
 		MsgZH: "%s「%s」是模板示例行里的值，不是真实成员的：请删除示例行，或改成本人的", MsgEN: "%s %q is the template example's, not a person's: delete the example row, or type the person's own"},
+
+	// Units (单位): the units sheet.
+	{Code: "UNIT_NAME_REQUIRED", Severity: Error, Entity: EntityUnit, Field: "name", API: 43052,
+		ZH: "单位名称必填", EN: "A unit's name is required",
+		MsgZH: "单位名称为空", MsgEN: "the unit's name is empty"},
+	{Code: "UNIT_TYPE_REQUIRED", Severity: Error, Entity: EntityUnit, Field: "unit_type", API: 43053,
+		ZH: "单位类型必填（如 子公司、事业部）", EN: "A unit's unit_type is required (e.g. 子公司 subsidiary, 事业部 division)",
+		MsgZH: "单位类型为空", MsgEN: "the unit's unit_type is empty"},
+	{Code: "UNIT_FIELD_LENGTH", Severity: Error, Entity: EntityUnit, Field: "name", API: 43052,
+		ZH: "单位名称、单位类型不超过 100 个字符", EN: "A unit's name and unit_type are at most 100 characters",
+		MsgZH: "%s 有 %d 个字符，超过 100", MsgEN: "%s has %d characters, over 100"},
+	{Code: "UNIT_ID_FORMAT", Severity: Error, Entity: EntityUnit, Field: "unit_id", API: 43051,
+		ZH: "单位ID 可留空（按名称和类型生成）；填写时只含字母和数字，最长 64 位", EN: "unit_id may be empty (one is derived from the name and type); if given, only letters and digits, at most 64",
+		MsgZH: "单位ID「%s」格式不正确：只能包含字母和数字，最长 64 位", MsgEN: "unit_id %q is invalid: only letters and digits, at most 64"},
+	{Code: "UNIT_ID_DUPLICATE", Severity: Error, Entity: EntityUnit, Field: "unit_id", API: 43056,
+		ZH: "单位ID 在表内唯一", EN: "unit_id is unique in the sheet",
+		MsgZH: "单位ID「%s」与第 %d 行重复", MsgEN: "unit_id %q duplicates row %d"},
+	{Code: "UNIT_NAME_DUPLICATE", Severity: Error, Entity: EntityUnit, Field: "name", API: 43055,
+		ZH: "同一类型的单位名称不能重复", EN: "Units of one type have different names",
+		MsgZH: "类型「%s」的单位「%s」与第 %d 行重复", MsgEN: "a unit of type %q named %q duplicates row %d"},
+	{Code: "UNIT_TOO_MANY", Severity: Error, Entity: EntityUnit, Field: "unit_id", API: 43059,
+		ZH: "一个租户最多 1000 个单位", EN: "A tenant has at most 1,000 units",
+		MsgZH: "单位表有 %d 个单位，超过 1000", MsgEN: "the units sheet has %d units, over 1,000"},
 
 	// Department paths (总部/技术中心/前端组) in users' department_path and departments' parent_path.
 	{Code: "PATH_EMPTY_SEGMENT", Severity: Error, Entity: EntityUser, Field: "department_path",
@@ -264,8 +319,8 @@ var Rules = []Rule{
 		ZH: "不在表内的所属部门必须已存在于飞书", EN: "A department that is not in the sheet must exist in Feishu",
 		MsgZH: "部门「%s」既不在表内也不在飞书中", MsgEN: "department %q is neither in the sheet nor in Feishu"},
 	{Code: "PLAN_LEADER_MISSING", Severity: Warning, Entity: EntityUser, Field: "leader_user_id", API: 44022,
-		ZH: "不在表内的负责人、直属上级必须已存在于飞书，否则不设置", EN: "A leader who is not in the sheet must exist in Feishu, or is not set",
-		MsgZH: "负责人「%s」既不在表内也不在飞书中，本行导入但不设置负责人", MsgEN: "leader %q is neither in the sheet nor in Feishu; the row is imported without it"},
+		ZH: "不在表内（或本行无法导入）的负责人、副负责人、HRBP、直属上级、虚线上级必须已存在于飞书，否则不设置", EN: "A leader, deputy, HRBP, direct or dotted-line leader who is not in the sheet (or whose row cannot be imported) must exist in Feishu, or is not set",
+		MsgZH: "「%s」既不在表内也不在飞书中（或其所在行无法导入），本行导入但不设置此人", MsgEN: "%q is neither in the sheet nor in Feishu (or their row cannot be imported); the row is imported without them"},
 	{Code: "PLAN_MOBILE_TAKEN", Severity: Error, Entity: EntityUser, Field: "mobile", API: 41001,
 		ZH: "手机号不能属于飞书中的另一成员", EN: "A mobile must not belong to another Feishu user",
 		MsgZH: "手机号「%s」已属于飞书成员 %s", MsgEN: "mobile %q already belongs to Feishu user %s"},
@@ -284,6 +339,18 @@ var Rules = []Rule{
 	{Code: "PLAN_CONTACT_AMBIGUOUS", Severity: Error, Entity: EntityUser, Field: "email",
 		ZH: "没有用户ID的行，手机号和邮箱不能分别属于飞书中的两个成员", EN: "In a row without user_id, the mobile and the email must not belong to two different Feishu users",
 		MsgZH: "本行没有用户ID，手机号属于飞书成员 %s「%s」，邮箱却属于另一成员 %s「%s」：请填写用户ID指明是谁，或改正其中一个", MsgEN: "no user_id: the mobile belongs to Feishu user %s (%q) but the email to another, %s (%q): fill in user_id to say who this is, or correct one of them"},
+	{Code: "PLAN_UNITS_UNAVAILABLE", Severity: Error, Entity: EntityUnit, API: 43050,
+		ZH: "单位是飞书旗舰版的功能：未开通的租户不导入单位表和部门的单位", EN: "Units are a feature of Feishu's enterprise edition (旗舰版): a tenant without it imports neither the units sheet nor the departments' units",
+		MsgZH: "本租户没有单位功能（需飞书旗舰版，43050）：%d 个单位和 %d 个部门的单位不导入；其余照常导入", MsgEN: "this tenant has no units (a feature of Feishu's enterprise edition, 43050): %d units and %d departments' units are not imported; everything else is"},
+	{Code: "PLAN_UNIT_TYPE_FIXED", Severity: Error, Entity: EntityUnit, Field: "unit_type",
+		ZH: "单位类型创建后不能修改", EN: "A unit's unit_type cannot change once it is created",
+		MsgZH: "单位「%s」在飞书中的类型是「%s」，不能改为「%s」", MsgEN: "unit %q has type %q in Feishu and cannot become %q"},
+	{Code: "PLAN_UNIT_NAME_TAKEN", Severity: Error, Entity: EntityUnit, Field: "name", API: 43055,
+		ZH: "飞书中已有同名同类型的另一单位（不同单位ID）时不能创建或改名", EN: "A unit cannot be created or renamed where Feishu has another unit (another unit_id) of the same name and type",
+		MsgZH: "飞书中已有同名同类型的单位（单位ID %s）", MsgEN: "Feishu already has a unit of this name and type (unit_id %s)"},
+	{Code: "PLAN_UNIT_MISSING", Severity: Warning, Entity: EntityDepartment, Field: "unit",
+		ZH: "不在单位表内的单位必须已存在于飞书（同名的只有一个），否则部门不绑定单位", EN: "A unit not in the units sheet must exist in Feishu (one of that name), or the department is not bound",
+		MsgZH: "单位「%[1]s」%[2]s：部门导入但不绑定单位", MsgEN: "unit %[1]q %[3]s; the department is imported without it"},
 	// The tenant's schema, online: names resolved against its lists.
 	{Code: "PLAN_EMPLOYEE_TYPE_UNKNOWN", Severity: Error, Entity: EntityUser, Field: "employee_type", API: 41059,
 		ZH: "人员类型必须是飞书中已有的人员类型（名称可用任一语言，或编号）；使用 --create-missing-types 可先创建缺少的自定义类型", EN: "employee_type must be one of the tenant's types (its name in any language, or its number); --create-missing-types creates missing custom types first",

@@ -145,6 +145,8 @@ func outcomeCells(oc *importer.Outcome) []string {
 	switch {
 	case oc.Change.Kind == plan.KindDepartment:
 		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
+	case oc.Change.Kind == plan.KindUnit:
+		id, openID = oc.IDs.UnitID, ""
 	case oc.Change.IsDirectory():
 		id, openID = oc.IDs.Directory, ""
 	}
@@ -237,11 +239,10 @@ type APIStats struct {
 func RowCounts(res *importer.Result) map[string]map[string]int {
 	m := map[string]map[string]int{string(plan.KindDepartment): {}, string(plan.KindUser): {}}
 	for _, oc := range res.Outcomes {
-		k := string(oc.Change.Kind)
-		if m[k] == nil {
-			m[k] = map[string]int{}
+		if m[string(oc.Change.Kind)] == nil {
+			m[string(oc.Change.Kind)] = map[string]int{}
 		}
-		m[k][string(oc.Status)]++
+		m[string(oc.Change.Kind)][string(oc.Status)]++
 	}
 	return m
 }

@@ -44,13 +44,20 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 // recordsOf lists a table's rows in file order.
 func recordsOf(o *org.Org, t *org.Table) []org.Record {
 	var recs []org.Record
-	if t.Kind == org.KindDepartments {
+	switch t.Kind {
+	case org.KindDepartments:
 		for _, d := range o.Departments {
 			if d.T == t {
 				recs = append(recs, d.Record)
 			}
 		}
-	} else {
+	case org.KindUnits:
+		for _, u := range o.Units {
+			if u.T == t {
+				recs = append(recs, u.Record)
+			}
+		}
+	default:
 		for _, u := range o.Users {
 			if u.T == t {
 				recs = append(recs, u.Record)

@@ -42,7 +42,7 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 	if err := writeMapping(filepath.Join(dir, "hr", "mapping.csv")); err != nil {
 		t.Fatal(err)
 	}
-	files := []string{"company.xlsx", "departments.csv", "users.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
+	files := []string{"company.xlsx", "departments.csv", "users.csv", "units.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
 	if *update {
 		for _, f := range files {
 			os.Chmod(f, 0o644) // committed samples are not personal data
@@ -64,7 +64,7 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: "company.xlsx"}},
-		{{Path: "departments.csv"}, {Path: "users.csv"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "units.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)
@@ -81,6 +81,7 @@ func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 		if len(ps) != 0 || custom == 0 {
 			t.Fatalf("%v: problems: %v (%d custom types)", inputs, ps, custom)
 		}
+		checkMatrix(t, o)
 		if len(o.Departments) < 40 || len(o.Users) != 300 {
 			t.Fatalf("%v: %d departments, %d users", inputs, len(o.Departments), len(o.Users))
 		}
@@ -112,6 +113,32 @@ func TestSampleCompanyIsValidAndRealistic(t *testing.T) {
 		if maxDepth < 5 || leaders != len(o.Departments) || multi < 5 || managed < 250 {
 			t.Fatalf("depth %d, leaders %d, multi-department users %d, managed %d", maxDepth, leaders, multi, managed)
 		}
+	}
+}
+
+// checkMatrix: the sample has units (one without a unit_id) and
+// departments bound to them, deputy leaders, HRBPs and dotted-line leaders.
+func checkMatrix(t *testing.T, o *org.Org) {
+	t.Helper()
+	noID, bound, deputies, hrbps, dotted := 0, 0, 0, 0, 0
+	for _, u := range o.Units {
+		if u.UnitID() == "" {
+			noID++
+		}
+	}
+	for _, d := range o.Departments {
+		if d.Unit() != "" {
+			bound++
+		}
+		deputies += len(d.Values.Deputies)
+		hrbps += len(d.Values.HRBPs)
+	}
+	for _, u := range o.Users {
+		dotted += len(u.Values.DottedLeaders)
+	}
+	if len(o.Units) < 4 || noID != 1 || bound < 8 || deputies < 5 || hrbps < 5 || dotted < 5 {
+		t.Errorf("units %d (%d without unit_id), bound departments %d, deputies %d, HRBPs %d, dotted-line leaders %d",
+			len(o.Units), noID, bound, deputies, hrbps, dotted)
 	}
 }
 
@@ -223,4 +250,15 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_CUSTOM_ATTR_URL":         "plan: TestPlanCustomAttrs",
 	"PLAN_CUSTOM_ATTR_OPTION":      "plan: TestPlanCustomAttrs",
 	"PLAN_CUSTOM_ATTR_USER":        "plan: TestPlanCustomAttrs",
+	// Rules that need a large or a multi-sheet sheet: validate's tests.
+	"DEPT_HRBPS_TOO_MANY": "validate: TestDepartmentPeople",
+	"DEPT_UNIT_AMBIGUOUS": "validate: TestUnits",
+	"DEPT_UNIT_FULL":      "validate: TestUnitLimits",
+	"UNIT_TOO_MANY":       "validate: TestUnitLimits",
+	"DEPT_UNIT_UNKNOWN":   "validate: TestUnits",
+	// Units and people against a tenant.
+	"PLAN_UNITS_UNAVAILABLE": "importer: TestTenantWithoutUnits",
+	"PLAN_UNIT_TYPE_FIXED":   "importer: TestUnitConflicts",
+	"PLAN_UNIT_NAME_TAKEN":   "importer: TestUnitConflicts",
+	"PLAN_UNIT_MISSING":      "importer: TestUnits",
 }

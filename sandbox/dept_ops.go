@@ -55,7 +55,11 @@ func (s *state) createDept(in feishu.Department, ids idTypes, seed bool) (*dept,
 	if err := parent.nameConflict(in.Name, i18n, nil); err != nil {
 		return nil, err
 	}
-	leader, err := s.deptLeader(leaderOf(in), ids)
+	people, hrbps, err := s.createPeople(in, ids)
+	if err != nil {
+		return nil, err
+	}
+	un, err := s.createUnits(in.UnitIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +67,11 @@ func (s *state) createDept(in feishu.Department, ids idTypes, seed bool) (*dept,
 	d := newDept()
 	d.seq = s.nextSeq()
 	d.openID, d.customID = openID, customID
-	d.name, d.i18n, d.order, d.leader = in.Name, i18n, order, leader
+	d.name, d.i18n, d.order = in.Name, i18n, order
+	d.leader, d.deputies, d.hrbps = people.main, people.deputies, hrbps
+	if un != nil {
+		_ = s.bindUnit(un, d) // createUnits checked the room
+	}
 	d.depth = parent.depth + 1
 	switch {
 	case seed && in.ChatID != "":
@@ -77,18 +85,22 @@ func (s *state) createDept(in feishu.Department, ids idTypes, seed bool) (*dept,
 	return d, nil
 }
 
-// leaderOf returns the main leader of a department body: leader_user_id, or
-// else the leaders entry of type 1.
-func leaderOf(in feishu.Department) string {
+// createPeople resolves a create body's leaders and HRBPs.
+func (s *state) createPeople(in feishu.Department, ids idTypes) (leaders, []*user, error) {
+	var leaderID *string
+	var list *[]feishu.DepartmentLeader
 	if in.LeaderUserID != "" {
-		return in.LeaderUserID
+		leaderID = &in.LeaderUserID
 	}
-	for _, l := range in.Leaders {
-		if l.LeaderType == 1 {
-			return l.LeaderID
-		}
+	if len(in.Leaders) > 0 {
+		list = &in.Leaders
 	}
-	return ""
+	people, err := s.deptLeaders(leaders{}, leaderID, list, ids)
+	if err != nil {
+		return leaders{}, nil, err
+	}
+	hrbps, err := s.deptHrbps(in.DepartmentHrbps, ids)
+	return people, hrbps, err
 }
 
 func (s *state) newCustomDeptID(want string) (string, error) {
@@ -136,6 +148,9 @@ func (s *state) deptLeader(id string, ids idTypes) (*user, error) {
 	if !u.active() {
 		return nil, fail(feishu.CodeUserResigned, "leader %q has resigned", id)
 	}
+	if u.status.IsUnjoin {
+		return nil, fail(feishu.CodeLeaderUnjoined, "leader %q has not joined", id)
+	}
 	return u, nil
 }
 
@@ -145,17 +160,20 @@ type deptChange struct {
 	i18n      *feishu.I18nName
 	parent    *string
 	leader    *string
+	leaders   *[]feishu.DepartmentLeader
+	hrbps     *[]string
 	order     *string
 	groupChat *bool
 }
 
 func patchChange(p feishu.DepartmentPatch) deptChange {
 	return deptChange{name: p.Name, i18n: p.I18nName, parent: p.ParentDepartmentID,
-		leader: p.LeaderUserID, order: p.Order, groupChat: p.CreateGroupChat}
+		leader: p.LeaderUserID, leaders: p.Leaders, hrbps: p.DepartmentHrbps, order: p.Order, groupChat: p.CreateGroupChat}
 }
 
 // putChange turns a PUT body into a full change: omitted name, parent, i18n
-// and leader are reset (name and parent are required), omitted order is kept.
+// and leaders are reset (name and parent are required), omitted order is
+// kept, and HRBPs (not a PUT field) are kept too.
 func putChange(in feishu.Department) (deptChange, error) {
 	if in.Name == "" {
 		return deptChange{}, fail(feishu.CodeNameEmpty, "name is required")
@@ -167,9 +185,9 @@ func putChange(in feishu.Department) (deptChange, error) {
 	if in.I18nName != nil {
 		i18n = *in.I18nName
 	}
-	leader := leaderOf(in)
+	list := in.Leaders
 	c := deptChange{name: &in.Name, i18n: &i18n, parent: &in.ParentDepartmentID,
-		leader: &leader, groupChat: &in.CreateGroupChat}
+		leader: &in.LeaderUserID, leaders: &list, groupChat: &in.CreateGroupChat}
 	if in.Order != "" {
 		c.order = &in.Order
 	}
@@ -183,7 +201,7 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 	if d.isRoot() {
 		return fail(feishu.CodeRootDept, "the root department cannot be changed")
 	}
-	name, i18n, parent, leader := d.name, d.i18n, d.parent, d.leader
+	name, i18n, parent := d.name, d.i18n, d.parent
 	if c.name != nil {
 		if err := checkDeptName(*c.name); err != nil {
 			return err
@@ -227,13 +245,20 @@ func (s *state) updateDept(d *dept, c deptChange, ids idTypes) error {
 	if err := parent.nameConflict(name, i18n, d); err != nil {
 		return err
 	}
-	if c.leader != nil {
-		var err error
-		if leader, err = s.deptLeader(*c.leader, ids); err != nil {
+	people, err := s.deptLeaders(d.leaders(), c.leader, c.leaders, ids)
+	if err != nil {
+		return err
+	}
+	hrbps := d.hrbps
+	if c.hrbps != nil {
+		if hrbps, err = s.deptHrbps(*c.hrbps, ids); err != nil {
 			return err
 		}
 	}
-	s.moveDept(d, parent, func() { d.name, d.i18n, d.order, d.leader = name, i18n, order, leader })
+	s.moveDept(d, parent, func() {
+		d.name, d.i18n, d.order = name, i18n, order
+		d.leader, d.deputies, d.hrbps = people.main, people.deputies, hrbps
+	})
 	if c.groupChat != nil && *c.groupChat && d.chatID == "" {
 		d.chatID, d.groupChat = prefixChat+randomHex(32), true
 	}
@@ -311,5 +336,8 @@ func (s *state) deleteDept(d *dept) error {
 	d.parent.removeChild(d)
 	delete(s.deptByOpen, d.openID)
 	delete(s.deptByCustom, d.customID)
+	if d.unit != nil {
+		s.unbindUnit(d.unit, d)
+	}
 	return nil
 }

@@ -23,8 +23,11 @@
 //     Unknown paths answer 404/99991201 and known paths with another method
 //     405/99991301, without a token check (they reveal nothing).
 //   - Departments: create, PATCH, PUT, DELETE, GET one, GET batch, children
-//     (fetch_child), parent. Users: create, PATCH, DELETE, GET one, GET
-//     batch, find_by_department, batch_get_id. The tenant's schema (see
+//     (fetch_child), parent, with main and deputy leaders, HRBPs and a
+//     unit. Users: create, PATCH, DELETE, GET one, GET batch,
+//     find_by_department, batch_get_id, with dotted-line leaders. Units:
+//     create, PATCH, DELETE, GET one, list, bind and unbind a department,
+//     list a unit's departments. The tenant's schema (see
 //     below). GET /open-apis/tenant/v2/tenant/query: the
 //     tenant's name (Options.TenantName), or, with Options.NoTenantScope,
 //     99991672 as for an app without tenant:tenant:readonly.
@@ -179,6 +182,55 @@
 //     first and set the attributes once everyone exists (a GENERIC_USER may
 //     point forward), as leaders are linked.
 //
+// Several people (department create/patch pages): leaders[] holds exactly
+// one main leader (leaderType 1) and any deputies (2); no main, two mains,
+// another type or an empty leaderID is 40001 (the docs require one main
+// leader and name no code: UNCONFIRMED), a person twice 43016, and a
+// leader_user_id given beside leaders must be its main leader (40001,
+// UNCONFIRMED). Every leader must exist (41012), be active (42006) and have
+// joined (43025). On PATCH a non-empty leaders list replaces main and
+// deputies and an empty one clears both; leader_user_id alone changes the
+// main leader and keeps the deputies (one who becomes main stops being a
+// deputy), and "" clears main and deputies, since deputies without a main
+// leader are not allowed (UNCONFIRMED both). PUT resets the leaders like
+// any omitted field, and keeps department_hrbps (not a PUT field,
+// UNCONFIRMED). department_hrbps: at most 500, each an existing active user
+// (else 43028); on PATCH the list replaces, [] clears; a person listed
+// twice is kept once (UNCONFIRMED). Answers list leaders main first, then
+// deputies in the order set, and department_hrbps in the order set.
+// dotted_line_leader_user_ids on users (create, PATCH replaces, [] clears:
+// UNCONFIRMED) take the direct leader's codes, as the pages list none for
+// them (UNCONFIRMED): the user themself 41030, unknown 44022, resigned
+// 44021; a person twice is kept once. Leaders, deputies, HRBPs and
+// dotted-line leaders who resign stay where they are, as leader_user_id
+// does.
+//
+// Units (server-docs/contact-v3/unit): create (unit_id optional: 1-64
+// letters and digits, else 43051; generated as U + 15 hex digits when
+// omitted, UNCONFIRMED format; taken 43056), name and unit_type 1-100
+// characters (43052, 43053), name and type not both taken (43055), at most
+// 1,000 units (43059); PATCH renames (name required, 43052; 43055); DELETE;
+// GET one; GET /unit lists in creation order under "unitlist" (page_size
+// default 50, max 100); bind_department / unbind_department take unit_id,
+// department_id and the body's department_id_type (default
+// open_department_id; the query's is not used, UNCONFIRMED); an unknown
+// unit is 43051, an unknown department or the root 43058, a department
+// bound to another unit 43054, a unit with 1,000 departments 43017 (the
+// code department create lists; UNCONFIRMED for bind). Binding a
+// department to the unit it has, or unbinding one that is not bound to
+// that unit, succeeds without change (UNCONFIRMED). list_department lists
+// the unit's departments in binding order under "departmentlist" (unknown
+// or missing unit_id 43051). Departments answer unit_ids with their unit;
+// department create takes unit_ids (more than one, or an unknown unit, is
+// 43004; a full unit 43017). Deleting a department unbinds it; deleting a
+// unit unbinds its departments (the docs list only 43057 for delete, which
+// is not modelled: UNCONFIRMED). Options.NoEnterprise (sandbox serve
+// --no-enterprise-edition) models a tenant without the enterprise
+// edition: every unit endpoint answers 43050 (documented for create, bind
+// and unbind; the same for patch, delete, get, list and list_department is
+// UNCONFIRMED), department create with unit_ids is 43004, and a seed or
+// state file with units does not load.
+//
 // # Pagination
 //
 // page_size outside 1..max or not a number is 40011. page_token is opaque:
@@ -241,7 +293,8 @@
 // answer: temp file in the same directory, fsync, rename, fsync directory.
 // Writes are group-committed: concurrent writes share one flush, each
 // flush is O(tenant size). Readers may see a write before it is on disk.
-// Options.SeedPath loads a JSON seed (StateFile format: open IDs optional)
+// Options.SeedPath loads a JSON seed (StateFile format: open IDs optional;
+// units first, then departments, users, and last the people they name)
 // or, through Options.SeedLoader, a sheet, when no state file exists;
 // seeds pass the API's rules and errors name the entity. Admin endpoints
 // (no token, loopback by default): GET /_sandbox/stats, POST
@@ -253,10 +306,9 @@
 // App contact scopes and field permissions (40004, 41050...; only the
 // tenant query's scope has a switch, Options.NoTenantScope), user access
 // tokens and POST /departments/search, deleting employee types, job levels
-// or families, GET one job level, family, title or city, units, department
-// chats beyond a chat_id, deputy leaders and HRBPs,
-// group_chat_employee_types, the custom-attribute API switch (an attribute
-// not opened is simply not seeded), avatars,
+// or families, GET one job level, family, title or city, department chats
+// beyond a chat_id, group_chat_employee_types, the custom-attribute API
+// switch (an attribute not opened is simply not seeded), avatars,
 // enterprise email, invitations and activation, seats and licences, the
 // monthly quota, tenant-wide caps (30,000 departments, 10,000 members per
 // department), update_department_id, update_user_id, resurrect, PUT users,

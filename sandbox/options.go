@@ -30,6 +30,9 @@ type Options struct {
 	// NoTenantScope models an app without the scope tenant:tenant:readonly:
 	// GET /tenant/v2/tenant/query answers 99991672.
 	NoTenantScope bool
+	// NoEnterprise models a tenant without the enterprise edition (旗舰版):
+	// units are a paid feature there, and every unit endpoint answers 43050.
+	NoEnterprise bool
 	// TokenTTL is the tenant_access_token lifetime (default 2h). A short
 	// TTL (under 30 min) makes every token request issue a new token.
 	TokenTTL time.Duration
@@ -73,10 +76,11 @@ type Options struct {
 	// state JSON file, or any other file through SeedLoader.
 	SeedPath string
 	// SeedLoader reads a non-JSON seed (a spreadsheet in the import sheet
-	// format). Departments name parents by custom department_id; users
-	// name departments by custom department_id and leaders by user_id.
-	// dir is the tenant's schema the sheet's names resolve against.
-	SeedLoader func(path string, dir feishu.Directory) (depts []feishu.Department, users []feishu.User, err error)
+	// format) into the StateFile form: departments name parents by custom
+	// department_id; users name departments by custom department_id and
+	// leaders by user_id. dir is the tenant's schema the sheet's names
+	// resolve against.
+	SeedLoader func(path string, dir feishu.Directory) (StateFile, error)
 	// Directory is the tenant's schema at start (employee types, custom
 	// attributes, job levels and families, job titles, work cities: the
 	// API cannot create the last three), unless a state file or JSON seed

@@ -17,13 +17,16 @@ const stateFileVersion = 1
 // StateFile is the JSON form of a tenant: the state file, the /_sandbox/state
 // dump and the JSON seed format. Departments come parents first and name
 // their parent by custom department_id ("0" = root); users name departments
-// by custom department_id and leaders by user_id. Member counts are derived
-// and ignored on load. It never holds the app secret or access tokens.
+// by custom department_id and leaders by user_id; departments name their
+// leaders, deputies and HRBPs by user_id and their unit by unit_id (units
+// are loaded first). Member counts are derived and ignored on load. It
+// never holds the app secret or access tokens.
 type StateFile struct {
 	Version      int                  `json:"version"`
 	TenantName   string               `json:"tenant_name,omitempty"`
 	Departments  []feishu.Department  `json:"departments"`
 	Users        []feishu.User        `json:"users"`
+	Units        []feishu.Unit        `json:"units,omitempty"`
 	ClientTokens []*ClientTokenRecord `json:"client_tokens,omitempty"`
 	// Directory is the tenant's schema (employee types, custom attributes,
 	// job levels, families, titles, cities). A seed without one keeps the
@@ -34,7 +37,7 @@ type StateFile struct {
 // snapshot renders the state as a StateFile. Caller holds s.mu.
 func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
-		Departments: s.st.departments(), Users: s.st.allUsers(),
+		Departments: s.st.departments(), Users: s.st.allUsers(), Units: s.st.allUnits(),
 		ClientTokens: s.st.idem.all(s.opts.Now()), Directory: s.st.dir.export()}
 	return f
 }
@@ -42,6 +45,14 @@ func (s *Server) snapshot() StateFile {
 func (st *state) departments() []feishu.Department {
 	out := []feishu.Department{}
 	st.root.walk(func(d *dept) { out = append(out, renderDept(d, storageIDs)) })
+	return out
+}
+
+func (st *state) allUnits() []feishu.Unit {
+	var out []feishu.Unit
+	for _, u := range st.units.inSeq {
+		out = append(out, renderUnit(u))
+	}
 	return out
 }
 

@@ -148,12 +148,12 @@ func TestSheetSeeds(t *testing.T) {
 	if _, err := sandbox.New(sandbox.Options{SeedPath: p}); !errors.Is(err, sandbox.ErrSheetSeedsNotWired) {
 		t.Fatalf("no loader: %v", err)
 	}
-	loader := func(path string, _ feishu.Directory) ([]feishu.Department, []feishu.User, error) {
+	loader := func(path string, _ feishu.Directory) (sandbox.StateFile, error) {
 		if path != p {
 			t.Errorf("loader got %s", path)
 		}
-		return []feishu.Department{{DepartmentID: "d", ParentDepartmentID: "0", Name: "D"}},
-			[]feishu.User{{UserID: "u", Name: "U", Mobile: "13800000001", DepartmentIDs: []string{"d"}, EmployeeType: 1}}, nil
+		return sandbox.StateFile{Departments: []feishu.Department{{DepartmentID: "d", ParentDepartmentID: "0", Name: "D"}},
+			Users: []feishu.User{{UserID: "u", Name: "U", Mobile: "13800000001", DepartmentIDs: []string{"d"}, EmployeeType: 1}}}, nil
 	}
 	srv, err := sandbox.New(sandbox.Options{SeedPath: p, SeedLoader: loader})
 	if err != nil {

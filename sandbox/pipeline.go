@@ -23,6 +23,7 @@ type route struct {
 	ep        feishu.Endpoint
 	public    bool // needs no token (the token endpoint)
 	deptWrite bool // a structure change: takes the tenant lock under LockContention
+	unitAPI   bool // a unit endpoint: 43050 in a tenant without units (Options.NoEnterprise)
 	// extraLimits names further rate-limit budgets a request draws on,
 	// decided from its body (PATCH user changing department_ids/is_frozen).
 	extraLimits func(body []byte) []feishu.Endpoint
@@ -118,7 +119,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) (status
 	c := &call{r: r, query: r.URL.Query(), body: body, now: s.opts.Now()}
 	var data any
 	if c.ids, err = parseIDTypes(c.query); err == nil {
-		data, err = rt.handle(c)
+		data, err = s.handle(rt, c)
 	}
 	if err == nil {
 		err = s.waitDurable(c.wrote)
@@ -130,6 +131,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) (status
 		return 0, 0
 	}
 	return s.send(w, rt.ep, status, code, payload)
+}
+
+// handle runs the route's work; a unit endpoint of a tenant without the
+// enterprise edition answers 43050 instead.
+func (s *Server) handle(rt route, c *call) (any, error) {
+	if rt.unitAPI && s.opts.NoEnterprise {
+		return nil, fail(feishu.CodeUnitsProhibited, "units need the enterprise edition")
+	}
+	return rt.handle(c)
 }
 
 func sleep(ctx context.Context, d time.Duration) bool {

@@ -29,7 +29,11 @@ func renderDept(d *dept, ids idTypes) feishu.Department {
 	}
 	if d.leader != nil {
 		out.LeaderUserID = userRef(d.leader, ids.user)
-		out.Leaders = []feishu.DepartmentLeader{{LeaderType: 1, LeaderID: out.LeaderUserID}}
+	}
+	out.Leaders = renderLeaders(d, ids.user)
+	out.DepartmentHrbps = userRefs(d.hrbps, ids.user)
+	if d.unit != nil {
+		out.UnitIDs = []string{d.unit.id}
 	}
 	return out
 }
@@ -75,6 +79,7 @@ func renderUser(u *user, ids idTypes) feishu.User {
 	if u.leader != nil {
 		out.LeaderUserID = userRef(u.leader, ids.user)
 	}
+	out.DottedLineLeaderUserIDs = userRefs(u.dotted, ids.user)
 	for _, o := range u.orders {
 		out.Orders = append(out.Orders, feishu.UserOrder{
 			DepartmentID:    deptRef(o.dept, ids.dept),

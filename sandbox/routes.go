@@ -37,6 +37,15 @@ func (s *Server) routes() http.Handler {
 		"POST " + feishu.PathBatchGetID:       {ep: feishu.EPBatchGetID, handle: s.batchGetID},
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
 		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
+
+		"POST " + feishu.PathUnits:                  {ep: feishu.EPCreateUnit, unitAPI: true, handle: s.createUnit},
+		"PATCH " + feishu.PathUnits + "/{unit_id}":  {ep: feishu.EPPatchUnit, unitAPI: true, handle: s.patchUnit},
+		"DELETE " + feishu.PathUnits + "/{unit_id}": {ep: feishu.EPDeleteUnit, unitAPI: true, handle: s.deleteUnit},
+		"GET " + feishu.PathUnits + "/{unit_id}":    {ep: feishu.EPGetUnit, unitAPI: true, handle: s.getUnit},
+		"GET " + feishu.PathUnits:                   {ep: feishu.EPListUnits, unitAPI: true, handle: s.listUnits},
+		"POST " + feishu.PathUnitBind:               {ep: feishu.EPBindUnit, unitAPI: true, handle: s.bindUnit},
+		"POST " + feishu.PathUnitUnbind:             {ep: feishu.EPUnbindUnit, unitAPI: true, handle: s.unbindUnit},
+		"GET " + feishu.PathUnitDepartments:         {ep: feishu.EPUnitDepartments, unitAPI: true, handle: s.unitDepartments},
 	}
 	// The tenant's schema (handlers_directory.go).
 	for pattern, rt := range map[string]route{

@@ -75,11 +75,11 @@ func (s *Server) loadSeed(path string) error {
 	s.mu.RLock()
 	dir := s.st.dir.export()
 	s.mu.RUnlock()
-	depts, users, err := s.opts.SeedLoader(path, *dir)
+	f, err := s.opts.SeedLoader(path, *dir)
 	if err != nil {
 		return err
 	}
-	return s.loadOrg(depts, users)
+	return s.loadStateFile(f)
 }
 
 func isJSON(path string, b []byte) bool {
@@ -102,7 +102,7 @@ func (s *Server) loadStateFile(f StateFile) error {
 			return err
 		}
 	}
-	if err := s.loadOrg(f.Departments, f.Users); err != nil {
+	if err := s.loadOrg(f); err != nil {
 		return err
 	}
 	for _, r := range f.ClientTokens {
@@ -131,12 +131,46 @@ func (s *Server) Directory() feishu.Directory {
 	return *s.st.dir.export()
 }
 
-// loadOrg adds departments and users through the API's rules. Departments
-// may come in any order (each waits for its parent); leaders are linked
-// after everyone exists, so they may point forward.
-func (s *Server) loadOrg(depts []feishu.Department, users []feishu.User) error {
+// loadOrg adds units, departments and users through the API's rules.
+// Departments may come in any order (each waits for its parent); leaders,
+// deputies, HRBPs and dotted-line leaders are linked after everyone
+// exists, so they may point forward.
+func (s *Server) loadOrg(f StateFile) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, in := range f.Units {
+		if _, err := s.st.createUnit(in, s.st.nextSeq()); err != nil {
+			return fmt.Errorf("unit %q (%s): %w", in.UnitID, in.Name, err)
+		}
+	}
+	made, err := s.loadDepts(f.Departments)
+	if err != nil {
+		return err
+	}
+	madeUsers := make([]*user, len(f.Users))
+	for i, in := range f.Users {
+		in.LeaderUserID, in.DottedLineLeaderUserIDs, in.CustomAttrs = "", nil, nil // linked once everyone exists
+		u, err := s.st.createUser(in, storageIDs, true, s.opts.Now())
+		if err != nil {
+			return fmt.Errorf("user %s: %w", userName(f.Users[i]), err)
+		}
+		madeUsers[i] = u
+	}
+	for i, in := range f.Users {
+		if err := s.linkUser(madeUsers[i], in); err != nil {
+			return fmt.Errorf("user %s: %w", userName(in), err)
+		}
+	}
+	for i, in := range f.Departments {
+		if err := s.linkDept(made[i], in); err != nil {
+			return fmt.Errorf("department %s: %w", deptName(in), err)
+		}
+	}
+	return nil
+}
+
+// loadDepts creates departments parents first, without their people.
+func (s *Server) loadDepts(depts []feishu.Department) ([]*dept, error) {
 	made := make([]*dept, len(depts))
 	pending := make([]int, len(depts))
 	for i := range pending {
@@ -150,59 +184,81 @@ func (s *Server) loadOrg(depts []feishu.Department, users []feishu.User) error {
 				next = append(next, i) // parent not created yet
 				continue
 			}
-			in.LeaderUserID, in.Leaders = "", nil
+			in.LeaderUserID, in.Leaders, in.DepartmentHrbps = "", nil, nil
 			d, err := s.st.createDept(in, storageIDs, true)
 			if err != nil {
-				return fmt.Errorf("department %s: %w", deptName(depts[i]), err)
+				return nil, fmt.Errorf("department %s: %w", deptName(depts[i]), err)
 			}
 			made[i] = d
 		}
 		if len(next) == len(pending) {
 			in := depts[next[0]]
-			return fmt.Errorf("department %s: %w", deptName(in),
+			return nil, fmt.Errorf("department %s: %w", deptName(in),
 				fail(feishu.CodeDeptNotExist, "parent %q not found", in.ParentDepartmentID))
 		}
 		pending = next
 	}
-	madeUsers := make([]*user, len(users))
-	for i, in := range users {
-		in.LeaderUserID, in.CustomAttrs = "", nil // linked once everyone exists
-		u, err := s.st.createUser(in, storageIDs, true, s.opts.Now())
-		if err != nil {
-			return fmt.Errorf("user %s: %w", userName(users[i]), err)
-		}
-		madeUsers[i] = u
+	return made, nil
+}
+
+// seedPerson finds a person a seed links to by user_id. Links are restored
+// as they were: a leader may have resigned since.
+func (s *Server) seedPerson(id string, c feishu.Code, role string) (*user, error) {
+	if l := s.st.userByID[id]; l != nil {
+		return l, nil
 	}
-	// Links are restored as they were: a leader may have resigned since.
-	for i, in := range users {
-		if in.LeaderUserID == "" {
-			continue
+	return nil, fail(c, "%s %q not found", role, id)
+}
+
+func (s *Server) linkUser(u *user, in feishu.User) error {
+	if in.LeaderUserID != "" {
+		l, err := s.seedPerson(in.LeaderUserID, feishu.CodeLeaderInvalid, "leader")
+		if err != nil {
+			return err
 		}
-		l := s.st.userByID[in.LeaderUserID]
-		switch {
-		case l == nil:
-			return fmt.Errorf("user %s: %w", userName(in), fail(feishu.CodeLeaderInvalid, "leader %q not found", in.LeaderUserID))
-		case l == madeUsers[i]:
-			return fmt.Errorf("user %s: %w", userName(in), fail(feishu.CodeLeaderSelf, "a user cannot lead themself"))
+		if l == u {
+			return fail(feishu.CodeLeaderSelf, "a user cannot lead themself")
 		}
-		madeUsers[i].leader = l
+		u.leader = l
+	}
+	for _, id := range in.DottedLineLeaderUserIDs {
+		l, err := s.seedPerson(id, feishu.CodeLeaderInvalid, "dotted-line leader")
+		if err != nil {
+			return err
+		}
+		if l == u {
+			return fail(feishu.CodeLeaderSelf, "a user cannot be their own dotted-line leader")
+		}
+		u.dotted = append(u.dotted, l)
 	}
 	// Custom attributes may name users (GENERIC_USER) created after them.
-	for i, in := range users {
-		attrs, err := s.st.checkUserAttrs(in.CustomAttrs)
+	attrs, err := s.st.checkUserAttrs(in.CustomAttrs)
+	u.customAttrs = attrs
+	return err
+}
+
+func (s *Server) linkDept(d *dept, in feishu.Department) error {
+	main, deputies := in.MainAndDeputies()
+	if main != "" {
+		l, err := s.seedPerson(main, feishu.CodeUserIDInvalid, "leader")
 		if err != nil {
-			return fmt.Errorf("user %s: %w", userName(in), err)
+			return err
 		}
-		madeUsers[i].customAttrs = attrs
+		d.leader = l
 	}
-	for i, in := range depts {
-		if id := leaderOf(in); id != "" {
-			l := s.st.userByID[id]
-			if l == nil {
-				return fmt.Errorf("department %s: %w", deptName(in), fail(feishu.CodeUserIDInvalid, "leader %q not found", id))
-			}
-			made[i].leader = l
+	for _, id := range deputies {
+		u, err := s.seedPerson(id, feishu.CodeUserIDInvalid, "deputy leader")
+		if err != nil {
+			return err
 		}
+		d.deputies = append(d.deputies, u)
+	}
+	for _, id := range in.DepartmentHrbps {
+		u, err := s.seedPerson(id, feishu.CodeInvalidHrbps, "HRBP")
+		if err != nil {
+			return err
+		}
+		d.hrbps = append(d.hrbps, u)
 	}
 	return nil
 }
@@ -261,6 +317,13 @@ func (s *Server) Departments() []feishu.Department {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.st.departments()
+}
+
+// Units returns every unit in creation order.
+func (s *Server) Units() []feishu.Unit {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.allUnits()
 }
 
 // Users returns every user, resigned ones included, in creation order,

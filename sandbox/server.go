@@ -68,6 +68,7 @@ func New(opts Options) (*Server, error) {
 			return nil, fmt.Errorf("sandbox options: %w", err)
 		}
 	}
+	s.st.units.off = o.NoEnterprise
 	if err := s.loadInitial(); err != nil {
 		return nil, err
 	}

@@ -21,6 +21,9 @@ type dept struct {
 	leader    *user
 	chatID    string
 	groupChat bool
+	deputies  []*user // leaders of type 2, in the order set
+	hrbps     []*user // department_hrbps, in the order set
+	unit      *unit   // the bound unit, if any
 
 	children    []*dept          // sorted by (order, seq)
 	childOrders map[int64]*dept  // order -> child
@@ -188,6 +191,7 @@ type user struct {
 	jobLevelID      string
 	jobFamilyID     string
 	customAttrs     []feishu.UserCustomAttr // as stored (directory_ops.go)
+	dotted          []*user                 // dotted_line_leader_user_ids, in the order set
 }
 
 type userOrder struct {
@@ -223,6 +227,8 @@ type state struct {
 
 	idem *idempotency
 	dir  *directory // the tenant's schema (directory.go)
+
+	units units // unit_ops.go
 }
 
 func newState(tenantName string, idem *idempotency) *state {
@@ -243,6 +249,7 @@ func newState(tenantName string, idem *idempotency) *state {
 		resignedEmail:  map[string][]*user{},
 		idem:           idem,
 		dir:            newDirectory(),
+		units:          newUnits(),
 	}
 }
 

@@ -22,6 +22,7 @@ type userDraft struct {
 	primary                    *dept
 	orders                     []userOrder
 	leader                     *user
+	dotted                     []*user
 	city, country, workStation string
 	employeeNo, jobTitle       string
 	enterpriseEmail            string
@@ -74,6 +75,9 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 		if dr.leader, err = s.userLeader(in.LeaderUserID, ids); err != nil {
 			return nil, err
 		}
+	}
+	if dr.dotted, err = s.dottedLeaders(userRef(u, ids.user), in.DottedLineLeaderUserIDs, ids); err != nil {
+		return nil, err
 	}
 	dr.fill(in, seed, now)
 	if !resigned {
@@ -253,7 +257,7 @@ func draftOf(u *user) userDraft {
 	return userDraft{name: u.name, enName: u.enName, nickname: u.nickname, email: u.email,
 		mobile: u.mobile, mainland: strings.HasPrefix(u.mobile, "+86"), mobileVisible: u.mobileVisible,
 		gender: u.gender, employeeType: u.employeeType, depts: u.depts, primary: u.primary,
-		orders: u.orders, leader: u.leader, city: u.city, country: u.country,
+		orders: u.orders, leader: u.leader, dotted: u.dotted, city: u.city, country: u.country,
 		workStation: u.workStation, employeeNo: u.employeeNo, jobTitle: u.jobTitle,
 		enterpriseEmail: u.enterpriseEmail, joinTime: u.joinTime, frozen: u.status.IsFrozen,
 		jobLevelID: u.jobLevelID, jobFamilyID: u.jobFamilyID, customAttrs: u.customAttrs}
@@ -264,6 +268,7 @@ func draftOf(u *user) userDraft {
 func (s *state) applyDraft(u *user, dr userDraft) {
 	u.name, u.enName, u.nickname, u.email, u.mobile = dr.name, dr.enName, dr.nickname, dr.email, dr.mobile
 	u.mobileVisible, u.gender, u.employeeType, u.leader = dr.mobileVisible, dr.gender, dr.employeeType, dr.leader
+	u.dotted = dr.dotted
 	u.city, u.country, u.workStation = dr.city, dr.country, dr.workStation
 	u.employeeNo, u.jobTitle, u.enterpriseEmail = dr.employeeNo, dr.jobTitle, dr.enterpriseEmail
 	u.joinTime, u.status.IsFrozen = dr.joinTime, dr.frozen
@@ -297,6 +302,11 @@ func (s *state) patchUser(u *user, p feishu.UserPatch, ids idTypes) error {
 			if dr.leader, err = s.userLeader(id, ids); err != nil {
 				return err
 			}
+		}
+	}
+	if p.DottedLineLeaderUserIDs != nil {
+		if dr.dotted, err = s.dottedLeaders(userRef(u, ids.user), *p.DottedLineLeaderUserIDs, ids); err != nil {
+			return err
 		}
 	}
 	if err := s.checkUnique(dr, u); err != nil {

@@ -9,6 +9,7 @@ import (
 const (
 	DepartmentsSheet  = "部门 departments"
 	UsersSheet        = "成员 users"
+	UnitsSheet        = "单位 units"
 	InstructionsSheet = "说明 instructions"
 )
 
@@ -29,13 +30,20 @@ func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 	return append(cols, extra...)
 }
 
-// DataSheet is a departments or users sheet in the template format.
+// DataSheet is a departments, users or units sheet in the template format.
 func DataSheet(s *org.Schema, rows [][]string, extra ...sheet.Column) sheet.OutSheet {
-	name := DepartmentsSheet
-	if s.Kind == org.KindUsers {
-		name = UsersSheet
+	return sheet.OutSheet{Name: SheetName(s.Kind), Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+}
+
+// SheetName is the template's sheet of a kind.
+func SheetName(k org.Kind) string {
+	switch k {
+	case org.KindUsers:
+		return UsersSheet
+	case org.KindUnits:
+		return UnitsSheet
 	}
-	return sheet.OutSheet{Name: name, Columns: Columns(s, extra...), Rows: rows, FreezeHeader: true}
+	return DepartmentsSheet
 }
 
 // CSVName is the file name of a kind's sheet when written as CSV.

@@ -24,14 +24,11 @@ func Instructions() sheet.OutSheet {
 	}
 	var rows [][]string
 	rows = append(rows, []string{"", "填写须知 How to fill in", "", "",
-		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后填写：带有这个标记、或与示例行相同的行不会导入。每个单元格只填一个值（所属部门ID、部门路径除外）。列的顺序可以调整；示例标记列和未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
-		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell (except department_ids and department_path). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
+		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后填写：带有这个标记、或与示例行相同的行不会导入。每个单元格只填一个值，列表列除外：所属部门ID、部门路径，部门负责人ID（先主负责人、再副负责人，如 u005;u009）、副负责人ID、部门HRBP、虚线上级ID，多个用 ; 分隔。单位表先于部门导入，部门的「单位」列填单位ID或单位名称（一个部门一个单位；单位需飞书旗舰版）。列的顺序可以调整；示例标记列和未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
+		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell, except in the list columns: department_ids, department_path, a department's leader_user_id (the main leader, then deputies: u005;u009), deputy_leader_user_ids, department_hrbps and dotted_line_leader_user_ids, separated by ;. The units sheet is imported before departments; a department's unit column names a unit by unit_id or name (one unit per department; units need Feishu's enterprise edition). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
 	for _, s := range org.Schemas {
-		entity := problem.EntityDepartment
-		sheetName := DepartmentsSheet
-		if s.Kind == org.KindUsers {
-			entity, sheetName = problem.EntityUser, UsersSheet
-		}
+		entity := map[org.Kind]string{org.KindDepartments: problem.EntityDepartment, org.KindUsers: problem.EntityUser, org.KindUnits: problem.EntityUnit}[s.Kind]
+		sheetName := SheetName(s.Kind)
 		for _, f := range s.Fields {
 			zh, en := fieldRules(entity, f.Key)
 			req := "否 No"

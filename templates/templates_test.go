@@ -56,11 +56,11 @@ func TestCommittedTemplatesAreWhatTheCommandWrites(t *testing.T) {
 func TestTemplateExampleRowsAreRefused(t *testing.T) {
 	for _, inputs := range [][]org.Input{
 		{{Path: XLSXName}},
-		{{Path: "departments.csv"}, {Path: "users.csv"}},
+		{{Path: "departments.csv"}, {Path: "users.csv"}, {Path: "units.csv"}},
 	} {
 		o, ps := org.Load(inputs)
 		ps = append(ps, validate.Validate(o)...)
-		if len(o.Departments) != 1 || len(o.Users) != 1 || len(ps) != 2 {
+		if len(o.Departments) != 1 || len(o.Users) != 1 || len(o.Units) != 1 || len(ps) != 3 {
 			t.Fatalf("%v: %d depts %d users, problems %v", inputs, len(o.Departments), len(o.Users), ps)
 		}
 		for _, p := range ps {
@@ -90,19 +90,21 @@ func TestFilledTemplate(t *testing.T) {
 	}
 	realDept := map[string]string{"department_id": "RD", "name": "研发部", "name_en": "R&D", "leader_user_id": "u9"}
 	realUser := map[string]string{"user_id": "u9", "name": "李雷", "en_name": "Lei Li", "mobile": "13912345678", "email": "lilei@corp.example.cn", "department_ids": "RD"}
+	realUnit := map[string]string{"unit_id": "BU9", "name": "研发子公司"}
 	tests := []struct {
 		name   string
 		marker bool // the marker column is there
 		clear  bool // its cell is cleared
 		dept   map[string]string
 		user   map[string]string
+		unit   map[string]string
 		want   string
 	}{
-		{"example rows as written", true, false, nil, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
-		{"copied and edited, marker kept", true, false, realDept, realUser, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
-		{"copied, edited, marker cleared", true, true, realDept, realUser, ""},
-		{"an old template without the marker", false, false, nil, nil, "ROW_EXAMPLE,ROW_EXAMPLE"},
-		{"only the name edited, marker cleared", true, true, nil, map[string]string{"name": "李雷"}, "ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
+		{"example rows as written", true, false, nil, nil, nil, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied and edited, marker kept", true, false, realDept, realUser, realUnit, "ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER,ROW_EXAMPLE_MARKER"},
+		{"copied, edited, marker cleared", true, true, realDept, realUser, realUnit, ""},
+		{"an old template without the marker", false, false, nil, nil, nil, "ROW_EXAMPLE,ROW_EXAMPLE,ROW_EXAMPLE"},
+		{"only the name edited, marker cleared", true, true, nil, map[string]string{"name": "李雷"}, nil, "ROW_EXAMPLE,ROW_EXAMPLE,USER_EXAMPLE_CONTACT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,10 +112,7 @@ func TestFilledTemplate(t *testing.T) {
 			var inputs []org.Input
 			for i, s := range org.Schemas {
 				ds := TemplateSheets()[i]
-				values := tt.dept
-				if s.Kind == org.KindUsers {
-					values = tt.user
-				}
+				values := map[org.Kind]map[string]string{org.KindDepartments: tt.dept, org.KindUsers: tt.user, org.KindUnits: tt.unit}[s.Kind]
 				row := append(edit(s, Example(s), values), org.ExampleNote)
 				if tt.clear {
 					row[len(row)-1] = ""
@@ -147,14 +146,14 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+InstructionsSheet {
+	if got := f.GetSheetList(); strings.Join(got, "|") != DepartmentsSheet+"|"+UsersSheet+"|"+UnitsSheet+"|"+InstructionsSheet {
 		t.Fatalf("sheets = %v", got)
 	}
 	// Bilingual headers.
 	if v, _ := f.GetCellValue(UsersSheet, "D1"); v != "手机号 (mobile)" {
 		t.Errorf("users D1 = %q", v)
 	}
-	// Dropdowns on employee_type (G), gender (H) and create_group_chat (H of departments).
+	// Dropdowns on employee_type (G), gender (H) and create_group_chat (J of departments).
 	dvs, _ := f.GetDataValidations(UsersSheet)
 	lists := map[string]string{}
 	for _, dv := range dvs {
@@ -164,7 +163,7 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 		t.Errorf("user dropdowns = %v", lists)
 	}
 	dvs, _ = f.GetDataValidations(DepartmentsSheet)
-	if len(dvs) != 1 || dvs[0].Sqref != "H2:H2001" {
+	if len(dvs) != 1 || dvs[0].Sqref != "J2:J2001" {
 		t.Errorf("department dropdowns = %+v", dvs)
 	}
 	// Text format on the mobile and employee_no columns, frozen header.

@@ -134,3 +134,25 @@ func readList[T any](rd *reading, list func(context.Context, int, string) (*feis
 		return nil
 	}
 }
+
+// directoryMinCalls adds one call per page of each list read (one for an
+// empty list) to m.
+func (s *Snapshot) directoryMinCalls(m map[feishu.Endpoint]int) {
+	for _, l := range []struct {
+		read bool
+		ep   feishu.Endpoint
+		n    int
+		max  int
+	}{
+		{s.DirRead.EmployeeTypes, feishu.EPEmployeeTypeEnums, len(s.Dir.EmployeeTypes), feishu.EmployeeTypePageMax},
+		{s.DirRead.CustomAttrs, feishu.EPCustomAttrs, len(s.Dir.CustomAttrs), feishu.CustomAttrPageMax},
+		{s.DirRead.JobLevels, feishu.EPJobLevels, len(s.Dir.JobLevels), feishu.JobLevelPageMax},
+		{s.DirRead.JobFamilies, feishu.EPJobFamilies, len(s.Dir.JobFamilies), feishu.JobFamilyPageMax},
+		{s.DirRead.JobTitles, feishu.EPJobTitles, len(s.Dir.JobTitles), feishu.JobTitlePageMax},
+		{s.DirRead.WorkCities, feishu.EPWorkCities, len(s.Dir.WorkCities), feishu.WorkCityPageMax},
+	} {
+		if l.read {
+			m[l.ep] = max(1, pagesFor(l.n, l.max))
+		}
+	}
+}

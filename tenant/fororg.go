@@ -23,6 +23,11 @@ func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snap
 	if err != nil {
 		return nil, err
 	}
+	if o.UsesUnits() { // units exist apart from departments: even in an empty tenant
+		if err := rd.run(ctx, []func(context.Context) error{rd.units}); err != nil {
+			return nil, err
+		}
+	}
 	if empty {
 		s.Empty = true
 		return s, nil
@@ -91,6 +96,9 @@ func (rd *reading) fill(ctx context.Context, o *org.Org) error {
 	mobiles, emails := missing(w.mobiles, rd.s.ByMobile), missing(w.emails, rd.s.ByEmail)
 	for i := 0; i < max(len(mobiles), len(emails)); i += feishu.BatchMax {
 		jobs = append(jobs, rd.contacts(window(mobiles, i), window(emails, i)))
+	}
+	if o.UsesUnits() && !rd.s.UnitsRead {
+		jobs = append(jobs, rd.units)
 	}
 	if err := rd.run(ctx, jobs); err != nil {
 		return err
@@ -212,8 +220,9 @@ func (rd *reading) children(parent string) func(context.Context) error {
 type refs struct{ depts, users, mobiles, emails []string }
 
 // wanted lists what a sheet refers to: every department ID (rows, parents,
-// user departments), every user ID (rows, leaders, the users of GENERIC_USER
-// custom attributes), and the users' mobiles and emails.
+// user departments), every user ID (rows, leaders, deputies, HRBPs,
+// dotted-line leaders, the users of GENERIC_USER custom attributes), and
+// the users' mobiles and emails.
 func wanted(o *org.Org, s *Snapshot) refs {
 	var w refs
 	ds, us, ms, es := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -231,7 +240,9 @@ func wanted(o *org.Org, s *Snapshot) refs {
 	for _, d := range o.Departments {
 		addDept(d.ID())
 		addDept(d.ParentID())
-		add(&w.users, us, d.LeaderUserID())
+		for _, id := range append(append([]string{d.Values.MainLeader}, d.Values.Deputies...), d.Values.HRBPs...) {
+			add(&w.users, us, id)
+		}
 	}
 	for _, u := range o.Users {
 		for _, id := range u.DepartmentIDs {
@@ -239,6 +250,9 @@ func wanted(o *org.Org, s *Snapshot) refs {
 		}
 		add(&w.users, us, u.UserID())
 		add(&w.users, us, u.LeaderUserID())
+		for _, id := range u.Values.DottedLeaders {
+			add(&w.users, us, id)
+		}
 		add(&w.mobiles, ms, u.Values.Mobile.E164)
 		add(&w.emails, es, u.Values.Email)
 	}

@@ -25,6 +25,7 @@ type API interface {
 	JobFamilies(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.JobFamily], error)
 	JobTitles(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.JobTitle], error)
 	WorkCities(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.WorkCity], error)
+	ListUnits(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.Unit], error)
 }
 
 // DefaultParallel is how many reads are in flight at once. The pacer sets

@@ -31,6 +31,12 @@ type Snapshot struct {
 	// its lists were read (an empty list read is not one left unread).
 	Dir     feishu.Directory
 	DirRead Lists
+	// Units are the tenant's units by unit_id, read (UnitsRead) when a
+	// sheet uses units or an export asks; UnitsUnavailable when the tenant
+	// has no units at all (43050: not the enterprise edition).
+	Units            map[string]*feishu.Unit
+	UnitsRead        bool
+	UnitsUnavailable bool
 	// Calls are the attempts per endpoint (retries included), Pages the
 	// successful calls.
 	Calls map[feishu.Endpoint]int
@@ -45,6 +51,7 @@ func New() *Snapshot {
 		ByMobile:    map[string]string{},
 		ByEmail:     map[string]string{},
 		Children:    map[string][]feishu.Department{},
+		Units:       map[string]*feishu.Unit{},
 		Calls:       map[feishu.Endpoint]int{},
 		Pages:       map[feishu.Endpoint]int{},
 	}

@@ -154,33 +154,6 @@ func (t *Tree) MinCalls() map[feishu.Endpoint]int {
 	return m
 }
 
-// MinCalls is the walk's MinCalls plus one call per page of each
-// directory list read (one for an empty list).
-func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
-	m := map[feishu.Endpoint]int{}
-	if s.Tree != nil {
-		m = s.Tree.MinCalls()
-	}
-	for _, l := range []struct {
-		read bool
-		ep   feishu.Endpoint
-		n    int
-		max  int
-	}{
-		{s.DirRead.EmployeeTypes, feishu.EPEmployeeTypeEnums, len(s.Dir.EmployeeTypes), feishu.EmployeeTypePageMax},
-		{s.DirRead.CustomAttrs, feishu.EPCustomAttrs, len(s.Dir.CustomAttrs), feishu.CustomAttrPageMax},
-		{s.DirRead.JobLevels, feishu.EPJobLevels, len(s.Dir.JobLevels), feishu.JobLevelPageMax},
-		{s.DirRead.JobFamilies, feishu.EPJobFamilies, len(s.Dir.JobFamilies), feishu.JobFamilyPageMax},
-		{s.DirRead.JobTitles, feishu.EPJobTitles, len(s.Dir.JobTitles), feishu.JobTitlePageMax},
-		{s.DirRead.WorkCities, feishu.EPWorkCities, len(s.Dir.WorkCities), feishu.WorkCityPageMax},
-	} {
-		if l.read {
-			m[l.ep] = max(1, pagesFor(l.n, l.max))
-		}
-	}
-	return m
-}
-
 // MemberCount is the root's member count: member_count of a root read by
 // GET, else the distinct users listed.
 func (t *Tree) MemberCount() int {

@@ -20,6 +20,8 @@ type WalkOptions struct {
 	// FetchRoot reads the root department even when it is "0", for its
 	// name and member_count (one more call, GET /departments/0).
 	FetchRoot bool
+	// Units reads the tenant's units too (Reader.Units), for an export.
+	Units bool
 	// Progress, when set, is called after every page, one call at a time.
 	Progress func(WalkProgress)
 }
@@ -77,6 +79,11 @@ func (r *Reader) Walk(ctx context.Context, opts WalkOptions) (*Snapshot, error) 
 		// The names of the types, levels, families and attributes users hold.
 		if err := r.ReadDirectory(ctx, s, ListsOf(s.Tree.Users)); err != nil {
 			return nil, fmt.Errorf("reading the tenant's schema: %w", err)
+		}
+	}
+	if opts.Units {
+		if err := r.Units(ctx, s); err != nil {
+			return nil, fmt.Errorf("listing the units: %w", err)
 		}
 	}
 	return s, nil

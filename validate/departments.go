@@ -51,9 +51,7 @@ func (v *validator) departments() {
 		if d.ParentID() != "" && d.ParentID() != RootID && v.deptIDs[d.ParentID()] == nil && d.ParentID() != d.ID() && !several(d.Record, "parent_department_id") {
 			v.add("DEPT_PARENT_UNKNOWN", d.Loc("parent_department_id"), d.ParentID())
 		}
-		if d.LeaderUserID() != "" && v.userIDs[d.LeaderUserID()] == nil && !several(d.Record, "leader_user_id") {
-			v.add("DEPT_LEADER_UNKNOWN", d.Loc("leader_user_id"), d.LeaderUserID())
-		}
+		v.departmentPeople(d)
 	}
 	inCycle := v.departmentCycles()
 	v.departmentDepths(inCycle)

@@ -141,7 +141,7 @@ func TestSeveralValuesInOneValueColumns(t *testing.T) {
 	}{
 		{"department_id", "A;B,丙,0,,,\n", []string{"4 department_id CELL_SEVERAL_VALUES"}},
 		{"parent", "C,丙,\"A,B\",,,\n", []string{"4 parent_department_id CELL_SEVERAL_VALUES"}},
-		{"leader", "C,丙,0,u1 u2,,\n", []string{"4 leader_user_id CELL_SEVERAL_VALUES"}},
+		{"leaders are a list: a space does not separate them", "C,丙,0,u1 u2,,\n", []string{"4 leader_user_id ID_LIST_FORMAT"}},
 		{"group chat", "C,丙,0,,是;否,\n", []string{"4 create_group_chat CELL_SEVERAL_VALUES"}},
 		{"parent path", ",丙,,,,甲；乙\n", []string{"4 parent_path CELL_SEVERAL_VALUES"}},
 		{"a comma in a parent path is part of a name", ",丙,,,,\"甲/研发,测试\"\n", nil},

@@ -59,6 +59,7 @@ func (v *validator) users() {
 		}
 		v.userDepartments(u)
 		v.userLeader(u)
+		v.userPeople(u)
 	}
 	v.leaderCycles()
 }

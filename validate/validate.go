@@ -22,7 +22,9 @@ func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v := &validator{org: o, opts: opts}
 	v.cells()
 	v.indexUsers()
+	v.units()
 	v.departments()
+	v.departmentUnits()
 	v.users()
 	v.paths()
 	problem.Sort(v.probs)
@@ -35,6 +37,8 @@ type validator struct {
 	probs   []problem.Problem
 	deptIDs map[string]*org.Department // first row of each department_id
 	userIDs map[string]*org.User       // first row of each user_id
+	// unitIndex resolves the departments' unit cells (units.go)
+	unitIndex org.Units
 }
 
 func (v *validator) add(code string, loc problem.Loc, args ...any) {

@@ -11,6 +11,15 @@ import (
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
+// UnitsNote adds the units to a count of departments and users, when
+// there are any.
+func UnitsNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d 个单位 units", n)
+}
+
 // ExportSummary says what an export read and wrote, and the calls it
 // made against the minimum.
 func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed time.Duration) {
@@ -21,7 +30,7 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
 		}
 	}
-	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users", len(snap.Tree.Departments), len(snap.Tree.Users))
+	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users%s", len(snap.Tree.Departments), len(snap.Tree.Users), UnitsNote(len(snap.Units)))
 	if len(parts) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}
@@ -31,7 +40,7 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 	}
 	least := snap.MinCalls() // the walk, and the schema lists users hold
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
-	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment} {
+	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits} {
 		if n, ok := least[ep]; ok {
 			fmt.Fprintf(w, " %s %d/%d;", endpointName(ep), snap.Calls[ep], n)
 		}

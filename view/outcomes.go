@@ -20,12 +20,11 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		fmt.Fprintf(w, "%11s", s)
 	}
 	fmt.Fprintln(w)
-	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
-		label := "部门 depts"
-		if k == plan.KindUser {
-			label = "成员 users"
+	for _, k := range plan.Kinds {
+		if k == plan.KindUnit && counts[string(k)] == nil {
+			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", label)
+		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
 		for _, s := range statuses {
 			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
 		}
@@ -34,8 +33,8 @@ func Outcomes(w io.Writer, res *importer.Result) {
 	directoryOutcomes(w, counts, statuses)
 	shown := 0
 	for _, oc := range res.Outcomes {
-		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped {
-			continue
+		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped || oc.Change.BlockedBy == plan.UnitsUnavailable {
+			continue // a tenant without units is said once, in the plan
 		}
 		if shown == 0 {
 			fmt.Fprintln(w)

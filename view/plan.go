@@ -32,12 +32,11 @@ func Plan(w io.Writer, p *plan.Plan) {
 		fmt.Fprintf(w, "%10s", actionZH[a])
 	}
 	fmt.Fprintln(w)
-	for _, k := range []plan.Kind{plan.KindDepartment, plan.KindUser} {
-		label := "部门 depts"
-		if k == plan.KindUser {
-			label = "成员 users"
+	for _, k := range plan.Kinds {
+		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
+			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", label)
+		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
 		for _, a := range plan.Actions {
 			fmt.Fprintf(w, "%12d", p.Count(k, a))
 		}
@@ -45,8 +44,13 @@ func Plan(w io.Writer, p *plan.Plan) {
 	}
 	directoryCount(w, p)
 	fmt.Fprintln(w)
+	for _, pr := range p.Problems {
+		if pr.Rule == plan.UnitsUnavailable { // about the tenant, not a row: said once
+			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity, pr.Rule, pr.Text())
+		}
+	}
 	for _, c := range p.Changes {
-		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) {
+		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) || c.BlockedBy == plan.UnitsUnavailable {
 			continue
 		}
 		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)

@@ -64,3 +64,18 @@ func TestRenderShowsWhatTheTenantCheckFound(t *testing.T) {
 		t.Errorf("the rows matched by contact (and only they) say how:\n%s", text)
 	}
 }
+
+// TestPlanSaysUnitsUnavailableOnce: a tenant without units is said once,
+// not under every unit row it blocks.
+func TestPlanSaysUnitsUnavailableOnce(t *testing.T) {
+	pr := problem.New(plan.UnitsUnavailable, problem.Loc{File: "units.csv"}, 2, 2)
+	p := &plan.Plan{Problems: []problem.Problem{pr}, Changes: []*plan.Change{
+		{Kind: plan.KindUnit, Key: "U1", Action: plan.ActionBlocked, BlockedBy: plan.UnitsUnavailable, Problems: []problem.Problem{pr}},
+		{Kind: plan.KindUnit, Key: "U2", Action: plan.ActionBlocked, BlockedBy: plan.UnitsUnavailable, Problems: []problem.Problem{pr}},
+	}}
+	var out bytes.Buffer
+	Plan(&out, p)
+	if n := strings.Count(out.String(), plan.UnitsUnavailable); n != 1 {
+		t.Errorf("the plan says it %d times:\n%s", n, out.String())
+	}
+}

@@ -45,7 +45,7 @@ func TestImportAsksBeforeWriting(t *testing.T) {
 		want      []string
 	}{
 		{name: "y on a terminal", terminal: true, answers: "y\n", code: ExitOK, questions: 1, writes: true,
-			want: []string{"about to write to: http://127.0.0.1:", "app_id " + sandbox.DefaultAppID, `租户 tenant "星辰科技"`, "create 346"}},
+			want: []string{"about to write to: http://127.0.0.1:", "app_id " + sandbox.DefaultAppID, `租户 tenant "星辰科技"`, "create 351"}},
 		{name: "是 on a terminal", terminal: true, answers: "是\n", code: ExitOK, questions: 1, writes: true},
 		{name: "n on a terminal", terminal: true, answers: "n\n", code: ExitUsage, questions: 1, want: []string{"not confirmed", "nothing was written"}},
 		{name: "an empty answer is no", terminal: true, answers: "\n", code: ExitUsage, questions: 1},

@@ -127,7 +127,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	io := opts.IO
 	mapping := printMapping(io, o)
 	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
+	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d errors, %d warnings", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)), nErr, nWarn)
 	if problem.Unreadable(ps) {
 		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}

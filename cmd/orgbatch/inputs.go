@@ -13,6 +13,7 @@ import (
 type inputFlags struct {
 	departments []string
 	users       []string
+	units       []string
 	mappingFlags
 	pathRoot string
 }
@@ -20,6 +21,7 @@ type inputFlags struct {
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers")
 	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers")
+	cmd.Flags().StringArrayVar(&f.units, "units", nil, "a CSV (or workbook) that holds units (单位), whatever its headers")
 	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department)")
 	f.mappingFlags.register(cmd)
 }
@@ -52,6 +54,9 @@ func (f *inputFlags) inputs(args []string) ([]org.Input, error) {
 	}
 	for _, u := range f.users {
 		in = append(in, org.Input{Path: u, Kind: org.KindUsers})
+	}
+	for _, u := range f.units {
+		in = append(in, org.Input{Path: u, Kind: org.KindUnits})
 	}
 	if len(in) == 0 {
 		return nil, usageError("no input files: give a workbook or CSV files (see --help)")

@@ -37,10 +37,11 @@ type sandboxServeOptions struct {
 	LockContention bool
 	StrictBatch    bool
 	NoTenantScope  bool
+	NoEnterprise   bool
 	FaultSeed      uint64
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
-	SeedLoader func(path string, dir feishu.Directory) ([]feishu.Department, []feishu.User, error)
+	SeedLoader func(path string, dir feishu.Directory) (sandbox.StateFile, error)
 }
 
 // shutdownGrace bounds how long an interrupted sandbox waits for requests
@@ -105,6 +106,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.BoolVar(&opts.LockContention, "lock-contention", false, "department writes that overlap fail with 43024 (tenant lock)")
 	f.BoolVar(&opts.StrictBatch, "strict-batch", false, "batch reads fail on an unknown ID instead of leaving it out")
 	f.BoolVar(&opts.NoTenantScope, "no-tenant-scope", false, "the app may not read the tenant's name (tenant query answers 99991672)")
+	f.BoolVar(&opts.NoEnterprise, "no-enterprise-edition", false, "a tenant without the enterprise edition: every unit endpoint answers 43050")
 	f.Uint64Var(&opts.FaultSeed, "fault-seed", 0, "seed of the fault source: the same seed and call order give the same faults")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log every request (method, path, code, duration) on stderr")
 	return cmd
@@ -174,7 +176,8 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 	srv, err := sandbox.New(sandbox.Options{
 		AppID: appID, AppSecret: secret, TenantName: o.TenantName, TokenTTL: o.TokenTTL,
 		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch, NoTenantScope: o.NoTenantScope,
-		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
+		NoEnterprise: o.NoEnterprise,
+		Latency:      o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
 		Directory: samplegen.Directory(), // the schema of a customised tenant, unless a state or seed file brings one

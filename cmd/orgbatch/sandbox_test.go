@@ -178,7 +178,7 @@ func TestSandboxSeedFromSheet(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
-	if !strings.Contains(errOut, "unchanged 346") || !strings.Contains(out, "300") {
+	if !strings.Contains(errOut, "unchanged 351") || !strings.Contains(out, "300") {
 		t.Errorf("seeded tenant should make every row unchanged:\n%s\n%s", out, errOut)
 	}
 }

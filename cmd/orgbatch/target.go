@@ -185,23 +185,23 @@ func (t *target) reader(progress func(done, total int)) *tenant.Reader {
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
 // seed must be valid: its errors are returned, naming file, row and column.
-func sheetSeedLoader(path string, dir feishu.Directory) ([]feishu.Department, []feishu.User, error) {
+func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, error) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
 		if p.Severity == problem.Error {
-			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
 	// Titles and cities the schema lacks are created as Feishu does when a
 	// user names one; every other unknown name is an error of the seed.
-	d, u, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	seed, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	for _, p := range blocked {
 		if p.Severity == problem.Error {
-			return nil, nil, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	return d, u, nil
+	return sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}, nil
 }
 
 // checkTransport refuses a plain http:// base URL to a host that is not

@@ -67,7 +67,7 @@ func runValidate(opts *ValidateOptions) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users\n", len(o.Departments), len(o.Users))
+		fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users%s\n", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)))
 		view.Problems(opts.IO.Out, ps)
 	}
 	if !opts.NoReport && len(o.Tables) > 0 {

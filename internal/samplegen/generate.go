@@ -16,25 +16,34 @@ import (
 type Org struct {
 	Departments [][]string
 	Users       [][]string
+	Units       [][]string // none in synthetic orgs
+	// UserColumns head the users' rows' cells after the template's
+	// (custom attributes).
 	UserColumns []string
 }
 
-// Sheets returns the org as the template's data sheets.
+// Sheets returns the org as the template's data sheets (a units sheet
+// only when it has units).
 func (o Org) Sheets() []sheet.OutSheet {
 	var extra []sheet.Column
 	for _, h := range o.UserColumns {
 		extra = append(extra, sheet.Column{Header: h, Width: 20})
 	}
-	return []sheet.OutSheet{
+	out := []sheet.OutSheet{
 		templates.DataSheet(org.DepartmentSchema, o.Departments),
 		templates.DataSheet(org.UserSchema, o.Users, extra...),
 	}
+	if len(o.Units) > 0 {
+		out = append(out, templates.DataSheet(org.UnitSchema, o.Units))
+	}
+	return out
 }
 
 // WriteXLSX writes the org as one workbook.
 func (o Org) WriteXLSX(path string) error { return sheet.WriteXLSX(path, o.Sheets()...) }
 
-// WriteCSV writes departments.csv and users.csv into dir (UTF-8 with BOM).
+// WriteCSV writes departments.csv, users.csv and (with units) units.csv
+// into dir (UTF-8 with BOM).
 func (o Org) WriteCSV(dir string) error {
 	for i, s := range o.Sheets() {
 		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(org.Schemas[i].Kind)), s, true); err != nil {

@@ -14,7 +14,8 @@ const CompanyUsers = 300
 // deep, 300 people with Chinese names, department leaders, direct managers
 // (each person reports to their department's leader, a leader to the
 // parent department's leader), some people in two departments, and a few
-// with overseas mobiles (who therefore have an email).
+// with overseas mobiles (who therefore have an email); and a matrix:
+// units, deputy leaders, HRBPs and dotted-line leaders (matrix.go).
 func Company() Org {
 	g := newGen(20261123)
 	parent := map[string]string{}
@@ -93,6 +94,7 @@ func Company() Org {
 		attrs := s.schemaValues(v, p, leader, parent[p.depts[0]] == "0")
 		o.Users = append(o.Users, append(row(org.UserSchema, v), attrs...))
 	}
+	addMatrix(&o, people, leaderOf)
 	return o
 }
 
