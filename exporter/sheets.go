@@ -23,6 +23,8 @@ type Meta struct {
 	AppID   string
 	Version string // orgbatch's
 	Time    time.Time
+	// IncludeResigned says resigned users were looked for (resigned.go).
+	IncludeResigned bool
 }
 
 // FormatVersion names the export layout in the metadata sheet.
@@ -49,7 +51,11 @@ func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	us.Mark = muteFrom(len(org.UserSchema.Fields) + len(s.Dir.CustomAttrs))
 	ns := templates.DataSheet(org.UnitSchema, escapeRows(UnitRows(s)), UnitExtra...)
 	ns.Mark = muteFrom(len(org.UnitSchema.Fields))
-	return []sheet.OutSheet{ds, us, ns, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns)}
+	out := []sheet.OutSheet{ds, us, ns, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns)}
+	if rs := resignedSheet(s); rs != nil {
+		out = append(out, *rs)
+	}
+	return out
 }
 
 // muteFrom greys the read-only columns.
@@ -106,7 +112,11 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 		}
 		add("users_"+st, strconv.Itoa(counts[st]), "")
 	}
-	add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users")
+	if m.IncludeResigned {
+		add("users_resigned", strconv.Itoa(len(ResignedUsers(s))), "离职成员：仍被引用的、离职记录和名单中的 those still referred to or named by offboarding runs and lists (sheet "+ResignedSheet+")")
+	} else {
+		add("users_resigned", "not listed", "离职成员不在导出中: find_by_department lists no resigned users (--include-resigned)")
+	}
 	switch {
 	case s.UnitsUnavailable:
 		add("units", "not available", "租户没有单位功能（需旗舰版，43050）tenant without units (enterprise edition)")
@@ -163,9 +173,10 @@ func WriteXLSX(s *tenant.Snapshot, path string, m Meta, opts ...sheet.WriteOptio
 	return sheet.WriteXLSXWith(path, o, Sheets(s, m)...)
 }
 
-// CSVNames are the files WriteCSV writes, in order.
+// CSVNames are the files WriteCSV writes, in order (the last only when
+// there are resigned users).
 func CSVNames() []string {
-	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), templates.CSVName(org.KindUnits), TreeCSV, MetadataCSV}
+	return []string{templates.CSVName(org.KindDepartments), templates.CSVName(org.KindUsers), templates.CSVName(org.KindUnits), TreeCSV, MetadataCSV, ResignedCSV}
 }
 
 // WriteCSV writes departments.csv, users.csv, units.csv, tree.csv and metadata.csv

@@ -24,8 +24,8 @@ type API interface {
 	CreateUser(ctx context.Context, u User, clientToken string) (*User, error)
 	// p.Endpoints(): EPPatchUser (+ EPPatchUserDept)
 	PatchUser(ctx context.Context, id string, p UserPatch) (*User, error)
-	// EPDeleteUser
-	DeleteUser(ctx context.Context, id string) error
+	// EPDeleteUser; d hands the leaver's resources over (offboard.go)
+	DeleteUser(ctx context.Context, id string, d UserDelete) error
 	// EPGetUser
 	GetUser(ctx context.Context, id string) (*User, error)
 	// EPBatchUsers
@@ -56,6 +56,8 @@ type API interface {
 	JobTitles(ctx context.Context, pageSize int, pageToken string) (*Page[JobTitle], error)
 	// EPWorkCities
 	WorkCities(ctx context.Context, pageSize int, pageToken string) (*Page[WorkCity], error)
+	// EPResurrect (offboard.go)
+	ResurrectUser(ctx context.Context, id string, r UserResurrect) error
 	// Units (units.go).
 	// EPCreateUnit
 	CreateUnit(ctx context.Context, u Unit) (string, error)

@@ -278,7 +278,23 @@ func TestEndpoints(t *testing.T) {
 		{
 			name: "DeleteUser", eps: On(EPDeleteUser),
 			route: "DELETE " + PathUsers + "/{id}", path: PathUsers + "/u%2F1", query: idQuery(nil), data: `{}`,
-			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteUser(ctx, "u/1") },
+			call: func(ctx context.Context, c *Client) (any, error) { return nil, c.DeleteUser(ctx, "u/1", UserDelete{}) },
+		},
+		{
+			name: "DeleteUser handing resources over", eps: On(EPDeleteUser),
+			route: "DELETE " + PathUsers + "/{id}", path: PathUsers + "/u1", query: idQuery(nil), data: `{}`,
+			body: `{"docs_acceptor_user_id":"u2","email_acceptor":{"processing_type":"3"}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.DeleteUser(ctx, "u1", UserDelete{DocsAcceptorUserID: "u2", EmailAcceptor: &ResourceAcceptor{ProcessingType: EmailDelete}})
+			},
+		},
+		{
+			name: "ResurrectUser", eps: On(EPResurrect),
+			route: "POST " + PathUsers + "/{id}/resurrect", path: PathUsers + "/u1/resurrect", query: idQuery(nil), data: `{}`,
+			body: `{"departments":[{"department_id":"D1","user_order":0,"department_order":2}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.ResurrectUser(ctx, "u1", UserResurrect{Departments: []UserDepartmentInfo{{DepartmentID: "D1", DepartmentOrder: 2}}})
+			},
 		},
 		{
 			name: "GetUser", eps: On(EPGetUser),

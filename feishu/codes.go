@@ -100,6 +100,21 @@ var (
 	CodeMethodMismatch = Code{99991301, 405, "request method doesn't match"}
 )
 
+// Codes of the offboarding endpoints (user/delete, user/resurrect).
+var (
+	CodeAcceptorInvalid   = Code{41052, 400, "user resign acceptor is invalid error"}
+	CodeTenantManager     = Code{44037, 400, "tenant manager cannot be deleted"}
+	CodeResurrecting      = Code{44042, 400, "User is in resurrect progress, retry later"}
+	CodeLifecycleOnly     = Code{44062, 400, "According to the settings, this member's account can only be deleted through Member life cycle."}
+	CodeResurrectExpired  = Code{44028, 400, "Exceed recoverable time"}
+	CodeResurrectNoAccess = Code{44029, 400, "No access to resurrect"}
+	CodeResurrectMobile   = Code{44030, 400, "Mobile duplicated"}
+	CodeResurrectEmail    = Code{44031, 400, "Email duplicated"}
+	CodeResurrectUserID   = Code{44032, 400, "UserID duplicated"}
+	CodeNotResigned       = Code{44033, 400, "User not resigned"}
+	CodeDeleteInProgress  = Code{44034, 400, "User is in delete progress, retry later"}
+)
+
 // RetryableCodes are business codes that mean "wait and try again": the rate
 // limit, the tenant structure lock, the department and user update locks, and
 // the documented transient create failure.

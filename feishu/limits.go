@@ -46,6 +46,11 @@ const (
 	EPWorkCities         Endpoint = "GET /contact/v3/work_cities"
 )
 
+// The offboarding endpoints (offboard.go).
+const (
+	EPResurrect Endpoint = "POST /contact/v3/users/:user_id/resurrect"
+)
+
 // The unit endpoints (units.go).
 const (
 	EPCreateUnit      Endpoint = "POST /contact/v3/unit"
@@ -112,6 +117,7 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPUpdateJobFamily:    {{10, time.Second}},
 	EPJobTitles:          {{10, time.Minute}},
 	EPWorkCities:         {{10, time.Minute}},
+	EPResurrect:          {{10, time.Minute}}, // user/resurrect: 10/min
 	// Units: writes 20/s, reads 1000/min & 50/s (each unit page).
 	EPCreateUnit:      PerSecond20,
 	EPPatchUnit:       PerSecond20,

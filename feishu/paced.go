@@ -94,8 +94,8 @@ func (c *Paced) PatchUser(ctx context.Context, id string, p UserPatch) (*User, e
 }
 
 // DeleteUser is API.DeleteUser, paced.
-func (c *Paced) DeleteUser(ctx context.Context, id string) error {
-	_, err := paced(ctx, c, On(EPDeleteUser), none(func(ctx context.Context) error { return c.api.DeleteUser(ctx, id) }))
+func (c *Paced) DeleteUser(ctx context.Context, id string, d UserDelete) error {
+	_, err := paced(ctx, c, On(EPDeleteUser), none(func(ctx context.Context) error { return c.api.DeleteUser(ctx, id, d) }))
 	return err
 }
 
@@ -131,6 +131,12 @@ func (c *Paced) EmployeeTypeEnums(ctx context.Context, pageSize int, pageToken s
 // Tenant is API.Tenant, paced.
 func (c *Paced) Tenant(ctx context.Context) (*TenantInfo, error) {
 	return paced(ctx, c, On(EPTenantQuery), c.api.Tenant)
+}
+
+// ResurrectUser is API.ResurrectUser, paced (10/min).
+func (c *Paced) ResurrectUser(ctx context.Context, id string, r UserResurrect) error {
+	_, err := paced(ctx, c, On(EPResurrect), none(func(ctx context.Context) error { return c.api.ResurrectUser(ctx, id, r) }))
+	return err
 }
 
 var _ API = (*Paced)(nil)

@@ -43,12 +43,6 @@ func userResult(out UserData, err error) (*User, error) {
 	return out.User, err
 }
 
-// DeleteUser deletes (resigns) a user with the default resource handover
-// (EPDeleteUser).
-func (c *Client) DeleteUser(ctx context.Context, id string) error {
-	return c.do(ctx, request{method: http.MethodDelete, path: userPath(id)}, nil)
-}
-
 // GetUser reads one user (EPGetUser).
 func (c *Client) GetUser(ctx context.Context, id string) (*User, error) {
 	var out UserData

@@ -18,6 +18,7 @@
 //   - a deletion needs its count when it deletes more than Handful (5)
 //     entities or more than DeleteShare (3%) of those the tenant has: one
 //     of 10 users needs it, 5 of 250 do not, 50 of 250 and 8 of 10 do.
+//   - a restore (orgbatch restore) needs its count past Handful users.
 package guard
 
 import (
@@ -160,3 +161,9 @@ func DeleteNeedsCount(n, total int) bool {
 	}
 	return n > Handful || total == 0 || float64(n) > DeleteShare*float64(total)
 }
+
+// RestoreNeedsCount reports whether bringing n deleted users back needs
+// the operator to state n: past Handful, as for deletes — restored people
+// get their access again. (A restore does not read the tenant's head
+// count, so there is no share.)
+func RestoreNeedsCount(n int) bool { return n > Handful }

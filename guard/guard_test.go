@@ -54,6 +54,14 @@ func TestDeleteNeedsCount(t *testing.T) {
 	}
 }
 
+func TestRestoreNeedsCount(t *testing.T) {
+	for n, want := range map[int]bool{0: false, 1: false, 5: false, 6: true, 30: true} {
+		if got := RestoreNeedsCount(n); got != want {
+			t.Errorf("RestoreNeedsCount(%d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
 // change builds a planned change of an existing entity.
 func change(kind plan.Kind, key string, action plan.Action, fields ...string) *plan.Change {
 	c := &plan.Change{Kind: kind, Key: key, Action: action}

@@ -19,6 +19,10 @@ type API interface {
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
 	DirectoryAPI
+	// offboarding and restore (offboard.go)
+	DeleteUser(ctx context.Context, id string, d feishu.UserDelete) error
+	DeleteDepartment(ctx context.Context, id string) error
+	ResurrectUser(ctx context.Context, id string, r feishu.UserResurrect) error
 	CreateUnit(ctx context.Context, u feishu.Unit) (string, error)
 	PatchUnit(ctx context.Context, id, name string) error
 	GetUnit(ctx context.Context, id string) (*feishu.Unit, error)
@@ -95,6 +99,14 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createJobLevel(ctx, req, r)
 	case plan.CreateJobFamily:
 		return e.createJobFamily(ctx, req, r)
+	case plan.DeleteUser:
+		return e.deleteUser(ctx, req, r)
+	case plan.DeleteDepartment:
+		return e.deleteDepartment(ctx, req, r)
+	case plan.ResurrectUser:
+		return e.resurrectUser(ctx, req, r)
+	case plan.SetLeader:
+		return e.patchDepartment(ctx, plan.PatchDepartment{ID: req.ID, Patch: req.Patch()}, r)
 	case plan.CreateUnit:
 		return e.createUnit(ctx, req, r)
 	case plan.PatchUnit:
@@ -140,8 +152,9 @@ func (e *executor) missingPeople(st *plan.Step, r *StepResult) map[string]bool {
 	return gone
 }
 
-// journalIntent records that a create is about to be sent: its
-// client_token and the identity of what it creates (see resume.go).
+// journalIntent records that a create is about to be sent — its
+// client_token and the identity of what it creates — or a delete or a
+// resurrection, with the ID it is about (see resume.go).
 func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) error {
 	if e.intend == nil {
 		return nil
@@ -152,6 +165,14 @@ func (e *executor) journalIntent(st *plan.Step, req plan.Request, token string) 
 		entry.Identity, entry.IDs = plan.DepartmentIdentity(&req.Body), plan.IDs{DepartmentID: req.Body.DepartmentID}
 	case plan.CreateUser:
 		entry.Identity, entry.IDs = plan.UserIdentity(&req.Body, req.Body.UserID != ""), plan.IDs{UserID: req.Body.UserID}
+	case plan.DeleteUser:
+		entry.IDs = plan.IDs{UserID: req.ID}
+	case plan.ResurrectUser:
+		entry.IDs = plan.IDs{UserID: req.ID}
+	case plan.DeleteDepartment:
+		entry.IDs = plan.IDs{DepartmentID: req.ID}
+	case plan.SetLeader:
+		entry.IDs = plan.IDs{DepartmentID: req.ID, UserID: req.LeaderUserID}
 	case plan.CreateUnit:
 		entry.Identity, entry.IDs = plan.UnitIdentity(&req.Body), plan.IDs{UnitID: req.Body.UnitID}
 	default:

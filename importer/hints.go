@@ -33,6 +33,20 @@ var hints = map[int]string{
 	40014:                              "应用没有上级部门的通讯录权限 / The app lacks contact scope over the parent department",
 	99991672:                           "应用缺少接口权限：开通 更新通讯录 和 以应用身份读取通讯录 / The app lacks the contact API scopes",
 
+	// offboarding and restore
+	feishu.CodeAcceptorInvalid.Num:   "资源接收人无效：须是另一位在职成员 / An acceptor is not another active member",
+	feishu.CodeTenantManager.Num:     "企业管理员不能删除：先在管理后台移除其管理员身份 / Remove the member's admin role in the admin console first",
+	feishu.CodeLifecycleOnly.Num:     "按企业设置，该成员只能通过成员生命周期（人事）离职 / The tenant lets this member go only through its member life cycle",
+	feishu.CodeResurrecting.Num:      "该成员正在恢复中，稍后再试 / The member is being restored; try again later",
+	feishu.CodeDeleteHasMember.Num:   "部门中还有成员：先移走或删除他们 / The department still has members",
+	feishu.CodeDeleteHasChild.Num:    "部门下还有子部门：先删除或移走子部门 / The department still has sub-departments",
+	feishu.CodeResurrectExpired.Num:  "离职已超过 30 天，无法恢复 / Resigned more than 30 days ago: cannot be restored",
+	feishu.CodeResurrectNoAccess.Num: "无法恢复：需开通恢复接口的权限（企业版本） / Resurrect is not available to this app or edition",
+	feishu.CodeResurrectMobile.Num:   "手机号已被在职成员使用：先修改那位成员的手机号 / An active member has the mobile now",
+	feishu.CodeResurrectEmail.Num:    "邮箱已被在职成员使用：先修改那位成员的邮箱 / An active member has the email now",
+	feishu.CodeResurrectUserID.Num:   "用户ID 已被在职成员使用 / An active member has the user_id now",
+	feishu.CodeNotResigned.Num:       "该成员在职，无需恢复 / The member is active",
+	feishu.CodeDeleteInProgress.Num:  "离职流程仍在进行中（最长 48 小时），稍后再恢复 / The deletion is still in progress (up to 48 h)",
 	// Units, several leaders and HRBPs.
 	feishu.CodeUnitsProhibited.Num:    "单位是飞书旗舰版的功能，本租户未开通：单位表和部门的单位不会导入 / Units need Feishu's enterprise edition, which this tenant lacks",
 	feishu.CodeUnitBoundElsewhere.Num: "部门已绑定其他单位 / The department is bound to another unit",

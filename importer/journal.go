@@ -65,6 +65,19 @@ func OpenJournal(path string) (*Journal, []JournalEntry, error) {
 	return &Journal{f: f, w: bufio.NewWriter(f), damaged: damaged}, entries, nil
 }
 
+// ReadJournal reads the good entries of a journal without opening it for
+// writing: another run's journal (restore reads an offboarding's) is left
+// exactly as it is.
+func ReadJournal(path string) ([]JournalEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	entries, _, _, err := readJournal(f)
+	return entries, err
+}
+
 // Damaged returns the numbers (from 1) of the damaged lines found on open:
 // those before the last good line were skipped, those after it cut off
 // with the torn tail. An unterminated last line (a write cut short by a

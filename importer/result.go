@@ -7,8 +7,8 @@ import (
 // Status is how a step or a row ended.
 type Status string
 
-// Statuses. A row is created/updated/unchanged when all its steps are
-// done, failed when one failed, skipped when one could not start (a step it
+// Statuses. A row is created/updated/unchanged (deleted/restored, in an
+// offboarding or a restore) when all its steps are done, failed when one failed, skipped when one could not start (a step it
 // depends on failed, or the run was interrupted first).
 const (
 	StatusCreated   Status = "created"
@@ -16,6 +16,9 @@ const (
 	StatusUnchanged Status = "unchanged"
 	StatusFailed    Status = "failed"
 	StatusSkipped   Status = "skipped"
+	// offboarding and restore
+	StatusDeleted  Status = "deleted"
+	StatusRestored Status = "restored"
 	// step-level only
 	StatusDone        Status = "done"
 	StatusInterrupted Status = "interrupted"

@@ -75,14 +75,20 @@ func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot)
 	for _, e := range prevOf(c, prev.done) {
 		o.Attempts += e.Attempts
 		mergeIDs(&o.IDs, e.IDs)
-		if isCreate(e.Op) {
-			o.Status, created = StatusCreated, true
-		} else if o.Status == StatusUnchanged {
+		switch s := opStatus(e.Op); {
+		case s == StatusCreated:
+			o.Status, created = s, true
+		case s != StatusUpdated: // deleted, restored
+			o.Status = s
+		case o.Status == StatusUnchanged:
 			o.Status = StatusUpdated
 		}
 		if e.Warning != "" {
 			o.Warnings = append(o.Warnings, e.Warning)
 		}
+	}
+	if o.Status == StatusUnchanged {
+		offboardedBefore(o, c, prev, t)
 	}
 	e, sent := prev.intents[c.StepIDs()[0]] // the step that creates the row's entity
 	if created || !sent || c.Action == plan.ActionCreate {
@@ -125,4 +131,40 @@ func prevOf(c *plan.Change, prev map[plan.StepID]JournalEntry) []JournalEntry {
 		}
 	}
 	return out
+}
+
+// offboardedBefore turns an unchanged row into deleted, restored or
+// updated when an interrupted run sent that for it and the tenant shows it
+// was applied: the user is resigned (or back), the department gone, the
+// leader slot as it was to be. kill -9 between
+// the sending and the journaling of the answer leaves only the intent.
+func offboardedBefore(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot) {
+	if t == nil {
+		return
+	}
+	for _, id := range c.StepIDs() {
+		e, sent := prev.intents[id]
+		if _, done := prev.done[id]; !sent || done || !e.Op.IsOffboarding() {
+			continue
+		}
+		u := t.Users[e.IDs.UserID]
+		switch e.Op {
+		case plan.OpDeleteUser:
+			if u != nil && tenant.Resigned(u) {
+				o.Status = StatusDeleted
+			}
+		case plan.OpResurrectUser:
+			if u != nil && !tenant.Resigned(u) {
+				o.Status = StatusRestored
+			}
+		case plan.OpDeleteDepartment:
+			if t.Departments[e.IDs.DepartmentID] == nil {
+				o.Status = StatusDeleted
+			}
+		case plan.OpSetLeader:
+			if d := t.Departments[e.IDs.DepartmentID]; d != nil && d.LeaderUserID == e.IDs.UserID && o.Status == StatusUnchanged {
+				o.Status = StatusUpdated
+			}
+		}
+	}
 }

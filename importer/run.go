@@ -129,10 +129,7 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 			o.Status = StatusUnchanged
 			fromPrevious(&o, c, prev, p.Tenant)
 		default:
-			o.Status = StatusCreated
-			if c.Action != plan.ActionCreate {
-				o.Status = StatusUpdated
-			}
+			o.Status = statusOf(c.Action)
 			for _, st := range c.Steps {
 				r := steps[st.ID]
 				if r == nil {
@@ -156,7 +153,7 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 					}
 				}
 			}
-			if o.Status == StatusCreated || o.Status == StatusUpdated {
+			if o.Status != StatusFailed && o.Status != StatusSkipped {
 				fromPrevious(&o, c, prev, p.Tenant) // created by the interrupted run, completed now
 			}
 		}
@@ -182,6 +179,32 @@ func blockingProblem(c *plan.Change) (rule, msg string) {
 
 func isCreate(op plan.Op) bool {
 	return op == plan.OpCreateDepartment || op == plan.OpCreateUser || op == plan.OpCreateUnit
+}
+
+// statusOf is the status of a row whose steps are all done.
+func statusOf(a plan.Action) Status {
+	switch a {
+	case plan.ActionCreate:
+		return StatusCreated
+	case plan.ActionDelete:
+		return StatusDeleted
+	case plan.ActionRestore:
+		return StatusRestored
+	}
+	return StatusUpdated
+}
+
+// opStatus is the status an operation done gives its row.
+func opStatus(op plan.Op) Status {
+	switch op {
+	case plan.OpCreateDepartment, plan.OpCreateUser:
+		return StatusCreated
+	case plan.OpDeleteUser, plan.OpDeleteDepartment:
+		return StatusDeleted
+	case plan.OpResurrectUser:
+		return StatusRestored
+	}
+	return StatusUpdated
 }
 
 func mergeIDs(dst *plan.IDs, src plan.IDs) {

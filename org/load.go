@@ -32,12 +32,25 @@ type LoadOptions struct {
 	// Mapping maps headers HR systems use onto template fields
 	// (--map '员工姓名=name'): header as written → field key.
 	Mapping map[string]string
+	// Schemas are the kinds of table looked for (default Schemas: the
+	// departments and users of an import); NotFound is the rule reported
+	// when none is found (default SHEET_NOT_FOUND). See LeaverLoad.
+	Schemas  []*Schema
+	NotFound string
+}
+
+func (o LoadOptions) schemas() []*Schema {
+	if o.Schemas == nil {
+		return Schemas
+	}
+	return o.Schemas
 }
 
 // LoadWith is Load with options.
 func LoadWith(inputs []Input, opts LoadOptions) (*Org, []problem.Problem) {
 	o := &Org{}
 	m := newMatcher(opts.Mapping)
+	m.schemas = opts.schemas()
 	var probs []problem.Problem
 	for _, in := range inputs {
 		probs = append(probs, o.loadFile(in, m)...)
@@ -47,7 +60,12 @@ func LoadWith(inputs []Input, opts LoadOptions) (*Org, []problem.Problem) {
 		for _, in := range inputs {
 			names = append(names, in.Path)
 		}
-		probs = append(probs, problem.New("SHEET_NOT_FOUND", problem.Loc{File: strings.Join(names, ", ")}, "departments/部门, users/成员"))
+		loc := problem.Loc{File: strings.Join(names, ", ")}
+		if opts.NotFound != "" {
+			probs = append(probs, problem.New(opts.NotFound, loc))
+		} else {
+			probs = append(probs, problem.New("SHEET_NOT_FOUND", loc, "departments/部门, users/成员"))
+		}
 	}
 	return o, probs
 }
@@ -94,9 +112,9 @@ func findTable(sh *sheet.Sheet, forced Kind, isCSV bool, m matcher) (*Table, []p
 	if err != nil {
 		return nil, []problem.Problem{fileProblem(sh.File, sh.Name, err)}
 	}
-	schema := schemaFor(forced)
+	schema := schemaFor(m.schemas, forced)
 	if schema == nil {
-		for _, s := range Schemas {
+		for _, s := range m.schemas {
 			if !isCSV && s.IsSheetName(sh.Name) {
 				schema = s
 			}
@@ -132,8 +150,8 @@ func firstRow(rows []sheet.Row) string {
 	return strings.Join(rows[0].Cells, ", ")
 }
 
-func schemaFor(k Kind) *Schema {
-	for _, s := range Schemas {
+func schemaFor(schemas []*Schema, k Kind) *Schema {
+	for _, s := range schemas {
 		if s.Kind == k {
 			return s
 		}
@@ -147,7 +165,7 @@ func guessSchema(rows []sheet.Row, m matcher) *Schema {
 	var best *Schema
 	bestScore := 1
 	for _, r := range rows {
-		for _, s := range Schemas {
+		for _, s := range m.schemas {
 			if n := m.count(s, r); n > bestScore {
 				best, bestScore = s, n
 			}
@@ -247,6 +265,8 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 			o.Departments = append(o.Departments, newDepartment(rec))
 		case KindUsers:
 			o.Users = append(o.Users, newUser(rec))
+		case KindLeavers:
+			o.Leavers = append(o.Leavers, newLeaver(rec))
 		case KindUnits:
 			o.Units = append(o.Units, &Unit{Record: rec})
 		}

@@ -8,9 +8,11 @@ import (
 )
 
 // matcher matches header cells to fields: first through the user's
-// mapping (--map), then by the schema's names.
+// mapping (--map), then by the schema's names, among the kinds of table
+// looked for (schemas).
 type matcher struct {
 	mapping map[string]string // normalised header → field key
+	schemas []*Schema
 }
 
 func newMatcher(mapping map[string]string) matcher {

@@ -204,7 +204,8 @@ func (s *Schema) IsSheetName(name string) bool {
 
 // instructionSheetNames are sheets that explain a template: their rows
 // mention every header, so they must never be mistaken for data.
-var instructionSheetNames = []string{"说明", "instructions", "填写说明", "填写须知", "readme", "problems", "问题", "summary", "汇总", "metadata", "元数据", "tree", "组织架构树"}
+var instructionSheetNames = []string{"说明", "instructions", "填写说明", "填写须知", "readme", "problems", "问题", "summary", "汇总", "metadata", "元数据", "tree", "组织架构树",
+	"已离职成员"} // an export's resigned users: for reading, never imported
 
 // IsInstructionSheet reports whether a worksheet only explains the others.
 func IsInstructionSheet(name string) bool { return nameIn(name, instructionSheetNames) }

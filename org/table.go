@@ -226,7 +226,9 @@ type Org struct {
 	Tables      []*Table
 	Departments []*Department
 	Users       []*User
-	Units       []*Unit
+	// Leavers are the rows of leavers sheets (LeaverLoad).
+	Leavers []*Leaver
+	Units   []*Unit
 }
 
 // UsesUnits reports whether the org has units rows or names a unit on a

@@ -21,7 +21,6 @@ func Build(o *org.Org, problems []problem.Problem, t *tenant.Snapshot) *Plan {
 func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts Options) *Plan {
 	b := &builder{
 		org: o, t: t, opts: opts, plan: &Plan{Tenant: t, TokenSalt: opts.TokenSalt},
-		rowProblems:   map[rowKey][]problem.Problem{},
 		depts:         map[string]*Change{},
 		users:         map[string]*Change{},
 		steps:         map[StepID]*Step{},
@@ -30,12 +29,7 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 	}
 	b.dir = newDirIndex(&t.Dir)
 	problems = b.bindAttrColumns(problems)
-	for _, p := range problems {
-		if p.Row > 0 {
-			k := rowKey{p.File, p.Sheet, p.Row}
-			b.rowProblems[k] = append(b.rowProblems[k], p)
-		}
-	}
+	b.rowProblems = byRow(problems)
 	b.paths = newPaths(b, opts)
 	b.indexRows()
 	b.paths.indexSheet(b.deptOrder())
@@ -61,6 +55,18 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 type rowKey struct {
 	file, sheet string
 	row         int
+}
+
+// byRow files the problems that point at a row under it.
+func byRow(problems []problem.Problem) map[rowKey][]problem.Problem {
+	m := map[rowKey][]problem.Problem{}
+	for _, p := range problems {
+		if p.Row > 0 {
+			k := rowKey{p.File, p.Sheet, p.Row}
+			m[k] = append(m[k], p)
+		}
+	}
+	return m
 }
 
 type builder struct {
@@ -151,12 +157,18 @@ func (b *builder) ownProblems(r org.Record) ([]problem.Problem, bool) {
 }
 
 func (b *builder) addOnline(c *Change, code string, loc problem.Loc, args ...any) {
+	b.online = addProblem(b.online, c, code, loc, args...)
+}
+
+// addProblem gives the change an online problem (an error blocks it) and
+// returns online with it.
+func addProblem(online []problem.Problem, c *Change, code string, loc problem.Loc, args ...any) []problem.Problem {
 	p := problem.New(code, loc, args...)
 	c.Problems = append(c.Problems, p)
-	b.online = append(b.online, p)
 	if p.Severity == problem.Error {
 		c.Action = ActionBlocked
 	}
+	return append(online, p)
 }
 
 func (b *builder) addChange(c *Change) {

@@ -32,7 +32,13 @@ const (
 	ActionBlocked   Action = "blocked"
 )
 
-// Actions lists every action in display order.
+// Actions of offboarding and restore plans (offboard.go, restore.go).
+const (
+	ActionDelete  Action = "delete"
+	ActionRestore Action = "restore"
+)
+
+// Actions lists every action of an import plan in display order.
 var Actions = []Action{ActionCreate, ActionMove, ActionUpdate, ActionUnchanged, ActionBlocked}
 
 // FieldChange is one field an update changes.
@@ -72,6 +78,9 @@ type Change struct {
 	// updates: MatchUserID, or — for a row without user_id — MatchMobile
 	// or MatchEmail. Empty when nothing matched (a create).
 	MatchedBy string `json:"matched_by,omitempty"`
+	// Offboard is what an offboarding or restore plan says about the row
+	// beyond its action (offboard.go).
+	Offboard *Offboarding `json:"offboarding,omitempty"`
 }
 
 // How a user row was matched to an existing Feishu user (Change.MatchedBy).
@@ -103,6 +112,11 @@ const (
 	OpPatchDepartment  Op = "patch_department"
 	OpCreateUser       Op = "create_user"
 	OpPatchUser        Op = "patch_user"
+	// offboarding and restore (offboard_steps.go)
+	OpDeleteUser       Op = "delete_user"
+	OpDeleteDepartment Op = "delete_department"
+	OpResurrectUser    Op = "resurrect_user"
+	OpSetLeader        Op = "set_leader"
 	OpCreateUnit       Op = "create_unit"
 	OpPatchUnit        Op = "patch_unit"
 	OpBindUnit         Op = "bind_unit"

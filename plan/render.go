@@ -53,8 +53,20 @@ func (p *Plan) DirectoryCreates() int {
 
 // Summary is a one-line count of the plan.
 func Summary(p *Plan) string {
+	s := SummaryOf(p, Actions)
+	if n := p.FromPath(); n > 0 {
+		s += fmt.Sprintf(", (%d departments created from paths)", n)
+	}
+	if n := p.DirectoryCreates(); n > 0 {
+		s += fmt.Sprintf(", (%d employee types, job levels or families created first)", n)
+	}
+	return s
+}
+
+// SummaryOf is a one-line count of the plan's actions.
+func SummaryOf(p *Plan, actions []Action) string {
 	var parts []string
-	for _, a := range Actions {
+	for _, a := range actions {
 		n := 0
 		for _, k := range Kinds {
 			n += p.Count(k, a)
@@ -62,12 +74,6 @@ func Summary(p *Plan) string {
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", a, n))
 		}
-	}
-	if n := p.FromPath(); n > 0 {
-		parts = append(parts, fmt.Sprintf("(%d departments created from paths)", n))
-	}
-	if n := p.DirectoryCreates(); n > 0 {
-		parts = append(parts, fmt.Sprintf("(%d employee types, job levels or families created first)", n))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -89,6 +95,11 @@ func WriteJSON(w io.Writer, p *Plan) error {
 		out.Summary[k] = map[Action]int{}
 		for _, a := range Actions {
 			out.Summary[k][a] = p.Count(k, a)
+		}
+		for _, a := range []Action{ActionDelete, ActionRestore} { // offboarding's, when it has any
+			if n := p.Count(k, a); n > 0 {
+				out.Summary[k][a] = n
+			}
 		}
 	}
 	if out.Changes == nil {

@@ -26,8 +26,16 @@ const (
 	StepDepartmentUnit
 )
 
+// Step kinds of offboarding and restore (offboard_steps.go).
+const (
+	StepUserDelete StepKind = iota + 10
+	StepDepartmentDelete
+	StepUserRestore
+)
+
 var stepPrefix = map[StepKind]string{StepDepartment: "dept:", StepDepartmentLeader: "dept-leader:", StepUser: "user:",
-	StepUserLeaders: "user-leaders:", StepUnit: "unit:", StepDepartmentUnit: "dept-unit:"}
+	StepUserLeaders: "user-leaders:", StepUnit: "unit:", StepDepartmentUnit: "dept-unit:",
+	StepUserDelete: "user-delete:", StepDepartmentDelete: "dept-delete:", StepUserRestore: "user-restore:"}
 
 // StepID names a step: its kind and its row's key (department_id, user_id
 // or "mobile:…"). It reads and writes as "dept:D1", "dept-leader:D1",
@@ -76,23 +84,25 @@ func (id *StepID) UnmarshalText(b []byte) error {
 }
 
 // StepIDs are the steps a change has or would have, for matching journal
-// entries of an earlier run to the row.
+// entries of an earlier run to the row. The first is the one that creates
+// the row's entity.
 func (c *Change) StepIDs() []StepID {
 	switch c.Kind {
 	case KindDepartment:
-		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key), DepartmentUnitStep(c.Key)}
+		return []StepID{DepartmentStep(c.Key), DepartmentLeaderStep(c.Key), DepartmentUnitStep(c.Key), DepartmentDeleteStep(c.Key)}
 	case KindUnit:
 		return []StepID{UnitStep(c.Key)}
 	}
 	if k, ok := directoryStep[c.Kind]; ok {
 		return []StepID{{k, c.Key}}
 	}
-	return []StepID{UserStep(c.Key), UserLeadersStep(c.Key), {StepUserAttrs, c.Key}}
+	return []StepID{UserStep(c.Key), UserLeadersStep(c.Key), {StepUserAttrs, c.Key}, UserDeleteStep(c.Key), UserRestoreStep(c.Key)}
 }
 
 // Request is what a step sends: one of CreateDepartment, PatchDepartment,
-// CreateUser, PatchUser, CreateUnit, PatchUnit or BindUnit, told apart by a
-// type switch.
+// CreateUser, PatchUser, CreateUnit, PatchUnit or BindUnit, or of
+// offboarding's DeleteUser, DeleteDepartment, ResurrectUser and SetLeader
+// (offboard_steps.go), told apart by a type switch.
 type Request interface {
 	// Op names the operation.
 	Op() Op
@@ -206,6 +216,8 @@ type stepJSON struct {
 	DeptPatch  *feishu.DepartmentPatch `json:"department_patch,omitempty"`
 	User       *feishu.User            `json:"user,omitempty"`
 	UserPatch  *feishu.UserPatch       `json:"user_patch,omitempty"`
+	UserDelete *feishu.UserDelete      `json:"user_delete,omitempty"`
+	Resurrect  *feishu.UserResurrect   `json:"resurrect,omitempty"`
 	Unit       *feishu.Unit            `json:"unit,omitempty"`
 	UnitName   string                  `json:"unit_name,omitempty"` // a unit's new name
 	Bind       *BindUnit               `json:"bind_unit,omitempty"`
@@ -232,6 +244,15 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 		out.User, out.Refs = &r.Body, r.Refs
 	case PatchUser:
 		out.Target, out.UserPatch, out.Refs = r.ID, &r.Patch, r.Refs
+	case DeleteUser:
+		out.Target, out.UserDelete = r.ID, &r.Body
+	case DeleteDepartment:
+		out.Target = r.ID
+	case ResurrectUser:
+		out.Target, out.Resurrect = r.ID, &r.Body
+	case SetLeader:
+		patch := r.Patch()
+		out.Target, out.DeptPatch = r.ID, &patch
 	case CreateUnit:
 		out.Unit = &r.Body
 	case PatchUnit:

@@ -18,7 +18,7 @@ func TestRuleTable(t *testing.T) {
 		if r.Severity != Error && r.Severity != Warning {
 			t.Errorf("%s: severity %q", r.Code, r.Severity)
 		}
-		if !slices.Contains([]string{EntityFile, EntityDepartment, EntityUser, EntityUnit, EntityAny}, r.Entity) {
+		if !slices.Contains([]string{EntityFile, EntityDepartment, EntityUser, EntityUnit, EntityAny, EntityLeaver}, r.Entity) {
 			t.Errorf("%s: entity %q", r.Code, r.Entity)
 		}
 		if r.Unreadable && (r.Entity != EntityFile || r.Severity != Error) {

@@ -74,7 +74,7 @@ func Extra(o *org.Org, ip *plan.Plan, snap *tenant.Tree) *Plan {
 
 // Deleter is what a prune writes with: the paced client's deletes.
 type Deleter interface {
-	DeleteUser(ctx context.Context, id string) error
+	DeleteUser(ctx context.Context, id string, d feishu.UserDelete) error
 	DeleteDepartment(ctx context.Context, id string) error
 }
 
@@ -90,7 +90,7 @@ type Result struct {
 func (p *Plan) Run(ctx context.Context, api Deleter) []Result {
 	var out []Result
 	for _, u := range p.Users {
-		err := api.DeleteUser(ctx, u.UserID)
+		err := api.DeleteUser(ctx, u.UserID, feishu.UserDelete{}) // Feishu's default handover
 		out = append(out, Result{"user", u.UserID, u.Name, err})
 	}
 	failed := map[string]bool{}

@@ -80,10 +80,13 @@ func (fakeAPI) GetUser(context.Context, string) (*feishu.User, error) { return n
 func (fakeAPI) BatchGetID(context.Context, feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error) {
 	return nil, nil
 }
-func (fakeAPI) CreateUnit(_ context.Context, u feishu.Unit) (string, error) { return u.UnitID, nil }
-func (fakeAPI) PatchUnit(context.Context, string, string) error             { return nil }
-func (fakeAPI) GetUnit(context.Context, string) (*feishu.Unit, error)       { return nil, nil }
-func (fakeAPI) BindUnitDepartment(context.Context, string, string) error    { return nil }
+func (fakeAPI) DeleteUser(context.Context, string, feishu.UserDelete) error       { return nil }
+func (fakeAPI) DeleteDepartment(context.Context, string) error                    { return nil }
+func (fakeAPI) ResurrectUser(context.Context, string, feishu.UserResurrect) error { return nil }
+func (fakeAPI) CreateUnit(_ context.Context, u feishu.Unit) (string, error)       { return u.UnitID, nil }
+func (fakeAPI) PatchUnit(context.Context, string, string) error                   { return nil }
+func (fakeAPI) GetUnit(context.Context, string) (*feishu.Unit, error)             { return nil, nil }
+func (fakeAPI) BindUnitDepartment(context.Context, string, string) error          { return nil }
 func (fakeAPI) UnbindUnitDepartment(context.Context, string, string) error {
 	return nil
 }

@@ -30,6 +30,8 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
+	importer.StatusDeleted:   sheet.MarkChanged,
+	importer.StatusRestored:  sheet.MarkGood,
 }
 
 var importColumns = []sheet.Column{
@@ -83,18 +85,14 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	if ds := directoryOutcomes(res.Outcomes); ds != nil {
-		sheets = append(sheets, *ds)
-		p := filepath.Join(dir, "report-schema-entries.csv")
-		if err := sheet.WriteCSV(p, *ds, true); err != nil {
-			return files, err
+	extra := append([]csvSheet{{directoryOutcomes(res.Outcomes), "report-schema-entries.csv"}, {pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
+	for _, r := range extra {
+		if r.s == nil {
+			continue
 		}
-		files.CSV = append(files.CSV, p)
-	}
-	if ps := pathDepartmentsSheet(res.Outcomes); ps != nil {
-		sheets = append(sheets, *ps)
-		p := filepath.Join(dir, "report-path-departments.csv")
-		if err := sheet.WriteCSV(p, *ps, true); err != nil {
+		sheets = append(sheets, *r.s)
+		p := filepath.Join(dir, r.csv)
+		if err := sheet.WriteCSV(p, *r.s, true); err != nil {
 			return files, err
 		}
 		files.CSV = append(files.CSV, p)

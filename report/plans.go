@@ -21,7 +21,7 @@ var matchedByColumn = sheet.Column{Header: "匹配方式 matched_by", Width: 12}
 // besideFirst puts v second in s on a users table: the matched_by column
 // goes beside the action or status.
 func besideFirst[T any](t *org.Table, s []T, v T) []T {
-	if t.Kind != org.KindUsers {
+	if t.Kind != org.KindUsers && t.Kind != org.KindLeavers {
 		return s
 	}
 	return slices.Insert(slices.Clone(s), 1, v)
@@ -33,6 +33,8 @@ var actionMarks = map[plan.Action]sheet.Mark{
 	plan.ActionUpdate:    sheet.MarkChanged,
 	plan.ActionUnchanged: sheet.MarkMuted,
 	plan.ActionBlocked:   sheet.MarkError,
+	plan.ActionDelete:    sheet.MarkChanged,
+	plan.ActionRestore:   sheet.MarkGood,
 }
 
 // WritePlan writes plan.xlsx (the input rows with their planned action,
@@ -64,11 +66,10 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
-	if ds := directoryPlan(p); ds != nil {
-		sheets = append(sheets, *ds)
-	}
-	if ps := planPathSheet(p); ps != nil {
-		sheets = append(sheets, *ps)
+	for _, ps := range append([]*sheet.OutSheet{directoryPlan(p), planPathSheet(p)}, rowlessPlan(p)...) {
+		if ps != nil {
+			sheets = append(sheets, *ps)
+		}
 	}
 	sheets = append(sheets, ProblemsSheet(p.Problems))
 	xlsx, js = filepath.Join(dir, PlanXLSX), filepath.Join(dir, PlanJSON)

@@ -51,6 +51,12 @@ func recordsOf(o *org.Org, t *org.Table) []org.Record {
 				recs = append(recs, d.Record)
 			}
 		}
+	case org.KindLeavers:
+		for _, l := range o.Leavers {
+			if l.T == t {
+				recs = append(recs, l.Record)
+			}
+		}
 	case org.KindUnits:
 		for _, u := range o.Units {
 			if u.T == t {

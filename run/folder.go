@@ -56,6 +56,10 @@ type FolderOptions struct {
 	Resume string
 	// DryRun opens a plan-… folder and takes no lock.
 	DryRun bool
+	// Kind names the run's folders (kind-<time>; a dry run's are
+	// kind-plan-<time>, an import's plan-<time>): "" is an import,
+	// "offboard" and "restore" the others. A resume looks among them.
+	Kind   string
 	Inputs []string
 	// Tenant names the tenant the run writes to (see Info.Tenant);
 	// Target describes it for run.json.
@@ -90,18 +94,22 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 			return nil, err
 		}
 	}
+	kind, planKind := "import", "plan"
+	if o.Kind != "" {
+		kind, planKind = o.Kind, o.Kind+"-plan"
+	}
 	switch {
 	case o.Resume == "latest":
-		f.Dir, err = LatestResumable(o.ReportDir, o.Inputs)
+		f.Dir, err = latestResumable(o.ReportDir, kind, o.Inputs)
 	case o.Resume != "":
 		f.Dir = o.Resume
 		if !Resumable(f.Dir) {
-			err = refused("%s is not an unfinished import run directory", f.Dir)
+			err = refused("%s is not an unfinished %s run directory", f.Dir, kind)
 		}
 	case o.DryRun:
-		f.Dir, err = NewDir(o.ReportDir, o.Now, "plan")
+		f.Dir, err = NewDir(o.ReportDir, o.Now, planKind)
 	default:
-		f.Dir, err = NewDir(o.ReportDir, o.Now, "import")
+		f.Dir, err = NewDir(o.ReportDir, o.Now, kind)
 	}
 	if err == nil && !o.DryRun {
 		f.lock, f.Removed, err = lockFolder(f.Dir, o.Command)
@@ -201,7 +209,12 @@ func Resumable(dir string) bool {
 // LatestResumable finds the newest unfinished import of the same inputs in
 // the report directory.
 func LatestResumable(reportDir string, inputs []string) (string, error) {
-	dirs, _ := filepath.Glob(filepath.Join(reportDir, "import-*"))
+	return latestResumable(reportDir, "import", inputs)
+}
+
+// latestResumable is LatestResumable among the runs of a kind.
+func latestResumable(reportDir, kind string, inputs []string) (string, error) {
+	dirs, _ := filepath.Glob(filepath.Join(reportDir, kind+"-*"))
 	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
 	for _, d := range dirs {
 		info, err := ReadInfo(d)
@@ -212,5 +225,5 @@ func LatestResumable(reportDir string, inputs []string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", refused("no unfinished import of %s in %s", strings.Join(inputs, ", "), reportDir)
+	return "", refused("no unfinished %s of %s in %s", kind, strings.Join(inputs, ", "), reportDir)
 }

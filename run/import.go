@@ -36,6 +36,14 @@ type Import struct {
 	Mapping map[string]string // the header mapping used, for summary.json
 	Now     func() time.Time
 
+	// Planner, if set, reads the tenant and decides the plan instead of
+	// Plan — an offboarding's or a restore's — in the run folder f (a
+	// resume finds the interrupted run's own files there). Written, if
+	// set, adds the run's own files once the plan is written. The folder,
+	// journal, execution and report are an import's.
+	Planner func(ctx context.Context, r *tenant.Reader, f *Folder) (*plan.Plan, error)
+	Written func(dir string, p *plan.Plan) error
+
 	// Hooks for the person watching; any may be nil.
 	//
 	// Planned is called once the plan is written (render it, confirm it):
@@ -75,7 +83,13 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 	popts.TokenSalt = f.Salt
 	reader := *im.Reader
 	reader.Progress = im.ReadProgress
-	p, err := Plan(ctx, &reader, im.Org, im.Problems, popts)
+	var p *plan.Plan
+	var err error
+	if im.Planner != nil {
+		p, err = im.Planner(ctx, &reader, f)
+	} else {
+		p, err = Plan(ctx, &reader, im.Org, im.Problems, popts)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -85,6 +99,11 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 	res := &Result{Plan: p}
 	if res.PlanXLSX, _, err = report.WritePlan(f.Dir, im.Org, p); err != nil {
 		return nil, fmt.Errorf("writing the plan: %w", err)
+	}
+	if im.Written != nil {
+		if err := im.Written(f.Dir, p); err != nil {
+			return nil, fmt.Errorf("writing the plan: %w", err)
+		}
 	}
 	if im.Planned != nil {
 		if err := im.Planned(p, res.PlanXLSX); err != nil {

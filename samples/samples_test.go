@@ -42,7 +42,10 @@ func TestCommittedSamplesAreWhatTheGeneratorWrites(t *testing.T) {
 	if err := writeMapping(filepath.Join(dir, "hr", "mapping.csv")); err != nil {
 		t.Fatal(err)
 	}
-	files := []string{"company.xlsx", "departments.csv", "users.csv", "units.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv"}
+	if err := sheet.WriteXLSX(filepath.Join(dir, "leavers.xlsx"), samplegen.Leavers()); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"company.xlsx", "departments.csv", "users.csv", "units.csv", "hr/users-by-path.xlsx", "hr/hr-export.csv", "hr/mapping.csv", "leavers.xlsx"}
 	if *update {
 		for _, f := range files {
 			os.Chmod(f, 0o644) // committed samples are not personal data
@@ -163,7 +166,11 @@ func TestInvalidSamplesReportTheirGoldenProblems(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			o, ps := org.Load([]org.Input{{Path: f}})
+			opts := org.LoadOptions{}
+			if strings.HasPrefix(filepath.Base(f), "leavers_") {
+				opts = org.LeaverLoad // a leavers sheet, as offboard reads it
+			}
+			o, ps := org.LoadWith([]org.Input{{Path: f}}, opts)
 			ps = append(ps, validate.Validate(o)...)
 			problem.Sort(ps)
 			if !problem.HasErrors(ps) {
@@ -261,4 +268,44 @@ var exercisedElsewhere = map[string]string{
 	"PLAN_UNIT_TYPE_FIXED":   "importer: TestUnitConflicts",
 	"PLAN_UNIT_NAME_TAKEN":   "importer: TestUnitConflicts",
 	"PLAN_UNIT_MISSING":      "importer: TestUnits",
+	// Offboarding and restore.
+	"LEAVER_SHEET_NOT_FOUND":       "org: TestLoadLeavers",
+	"PLAN_LEAVER_NOT_FOUND":        "plan: TestOffboardHandover",
+	"PLAN_LEAVER_GONE":             "plan: TestOffboardHandover",
+	"PLAN_LEAVER_NAME_MISMATCH":    "plan: TestOffboardHandover",
+	"PLAN_LEAVER_CONTACT_MISMATCH": "plan: TestOffboardIdentity",
+	"PLAN_LEAVER_ADMIN":            "plan: TestOffboardHandover",
+	"PLAN_ACCEPTOR_INVALID":        "plan: TestOffboardHandover",
+	"PLAN_ACCEPTOR_LEAVING":        "plan: TestOffboardHandover",
+	"PLAN_LEADER_LEAVING":          "plan: TestOffboardHandover",
+	"PLAN_LEAVER_NO_LEADER":        "plan: TestOffboardHandover",
+	"PLAN_LEAVER_LEADS":            "plan: TestOffboardEmptiesDepartmentsChildrenFirst",
+	"PLAN_SUCCESSOR_UNUSED":        "plan: TestOffboardHandover",
+	"PLAN_LEADER_DEPUTIES":         "plan: TestOffboardDeputiesAndRoles",
+	"PLAN_LEAVER_ROLES":            "plan: TestOffboardDeputiesAndRoles",
+	"PLAN_DEPT_KEPT":               "plan: TestOffboardResumeRows",
+	"PLAN_RESTORE_NOT_RESTORED":    "plan: TestRestorePlan",
+	"PLAN_RESTORE_ACTIVE":          "plan: TestRestorePlan",
+	"PLAN_RESTORE_CONTACT_TAKEN":   "plan: TestRestorePlan",
+	"PLAN_RESTORE_TO_ROOT":         "plan: TestRestorePlan",
+	"PLAN_RESTORE_DEPT_GONE":       "plan: TestRestorePlan",
+}
+
+// TestSampleLeavers: the sample leavers sheet reads as 30 valid leavers,
+// named by user_id, mobile or email.
+func TestSampleLeavers(t *testing.T) {
+	o, ps := org.LoadWith([]org.Input{{Path: "leavers.xlsx"}}, org.LeaverLoad)
+	ps = append(ps, validate.Validate(o)...)
+	if len(ps) != 0 || len(o.Leavers) != 30 {
+		t.Fatalf("%d leavers, problems %v", len(o.Leavers), ps)
+	}
+	byContact := 0
+	for _, l := range o.Leavers {
+		if l.UserID() == "" {
+			byContact++
+		}
+	}
+	if byContact < 5 {
+		t.Errorf("only %d leavers named by a contact", byContact)
+	}
 }

@@ -102,8 +102,8 @@
 // find_by_department no longer lists them, batch_get_id finds them only with
 // include_resigned. The answer is data {} (UNCONFIRMED for users); deleting
 // a resigned user succeeds again without change. The transfer body is
-// ignored. New users are neither activated nor frozen; SetUserStatus sets
-// any status for tests.
+// checked and recorded (see Offboarding). New users are neither activated
+// nor frozen; SetUserStatus sets any status for tests.
 //
 // Batch endpoints take 1-50 IDs (else 40001), answer in request order and
 // leave unknown IDs out (UNCONFIRMED: a partial answer rather than an
@@ -181,6 +181,47 @@
 //   - Seeds and state files load users without their custom attributes
 //     first and set the attributes once everyone exists (a GENERIC_USER may
 //     point forward), as leaders are linked.
+//
+// # Offboarding
+//
+// DELETE /users/:id takes the optional resource-transfer body
+// (feishu.UserDelete). Checked first, in this order: a tenant
+// administrator (seeded with is_tenant_manager) is 44037; a user marked by
+// SetLifecycleOnly (or lifecycle_only in a state file), whom the tenant
+// lets go only through its lifecycle engine, is 44062; email_acceptor's
+// processing_type must be 1, 2 or 3 (40001; the code is UNCONFIRMED), and
+// 1 (transfer) without acceptor_user_id is 41052 (UNCONFIRMED: the docs
+// only say it is needed); every acceptor ID must name another active user
+// in the request's user_id_type (41052). Then the user resigns and who
+// received each resource is recorded (Server.Handover, the state file's
+// "resigned" list): the acceptor named, else — for documents, calendars,
+// applications, minutes, surveys, email and anycross — the direct leader
+// if active, else the documented fallback (calendars and surveys deleted,
+// email retained, the rest kept under the user); chats without an
+// acceptor go to their first member (HandFirstMember; who that is is not
+// modelled). Departments the user leads keep naming them, and their
+// reports keep them as leader_user_id (UNCONFIRMED: the docs say nothing
+// of either; orgbatch offboard clears or reassigns the slots itself). The
+// deletion time is kept for the 30-day resurrect window.
+//
+// POST /users/:id/resurrect (10/min, feishu.EPResurrect): an active user
+// is 44033; a deletion more than 30 days ago (by Options.Now) is 44028; a
+// mobile, email or employee_no an active user holds meanwhile is 44030,
+// 44031 or 44051 (the last UNCONFIRMED); departments[] (at most 50, else
+// 40001; each must exist, else 44035, UNCONFIRMED) are where the user
+// returns, the one with the highest department_order primary; without
+// any, the root. Admin roles (is_tenant_manager) and handed-over
+// resources are not restored; the leader link is kept. 44029 (no access,
+// editions), 44032 (user_id taken: user IDs are never reused here), 44034
+// and 44042 (deletion or resurrection in progress: both are instant here)
+// and seats (44046-44050) are not modelled.
+//
+// Resigned users and listings: GET /users/:id and GET /users/batch answer
+// resigned users with status.is_resigned (the docs confirm the first,
+// are silent on the second); find_by_department never lists them (the
+// docs are silent, but say resignation drops the departments); batch_get_id
+// finds them only with include_resigned. A department whose members have
+// all resigned can be deleted (43011 counts active members only).
 //
 // Several people (department create/patch pages): leaders[] holds exactly
 // one main leader (leaderType 1) and any deputies (2); no main, two mains,
@@ -311,7 +352,7 @@
 // switch (an attribute not opened is simply not seeded), avatars,
 // enterprise email, invitations and activation, seats and licences, the
 // monthly quota, tenant-wide caps (30,000 departments, 10,000 members per
-// department), update_department_id, update_user_id, resurrect, PUT users,
+// department), update_department_id, update_user_id, PUT users,
 // partial-success codes (44054-44059), the 43030/44025 update locks, Lark
 // specifics (44018), and multiple apps or tenants.
 package sandbox

@@ -60,22 +60,6 @@ func (s *Server) patchUser(c *call) (any, error) {
 	return userData(u, c.ids), nil
 }
 
-// deleteUser is DELETE /users/:id: the user resigns. The resource-transfer
-// body is accepted and ignored. Deleting a resigned user succeeds again.
-func (s *Server) deleteUser(c *call) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.pathUser(c)
-	if err != nil {
-		return nil, err
-	}
-	if u.active() {
-		s.st.resignUser(u)
-		s.commit(c)
-	}
-	return struct{}{}, nil
-}
-
 func (s *Server) getUser(c *call) (any, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

@@ -32,6 +32,10 @@ type StateFile struct {
 	// job levels, families, titles, cities). A seed without one keeps the
 	// server's (Options.Directory).
 	Directory *feishu.Directory `json:"directory,omitempty"`
+	// Offboarding state (offboard_ops.go): deletions with their time and
+	// handover, and the users only the lifecycle engine may delete.
+	Resigned      []ResignedRecord `json:"resigned,omitempty"`
+	LifecycleOnly []string         `json:"lifecycle_only,omitempty"`
 }
 
 // snapshot renders the state as a StateFile. Caller holds s.mu.
@@ -39,6 +43,7 @@ func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
 		Departments: s.st.departments(), Users: s.st.allUsers(), Units: s.st.allUnits(),
 		ClientTokens: s.st.idem.all(s.opts.Now()), Directory: s.st.dir.export()}
+	f.Resigned, f.LifecycleOnly = s.st.offboardState()
 	return f
 }
 

@@ -38,6 +38,7 @@ func (s *Server) routes() http.Handler {
 		"GET " + feishu.PathEmployeeTypeEnums: {ep: feishu.EPEmployeeTypeEnums, handle: s.employeeTypeEnums},
 		"GET " + feishu.PathTenantQuery:       {ep: feishu.EPTenantQuery, handle: s.tenantQuery},
 
+		"POST " + users + "/{user_id}/resurrect":    {ep: feishu.EPResurrect, handle: s.resurrectUser},
 		"POST " + feishu.PathUnits:                  {ep: feishu.EPCreateUnit, unitAPI: true, handle: s.createUnit},
 		"PATCH " + feishu.PathUnits + "/{unit_id}":  {ep: feishu.EPPatchUnit, unitAPI: true, handle: s.patchUnit},
 		"DELETE " + feishu.PathUnits + "/{unit_id}": {ep: feishu.EPDeleteUnit, unitAPI: true, handle: s.deleteUnit},

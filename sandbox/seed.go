@@ -108,6 +108,9 @@ func (s *Server) loadStateFile(f StateFile) error {
 	for _, r := range f.ClientTokens {
 		s.st.idem.store(r)
 	}
+	if err := s.st.loadOffboardState(f.Resigned, f.LifecycleOnly); err != nil {
+		return err
+	}
 	s.st.idem.sweep(s.opts.Now())
 	return nil
 }
@@ -353,6 +356,9 @@ func (s *Server) setUserStatus(c *call, userID string, st feishu.UserStatus) err
 		return fail(feishu.CodeUserIDInvalid, "user_id %q", userID)
 	}
 	if st.IsResigned {
+		if u.active() {
+			u.resignedAt = s.opts.Now()
+		}
 		s.st.resignUser(u)
 	} else if err := s.st.rejoinUser(u); err != nil {
 		return err

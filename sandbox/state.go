@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"slices"
+	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
 )
@@ -191,7 +192,14 @@ type user struct {
 	jobLevelID      string
 	jobFamilyID     string
 	customAttrs     []feishu.UserCustomAttr // as stored (directory_ops.go)
-	dotted          []*user                 // dotted_line_leader_user_ids, in the order set
+
+	// Offboarding (offboard_ops.go): when the user resigned (zero when
+	// unknown, as for a seeded resigned user), who received what, and
+	// whether the tenant lets them go only through the lifecycle engine.
+	resignedAt    time.Time
+	handover      map[string]string
+	lifecycleOnly bool
+	dotted        []*user // dotted_line_leader_user_ids, in the order set
 }
 
 type userOrder struct {

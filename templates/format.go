@@ -11,6 +11,7 @@ const (
 	UsersSheet        = "成员 users"
 	UnitsSheet        = "单位 units"
 	InstructionsSheet = "说明 instructions"
+	LeaversSheet      = "离职 leavers"
 )
 
 // DropdownRows is how many rows of a template carry the dropdowns.
@@ -42,6 +43,8 @@ func SheetName(k org.Kind) string {
 		return UsersSheet
 	case org.KindUnits:
 		return UnitsSheet
+	case org.KindLeavers:
+		return LeaversSheet
 	}
 	return DepartmentsSheet
 }

@@ -13,6 +13,20 @@ import (
 // rules — taken from the rule table, so it can never disagree with what the
 // validator checks.
 func Instructions() sheet.OutSheet {
+	return instructions(org.Schemas, []string{"", "填写须知 How to fill in", "", "",
+		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后填写：带有这个标记、或与示例行相同的行不会导入。每个单元格只填一个值，列表列除外：所属部门ID、部门路径，部门负责人ID（先主负责人、再副负责人，如 u005;u009）、副负责人ID、部门HRBP、虚线上级ID，多个用 ; 分隔。单位表先于部门导入，部门的「单位」列填单位ID或单位名称（一个部门一个单位；单位需飞书旗舰版）。列的顺序可以调整；示例标记列和未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
+		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell, except in the list columns: department_ids, department_path, a department's leader_user_id (the main leader, then deputies: u005;u009), deputy_leader_user_ids, department_hrbps and dotted_line_leader_user_ids, separated by ;. The units sheet is imported before departments; a department's unit column names a unit by unit_id or name (one unit per department; units need Feishu's enterprise edition). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
+}
+
+// LeaverInstructions is the leavers template's instructions sheet.
+func LeaverInstructions() sheet.OutSheet {
+	return instructions([]*org.Schema{org.LeaverSchema}, []string{"", "填写须知 How to fill in", "", "",
+		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后，每位离职者一行：用户ID、手机号或邮箱至少填一个（填了几个就必须是同一人），姓名可填以便核对。各类资源交给对应接收人列中的人，该列为空时交给默认接收人，都为空时按飞书默认交给直属上级（没有直属上级时日程和问卷会被删除）；接收人不能是同样离职的人。离职者负责的部门：填写接任者则交给他，否则清空负责人。离职后没有成员的部门会被删除。先运行 orgbatch offboard 查看计划，确认后加 --execute 执行。",
+		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then one row per leaver: user_id, mobile or email (any given must be the same person), and optionally the name to check. Each kind of resource goes to its acceptor column, else to the default acceptor, else — Feishu's default — to the direct leader (without one, calendars and surveys are deleted); no acceptor may be leaving too. Departments the leaver leads go to the successor, else lose their leader. Departments left without members are deleted. Run orgbatch offboard to see the plan, then add --execute.", ""})
+}
+
+// instructions is an instructions sheet for the schemas' data sheets.
+func instructions(schemas []*org.Schema, intro []string) sheet.OutSheet {
 	cols := []sheet.Column{
 		{Header: "表 Sheet", Width: 16},
 		{Header: "列 Column", Width: 28},
@@ -22,13 +36,9 @@ func Instructions() sheet.OutSheet {
 		{Header: "Rules (English)", Width: 60},
 		{Header: "示例 Example", Width: 18},
 	}
-	var rows [][]string
-	rows = append(rows, []string{"", "填写须知 How to fill in", "", "",
-		"删除示例行（示例标记列写着「" + org.ExampleMarker + "」的黄色行）后填写：带有这个标记、或与示例行相同的行不会导入。每个单元格只填一个值，列表列除外：所属部门ID、部门路径，部门负责人ID（先主负责人、再副负责人，如 u005;u009）、副负责人ID、部门HRBP、虚线上级ID，多个用 ; 分隔。单位表先于部门导入，部门的「单位」列填单位ID或单位名称（一个部门一个单位；单位需飞书旗舰版）。列的顺序可以调整；示例标记列和未知的列会保留在报告中但不会导入；ID、手机号、工号列已设为文本格式，请勿改成数字格式。",
-		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell, except in the list columns: department_ids, department_path, a department's leader_user_id (the main leader, then deputies: u005;u009), deputy_leader_user_ids, department_hrbps and dotted_line_leader_user_ids, separated by ;. The units sheet is imported before departments; a department's unit column names a unit by unit_id or name (one unit per department; units need Feishu's enterprise edition). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
-	for _, s := range org.Schemas {
-		entity := map[org.Kind]string{org.KindDepartments: problem.EntityDepartment, org.KindUsers: problem.EntityUser, org.KindUnits: problem.EntityUnit}[s.Kind]
-		sheetName := SheetName(s.Kind)
+	rows := [][]string{intro}
+	for _, s := range schemas {
+		entity, sheetName := entityOf[s.Kind], SheetName(s.Kind)
 		for _, f := range s.Fields {
 			zh, en := fieldRules(entity, f.Key)
 			req := "否 No"
@@ -53,6 +63,10 @@ func customAttrRow(sheetName string) []string {
 		"One column per Feishu custom attribute, headed by its name or custom:<ID>. TEXT: the text; HREF: 'title | URL'; ENUMERATION: an option's text or ID; PICTURE_ENUM: the picture's name; GENERIC_USER: a user_id. " + en,
 		"学历 (custom:C-6965457429001748501)"}
 }
+
+// entityOf is the rule table's entity of each kind of sheet.
+var entityOf = map[org.Kind]string{org.KindDepartments: problem.EntityDepartment, org.KindUsers: problem.EntityUser, org.KindUnits: problem.EntityUnit,
+	org.KindLeavers: problem.EntityLeaver}
 
 // fieldRules joins the texts of the rules about one field.
 func fieldRules(entity, key string) (zh, en string) {

@@ -1,16 +1,19 @@
 package templates
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 )
 
-// File names written by Write.
+// File names written by Write and WriteLeavers.
 const (
-	XLSXName         = "orgbatch-template.xlsx"
-	InstructionsName = "instructions.csv"
+	XLSXName               = "orgbatch-template.xlsx"
+	InstructionsName       = "instructions.csv"
+	LeaversXLSXName        = "orgbatch-leavers-template.xlsx"
+	LeaverInstructionsName = "leavers-instructions.csv"
 )
 
 // Example returns the example row of a schema.
@@ -29,12 +32,22 @@ func Example(s *org.Schema) []string {
 func TemplateSheets() []sheet.OutSheet {
 	var out []sheet.OutSheet
 	for _, s := range org.Schemas {
-		ds := DataSheet(s, [][]string{append(Example(s), org.ExampleNote)}, sheet.Column{Header: org.MarkerHeader, Width: 48})
-		ds.DropdownRows = DropdownRows
-		ds.Mark = func(r, c int) sheet.Mark { return sheet.MarkWarning }
-		out = append(out, ds)
+		out = append(out, exampleSheet(s))
 	}
 	return append(out, Instructions())
+}
+
+// LeaverSheets are the sheets of the leavers template (orgbatch offboard).
+func LeaverSheets() []sheet.OutSheet {
+	return []sheet.OutSheet{exampleSheet(org.LeaverSchema), LeaverInstructions()}
+}
+
+// exampleSheet is a schema's data sheet with its highlighted example row.
+func exampleSheet(s *org.Schema) sheet.OutSheet {
+	ds := DataSheet(s, [][]string{append(Example(s), org.ExampleNote)}, sheet.Column{Header: org.MarkerHeader, Width: 48})
+	ds.DropdownRows = DropdownRows
+	ds.Mark = func(r, c int) sheet.Mark { return sheet.MarkWarning }
+	return ds
 }
 
 // Names are the files Write writes into dir for a format.
@@ -52,3 +65,31 @@ func Names(dir, format string) []string {
 // Write writes the templates into dir in the given format ("xlsx" or
 // "csv") and returns the paths written.
 func Write(dir, format string) ([]string, error) { return write(dir, format, TemplateSheets()) }
+
+// LeaverNames are the files WriteLeavers writes into dir for a format.
+func LeaverNames(dir, format string) []string {
+	if format == "xlsx" {
+		return []string{filepath.Join(dir, LeaversXLSXName)}
+	}
+	return []string{filepath.Join(dir, CSVName(org.KindLeavers)), filepath.Join(dir, LeaverInstructionsName)}
+}
+
+// WriteLeavers writes the leavers template into dir: one workbook, or
+// leavers.csv and leavers-instructions.csv.
+func WriteLeavers(dir, format string) ([]string, error) {
+	sheets := LeaverSheets()
+	switch format {
+	case "xlsx":
+		p := LeaverNames(dir, format)[0]
+		return []string{p}, sheet.WriteXLSX(p, sheets...)
+	case "csv":
+		paths := LeaverNames(dir, format)
+		for i, p := range paths {
+			if err := sheet.WriteCSV(p, sheets[i], true); err != nil {
+				return paths[:i], err
+			}
+		}
+		return paths, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want xlsx or csv)", format)
+}

@@ -26,11 +26,13 @@ func TestCommittedTemplatesAreWhatTheCommandWrites(t *testing.T) {
 	}
 	var written []string
 	for _, format := range []string{"xlsx", "csv"} {
-		paths, err := Write(dir, format)
-		if err != nil {
-			t.Fatal(err)
+		for _, write := range []func(string, string) ([]string, error){Write, WriteLeavers} {
+			paths, err := write(dir, format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			written = append(written, paths...)
 		}
-		written = append(written, paths...)
 	}
 	for _, p := range written {
 		name := filepath.Base(p)
@@ -183,14 +185,49 @@ func TestTemplateWorkbookFeatures(t *testing.T) {
 // TestInstructionsCoverEveryFieldRule: each rule about a column appears in
 // the instructions sheet, so the sheet and the validator cannot drift.
 func TestInstructionsCoverEveryFieldRule(t *testing.T) {
-	ins := Instructions()
-	var all strings.Builder
-	for _, r := range ins.Rows {
-		all.WriteString(strings.Join(r, "\t"))
+	text := func(s sheet.OutSheet) string {
+		var all strings.Builder
+		for _, r := range s.Rows {
+			all.WriteString(strings.Join(r, "\t"))
+		}
+		return all.String()
 	}
+	imports, leavers := text(Instructions()), text(LeaverInstructions())
 	for _, r := range problem.Rules {
-		if r.Field != "" && !strings.Contains(all.String(), r.ZH) {
+		want := imports
+		if r.Entity == problem.EntityLeaver {
+			want = leavers
+		}
+		if r.Field != "" && !strings.Contains(want, r.ZH) {
 			t.Errorf("rule %s missing from the instructions", r.Code)
 		}
+	}
+}
+
+// TestLeaversTemplate: the leavers template reads back as one leavers row,
+// in both formats, refused as the example row; edited into a real leaver
+// with the marker cleared, it validates.
+func TestLeaversTemplate(t *testing.T) {
+	for _, in := range []string{LeaversXLSXName, CSVName(org.KindLeavers)} {
+		o, ps := org.LoadWith([]org.Input{{Path: in}}, org.LeaverLoad)
+		ps = append(ps, validate.Validate(o)...)
+		if len(o.Leavers) != 1 || len(ps) != 1 || ps[0].Rule != "ROW_EXAMPLE_MARKER" {
+			t.Fatalf("%s: %d leavers, problems %v", in, len(o.Leavers), ps)
+		}
+		if l := o.Leavers[0]; l.Mobile() != "13800138000" || l.Values.EmailProcessing != "1" || l.Acceptor(org.AcceptorDefault) != "u0001" {
+			t.Errorf("%s: example leaver read as %v", in, l.Cells())
+		}
+	}
+	ds := LeaverSheets()[0]
+	row := append([]string(nil), ds.Rows[0]...)
+	row[0], row[1], row[2], row[3], row[len(row)-1] = "u0200", "李雷", "13912345678", "", ""
+	ds.Rows = [][]string{row}
+	p := filepath.Join(t.TempDir(), "leavers.csv")
+	if err := sheet.WriteCSV(p, ds, true); err != nil {
+		t.Fatal(err)
+	}
+	o, ps := org.LoadWith([]org.Input{{Path: p}}, org.LeaverLoad)
+	if ps = append(ps, validate.Validate(o)...); len(ps) != 0 || len(o.Leavers) != 1 {
+		t.Errorf("a filled-in leavers template: %v", ps)
 	}
 }

@@ -31,6 +31,13 @@ type Snapshot struct {
 	// its lists were read (an empty list read is not one left unread).
 	Dir     feishu.Directory
 	DirRead Lists
+	// Members are the direct members (user_ids) of the departments whose
+	// members were listed one by one (Reader.Members), in listing order.
+	Members map[string][]string
+	// ResignedByContact maps a mobile (E.164) or lower-case email to the
+	// user_id of a resigned user, as batch_get_id with include_resigned
+	// answered it (Reader.People); ByMobile and ByEmail hold active users.
+	ResignedByContact map[string]string
 	// Units are the tenant's units by unit_id, read (UnitsRead) when a
 	// sheet uses units or an export asks; UnitsUnavailable when the tenant
 	// has no units at all (43050: not the enterprise edition).
@@ -51,9 +58,12 @@ func New() *Snapshot {
 		ByMobile:    map[string]string{},
 		ByEmail:     map[string]string{},
 		Children:    map[string][]feishu.Department{},
+		Members:     map[string][]string{},
 		Units:       map[string]*feishu.Unit{},
 		Calls:       map[feishu.Endpoint]int{},
 		Pages:       map[feishu.Endpoint]int{},
+
+		ResignedByContact: map[string]string{},
 	}
 }
 

@@ -39,6 +39,9 @@ func (v *validator) cells() {
 	for _, u := range v.org.Users {
 		check(u.Record)
 	}
+	for _, l := range v.org.Leavers {
+		check(l.Record)
+	}
 	for _, u := range v.org.Units {
 		check(u.Record)
 	}

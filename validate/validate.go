@@ -27,6 +27,7 @@ func ValidateWith(o *org.Org, opts Options) []problem.Problem {
 	v.departmentUnits()
 	v.users()
 	v.paths()
+	v.leavers()
 	problem.Sort(v.probs)
 	return v.probs
 }

@@ -35,6 +35,9 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}
 	fmt.Fprintln(w)
+	if n := len(exporter.ResignedUsers(snap)); n > 0 {
+		fmt.Fprintf(w, "离职成员 resigned users: %d (on their own sheet, %s)\n", n, exporter.ResignedSheet)
+	}
 	for _, f := range files {
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}

@@ -15,6 +15,9 @@ import (
 func Outcomes(w io.Writer, res *importer.Result) {
 	counts := report.RowCounts(res)
 	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	if res.Count(importer.StatusDeleted)+res.Count(importer.StatusRestored) > 0 { // an offboarding or a restore
+		statuses = []importer.Status{importer.StatusDeleted, importer.StatusRestored, importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
+	}
 	fmt.Fprintf(w, "%-12s", "")
 	for _, s := range statuses {
 		fmt.Fprintf(w, "%11s", s)
@@ -47,10 +50,13 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		key, row := oc.Change.Key, oc.Change.Record.Num
-		if oc.Change.IsDirectory() { // no row of its own: where it was first named
-			key, row = oc.Change.Name, oc.Change.Origin.Row
+		key, row := oc.Change.Key, "" // departments an offboarding deletes have no row
+		switch {
+		case oc.Change.IsDirectory(): // no row of its own: where it was first named
+			key, row = oc.Change.Name, fmt.Sprintf(" (row %d)", oc.Change.Origin.Row)
+		case oc.Change.Record.T != nil:
+			row = fmt.Sprintf(" (row %d)", oc.Change.Record.Num)
 		}
-		fmt.Fprintf(w, "%-8s %s %s (row %d): %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
 }

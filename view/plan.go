@@ -11,6 +11,7 @@ import (
 
 var actionZH = map[plan.Action]string{
 	plan.ActionCreate: "新建", plan.ActionMove: "移动", plan.ActionUpdate: "更新", plan.ActionUnchanged: "不变", plan.ActionBlocked: "阻止",
+	plan.ActionDelete: "删除", plan.ActionRestore: "恢复",
 }
 
 // Plan writes the plan for people: counts per kind and action, then one
@@ -21,29 +22,7 @@ var actionZH = map[plan.Action]string{
 // Every value from the sheet or the tenant is printed through
 // textsafe.Terminal.
 func Plan(w io.Writer, p *plan.Plan) {
-	// Two header lines: Chinese labels are two columns wide on a
-	// terminal, which fmt's widths do not know.
-	fmt.Fprintf(w, "%-12s", "")
-	for _, a := range plan.Actions {
-		fmt.Fprintf(w, "%12s", a)
-	}
-	fmt.Fprintf(w, "\n%-12s", "")
-	for _, a := range plan.Actions {
-		fmt.Fprintf(w, "%10s", actionZH[a])
-	}
-	fmt.Fprintln(w)
-	for _, k := range plan.Kinds {
-		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
-			continue // a sheet without units
-		}
-		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
-		for _, a := range plan.Actions {
-			fmt.Fprintf(w, "%12d", p.Count(k, a))
-		}
-		fmt.Fprintln(w)
-	}
-	directoryCount(w, p)
-	fmt.Fprintln(w)
+	counts(w, p, plan.Actions)
 	for _, pr := range p.Problems {
 		if pr.Rule == plan.UnitsUnavailable { // about the tenant, not a row: said once
 			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity, pr.Rule, pr.Text())
@@ -77,6 +56,33 @@ func Plan(w io.Writer, p *plan.Plan) {
 			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
+}
+
+// counts writes the counts per kind and action.
+func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
+	// Two header lines: Chinese labels are two columns wide on a
+	// terminal, which fmt's widths do not know.
+	fmt.Fprintf(w, "%-12s", "")
+	for _, a := range actions {
+		fmt.Fprintf(w, "%12s", a)
+	}
+	fmt.Fprintf(w, "\n%-12s", "")
+	for _, a := range actions {
+		fmt.Fprintf(w, "%10s", actionZH[a])
+	}
+	fmt.Fprintln(w)
+	for _, k := range plan.Kinds {
+		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
+			continue // a sheet without units
+		}
+		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
+		for _, a := range actions {
+			fmt.Fprintf(w, "%12d", p.Count(k, a))
+		}
+		fmt.Fprintln(w)
+	}
+	directoryCount(w, p)
+	fmt.Fprintln(w)
 }
 
 // matchedByZH names the contact a user row was matched by; a match by

@@ -28,6 +28,10 @@ type ExportOptions struct {
 	NoBOM    bool
 	Force    bool
 	Now      func() time.Time
+	// Resigned users (export_resigned.go).
+	IncludeResigned bool
+	ResignedLists   []string
+	ReportDir       string
 }
 
 func newExportCmd(io *IOStreams) *cobra.Command {
@@ -44,7 +48,12 @@ again gives the same departments and users.
 After the template's columns come read-only ones: open_department_id / open_id,
 the full path (总部/技术部/前端组), depth, member_count and the user's status
 (active, inactive = not yet activated, frozen, unjoined). Resigned users are
-not listed by find_by_department and are not exported. The workbook also has a
+not listed by find_by_department and are not exported — unless
+--include-resigned: then those the API can name are read one by one (GET
+answers a resigned user) and written on a sheet of their own (已离职成员
+resigned, resigned.csv; import skips it): the users the tenant still names
+as a leader, those deleted by offboarding runs in --report, and those of
+--resigned-list sheets (leavers format: user_id, mobile or email). The workbook also has a
 tree sheet and a metadata sheet (base URL, app_id, time, version, counts, API
 calls against the minimum, SHA-256 of the content). Cells starting with = + - @
 are escaped against formula injection; import reads them back unchanged.
@@ -75,6 +84,9 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark")
 	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file (xlsx), or the export files in an existing --out directory (csv)")
+	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also export the resigned users the API can name (see above), on a sheet of their own")
+	f.StringArrayVar(&opts.ResignedLists, "resigned-list", nil, "with --include-resigned: a sheet of people (user_id, mobile or email) to look for among the resigned")
+	f.StringVar(&opts.ReportDir, "report", "reports", "with --include-resigned: where offboarding runs are (their offboarding.json)")
 	return cmd
 }
 
@@ -86,6 +98,10 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		return usageError("--parallel must be at least 1")
 	}
 	dest, err := exportDest(opts.Out, opts.Format, opts.Now(), opts.Force)
+	if err != nil {
+		return err
+	}
+	lists, err := resignedLists(opts)
 	if err != nil {
 		return err
 	}
@@ -114,12 +130,15 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		},
 	})
 	bar.Finish()
+	if err == nil && opts.IncludeResigned {
+		err = readResigned(ctx, reader, snap, opts.ReportDir, lists)
+	}
 	if err != nil {
 		return walkError(ctx, err, opts.Root)
 	}
 	elapsed := time.Since(start)
 
-	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now()}
+	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), IncludeResigned: opts.IncludeResigned}
 	files, err := dest.write(io, snap, meta, !opts.NoBOM)
 	if errors.Is(err, fs.ErrExist) {
 		return usageError("%v: it appeared while exporting; nothing was replaced (add --force to replace it)", err)

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/guard"
-	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -158,100 +157,41 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 	}
-	res, err := importWatched(ctx, opts, tgt, im, folder)
-	switch {
-	case errors.Is(err, context.Canceled) && res == nil:
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
-	case errors.As(err, new(*run.ReadError)):
-		return &ExitError{Code: ExitRowsFailed, Err: err}
-	case err != nil:
-		return err
-	case opts.DryRun:
-		return dryRunExit(nErr, res.Plan)
+	rv := runView{IO: io, DryRun: opts.DryRun, Verb: "导入 importing", Summary: plan.Summary,
+		Render: func(p *plan.Plan) { view.Plan(io.Out, p) },
+		Gate:   func(p *plan.Plan) *writeGate { return importGate(ctx, opts, tgt, p) }}
+	res, err := rv.watch(ctx, im, folder)
+	if err != nil || opts.DryRun {
+		return rv.ended(err, res, nErr)
 	}
-	return importExit(io, resumeHint(io, tgt, inputs, folder), res)
-}
-
-// importWatched runs the import with progress bars, the plan shown (dry
-// run) or confirmed (a real run) before anything is written.
-func importWatched(ctx context.Context, opts *ImportOptions, tgt *target, im *run.Import, folder *run.Folder) (*run.Result, error) {
-	io := opts.IO
-	readBar := newPhaseBar(io, 1, "读取租户 reading tenant")
-	im.ReadProgress = readBar.Set
-	var bar *phaseBar
-	im.Planned = func(p *plan.Plan, planXLSX string) error {
-		readBar.Finish()
-		gate := importGate(ctx, opts, tgt, p)
-		if opts.DryRun {
-			view.Plan(io.Out, p)
-			io.say("\n计划 plan (nothing was written to the tenant): %s", planXLSX)
-			return gate.preview(io)
-		}
-		io.say("计划 plan: %s (%s)", plan.Summary(p), planXLSX)
-		if err := gate.pass(ctx, io); err != nil {
-			return err
-		}
-		bar = newPhaseBar(io, len(p.Steps), "导入 importing")
-		return nil
-	}
-	im.Progress = func(done, total, failed int) { bar.Set(done, total) }
-	res, err := im.Run(ctx, folder)
-	readBar.Finish()
-	if bar != nil {
-		bar.Finish()
-	}
-	return res, err
-}
-
-// dryRunExit is a dry run's exit: 2 when the sheets have errors, 1 when
-// rows are blocked.
-func dryRunExit(nErr int, p *plan.Plan) error {
-	switch {
-	case nErr > 0:
-		return &ExitError{Code: ExitUsage}
-	case p.Blocked():
-		return &ExitError{Code: ExitRowsFailed}
-	}
-	return nil
+	return rv.exit(res, resumeHint(io, tgt, inputs, folder))
 }
 
 // resumeHint is the command that continues an interrupted run: with --yes
 // when it would otherwise stop at the question it cannot ask.
 func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder) string {
-	hint := "orgbatch import " + strings.Join(fileList(inputs), " ") + " --resume " + folder.Dir
+	return resumeCommand(io, tgt, "orgbatch import "+strings.Join(fileList(inputs), " "), folder)
+}
+
+// resumeCommand is command continuing the run in folder, with --yes
+// where the resumed run could not ask.
+func resumeCommand(io *IOStreams, tgt *target, command string, folder *run.Folder) string {
+	hint := command + " --resume " + folder.Dir
 	if tgt.Sandbox == nil && !io.CanPrompt() {
 		hint += " --yes"
 	}
 	return hint
 }
 
-// importExit prints how the import ended and maps it to an exit code.
-func importExit(io *IOStreams, resume string, res *run.Result) error {
-	ex, sum := res.Executed, res.Summary
-	view.Outcomes(io.Out, ex)
-	fmt.Fprintf(io.Out, "\n报告 report: %s\n", res.Files.XLSX)
-	if len(res.Files.Failed) > 0 {
-		fmt.Fprintf(io.Out, "失败行 failed rows (fix and import again): %v\n", res.Files.Failed)
-	}
-	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited)
-	switch {
-	case res.JournalErr != nil:
-		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
-	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续导入请运行: %s", resume)}
-	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
-		return &ExitError{Code: ExitRowsFailed}
-	}
-	return nil
-}
-
 // logger logs on stderr: warnings, and with --verbose every retry.
-func (opts *ImportOptions) logger() *slog.Logger {
+func (opts *ImportOptions) logger() *slog.Logger { return verboseLogger(opts.IO, opts.Verbose) }
+
+func verboseLogger(io *IOStreams, verbose bool) *slog.Logger {
 	level := slog.LevelWarn
-	if opts.Verbose {
+	if verbose {
 		level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(opts.IO.ErrOut, &slog.HandlerOptions{Level: level}))
+	return slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level}))
 }
 
 // warnDamaged tells the user about damaged journal lines (always: it is

@@ -40,7 +40,8 @@ func newHoldGate(inner http.Handler, holdAt int, before bool) *holdGate {
 }
 
 func isWrite(r *http.Request) bool {
-	return r.Method == http.MethodPatch || r.Method == http.MethodPost && (r.URL.Path == feishu.PathDepartments || r.URL.Path == feishu.PathUsers)
+	return r.Method == http.MethodPatch || r.Method == http.MethodDelete ||
+		r.Method == http.MethodPost && (r.URL.Path == feishu.PathDepartments || r.URL.Path == feishu.PathUsers || strings.HasSuffix(r.URL.Path, "/resurrect"))
 }
 
 func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -22,6 +22,7 @@ type TemplateOptions struct {
 	Format     string
 	OutDir     string
 	Force      bool
+	Leavers    bool
 	FromTenant bool
 	Target     targetFlags
 }
@@ -44,6 +45,12 @@ written (UTF-8 with a BOM, so Excel opens them correctly). A template that
 already exists in --out is never replaced (it may have been filled in)
 unless --force.
 
+--leavers writes the leavers template of orgbatch offboard instead
+(orgbatch-leavers-template.xlsx, or leavers.csv and leavers-instructions.csv):
+who leaves (user_id, mobile or email), the acceptor of each kind of resource
+and a default acceptor, the email processing (转移/保留/删除) and the
+successor of the departments they lead.
+
 With --from-tenant the template is made against a tenant, connecting as
 import does (credentials, --base-url, --sandbox…): its dropdowns offer the
 tenant's own employee types, job levels and families, job titles and work
@@ -51,6 +58,7 @@ cities, and each custom attribute gets a column (with its options as a
 dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
   orgbatch template --out ./hr --format csv
+  orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx
   orgbatch template --from-tenant --out ./hr    # the tenant's own types, levels, attributes…
   orgbatch template --from-tenant --sandbox     # as the sample company's tenant has them`,
 		Args: cobra.NoArgs,
@@ -58,12 +66,16 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 			if !opts.FromTenant && (cmd.Flags().Changed("sandbox") || cmd.Flags().Changed("base-url") || cmd.Flags().Changed("domain")) {
 				return usageError("--sandbox, --base-url and --domain need --from-tenant")
 			}
+			if opts.FromTenant && opts.Leavers {
+				return usageError("--from-tenant makes the import templates; the leavers template has no tenant-specific columns")
+			}
 			return runTemplate(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
 	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template")
 	opts.Target.register(cmd)
 	return cmd
@@ -73,8 +85,12 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
 	}
+	write, names := templates.Write, templates.Names
+	if opts.Leavers {
+		write, names = templates.WriteLeavers, templates.LeaverNames
+	}
 	if !opts.Force {
-		for _, p := range templates.Names(opts.OutDir, opts.Format) {
+		for _, p := range names(opts.OutDir, opts.Format) {
 			if _, err := os.Stat(p); err == nil {
 				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
 			}
@@ -95,7 +111,7 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if dir != nil {
 		paths, err = templates.WriteFor(opts.OutDir, opts.Format, dir)
 	} else {
-		paths, err = templates.Write(opts.OutDir, opts.Format)
+		paths, err = write(opts.OutDir, opts.Format)
 	}
 	if err != nil {
 		return err

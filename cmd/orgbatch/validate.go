@@ -20,6 +20,7 @@ type ValidateOptions struct {
 	Format    string
 	ReportDir string
 	NoReport  bool
+	Leavers   bool
 	Now       func() time.Time
 }
 
@@ -33,6 +34,8 @@ checks them against the rules the Feishu Contact v3 API enforces, without any
 network access. Every problem is reported at once with its file, sheet, row
 and column, and a copy of the input with the problem cells highlighted is
 written to the report directory.
+
+With --leavers it checks leavers sheets (orgbatch offboard) instead.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error
 or unreadable input.`,
@@ -49,6 +52,7 @@ or unreadable input.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&opts.ReportDir, "report", "reports", "directory for the validation report")
 	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write a validation report file")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "the files are leavers sheets (orgbatch offboard)")
 	return cmd
 }
 
@@ -56,7 +60,11 @@ func runValidate(opts *ValidateOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return usageError("--format must be text or json, not %q", opts.Format)
 	}
-	o, ps, err := opts.Inputs.load(opts.Files)
+	load := opts.Inputs.load
+	if opts.Leavers {
+		load = loadLeaverFiles
+	}
+	o, ps, err := load(opts.Files)
 	if err != nil {
 		return err
 	}
@@ -67,7 +75,11 @@ func runValidate(opts *ValidateOptions) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users%s\n", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)))
+		if opts.Leavers {
+			fmt.Fprintf(opts.IO.Out, "%d 行 leavers rows\n", len(o.Leavers))
+		} else {
+			fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users%s\n", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)))
+		}
 		view.Problems(opts.IO.Out, ps)
 	}
 	if !opts.NoReport && len(o.Tables) > 0 {

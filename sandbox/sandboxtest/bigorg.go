@@ -143,7 +143,7 @@ func seedStatuses(t testing.TB, tn *seeder, api *feishu.Client, b *BigOrg, next 
 	for i, id := range b.Resigned {
 		var err error
 		if i%2 == 0 {
-			err = api.DeleteUser(context.Background(), id)
+			err = api.DeleteUser(context.Background(), id, feishu.UserDelete{})
 		} else {
 			err = tn.srv.SetUserStatus(id, feishu.UserStatus{IsResigned: true})
 		}

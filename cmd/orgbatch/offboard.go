@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/run"
+	"github.com/orgbatch/orgbatch/tenant"
+	"github.com/orgbatch/orgbatch/validate"
+	"github.com/orgbatch/orgbatch/view"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newOffboardCmd) }
+
+// OffboardOptions are the parsed flags of `orgbatch offboard`.
+type OffboardOptions struct {
+	IO          *IOStreams
+	Files       []string
+	Target      targetFlags
+	Execute     bool
+	Yes         bool
+	ReportDir   string
+	Workers     int
+	Resume      string
+	SkipInvalid bool
+	Verbose     bool
+	DeleteUsers countFlag // --delete-count
+	DeleteDepts countFlag // --delete-department-count
+	Now         func() time.Time
+}
+
+func newOffboardCmd(io *IOStreams) *cobra.Command {
+	opts := &OffboardOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "offboard LEAVERS...",
+		Short: "Offboard leavers, handing their resources over / 批量离职交接",
+		Long: `Offboard reads a leavers sheet (by user_id, email or mobile; the template
+command writes one: orgbatch template --leavers) and plans, against the
+tenant, who leaves and who receives what they own: documents, calendars,
+department and external chats, applications, minutes, surveys, email
+(transfer, retain or delete) and anycross, each to its acceptor column, else
+to the default acceptor column, else — the documented default — to the
+leaver's direct leader. A leader who is missing is warned about (calendars
+and surveys are then deleted); a plan that hands anything to someone who is
+leaving too (the direct leader included) is refused for that row. The
+departments the leavers lead get their leader slot cleared, or given to the
+successor column, before they go; the departments left empty once they are
+gone are deleted after them, children first. User groups are not read yet.
+
+Without --execute it is a dry run: the plan is printed and saved
+(plan.xlsx, plan.json, offboarding.json), nothing is written. With --execute
+it names the tenant and asks y/N as import does (--yes in scripts), and
+deleting more than 5 users or 3% of the tenant's needs their exact number
+(--delete-count N; departments: --delete-department-count N). A run is
+journalled and reported per row like an import, and resumed with --resume
+[DIR]; orgbatch restore DIR undoes it.
+
+Exit status: 0 all done, 1 some rows failed or were skipped (or a dry run has
+blocked rows), 2 usage or validation errors, or a confirmation refused
+(nothing written), 3 interrupted.`,
+		Example: `  orgbatch template --leavers --out ./hr                      # a leavers template
+  orgbatch offboard samples/leavers.xlsx --sandbox --sandbox-seed samples/company.xlsx   # the plan
+  orgbatch offboard leavers.xlsx                              # the plan against Feishu, nothing written
+  orgbatch offboard leavers.xlsx --execute                    # asks y/N (and the number, if many)
+  orgbatch offboard leavers.xlsx --execute --yes --delete-count 30 --delete-department-count 2
+  orgbatch offboard leavers.xlsx --resume                     # finish an interrupted offboarding`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if cmd.Flags().Changed("resume") && opts.Resume == "latest" {
+				var err error
+				if opts.Files, opts.Resume, err = resumeArg(args); err != nil {
+					return err
+				}
+			}
+			return runOffboard(cmd.Context(), opts)
+		},
+	}
+	opts.Target.register(cmd)
+	f := cmd.Flags()
+	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run)")
+	f.BoolVar(&opts.Yes, "yes", false, "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)")
+	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
+	f.IntVar(&opts.Workers, "workers", 16, "concurrent API requests (the rate limiters still pace them)")
+	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted offboarding: its run directory, or 'latest' (implies --execute)")
+	f.Lookup("resume").NoOptDefVal = "latest"
+	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "carry out the valid rows even if some rows have validation errors")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	f.Var(&opts.DeleteUsers, "delete-count", "the number of users being deleted (needed past 5 or 3%)")
+	f.Var(&opts.DeleteDepts, "delete-department-count", "the number of departments being deleted (needed past 5 or 3%)")
+	return cmd
+}
+
+func runOffboard(ctx context.Context, opts *OffboardOptions) error {
+	if opts.Resume != "" {
+		opts.Execute = true
+	}
+	o, ps, err := loadLeavers(opts.IO, opts.Files, opts.Execute, opts.SkipInvalid)
+	if err != nil {
+		return err
+	}
+	ob := &run.Offboarding{Org: o, Problems: ps}
+	return watchLeavers(ctx, leaversRun{
+		IO: opts.IO, Files: opts.Files, Target: &opts.Target, Kind: "offboard", Verb: "离职 offboarding",
+		DryRun: !opts.Execute, Yes: opts.Yes, Resume: opts.Resume, ReportDir: opts.ReportDir, Workers: opts.Workers, Verbose: opts.Verbose, Now: opts.Now,
+		Org: o, Problems: ps, Planner: ob.Plan, Written: ob.Write, Actions: plan.OffboardActions,
+		// The counts are the whole run's: a resume states the same numbers.
+		Counts: func(p *plan.Plan) []counted {
+			rec := ob.Record(p)
+			users, depts := p.Tenant.Tree.MemberCount(), len(p.Tenant.Tree.Departments)
+			return []counted{
+				deleteCount(len(rec.Users), users, "--delete-count", "成员 users", opts.DeleteUsers),
+				deleteCount(len(rec.Departments), depts, "--delete-department-count", "部门 departments", opts.DeleteDepts),
+			}
+		},
+	})
+}
+
+// loadLeavers reads and validates leavers sheets. Unreadable input is exit
+// 2; so are validation errors for a real run, unless skipInvalid.
+func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org.Org, []problem.Problem, error) {
+	o, ps, err := loadLeaverFiles(files)
+	if err != nil {
+		return nil, nil, err
+	}
+	nErr, nWarn := problem.Count(ps)
+	io.say("读取 read: %d 行 leavers rows; %d errors, %d warnings", len(o.Leavers), nErr, nWarn)
+	switch {
+	case problem.Unreadable(ps):
+		view.Problems(io.ErrOut, ps)
+		return nil, nil, &ExitError{Code: ExitUsage}
+	case nErr > 0 && execute && !skipInvalid:
+		view.Problems(io.ErrOut, ps)
+		return nil, nil, &ExitError{Code: ExitUsage, Err: errors.New("the leavers sheet has errors: fix them (the dry run lists them), or carry out the valid rows with --skip-invalid")}
+	}
+	return o, ps, nil
+}
+
+// loadLeaverFiles reads and validates leavers sheets.
+func loadLeaverFiles(files []string) (*org.Org, []problem.Problem, error) {
+	if len(files) == 0 {
+		return nil, nil, usageError("no leavers file: give a leavers sheet (orgbatch template --leavers writes one)")
+	}
+	var in []org.Input
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return nil, nil, usageError("cannot open %s: %v", f, err)
+		}
+		in = append(in, org.Input{Path: f})
+	}
+	o, ps := org.LoadWith(in, org.LeaverLoad)
+	ps = append(ps, validate.Validate(o)...)
+	problem.Sort(ps)
+	return o, ps, nil
+}
+
+// leaversRun is an offboarding's or a restore's run: an import run with
+// their own planner, actions and counted confirmations.
+type leaversRun struct {
+	IO                *IOStreams
+	Files             []string // the inputs, for run.json and --resume
+	Target            *targetFlags
+	Kind, Verb        string
+	DryRun, Yes       bool
+	Resume, ReportDir string
+	Workers           int
+	Verbose           bool
+	Now               func() time.Time
+	Org               *org.Org
+	Problems          []problem.Problem
+	Planner           func(context.Context, *tenant.Reader, *run.Folder) (*plan.Plan, error)
+	Written           func(string, *plan.Plan) error
+	Actions           []plan.Action
+	Counts            func(*plan.Plan) []counted
+}
+
+func watchLeavers(ctx context.Context, lr leaversRun) error {
+	io := lr.IO
+	if lr.Workers < 1 {
+		return usageError("--workers must be at least 1")
+	}
+	logger := verboseLogger(io, lr.Verbose)
+	tgt, err := lr.Target.connect(ctx, io, logger)
+	if err != nil {
+		return err
+	}
+	defer tgt.Close()
+	io.say("目标 target: %s", tgt.Desc)
+	command := "orgbatch " + lr.Kind + " " + strings.Join(lr.Files, " ")
+	fo := run.FolderOptions{
+		ReportDir: lr.ReportDir, Resume: lr.Resume, DryRun: lr.DryRun, Inputs: lr.Files, Kind: lr.Kind,
+		Tenant: tenantOf(tgt, *lr.Target), Target: tgt.Desc, Command: command, Now: lr.Now(),
+	}
+	if tgt.Sandbox == nil {
+		fo.TenantLockDir = lockDir(io, lr.ReportDir)
+	}
+	folder, err := run.OpenFolder(fo)
+	if err != nil {
+		return lockError(err)
+	}
+	defer folder.Release()
+	sayRemoved(io, folder.Dir, folder.Removed)
+	if folder.Resumed {
+		io.say("继续 resuming: %s", folder.Dir)
+	}
+	im := &run.Import{
+		Org: lr.Org, Problems: lr.Problems, Inputs: lr.Files, Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
+		Workers: lr.Workers, Logger: logger, DryRun: lr.DryRun, Target: tgt.Desc, Now: lr.Now,
+		Planner: lr.Planner, Written: lr.Written, JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
+	}
+	var gate *writeGate
+	view := runView{IO: io, DryRun: lr.DryRun, Verb: lr.Verb,
+		Summary: func(p *plan.Plan) string { return plan.SummaryOf(p, lr.Actions) },
+		Render:  func(p *plan.Plan) { view.Offboard(io.Out, p, lr.Actions) },
+		Gate: func(p *plan.Plan) *writeGate {
+			gate = &writeGate{Summary: plan.SummaryOf(p, lr.Actions), Yes: lr.Yes, Counts: lr.Counts(p)}
+			if len(p.Steps) > 0 {
+				gate.Target = tgt.describe(ctx)
+			}
+			return gate
+		}}
+	res, err := view.watch(ctx, im, folder)
+	nErr, _ := problem.Count(lr.Problems)
+	if err != nil || lr.DryRun {
+		if err == nil && !io.Quiet {
+			fmt.Fprintf(io.ErrOut, "演练 dry run: nothing was written; add --execute to carry the plan out\n")
+		}
+		return view.ended(err, res, nErr)
+	}
+	resume := resumeCommand(io, tgt, command, folder)
+	for _, c := range gate.Counts { // the numbers a resume states again
+		if c.Required {
+			resume += fmt.Sprintf(" %s %d", c.Flag, c.N)
+		}
+	}
+	return view.exit(res, resume)
+}
