@@ -41,6 +41,7 @@ type directory struct {
 	cities   []feishu.WorkCity
 	titleAt  map[string]int // name → index
 	cityAt   map[string]int
+	noted    []logRecord // titles and cities user writes created, for the state log
 }
 
 // builtinTypes are the five types every tenant has (enum_value 1–5).
@@ -256,9 +257,19 @@ func (d *directory) addCity(c feishu.WorkCity) int {
 // are not modelled).
 func (d *directory) noteTitleCity(title, city string) {
 	if _, ok := d.titleAt[title]; title != "" && !ok && len(d.titles) < maxTitlesCities {
-		d.addTitle(feishu.JobTitle{Name: title, Status: true})
+		t := d.titles[d.addTitle(feishu.JobTitle{Name: title, Status: true})]
+		d.noted = append(d.noted, logRecord{Title: &t})
 	}
 	if _, ok := d.cityAt[city]; city != "" && !ok && len(d.cities) < maxTitlesCities {
-		d.addCity(feishu.WorkCity{Name: city, Status: true})
+		c := d.cities[d.addCity(feishu.WorkCity{Name: city, Status: true})]
+		d.noted = append(d.noted, logRecord{City: &c})
 	}
+}
+
+// takeNoted returns and forgets the titles and cities created since the
+// last write was committed.
+func (d *directory) takeNoted() []logRecord {
+	n := d.noted
+	d.noted = nil
+	return n
 }

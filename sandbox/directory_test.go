@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -266,15 +267,27 @@ func TestDirectoryPersists(t *testing.T) {
 	srv, c := start(t, sandbox.Options{StatePath: path, Directory: testDirectory()})
 	c.ok("POST", feishu.PathEmployeeTypeEnums, feishu.EmployeeTypeEnum{Content: "兼职", EnumType: 2, EnumStatus: 1}, nil)
 	c.ok("POST", feishu.PathJobLevels, map[string]any{"name": "P5", "status": true}, nil)
+	c.ok("POST", depts+custom, feishu.Department{DepartmentID: "D1", ParentDepartmentID: "0", Name: "一"}, nil)
+	// A user write that creates a title and a city logs them with the user
+	// (the state file itself is not rewritten).
+	before, _ := os.ReadFile(path)
+	c.ok("POST", feishu.PathUsers+custom, feishu.User{UserID: "u1", Name: "甲", Mobile: "13800000001", DepartmentIDs: []string{"D1"},
+		EmployeeType: 6, JobTitle: "架构师", City: "杭州"}, nil)
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("a user write rewrote the whole state file")
+	}
 	want := srv.Directory()
-	again, err := sandbox.New(sandbox.Options{StatePath: path}) // no Directory: the file's
+	again, err := sandbox.New(sandbox.Options{StatePath: path}) // no Directory: the file's, and its log's
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := again.Directory()
 	if len(got.EmployeeTypes) != 6 || got.EmployeeTypes[5].EnumValue != "6" || len(got.JobLevels) != 1 ||
-		got.JobLevels[0].JobLevelID != want.JobLevels[0].JobLevelID || len(got.CustomAttrs) != 5 || len(got.JobTitles) != 2 {
+		got.JobLevels[0].JobLevelID != want.JobLevels[0].JobLevelID || len(got.CustomAttrs) != 5 {
 		t.Fatalf("reloaded %+v", got)
+	}
+	if !reflect.DeepEqual(got.JobTitles, want.JobTitles) || !reflect.DeepEqual(got.WorkCities, want.WorkCities) || len(got.JobTitles) != 3 || len(got.WorkCities) != 2 {
+		t.Fatalf("titles %+v, cities %+v; want %+v, %+v", got.JobTitles, got.WorkCities, want.JobTitles, want.WorkCities)
 	}
 }
 
