@@ -51,8 +51,8 @@ func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	g.mu.Lock()
 	g.n++
-	n := g.n
-	hold := g.holdAt > 0 && n >= g.holdAt
+	first := g.holdAt > 0 && g.n == g.holdAt
+	hold := g.holdAt > 0 && g.n >= g.holdAt
 	g.mu.Unlock()
 	if !hold {
 		g.inner.ServeHTTP(w, r)
@@ -61,7 +61,7 @@ func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Only the Nth write is applied before it is held: those after it (a
 	// concurrent run sends several at once) never arrive, so the tenant at
 	// the kill holds exactly the first N writes (N-1 with before).
-	if !g.before && n == g.holdAt {
+	if !g.before && first {
 		g.inner.ServeHTTP(httptest.NewRecorder(), r) // applied; the answer is lost
 	}
 	g.once.Do(func() { close(g.held) })
