@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"fmt"
+
 	"github.com/orgbatch/orgbatch/feishu"
 )
 
@@ -12,6 +14,15 @@ const (
 	KindGroup  Kind = "group"
 	KindMember Kind = "group_member"
 )
+
+func init() {
+	for k, p := range map[StepKind]string{StepGroup: "group:", StepGroupAdd: "group-add:", StepGroupRemove: "group-remove:"} {
+		if old, taken := stepPrefix[k]; taken {
+			panic(fmt.Sprintf("plan: step kind %d is %q already, not %q: number the group steps apart", k, old, p))
+		}
+		stepPrefix[k] = p
+	}
+}
 
 // ActionRemove takes a member out of a group (import --remove-members).
 // It is a member change's action only, so it is not in Actions.

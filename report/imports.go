@@ -88,7 +88,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	extra := append([]csvSheet{{memberOutcomesSheet(res.Outcomes), "report-group-members.csv"},
+	extra := append([]csvSheet{{directoryOutcomes(res.Outcomes), "report-schema-entries.csv"}, {memberOutcomesSheet(res.Outcomes), "report-group-members.csv"},
 		{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
 	for _, r := range extra {
 		if r.s == nil {
@@ -144,13 +144,15 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 
 func outcomeCells(oc *importer.Outcome) []string {
 	id, openID, unionID := oc.IDs.UserID, oc.IDs.OpenID, oc.IDs.UnionID
-	switch oc.Change.Kind {
-	case plan.KindDepartment:
+	switch {
+	case oc.Change.Kind == plan.KindDepartment:
 		id, openID, unionID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID, ""
-	case plan.KindUnit:
+	case oc.Change.Kind == plan.KindUnit:
 		id, openID, unionID = oc.IDs.UnitID, "", ""
-	case plan.KindGroup:
+	case oc.Change.Kind == plan.KindGroup:
 		id = oc.IDs.GroupID
+	case oc.Change.IsDirectory():
+		id, openID, unionID = oc.IDs.Directory, "", ""
 	}
 	code := oc.Rule
 	if oc.Code != 0 {

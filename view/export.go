@@ -44,7 +44,7 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 	if snap.Groups.Read {
 		fmt.Fprintf(w, "用户组 groups: %d\n", len(snap.Groups.Order))
 	}
-	least := snap.MinCalls()
+	least := snap.MinCalls() // the walk, the schema lists users hold, the groups
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits, feishu.EPGroupList, feishu.EPGroupMembers} {
 		if n, ok := least[ep]; ok {

@@ -84,3 +84,16 @@ func OnlyGroups(w io.Writer, o *org.Org, p *plan.Plan, snap *tenant.Snapshot) {
 		fmt.Fprintf(w, "  group      %s %s (%s, %d members)\n", textsafe.Terminal(g.Key()), textsafe.Terminal(g.Name), kind, g.MemberUserCount)
 	}
 }
+
+// GroupsNote adds the groups sheet's groups and the membership sheet's
+// rows to a count of what a sheet holds, when there are any.
+func GroupsNote(groups, memberRows int) string {
+	s := ""
+	if groups > 0 {
+		s += fmt.Sprintf(", %d 个用户组 groups", groups)
+	}
+	if memberRows > 0 {
+		s += fmt.Sprintf(", %d 行用户组成员 group member rows", memberRows)
+	}
+	return s
+}

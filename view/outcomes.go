@@ -33,6 +33,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		}
 		fmt.Fprintln(w)
 	}
+	directoryOutcomes(w, counts, statuses)
 	groupCounts(w, counts)
 	shown := 0
 	for _, oc := range res.Outcomes {
@@ -50,10 +51,13 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		row := "" // departments an offboarding deletes have no row
-		if n := rowOf(oc.Change); n > 0 {
-			row = fmt.Sprintf(" (row %d)", n)
+		key, row := oc.Change.Key, "" // departments an offboarding deletes have no row
+		switch {
+		case oc.Change.IsDirectory(): // no row of its own: where it was first named
+			key, row = oc.Change.Name, fmt.Sprintf(" (row %d)", oc.Change.Origin.Row)
+		case rowOf(oc.Change) > 0: // a group member's row may be a groups sheet's members cell
+			row = fmt.Sprintf(" (row %d)", rowOf(oc.Change))
 		}
-		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(oc.Change.Key), row, code, textsafe.Terminal(oc.Message))
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
 }

@@ -37,6 +37,7 @@ type DiffOptions struct {
 	Force     bool // no longer overrides anything: refused with a pointer to the counts
 	NoCreate  bool
 	Renames   bool
+	Create    createMissingFlags
 	// DeleteUsers and DeleteDepts state how many a prune deletes.
 	DeleteUsers countFlag
 	DeleteDepts countFlag
@@ -92,6 +93,7 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
 	opts.Groups.register(cmd)
 	opts.IDType.register(cmd)
+	opts.Create.register(cmd)
 	return cmd
 }
 
@@ -135,7 +137,8 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
-	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, RemoveMembers: opts.Groups.remove}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
+		CreateMissing: opts.Create.CreateMissing, RemoveMembers: opts.Groups.remove}
 	po, pps, err := opts.IDType.mapped(ctx, tgt, o, ps)
 	var p *plan.Plan
 	var snap *tenant.Snapshot

@@ -17,6 +17,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
@@ -106,12 +107,19 @@ func TestExportImportRoundTrip(t *testing.T) {
 	// The call counts printed are the sandbox's and the minimum.
 	m := regexp.MustCompile(`calls: (\d+) \(minimum (\d+)\)`).FindStringSubmatch(out)
 	st := srcSrv.Stats().Endpoints
-	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls + st[feishu.EPListUnits].Calls + st[feishu.EPGroupList].Calls + st[feishu.EPGroupMembers].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
+	var got int64
+	for _, ep := range []feishu.Endpoint{feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits, // the walk
+		feishu.EPEmployeeTypeEnums, feishu.EPCustomAttrs, feishu.EPJobLevels, feishu.EPJobFamilies, // the names users hold
+		feishu.EPGroupList, feishu.EPGroupMembers} { // the groups
+		got += st[ep].Calls
+	}
+	if m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
 		t.Errorf("calls line %q, sandbox counted %d", m, got)
 	}
 
 	dstSrv, dst := sandboxtest.Start(t, sandbox.Options{})
-	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes")
+	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes",
+		"--create-missing-titles") // the source has titles its seed made
 	if code != ExitOK {
 		t.Fatalf("import of the export: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -125,8 +133,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	}
 	deptOpen := len(org.DepartmentSchema.Fields) + exporter.DepartmentOpenIDCol
-	userOpen, userStatus := len(org.UserSchema.Fields)+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+exporter.UserStatusCol
-	userUnion := len(org.UserSchema.Fields) + exporter.UserUnionIDCol
+	attrs := len(samplegen.Directory().CustomAttrs) // their columns come before the read-only ones
+	userOpen, userStatus := len(org.UserSchema.Fields)+attrs+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+attrs+exporter.UserStatusCol
+	userUnion := len(org.UserSchema.Fields) + attrs + exporter.UserUnionIDCol
 	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userUnion, userStatus}, "units.csv": nil, "tree.csv": nil,
 		"groups.csv": nil, "group_members.csv": nil} {
 		a := dropExportCols(readExportCSV(t, filepath.Join(dir, "a", file)), drop...)

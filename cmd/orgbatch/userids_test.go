@@ -23,8 +23,8 @@ func TestImportByOpenID(t *testing.T) {
 	}
 	dir := t.TempDir()
 	users := filepath.Join(dir, "users.csv")
-	os.WriteFile(users, []byte("user_id,name,mobile,department_ids,employee_type,job_title,leader_user_id\n"+
-		byID["u0002"][0]+","+nameOf(srv, "u0002")+","+mobileOf(srv, "u0002")+",CEO,正式,首席布道师,"+byID["u0001"][0]+"\n"+
+	os.WriteFile(users, []byte("user_id,name,mobile,department_ids,employee_type,work_station,leader_user_id\n"+
+		byID["u0002"][0]+","+nameOf(srv, "u0002")+","+mobileOf(srv, "u0002")+",CEO,正式,B-12-07,"+byID["u0001"][0]+"\n"+
 		"ou_0000000000000000000000000000dead,无名,13999999999,CEO,正式,,\n"), 0o600)
 	members := filepath.Join(dir, "group_members.csv")
 	os.WriteFile(members, []byte("group_name,user_id\n管理层,"+byID["u0002"][1]+"\n"), 0o600)
@@ -48,8 +48,8 @@ func TestImportByOpenID(t *testing.T) {
 		}
 	}
 	for _, u := range srv.Users() {
-		if u.UserID == "u0002" && u.JobTitle != "首席布道师" {
-			t.Errorf("u0002's job title %q", u.JobTitle)
+		if u.UserID == "u0002" && u.WorkStation != "B-12-07" {
+			t.Errorf("u0002's work station %q", u.WorkStation)
 		}
 	}
 	for _, g := range srv.Groups() {

@@ -78,7 +78,7 @@ func runValidate(opts *ValidateOptions) error {
 		if opts.Leavers {
 			fmt.Fprintf(opts.IO.Out, "%d 行 leavers rows\n", len(o.Leavers))
 		} else {
-			fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users%s\n", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units)))
+			fmt.Fprintf(opts.IO.Out, "%d 个部门 departments, %d 个成员 users%s\n", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units))+view.GroupsNote(len(o.Groups), len(o.Memberships)))
 		}
 		view.Problems(opts.IO.Out, ps)
 	}

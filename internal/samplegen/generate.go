@@ -11,7 +11,8 @@ import (
 	"github.com/orgbatch/orgbatch/templates"
 )
 
-// Org is a generated org as rows in the template's column order.
+// Org is a generated org as rows in the template's column order. Users'
+// rows may go on with the columns of UserColumns (custom attributes).
 type Org struct {
 	Departments [][]string
 	Users       [][]string
@@ -19,32 +20,41 @@ type Org struct {
 	// User groups (groups.go); none in synthetic orgs.
 	Groups      [][]string
 	Memberships [][]string
+	// UserColumns head the users' rows' cells after the template's
+	// (custom attributes).
+	UserColumns []string
 }
 
-// table is one of the org's sheets with its schema.
+// table is one of the org's sheets with its schema and extra columns.
 type table struct {
 	schema *org.Schema
 	rows   [][]string
+	extra  []sheet.Column
 }
 
 // tables are the org's tables: departments and users, then units and the
 // group sheets when it has them.
 func (o Org) tables() []table {
-	out := []table{{org.DepartmentSchema, o.Departments}, {org.UserSchema, o.Users}}
+	var extra []sheet.Column
+	for _, h := range o.UserColumns {
+		extra = append(extra, sheet.Column{Header: h, Width: 20})
+	}
+	out := []table{{org.DepartmentSchema, o.Departments, nil}, {org.UserSchema, o.Users, extra}}
 	if len(o.Units) > 0 {
-		out = append(out, table{org.UnitSchema, o.Units})
+		out = append(out, table{org.UnitSchema, o.Units, nil})
 	}
 	if len(o.Groups)+len(o.Memberships) > 0 {
-		out = append(out, table{org.GroupSchema, o.Groups}, table{org.GroupMemberSchema, o.Memberships})
+		out = append(out, table{org.GroupSchema, o.Groups, nil}, table{org.GroupMemberSchema, o.Memberships, nil})
 	}
 	return out
 }
 
-// Sheets returns the org as the template's data sheets.
+// Sheets returns the org as the template's data sheets (a units sheet
+// and the group sheets only when it has them).
 func (o Org) Sheets() []sheet.OutSheet {
 	var out []sheet.OutSheet
 	for _, t := range o.tables() {
-		out = append(out, templates.DataSheet(t.schema, t.rows))
+		out = append(out, templates.DataSheet(t.schema, t.rows, t.extra...))
 	}
 	return out
 }
@@ -56,7 +66,7 @@ func (o Org) WriteXLSX(path string) error { return sheet.WriteXLSX(path, o.Sheet
 // and group_members.csv when it has them) into dir (UTF-8 with BOM).
 func (o Org) WriteCSV(dir string) error {
 	for _, t := range o.tables() {
-		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(t.schema.Kind)), templates.DataSheet(t.schema, t.rows), true); err != nil {
+		if err := sheet.WriteCSV(filepath.Join(dir, templates.CSVName(t.schema.Kind)), templates.DataSheet(t.schema, t.rows, t.extra...), true); err != nil {
 			return err
 		}
 	}
