@@ -53,6 +53,15 @@ var DocumentedLimits = map[feishu.Endpoint]feishu.Limit{
 	feishu.EPGetUnit:            perMinAndSec(1000, 50),
 	feishu.EPListUnits:          perMinAndSec(1000, 50),
 	feishu.EPUnitDepartments:    perMinAndSec(1000, 50),
+	// User groups (用户组, 用户组成员): writes 100/min, reads the usual.
+	feishu.EPCreateGroup:        {{Count: 100, Per: time.Minute}},
+	feishu.EPPatchGroup:         {{Count: 100, Per: time.Minute}},
+	feishu.EPDeleteGroup:        {{Count: 100, Per: time.Minute}},
+	feishu.EPGetGroup:           perMinAndSec(1000, 50),
+	feishu.EPGroupList:          perMinAndSec(1000, 50),
+	feishu.EPGroupMembers:       perMinAndSec(1000, 50),
+	feishu.EPGroupMembersAdd:    {{Count: 100, Per: time.Minute}},
+	feishu.EPGroupMembersRemove: {{Count: 100, Per: time.Minute}},
 }
 
 func perMinAndSec(perMin, perSec int) feishu.Limit {
