@@ -13,43 +13,29 @@ import (
 // the acceptors of the optional body (or Feishu's defaults).
 func (s *Server) deleteUser(c *call) (any, error) {
 	var d feishu.UserDelete
-	if err := decodeBody(c.body, &d); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.pathUser(c)
-	if err != nil {
-		return nil, err
-	}
-	if !u.active() {
+	return onPathUser(s, c, &d, func(u *user) (any, error) {
+		if !u.active() {
+			return struct{}{}, nil
+		}
+		groups := s.st.groupsOf(u)
+		if err := s.st.deleteUser(u, d, c.ids, c.now); err != nil {
+			return nil, err
+		}
+		s.commit(c, append([]logRecord{resignedRecord(u)}, leftGroups(groups, u)...)...)
 		return struct{}{}, nil
-	}
-	groups := s.st.groupsOf(u)
-	if err := s.st.deleteUser(u, d, c.ids, c.now); err != nil {
-		return nil, err
-	}
-	s.commit(c, append([]logRecord{resignedRecord(u)}, leftGroups(groups, u)...)...)
-	return struct{}{}, nil
+	})
 }
 
 // resurrectUser is POST /users/:id/resurrect.
 func (s *Server) resurrectUser(c *call) (any, error) {
 	var in feishu.UserResurrect
-	if err := decodeBody(c.body, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u, err := s.pathUser(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.st.resurrectUser(u, in, c.ids, c.now); err != nil {
-		return nil, err
-	}
-	s.commit(c)
-	return struct{}{}, nil
+	return onPathUser(s, c, &in, func(u *user) (any, error) {
+		if err := s.st.resurrectUser(u, in, c.ids, c.now); err != nil {
+			return nil, err
+		}
+		s.commit(c)
+		return struct{}{}, nil
+	})
 }
 
 // Handover returns who received each resource of a deleted user (a

@@ -44,7 +44,19 @@ func (s *Server) createUser(c *call) (any, error) {
 // patchUser is PATCH /users/:id: omitted fields are unchanged.
 func (s *Server) patchUser(c *call) (any, error) {
 	var p feishu.UserPatch
-	if err := decodeBody(c.body, &p); err != nil {
+	return onPathUser(s, c, &p, func(u *user) (any, error) {
+		if err := s.st.patchUser(u, p, c.ids); err != nil {
+			return nil, err
+		}
+		s.commit(c, userRecord(u))
+		return userData(u, c.ids), nil
+	})
+}
+
+// onPathUser decodes a write's body into in and runs fn on the user the
+// path names, under the write lock.
+func onPathUser[T any](s *Server, c *call, in *T, fn func(u *user) (any, error)) (any, error) {
+	if err := decodeBody(c.body, in); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
@@ -53,11 +65,7 @@ func (s *Server) patchUser(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.st.patchUser(u, p, c.ids); err != nil {
-		return nil, err
-	}
-	s.commit(c, userRecord(u))
-	return userData(u, c.ids), nil
+	return fn(u)
 }
 
 func (s *Server) getUser(c *call) (any, error) {

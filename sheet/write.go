@@ -149,6 +149,20 @@ func writeExcelize(path string, o WriteOptions, sheets []OutSheet) error {
 	})
 }
 
+// cell is the style of data cell (r, c) of s: its mark, else text for a
+// text column, else none.
+func (st *styles) cell(s OutSheet, r, c int) int {
+	if s.Mark != nil {
+		if m := s.Mark(r, c); m != MarkNone {
+			return st.marks[m]
+		}
+	}
+	if c < len(s.Columns) && s.Columns[c].Text {
+		return st.text
+	}
+	return 0
+}
+
 func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
 	if hasDropdowns(s) {
 		// excelize drops data validations from streamed sheets, and sheets
@@ -193,15 +207,7 @@ func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
 		row := s.RowAt(r)
 		vals := make([]any, len(row))
 		for c, v := range row {
-			style := 0
-			if c < len(s.Columns) && s.Columns[c].Text {
-				style = st.text
-			}
-			if s.Mark != nil {
-				if m := s.Mark(r, c); m != MarkNone {
-					style = st.marks[m]
-				}
-			}
+			style := st.cell(s, r, c)
 			// Every value is written as a string cell: IDs, mobiles and
 			// dates stay exactly as given and nothing becomes a formula.
 			vals[c] = excelize.Cell{StyleID: style, Value: v}
@@ -270,15 +276,7 @@ func writeSheetDOM(f *excelize.File, st *styles, s OutSheet) error {
 			if err := f.SetCellStr(s.Name, cell, v); err != nil {
 				return err
 			}
-			style := 0
-			if c < len(s.Columns) && s.Columns[c].Text {
-				style = st.text
-			}
-			if s.Mark != nil {
-				if m := s.Mark(r, c); m != MarkNone {
-					style = st.marks[m]
-				}
-			}
+			style := st.cell(s, r, c)
 			if style != 0 {
 				if err := f.SetCellStyle(s.Name, cell, cell, style); err != nil {
 					return err

@@ -23,24 +23,19 @@ func init() { register(newImportCmd) }
 
 // ImportOptions are the parsed flags of `orgbatch import`.
 type ImportOptions struct {
-	IO          *IOStreams
-	Files       []string
-	Inputs      inputFlags
-	Target      targetFlags
-	DryRun      bool
-	ReportDir   string
-	Workers     int
-	Resume      string
-	SkipInvalid bool
-	NoCreate    bool
-	Renames     bool
-	Create      createMissingFlags
-	Verbose     bool
-	Yes         bool
-	Confirm     countFlag // --confirm-changes
-	Groups      groupFlags
-	IDType      userIDTypeFlag
-	Now         func() time.Time
+	IO       *IOStreams
+	Files    []string
+	Inputs   inputFlags
+	Target   targetFlags
+	DryRun   bool
+	NoCreate bool
+	Renames  bool
+	Create   createMissingFlags
+	Confirm  countFlag // --confirm-changes
+	Groups   groupFlags
+	IDType   userIDTypeFlag
+	runFlags
+	Now func() time.Time
 }
 
 func newImportCmd(io *IOStreams) *cobra.Command {
@@ -85,12 +80,9 @@ written), 3 interrupted.`,
   orgbatch import departments.csv users.csv --base-url http://127.0.0.1:8080 --yes
   orgbatch import company.xlsx --resume                   # finish an interrupted import`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
-			if cmd.Flags().Changed("resume") && opts.Resume == "latest" {
-				var err error
-				if opts.Files, opts.Resume, err = resumeArg(args); err != nil {
-					return err
-				}
+			var err error
+			if opts.Files, err = opts.runFlags.files(cmd, args); err != nil {
+				return err
 			}
 			return runImport(cmd.Context(), opts)
 		},
@@ -99,16 +91,15 @@ written), 3 interrupted.`,
 	opts.Target.register(cmd)
 	f := cmd.Flags()
 	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant")
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
-	f.IntVar(&opts.Workers, "workers", 16, "concurrent API requests (the rate limiters still pace them)")
-	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted import: its run directory, or 'latest'")
-	f.Lookup("resume").NoOptDefVal = "latest"
-	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
+	opts.runFlags.register(f, runFlagHelp{
+		yes:         "write without asking y/N (needed when stdin or stderr is not a terminal)",
+		resume:      "continue an interrupted import: its run directory, or 'latest'",
+		skipInvalid: "import the valid rows even if some rows have validation errors",
+		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
+	})
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
 	opts.Create.register(cmd)
-	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
-	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
 	opts.Groups.register(cmd)
 	opts.IDType.register(cmd)

@@ -26,15 +26,10 @@ type OffboardOptions struct {
 	Files       []string
 	Target      targetFlags
 	Execute     bool
-	Yes         bool
-	ReportDir   string
-	Workers     int
-	Resume      string
-	SkipInvalid bool
-	Verbose     bool
 	DeleteUsers countFlag // --delete-count
 	DeleteDepts countFlag // --delete-department-count
 	Now         func() time.Time
+	runFlags
 }
 
 func newOffboardCmd(io *IOStreams) *cobra.Command {
@@ -73,12 +68,9 @@ blocked rows), 2 usage or validation errors, or a confirmation refused
   orgbatch offboard leavers.xlsx --execute --yes --delete-count 30 --delete-department-count 2
   orgbatch offboard leavers.xlsx --resume                     # finish an interrupted offboarding`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
-			if cmd.Flags().Changed("resume") && opts.Resume == "latest" {
-				var err error
-				if opts.Files, opts.Resume, err = resumeArg(args); err != nil {
-					return err
-				}
+			var err error
+			if opts.Files, err = opts.runFlags.files(cmd, args); err != nil {
+				return err
 			}
 			return runOffboard(cmd.Context(), opts)
 		},
@@ -86,13 +78,12 @@ blocked rows), 2 usage or validation errors, or a confirmation refused
 	opts.Target.register(cmd)
 	f := cmd.Flags()
 	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run)")
-	f.BoolVar(&opts.Yes, "yes", false, "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)")
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
-	f.IntVar(&opts.Workers, "workers", 16, "concurrent API requests (the rate limiters still pace them)")
-	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted offboarding: its run directory, or 'latest' (implies --execute)")
-	f.Lookup("resume").NoOptDefVal = "latest"
-	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "carry out the valid rows even if some rows have validation errors")
-	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	opts.runFlags.register(f, runFlagHelp{
+		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)",
+		resume:      "continue an interrupted offboarding: its run directory, or 'latest' (implies --execute)",
+		skipInvalid: "carry out the valid rows even if some rows have validation errors",
+		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
+	})
 	f.Var(&opts.DeleteUsers, "delete-count", "the number of users being deleted (needed past 5 or 3%)")
 	f.Var(&opts.DeleteDepts, "delete-department-count", "the number of departments being deleted (needed past 5 or 3%)")
 	return cmd

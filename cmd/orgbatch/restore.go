@@ -19,18 +19,13 @@ func init() { register(newRestoreCmd) }
 
 // RestoreOptions are the parsed flags of `orgbatch restore`.
 type RestoreOptions struct {
-	IO          *IOStreams
-	Args        []string
-	Target      targetFlags
-	Execute     bool
-	Yes         bool
-	ReportDir   string
-	Workers     int
-	Resume      string
-	SkipInvalid bool
-	Verbose     bool
-	Count       countFlag // --restore-count
-	Now         func() time.Time
+	IO      *IOStreams
+	Args    []string
+	Target  targetFlags
+	Execute bool
+	Count   countFlag // --restore-count
+	Now     func() time.Time
+	runFlags
 }
 
 func newRestoreCmd(io *IOStreams) *cobra.Command {
@@ -70,13 +65,12 @@ Without --execute it is a dry run. With --execute it asks y/N as import does
 	opts.Target.register(cmd)
 	f := cmd.Flags()
 	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run)")
-	f.BoolVar(&opts.Yes, "yes", false, "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)")
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
-	f.IntVar(&opts.Workers, "workers", 4, "concurrent API requests (resurrect is limited to 10 a minute whatever the workers)")
-	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted restore: its run directory (--resume=DIR), or 'latest' (implies --execute)")
-	f.Lookup("resume").NoOptDefVal = "latest"
-	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "carry out the valid rows even if some rows of the list have validation errors")
-	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	opts.runFlags.register(f, runFlagHelp{
+		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)",
+		resume:      "continue an interrupted restore: its run directory (--resume=DIR), or 'latest' (implies --execute)",
+		skipInvalid: "carry out the valid rows even if some rows of the list have validation errors",
+		workers:     4, workersHelp: "concurrent API requests (resurrect is limited to 10 a minute whatever the workers)",
+	})
 	f.Var(&opts.Count, "restore-count", "the number of users being restored (needed past 5)")
 	return cmd
 }

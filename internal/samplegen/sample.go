@@ -48,17 +48,7 @@ func Company() Org {
 			people = append(people, person{id: id, depts: []string{d[0]}})
 		}
 	}
-	// Managers: the department leader, or for a leader the parent's leader.
-	for i := range people {
-		p := &people[i]
-		dept := p.depts[0]
-		l := leaderOf[dept]
-		for l == p.id {
-			dept = parent[dept]
-			l = leaderOf[dept] // "" above the top level: the CEO has no manager
-		}
-		p.leader = l
-	}
+	assignManagers(people, leaderOf, parent)
 	// Some people also belong to a second department (matrix teams).
 	for k := 0; k < 18; k++ {
 		p := &people[g.rnd.IntN(len(people))]
@@ -98,6 +88,21 @@ func Company() Org {
 	addMatrix(&o, people, leaderOf)
 	companyGroups(&o)
 	return o
+}
+
+// assignManagers gives each person a manager: their department's leader,
+// or for a leader the parent department's leader.
+func assignManagers(people []person, leaderOf, parent map[string]string) {
+	for i := range people {
+		p := &people[i]
+		dept := p.depts[0]
+		l := leaderOf[dept]
+		for l == p.id {
+			dept = parent[dept]
+			l = leaderOf[dept] // "" above the top level: the CEO has no manager
+		}
+		p.leader = l
+	}
 }
 
 func isLeaf(id string) bool {
