@@ -45,7 +45,7 @@ func TestFindings(t *testing.T) {
 			LeaderOutside:   {"销售部/华南"},
 			ManagerResigned: {"u7", "u8"},
 			UserNoManager:   {"u10"}, // u1 and u5 lead top-level departments
-			DeptEmpty:       {"空部门"},  // its empty sub-department is not listed again
+			DeptEmpty:       {"空部门"}, // its empty sub-department is not listed again
 			DuplicateName:   {"张三"},
 			DuplicateMobile: {"+86138****0001"},
 			DuplicateEmail:  {"a***@example.com"},

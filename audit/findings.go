@@ -228,9 +228,13 @@ func below(n *Node) int {
 // masked.
 func (c *chart) duplicates(code string) func(Options) []Finding {
 	key := map[string]func(p *Person, mobile, email string) (k, shown string){
-		DuplicateName:   func(p *Person, _, _ string) (string, string) { return org.NameKey(p.Name), p.Name },
-		DuplicateMobile: func(_ *Person, m, _ string) (string, string) { return tenant.NormMobile(m), org.MaskMobile(tenant.NormMobile(m)) },
-		DuplicateEmail:  func(_ *Person, _, e string) (string, string) { return strings.ToLower(e), org.MaskEmail(strings.ToLower(e)) },
+		DuplicateName: func(p *Person, _, _ string) (string, string) { return org.NameKey(p.Name), p.Name },
+		DuplicateMobile: func(_ *Person, m, _ string) (string, string) {
+			return tenant.NormMobile(m), org.MaskMobile(tenant.NormMobile(m))
+		},
+		DuplicateEmail: func(_ *Person, _, e string) (string, string) {
+			return strings.ToLower(e), org.MaskEmail(strings.ToLower(e))
+		},
 	}[code]
 	return func(Options) []Finding {
 		groups := map[string][]*Person{}

@@ -81,13 +81,13 @@ var Kinds = [findingKindCount]Kind{
 
 // Change kinds, in the order the report lists them.
 const (
-	UserJoined   = "USER_JOINED"
-	UserLeft     = "USER_LEFT"
-	UserMoved    = "USER_MOVED"
-	UserRenamed  = "USER_RENAMED"
-	DeptAdded    = "DEPT_ADDED"
-	DeptRemoved  = "DEPT_REMOVED"
-	DeptMoved    = "DEPT_MOVED"
+	UserJoined  = "USER_JOINED"
+	UserLeft    = "USER_LEFT"
+	UserMoved   = "USER_MOVED"
+	UserRenamed = "USER_RENAMED"
+	DeptAdded   = "DEPT_ADDED"
+	DeptRemoved = "DEPT_REMOVED"
+	DeptMoved   = "DEPT_MOVED"
 	DeptRenamed = "DEPT_RENAMED"
 	changeKinds = 8
 )
