@@ -51,6 +51,15 @@ type Report struct {
 	Changes *Changes
 }
 
+// Depth is the deepest level of a department (0 with none).
+func (r *Report) Depth() int {
+	d := 0
+	for _, n := range r.Nodes {
+		d = max(d, n.Depth)
+	}
+	return d
+}
+
 // FindingCount is the number of findings; Warnings those of severity
 // warning.
 func (r *Report) FindingCount() (all, warnings int) {

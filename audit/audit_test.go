@@ -4,33 +4,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/orgbatch/orgbatch/audit/audittest"
 )
 
-// company is a small tenant with one of every finding.
-var company = testOrg{
-	Depts: []d{
-		"T 0 技术中心 u1",
-		"FE T 前端组 u2;u3",
-		"BE T 后端组 -",
-		"S 0 销售部 u5",
-		"S1 S 华东 u9",
-		"S2 S 华南 u6",
-		"E 0 空部门 -",
-		"E1 E 空子部门 -",
-	},
-	Users: []u{
-		"u1 张三 T - 13800000001 a@example.com",
-		"u10 吴十 0 -",
-		"u2 李四 FE u1 13800000002",
-		"u3 王五 FE u2",
-		"u4 张·三 BE u1 +86-138-0000-0001 A@Example.com",
-		"u5 赵六 S -",
-		"u6 钱七 T u1",
-		"u7 孙八 S1 u9",
-		"u8 周九 S2 u404",
-	},
-	Gone: []u{"u9 离职老王"},
-}
+var company = audittest.Company
 
 func TestFindings(t *testing.T) {
 	tests := []struct {
@@ -87,7 +65,7 @@ func TestFindings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Build(tt.org.snapshot(t), nil, tt.opts)
+			r := Build(tt.org.Snapshot(), nil, tt.opts)
 			if len(r.Findings) != len(Kinds) {
 				t.Fatalf("%d groups, want one per kind (%d)", len(r.Findings), len(Kinds))
 			}
@@ -109,7 +87,7 @@ func TestFindings(t *testing.T) {
 }
 
 func TestFindingMessages(t *testing.T) {
-	r := Build(company.snapshot(t), nil, Options{})
+	r := Build(company.Snapshot(), nil, Options{})
 	want := map[string][2]string{
 		DeptNoLeader:    {"没有负责人（1 人）", "no leader (1 people)"},
 		LeaderResigned:  {"主负责人 离职老王（u9）已离职", "main leader 离职老王 (u9) has resigned"},
@@ -131,7 +109,7 @@ func TestFindingMessages(t *testing.T) {
 }
 
 func TestChartAndLevels(t *testing.T) {
-	r := Build(company.snapshot(t), nil, Options{})
+	r := Build(company.Snapshot(), nil, Options{})
 	counts := map[string]int{}
 	for _, n := range r.Nodes {
 		counts[n.Label()] = n.Headcount
@@ -162,7 +140,7 @@ func TestChartAndLevels(t *testing.T) {
 	}
 	// A --root chart has no company level.
 	sub := testOrg{Root: "A", Depts: []d{"A X 甲 u1", "A1 A 乙 u1"}, Users: []u{"u1 一 A;A1 -"}}
-	r = Build(sub.snapshot(t), nil, Options{})
+	r = Build(sub.Snapshot(), nil, Options{})
 	if want := []Level{{Depth: 1, Departments: 1, Members: 1}, {Depth: 2, Departments: 1, Members: 1}}; !slices.Equal(r.Levels, want) {
 		t.Errorf("--root levels %+v, want %+v", r.Levels, want)
 	}
@@ -172,7 +150,7 @@ func TestChartAndLevels(t *testing.T) {
 }
 
 func TestReferenced(t *testing.T) {
-	s := company.snapshot(t)
+	s := company.Snapshot()
 	delete(s.Users, "u9")
 	if got := Referenced(s); !slices.Equal(got, []string{"u9", "u9", "u404"}) {
 		t.Errorf("Referenced = %q", got)

@@ -24,6 +24,18 @@ func (p Person) Shown() string {
 	return p.Name
 }
 
+// Gone says why a person named as a leader or manager is not one any more:
+// "resigned", "unknown" (the ID names nobody), or "" for an active one.
+func (p Person) Gone() string {
+	switch {
+	case !p.Known:
+		return "unknown"
+	case p.Status == exporter.StatusResigned:
+		return "resigned"
+	}
+	return ""
+}
+
 // Node is a department of the chart (or the company itself, at its root).
 type Node struct {
 	Index   int    // place in Report.Nodes: the page's anchor

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/tenant"
 )
@@ -107,10 +106,10 @@ func roles(n *Node) []role {
 // gone says why a person named as a leader is not one any more, "" when
 // they are: resigned, or the ID names nobody.
 func gone(p Person) (zh, en string) {
-	switch {
-	case !p.Known:
+	switch p.Gone() {
+	case "unknown":
 		return "查无此人（按 ID 读取不到）", "does not exist (not found by ID)"
-	case p.Status == exporter.StatusResigned:
+	case "resigned":
 		return "已离职", "has resigned"
 	}
 	return "", ""

@@ -84,7 +84,7 @@ func TestChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Build(tt.org.snapshot(t), tt.base, Options{})
+			r := Build(tt.org.Snapshot(), tt.base, Options{})
 			if len(r.Changes.Groups) != len(ChangeKinds) {
 				t.Fatalf("%d groups", len(r.Changes.Groups))
 			}
@@ -113,7 +113,7 @@ func TestChanges(t *testing.T) {
 			}
 		})
 	}
-	if r := Build(company.snapshot(t), nil, Options{}); r.Changes != nil {
+	if r := Build(company.Snapshot(), nil, Options{}); r.Changes != nil {
 		t.Error("changes without a baseline")
 	}
 }

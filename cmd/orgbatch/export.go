@@ -121,13 +121,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	snap, err := reader.Walk(ctx, tenant.WalkOptions{
 		Units: true,
 		Root:  opts.Root,
-		Progress: func(p tenant.WalkProgress) {
-			total := p.Departments
-			if !p.Listed {
-				total++ // more may come: the bar must not complete yet
-			}
-			bar.Set(p.Done, total)
-		},
+		Progress: walkBar(bar),
 	})
 	bar.Finish()
 	if err == nil && opts.IncludeResigned {
