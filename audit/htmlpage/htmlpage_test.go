@@ -35,7 +35,7 @@ func hostileReport(t *testing.T) *audit.Report {
 		ds[i%len(ds)].Name = h
 	}
 	ds[len(ds)-1].DepartmentID = hostile[2]
-	s.Users["u2"].Name = hostile[1]  // a leader (前端组) and a member
+	s.Users["u2"].Name = hostile[1] // a leader (前端组) and a member
 	s.Users["u3"].JobTitle = hostile[0]
 	s.Users["u6"].Name = "abc\u202edef" // would show as abcfed
 	base := &audit.Baseline{HasUsers: true, Users: map[string]audit.BaseUser{

@@ -119,8 +119,8 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	bar := newPhaseBar(io, 1, "导出 exporting")
 	reader := &tenant.Reader{API: tgt.API, Parallel: opts.Parallel}
 	snap, err := reader.Walk(ctx, tenant.WalkOptions{
-		Units: true,
-		Root:  opts.Root,
+		Units:    true,
+		Root:     opts.Root,
 		Progress: walkBar(bar),
 	})
 	bar.Finish()
