@@ -41,7 +41,10 @@ func changedSample(t *testing.T) (srv *sandbox.Server, url, xlsx, csvDir string)
 			_, err := c.PatchDepartment(ctx, "TECH-RD1-FE-WEB", feishu.DepartmentPatch{ParentDepartmentID: str("TECH")})
 			return err
 		},
-		func() error { _, err := c.PatchUser(ctx, "u0003", feishu.UserPatch{Name: str("戴文平二")}); return err },
+		func() error {
+			_, err := c.PatchUser(ctx, "u0003", feishu.UserPatch{Name: str("戴文平二")})
+			return err
+		},
 		func() error {
 			_, err := c.PatchUser(ctx, "u0004", feishu.UserPatch{DepartmentIDs: &[]string{"TECH"}})
 			return err
