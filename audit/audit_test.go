@@ -127,8 +127,16 @@ func TestChartAndLevels(t *testing.T) {
 	if fe.Leader == nil || fe.Leader.Name != "李四" || len(fe.Deputies) != 1 || fe.Deputies[0].Name != "王五" {
 		t.Errorf("前端组's leaders: %+v %+v", fe.Leader, fe.Deputies)
 	}
-	if !slices.Contains(r.Nodes[3].Codes, DeptNoLeader) {
-		t.Errorf("后端组 is not marked: %v", r.Nodes[3].Codes)
+	if want := []Mark{{DeptNoLeader, 1}}; !slices.Equal(r.Nodes[3].Marks, want) {
+		t.Errorf("后端组's marks: %v, want %v", r.Nodes[3].Marks, want)
+	}
+	// 销售部: its leader's reports' managers (u7, u8) in 华东 and 华南, and
+	// those departments' leaders.
+	if s := r.Nodes[4]; s.Below != 4 || len(s.Marks) != 0 {
+		t.Errorf("销售部: %d below, marks %v", s.Below, s.Marks)
+	}
+	if r.Root.Below != r.Root.Children[0].Below+r.Root.Children[0].marked()+r.Root.Children[1].Below+r.Root.Children[1].marked()+r.Root.Children[2].Below+r.Root.Children[2].marked() {
+		t.Errorf("the company's Below %d", r.Root.Below)
 	}
 	wantLevels := []Level{
 		{Depth: 0, Members: 1},

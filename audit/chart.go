@@ -51,9 +51,17 @@ type Node struct {
 	Deputies  []Person
 	Parent    *Node
 	Children  []*Node
-	// Codes are the kinds of findings about this department, for the
-	// chart's marks.
-	Codes []string
+	// Marks count the findings about this department or about people in
+	// it (their first department), by kind, for the chart; Below counts
+	// those of the departments below it.
+	Marks []Mark
+	Below int
+}
+
+// Mark is a kind of finding and how many a department has.
+type Mark struct {
+	Code  string
+	Count int
 }
 
 // Label is how a department is named in a list: its path, or the
@@ -76,12 +84,22 @@ func (n *Node) within(d *Node) bool {
 }
 
 func (n *Node) mark(code string) {
-	for _, c := range n.Codes {
-		if c == code {
+	for i := range n.Marks {
+		if n.Marks[i].Code == code {
+			n.Marks[i].Count++
 			return
 		}
 	}
-	n.Codes = append(n.Codes, code)
+	n.Marks = append(n.Marks, Mark{Code: code, Count: 1})
+}
+
+// marked is the number of findings a department's marks count.
+func (n *Node) marked() int {
+	total := 0
+	for _, m := range n.Marks {
+		total += m.Count
+	}
+	return total
 }
 
 // CompanyName names the tenant's root when GET did not answer a name.

@@ -50,11 +50,16 @@ func (c *chart) findings(o Options) []Group {
 	for _, k := range Kinds {
 		items := checks[k.Code](o)
 		for _, f := range items {
-			if f.Dept != nil && f.Person == nil {
+			if f.Dept != nil {
 				f.Dept.mark(f.Code)
 			}
 		}
 		out = append(out, Group{Kind: k, Items: items})
+	}
+	for i := len(c.nodes) - 1; i > 0; i-- { // children after their parents
+		if n := c.nodes[i]; n.Parent != nil {
+			n.Parent.Below += n.Below + n.marked()
+		}
 	}
 	return out
 }

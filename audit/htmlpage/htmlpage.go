@@ -114,12 +114,14 @@ func severityLabel(s audit.Severity) string {
 
 // shortLabels mark departments in the chart.
 var shortLabels = map[string]string{
-	audit.DeptNoLeader:   "无负责人 no leader",
-	audit.LeaderResigned: "负责人已离职 leader gone",
-	audit.LeaderOutside:  "负责人不在本部门 leader outside",
-	audit.DeptEmpty:      "空 empty",
-	audit.BranchDeep:     "层级过深 deep",
-	audit.BranchWide:     "下级过多 wide",
+	audit.DeptNoLeader:    "无负责人 no leader",
+	audit.LeaderResigned:  "负责人已离职 leader gone",
+	audit.LeaderOutside:   "负责人不在本部门 leader outside",
+	audit.ManagerResigned: "上级已离职 manager gone",
+	audit.UserNoManager:   "无上级 no manager",
+	audit.DeptEmpty:       "空 empty",
+	audit.BranchDeep:      "层级过深 deep",
+	audit.BranchWide:      "下级过多 wide",
 }
 
 func statusLabel(s string) string {

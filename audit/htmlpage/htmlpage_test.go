@@ -170,7 +170,7 @@ func TestPrintStylesheet(t *testing.T) {
 		t.Fatal("no print stylesheet")
 	}
 	print := style[i:]
-	for _, want := range []string{".controls, .tg, .members { display: none !important; }", "li.n.closed > ul { display: block; }", "li.n.miss { display: list-item; }"} {
+	for _, want := range []string{".controls, .tg, .members, .flag.below { display: none !important; }", "li.n.closed > ul { display: block; }", "li.n.miss { display: list-item; }"} {
 		if !strings.Contains(print, want) {
 			t.Errorf("the print stylesheet lacks %q", want)
 		}
