@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
@@ -55,12 +56,13 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	q.Set("user_id_type", c.userIDType)
 	q.Set("department_id_type", c.deptIDType)
 
+	sent := sentHook(ctx) // tells the Pacer when the request went out
 	for resent := false; ; resent = true {
 		tok, err := c.tokens.Token(ctx)
 		if err != nil {
 			return err
 		}
-		raw, err := c.send(ctx, r.method, r.path, q, body, tok)
+		raw, err := c.send(ctx, r.method, r.path, q, body, tok, sent)
 		if err != nil {
 			return err
 		}
@@ -77,10 +79,15 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 
 // send makes one HTTP exchange bounded by the client's timeout and reads at
 // most maxBody+1 bytes of the answer. token may be empty (the token call).
-func (c *Client) send(ctx context.Context, method, path string, q url.Values, body []byte, token string) (*rawResponse, error) {
+// sent, if set, is called once the request's headers are written: the send
+// time the Pacer's rate-limit windows count.
+func (c *Client) send(ctx context.Context, method, path string, q url.Values, body []byte, token string, sent func()) (*rawResponse, error) {
 	op := method + " " + path
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
+	if sent != nil {
+		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: sent})
+	}
 
 	u := c.baseURL + path
 	if len(q) > 0 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"maps"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -13,25 +12,24 @@ import (
 
 // Pacer defaults.
 const (
-	DefaultMaxAttempts   = 8
-	DefaultBackoffBase   = 250 * time.Millisecond
-	DefaultBackoffCap    = 15 * time.Second
-	DefaultSafety        = 0.98
-	DefaultMaxConcurrent = 4  // department structure writes in flight
-	DefaultGrowAfter     = 20 // successes in a row before the structure limit grows by one
+	DefaultMaxAttempts     = 8
+	DefaultBackoffBase     = 250 * time.Millisecond
+	DefaultBackoffCap      = 15 * time.Second
+	DefaultMaxConcurrent   = 64 // most department structure writes in flight
+	DefaultStartConcurrent = 4  // structure writes in flight at first (slow start)
+	DefaultGrowAfter       = 20 // successes in a row before the structure limit grows by one, after a 43024
 )
 
 // Pacer is the only place that waits and retries. Call sites hand it a
 // closure that makes one attempt; before each attempt it waits on the
-// endpoints' rate limiters (and, for department structure writes, on the
-// adaptive concurrency limit), and after a failure it asks ShouldRetry
+// endpoints' rate-limit windows (and, for department structure writes, on
+// the adaptive concurrency limit), and after a failure it asks ShouldRetry
 // whether to go again and sleeps for the longer of the server's wait and an
 // exponential backoff with full jitter. A Pacer is safe for concurrent use
 // and should be shared by all workers talking to one tenant.
 type Pacer struct {
 	limits      map[Endpoint]Limit // effective (scaled) limits
-	safety      float64
-	windows     map[Endpoint][]*window
+	lim         *limiter
 	maxAttempts int
 	base, cap   time.Duration
 	shouldRetry func(context.Context, error) (bool, time.Duration)
@@ -52,20 +50,23 @@ type Stats struct {
 	Retries        int              // attempts after the first of their call
 	RateLimited    int              // attempts answered with 429 / 99991400
 	LockErrors     int              // attempts failed with 43024 / 43030 / 44025
-	LimiterWait    time.Duration    // total time spent waiting for rate-limiter slots
+	LimiterWait    time.Duration    // total time spent waiting for room in the rate-limit windows
+	Margin         time.Duration    // current margin added to every window (grows on 429s)
 	BackoffWait    time.Duration    // total time slept between attempts
 	StructureLimit int              // current concurrency limit of department structure writes
 }
 
-// pacerConfig collects the options before the limiters are built.
+// pacerConfig collects the options before the windows are built.
 type pacerConfig struct {
 	limits        map[Endpoint]Limit
 	scale         float64
-	safety        float64
+	margin        time.Duration
+	clock         clock
 	maxAttempts   int
 	base, cap     time.Duration
 	rng           *rand.Rand
 	maxConcurrent int
+	startConc     int
 	growAfter     int
 	shouldRetry   func(context.Context, error) (bool, time.Duration)
 	logger        *slog.Logger
@@ -100,12 +101,14 @@ func WithRateScale(factor float64) PacerOption {
 	}
 }
 
-// WithSafety sets the fraction of each documented rate the Pacer uses, in
-// (0, 1); default 0.98. See the comment on window for why it must be < 1.
-func WithSafety(f float64) PacerOption {
+// WithMargin sets how much longer than its documented Per the Pacer takes
+// every window to be at first (default DefaultMargin; it doubles on a 429,
+// up to MaxMargin): room for requests that take longer than others to reach
+// the server. It does not scale with WithRateScale.
+func WithMargin(d time.Duration) PacerOption {
 	return func(c *pacerConfig) {
-		if f > 0 && f < 1 {
-			c.safety = f
+		if d >= 0 {
+			c.margin = d
 		}
 	}
 }
@@ -137,7 +140,7 @@ func WithBackoff(base, cap time.Duration) PacerOption {
 func WithRand(r *rand.Rand) PacerOption { return func(c *pacerConfig) { c.rng = r } }
 
 // WithMaxConcurrent sets the most department structure writes in flight
-// (default 4); the adaptive limit moves between 1 and this.
+// (default 64); the adaptive limit moves between 1 and this.
 func WithMaxConcurrent(n int) PacerOption {
 	return func(c *pacerConfig) {
 		if n > 0 {
@@ -146,8 +149,19 @@ func WithMaxConcurrent(n int) PacerOption {
 	}
 }
 
+// WithStartConcurrent sets the structure writes allowed in flight at first
+// (default 4, capped by WithMaxConcurrent); every success adds one until
+// the first 43024.
+func WithStartConcurrent(n int) PacerOption {
+	return func(c *pacerConfig) {
+		if n > 0 {
+			c.startConc = n
+		}
+	}
+}
+
 // WithGrowAfter sets how many successes in a row raise the structure write
-// limit by one (default 20).
+// limit by one once a 43024 has been seen (default 20).
 func WithGrowAfter(n int) PacerOption {
 	return func(c *pacerConfig) {
 		if n > 0 {
@@ -179,11 +193,13 @@ func NewPacer(opts ...PacerOption) *Pacer {
 	cfg := pacerConfig{
 		limits:        maps.Clone(EndpointLimits),
 		scale:         1,
-		safety:        DefaultSafety,
+		margin:        DefaultMargin,
+		clock:         realClock{},
 		maxAttempts:   DefaultMaxAttempts,
 		base:          DefaultBackoffBase,
 		cap:           DefaultBackoffCap,
 		maxConcurrent: DefaultMaxConcurrent,
+		startConc:     DefaultStartConcurrent,
 		growAfter:     DefaultGrowAfter,
 		shouldRetry:   ShouldRetry,
 		logger:        slog.New(slog.DiscardHandler),
@@ -205,15 +221,14 @@ func NewPacer(opts ...PacerOption) *Pacer {
 	}
 	return &Pacer{
 		limits:      limits,
-		safety:      cfg.safety,
-		windows:     buildWindows(limits, cfg.safety),
+		lim:         newLimiter(limits, cfg.margin, cfg.clock),
 		maxAttempts: cfg.maxAttempts,
 		base:        cfg.base,
 		cap:         cfg.cap,
 		shouldRetry: cfg.shouldRetry,
 		sleep:       sleepCtx,
 		logger:      cfg.logger,
-		sem:         newStructureSem(cfg.maxConcurrent, cfg.growAfter),
+		sem:         newStructureSem(cfg.maxConcurrent, min(cfg.startConc, cfg.maxConcurrent), cfg.growAfter),
 		rng:         cfg.rng,
 		stats:       Stats{Attempts: map[Endpoint]int{}},
 	}
@@ -222,13 +237,16 @@ func NewPacer(opts ...PacerOption) *Pacer {
 // Call runs fn until it succeeds, fails permanently, runs out of attempts or
 // ctx is done, and returns how many attempts were sent and the last error
 // (ctx.Err() when the context ended the call). Before each attempt it waits
-// on every limiter of eps; name both EPPatchUser and EPPatchUserDept for a
-// PATCH that moves or freezes a user (UserPatch.Endpoints does). fn must make
-// exactly one attempt and must not sleep.
+// for room in every window of eps at once; name both EPPatchUser and
+// EPPatchUserDept for a PATCH that moves or freezes a user
+// (UserPatch.Endpoints does). fn must make exactly one attempt and must not
+// sleep; a Client's methods called with fn's ctx tell the Pacer when their
+// request was written, which is the send time the windows count.
 func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Context) error) (attempts int, err error) {
-	ws := p.windowsFor(eps)
+	ws := p.lim.windowsFor(eps)
 	tally := TallyFrom(ctx)
 	structural := slices.ContainsFunc(eps, Endpoint.IsStructureWrite)
+	var prev *slot // the previous attempt's place in the windows
 	for {
 		if err := ctx.Err(); err != nil {
 			return attempts, err
@@ -239,9 +257,10 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 				return attempts, err
 			}
 		}
+		var sl *slot
 		if len(ws) > 0 {
 			start := time.Now()
-			err = p.waitTurn(ctx, ws)
+			sl, err = p.lim.acquire(ctx, ws, prev)
 			p.addWait(&p.stats.LimiterWait, time.Since(start))
 			if err != nil {
 				if structural {
@@ -253,8 +272,13 @@ func (p *Pacer) Call(ctx context.Context, eps []Endpoint, fn func(ctx context.Co
 
 		attempts++
 		p.countAttempt(eps, attempts)
-		err = fn(ctx)
+		err = fn(withSlot(ctx, sl))
 		tally.attempt(firstEndpoint(eps), err)
+		sl.done(IsRateLimited(err))
+		if sl != nil && IsRateLimited(err) {
+			p.lim.widen(sl.margin) // the windows let through what the server refused
+		}
+		prev = sl
 		if structural {
 			p.sem.release(epoch, err)
 		}
@@ -346,19 +370,9 @@ func (p *Pacer) Stats() Stats {
 	s.Attempts = maps.Clone(p.stats.Attempts)
 	p.statsMu.Unlock()
 	s.StructureLimit = p.sem.current()
+	s.Margin = p.lim.currentMargin()
 	return s
 }
 
 // Limit returns ep's effective limit (after scaling); empty = unlimited.
 func (p *Pacer) Limit(ep Endpoint) Limit { return slices.Clone(p.limits[ep]) }
-
-// Rate returns the sustained calls per second the Pacer lets through for ep
-// (tightest window × safety), or +Inf when ep is not limited. N calls need
-// at least (N-1)/Rate seconds: a lower bound for progress estimates.
-func (p *Pacer) Rate(ep Endpoint) float64 {
-	l := p.limits[ep]
-	if len(l) == 0 {
-		return math.Inf(1)
-	}
-	return l.Rate() * p.safety
-}

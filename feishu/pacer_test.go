@@ -3,8 +3,8 @@ package feishu
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -245,7 +245,7 @@ func TestBackoffFullJitter(t *testing.T) {
 }
 
 func TestAdaptiveStructureLimit(t *testing.T) {
-	p := unlimited(WithMaxConcurrent(8), WithGrowAfter(3))
+	p := unlimited(WithMaxConcurrent(8), WithStartConcurrent(8), WithGrowAfter(3))
 	recordSleeps(p)
 	ctx := context.Background()
 	call := func(ep Endpoint, errs ...error) {
@@ -289,8 +289,39 @@ func TestAdaptiveStructureLimit(t *testing.T) {
 	}
 }
 
+// TestStructureSlowStart: the structure limit starts small and grows by one
+// per success up to its maximum until the first 43024; from then on it
+// halves on a collision and grows by one per growAfter successes.
+func TestStructureSlowStart(t *testing.T) {
+	s := newStructureSem(6, 2, 3)
+	ctx := context.Background()
+	step := func(err error) {
+		t.Helper()
+		e, aerr := s.acquire(ctx)
+		if aerr != nil {
+			t.Fatal(aerr)
+		}
+		s.release(e, err)
+	}
+	var got []int
+	for range 5 {
+		step(nil)
+		got = append(got, s.current())
+	}
+	step(apiErr(400, CodeTenantLock.Num))
+	got = append(got, s.current())
+	for range 3 {
+		step(nil)
+		got = append(got, s.current())
+	}
+	want := []int{3, 4, 5, 6, 6, 3, 3, 3, 4}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("limits %v, want %v", got, want)
+	}
+}
+
 func TestStructureSemOneHalvingPerBurst(t *testing.T) {
-	s := newStructureSem(8, 20)
+	s := newStructureSem(8, 8, 20)
 	ctx := context.Background()
 	var epochs []int
 	for range 3 {
@@ -320,7 +351,7 @@ func TestStructureSemOneHalvingPerBurst(t *testing.T) {
 }
 
 func TestStructureSemBlocksAtLimit(t *testing.T) {
-	s := newStructureSem(1, 20)
+	s := newStructureSem(1, 1, 20)
 	e, err := s.acquire(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -365,64 +396,6 @@ func TestStructureConcurrencyBound(t *testing.T) {
 	wg.Wait()
 	if peak.Load() > 2 {
 		t.Errorf("%d structure writes in flight, limit 2", peak.Load())
-	}
-}
-
-func TestPacerRates(t *testing.T) {
-	p := NewPacer()
-	want := 1000.0 / 60 * DefaultSafety
-	if got := p.Rate(EPCreateUser); math.Abs(got-want) > 1e-9 {
-		t.Errorf("Rate(create user) = %v, want %v", got, want)
-	}
-	if got := p.Rate(EPPatchUserDept); math.Abs(got-DefaultSafety) > 1e-9 {
-		t.Errorf("Rate(patch user dept) = %v", got)
-	}
-	if got := p.Rate(EPTenantToken); !math.IsInf(got, 1) {
-		t.Errorf("Rate(token) = %v, want +Inf", got)
-	}
-	scaled := NewPacer(WithRateScale(10), WithSafety(0.5), WithLimit(EPGetUser, Limit{{5, time.Second}}), WithLimit(EPChildren, nil))
-	if got := scaled.Rate(EPCreateUser); math.Abs(got-1000.0/6*0.5) > 1e-9 {
-		t.Errorf("scaled Rate(create user) = %v", got)
-	}
-	if got := scaled.Rate(EPGetUser); math.Abs(got-50*0.5) > 1e-9 {
-		t.Errorf("overridden, scaled Rate(get user) = %v", got)
-	}
-	if got := scaled.Rate(EPChildren); !math.IsInf(got, 1) {
-		t.Errorf("removed limit: Rate = %v", got)
-	}
-	if l := scaled.Limit(EPCreateUser); len(l) != 2 || l[0].Per != 100*time.Millisecond {
-		t.Errorf("Limit = %v", l)
-	}
-	// Burst 1 and the spacing keep every documented window under its count:
-	// an interval of Per holds at most floor(Per/spacing)+1 calls.
-	for ep, l := range EndpointLimits {
-		for i, w := range p.windows[ep] {
-			win := l[i]
-			if n := int(win.Per/w.spacing) + 1; n > win.Count {
-				t.Errorf("%s: spacing %v admits %d calls in %v, limit %d", ep, w.spacing, n, win.Per, win.Count)
-			}
-		}
-	}
-}
-
-// TestWindowsForSlowestLast: the slowest window (the 1 QPS limit on moves
-// and freezes) is waited on last, so a call is sent right after that slot.
-func TestWindowsForSlowestLast(t *testing.T) {
-	p := NewPacer()
-	ws := p.windowsFor(UserPatch{IsFrozen: new(bool)}.Endpoints())
-	if len(ws) != 3 {
-		t.Fatalf("%d windows, want 3 (1/s, 1000/min, 50/s)", len(ws))
-	}
-	for i := 1; i < len(ws); i++ {
-		if ws[i-1].rate < ws[i].rate {
-			t.Errorf("windows not fastest first: %v then %v", ws[i-1].rate, ws[i].rate)
-		}
-	}
-	if ws[len(ws)-1].ep != EPPatchUserDept {
-		t.Errorf("last window is %s", ws[len(ws)-1].ep)
-	}
-	if got := p.windowsFor(On(EPTenantToken)); len(got) != 0 {
-		t.Errorf("token endpoint has %d windows", len(got))
 	}
 }
 

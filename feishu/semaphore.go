@@ -11,8 +11,11 @@ var errNeverSent = errors.New("never sent")
 
 // structureSem is the adaptive concurrency limit of department structure
 // writes. The tenant structure lock (43024) means concurrent structure
-// changes collide, so the limit behaves like TCP congestion control: halve on
-// a collision, add one after growAfter successes in a row.
+// changes can collide, so the limit behaves like TCP congestion control: it
+// starts small and, in slow start, adds one per success, up to max (the
+// rate-limit windows, not this limit, then pace the writes); from the first
+// collision on it halves on a collision and adds one after growAfter
+// successes in a row.
 type structureSem struct {
 	mu        sync.Mutex
 	max       int
@@ -20,12 +23,13 @@ type structureSem struct {
 	inUse     int
 	streak    int
 	growAfter int
+	slowStart bool          // no collision seen yet
 	epoch     int           // bumped on every decrease
 	wake      chan struct{} // closed and replaced whenever a slot may have opened
 }
 
-func newStructureSem(max, growAfter int) *structureSem {
-	return &structureSem{max: max, limit: max, growAfter: growAfter, wake: make(chan struct{})}
+func newStructureSem(most, start, growAfter int) *structureSem {
+	return &structureSem{max: most, limit: max(1, start), growAfter: growAfter, slowStart: true, wake: make(chan struct{})}
 }
 
 // acquire takes a slot and returns the epoch it was taken in.
@@ -60,14 +64,14 @@ func (s *structureSem) release(epoch int, err error) {
 	switch {
 	case err == nil:
 		s.streak++
-		if s.streak >= s.growAfter {
+		if s.slowStart || s.streak >= s.growAfter {
 			s.streak = 0
 			if s.limit < s.max {
 				s.limit++
 			}
 		}
 	case ErrorCode(err) == CodeTenantLock.Num:
-		s.streak = 0
+		s.streak, s.slowStart = 0, false
 		if epoch == s.epoch {
 			s.limit = max(1, s.limit/2)
 			s.epoch++

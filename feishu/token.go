@@ -151,7 +151,7 @@ func (c *Client) fetchToken(ctx context.Context) (string, time.Duration, error) 
 		return "", 0, fmt.Errorf("feishu: encode token request: %w", err)
 	}
 	method, path := http.MethodPost, PathTenantToken
-	raw, err := c.send(ctx, method, path, nil, body, "")
+	raw, err := c.send(ctx, method, path, nil, body, "", nil)
 	if err != nil {
 		return "", 0, err
 	}

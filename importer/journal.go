@@ -40,11 +40,23 @@ type JournalEntry struct {
 // middle (its checksum does not match) is skipped and reported by Damaged,
 // not the end of everything after it; what follows the last good line — a
 // line torn by a crash — is cut off before anything is appended.
+//
+// Appends are group-committed: every line is written at once, and one
+// fsync at a time covers every line written before it started, so steps
+// that finish while a sync runs share the next one instead of queueing for
+// a sync each.
 type Journal struct {
 	mu      sync.Mutex
 	f       *os.File
 	w       *bufio.Writer
 	damaged []int
+
+	cond    *sync.Cond           // signalled when a sync ends; made on first use
+	written uint64               // lines handed to w
+	durable uint64               // lines known to be on disk
+	syncing bool                 // a sync is running (without mu)
+	err     error                // a failed write or sync: every later Append fails
+	fsync   func(*os.File) error // tests; nil = (*os.File).Sync
 }
 
 // OpenJournal opens (or creates) a journal, returning the entries already
@@ -124,8 +136,9 @@ func decodeLine(line string) (JournalEntry, bool) {
 	return e, true
 }
 
-// Append writes one entry and syncs it to disk before returning: once a
-// step is journaled it survives kill -9 and power loss.
+// Append writes one entry and returns once it is on disk: once a step is
+// journaled it survives kill -9 and power loss. Concurrent Appends share
+// fsyncs (group commit); none returns before its own line is durable.
 func (j *Journal) Append(e JournalEntry) error {
 	body, err := json.Marshal(e)
 	if err != nil {
@@ -133,17 +146,63 @@ func (j *Journal) Append(e JournalEntry) error {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	fmt.Fprintf(j.w, "%s %08x\n", body, crc32.ChecksumIEEE(body))
-	if err := j.w.Flush(); err != nil {
-		return err
+	if j.cond == nil {
+		j.cond = sync.NewCond(&j.mu)
 	}
-	return j.f.Sync()
+	if j.err != nil {
+		return j.err
+	}
+	fmt.Fprintf(j.w, "%s %08x\n", body, crc32.ChecksumIEEE(body))
+	j.written++
+	mine := j.written
+	for j.durable < mine {
+		switch {
+		case j.err != nil:
+			return j.err
+		case j.syncing:
+			j.cond.Wait() // the running sync may not hold our line: wait for the next
+		default:
+			j.syncLocked()
+		}
+	}
+	return nil
 }
 
-// Close closes the journal file.
+// syncLocked flushes what was written and fsyncs it, releasing mu during
+// the fsync so that more lines can be written meanwhile (they wait for the
+// next sync). Caller holds mu.
+func (j *Journal) syncLocked() {
+	upTo := j.written
+	if err := j.w.Flush(); err != nil {
+		j.err = err
+		j.cond.Broadcast()
+		return
+	}
+	j.syncing = true
+	j.mu.Unlock()
+	var err error
+	if j.fsync != nil {
+		err = j.fsync(j.f)
+	} else {
+		err = j.f.Sync()
+	}
+	j.mu.Lock()
+	j.syncing = false
+	if err != nil {
+		j.err = err
+	} else {
+		j.durable = max(j.durable, upTo)
+	}
+	j.cond.Broadcast()
+}
+
+// Close closes the journal file, after a sync in progress.
 func (j *Journal) Close() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	for j.syncing { // only set once cond exists
+		j.cond.Wait()
+	}
 	if err := j.w.Flush(); err != nil {
 		j.f.Close()
 		return err

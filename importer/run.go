@@ -72,19 +72,27 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 		ex.intend = intentWriter(opts.Journal, &mu, &journalErr, cancel)
 	}
 	total, done, failed := len(p.Steps), 0, 0
+	// record is where a finished step becomes known: its journal line is
+	// on disk first (Append returns once it is durable, sharing fsyncs with
+	// the steps finishing meanwhile), then the step counts as done, is
+	// reported, and — when the worker returns it to the scheduler — releases
+	// the steps waiting for it. So nothing that depends on a step is sent,
+	// and no step is reported, before a kill -9 would keep it.
 	record := func(n *node, r *StepResult) {
+		var jerr error
+		if opts.Journal != nil && (r.Status == StatusDone || r.Status == StatusFailed) {
+			jerr = opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning})
+		}
 		mu.Lock()
 		defer mu.Unlock()
+		if jerr != nil && journalErr == nil {
+			journalErr = fmt.Errorf("writing the journal: %w", jerr)
+			cancel() // without a journal a crash would lose track: stop
+		}
 		res.Steps[n.step.ID] = r
 		done++
 		if r.Status == StatusFailed || r.Status == StatusSkipped {
 			failed++
-		}
-		if opts.Journal != nil && (r.Status == StatusDone || r.Status == StatusFailed) && journalErr == nil {
-			if err := opts.Journal.Append(JournalEntry{Step: n.step.ID, Op: n.step.Op(), Status: r.Status, IDs: r.IDs, Code: r.Code, Attempts: r.Attempts, Warning: r.Warning}); err != nil {
-				journalErr = fmt.Errorf("writing the journal: %w", err)
-				cancel() // without a journal a crash would lose track: stop
-			}
 		}
 		if r.Status == StatusFailed {
 			opts.Logger.Debug("step failed", "step", n.step.ID, "code", r.Code, "msg", r.Message)

@@ -15,8 +15,7 @@ type node struct {
 	step    *plan.Step
 	waiting int     // unfinished dependencies (hard and soft)
 	waiters []*node // steps that depend on this one
-	hard    map[plan.StepID]bool
-	seq     int // plan order, to break priority ties stably
+	seq     int     // plan order, to break priority ties stably
 	result  *StepResult
 }
 
@@ -45,11 +44,7 @@ func newScheduler(steps []*plan.Step, workers int) *scheduler {
 	}
 	s.cond = sync.NewCond(&s.mu)
 	for i, st := range steps {
-		n := &node{step: st, seq: i, hard: map[plan.StepID]bool{}}
-		for _, d := range st.Deps {
-			n.hard[d] = true
-		}
-		s.nodes[st.ID] = n
+		s.nodes[st.ID] = &node{step: st, seq: i}
 	}
 	for _, n := range s.nodes {
 		deps := append(append([]plan.StepID(nil), n.step.Deps...), n.step.Soft...)
@@ -126,13 +121,14 @@ func (s *scheduler) complete(n *node, r *StepResult, onSkip func(*node, *StepRes
 		if w.result != nil {
 			continue
 		}
-		if r.Status == StatusInterrupted && (w.hard[n.step.ID] || slices.Contains(w.step.Soft, n.step.ID)) {
+		hard := slices.Contains(w.step.Deps, n.step.ID) // a step has a few
+		if r.Status == StatusInterrupted && (hard || slices.Contains(w.step.Soft, n.step.ID)) {
 			sr := &StepResult{Step: w.step, Status: StatusInterrupted, Message: "not started: the run was interrupted / 未开始：导入被中断"}
 			onSkip(w, sr)
 			s.complete(w, sr, onSkip)
 			continue
 		}
-		if !ok && w.hard[n.step.ID] {
+		if !ok && hard {
 			sr := &StepResult{Step: w.step, Status: StatusSkipped, Message: "depends on " + n.step.ID.String() + " which did not succeed"}
 			onSkip(w, sr)
 			s.complete(w, sr, onSkip)

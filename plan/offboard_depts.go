@@ -63,14 +63,19 @@ func (b *offboarder) rolesOf(userID string) roles {
 
 // checkDeputies refuses to clear the leader of a department with deputies
 // who stay: Feishu keeps no deputies without a main leader, so clearing
-// the slot would drop them too. A successor keeps them.
+// the slot would drop them too. A successor keeps them. A deputy who is
+// leaving, or has left already (a resumed run deleted them before it was
+// interrupted: the tenant may still name them), does not stay.
 func (b *offboarder) checkDeputies(lv *leaving) {
 	if lv.row.Acceptor(org.LeaderSuccessor) != "" {
 		return
 	}
 	for _, id := range lv.c.Offboard.Leads {
 		_, deputies := b.t.Departments[id].MainAndDeputies()
-		staying := slices.DeleteFunc(slices.Clone(deputies), func(u string) bool { return b.leaving[u] != nil })
+		staying := slices.DeleteFunc(slices.Clone(deputies), func(u string) bool {
+			gone := b.t.Users[u] != nil && tenant.Resigned(b.t.Users[u])
+			return b.leaving[u] != nil || gone
+		})
 		if len(staying) > 0 {
 			b.add(lv.c, "PLAN_LEADER_DEPUTIES", lv.row.Loc(org.LeaderSuccessor), id, strings.Join(staying, "、"))
 		}

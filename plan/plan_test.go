@@ -1,11 +1,15 @@
 package plan
 
 import (
-	"github.com/orgbatch/orgbatch/tenant"
+	"encoding/json"
+	"reflect"
+
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/orgbatch/orgbatch/tenant"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
@@ -205,4 +209,51 @@ func joinIDs(ids []StepID) string {
 		out = append(out, id.String())
 	}
 	return strings.Join(out, ",")
+}
+
+// TestWriteJSONStreams: the streamed plan.json is one JSON document with
+// the summary, every change and every step, as the JSON type reads it.
+func TestWriteJSONStreams(t *testing.T) {
+	p := &Plan{
+		Changes: []*Change{
+			{Kind: KindDepartment, Key: "D1", Name: "技术 <&>", Action: ActionCreate},
+			{Kind: KindUser, Key: "u1", Action: ActionUpdate, Fields: []FieldChange{{Field: "name", Old: "a", New: "b"}}},
+		},
+		Steps: []*Step{
+			{ID: DepartmentStep("D1"), Request: CreateDepartment{Body: feishu.Department{DepartmentID: "D1", Name: "技术 <&>"}}, Priority: 2},
+			{ID: UserStep("u1"), Request: PatchUser{ID: "u1"}, Deps: []StepID{DepartmentStep("D1")}, Priority: 1},
+		},
+	}
+	for _, plan := range []*Plan{p, {}} {
+		var b strings.Builder
+		if err := WriteJSON(&b, plan); err != nil {
+			t.Fatal(err)
+		}
+		// As data: the streamed document holds what marshalling the
+		// whole plan at once would (steps marshal one way, so compare
+		// generically).
+		var got struct {
+			Summary map[Kind]map[Action]int `json:"summary"`
+			Changes []any                   `json:"changes"`
+			Steps   []any                   `json:"steps"`
+		}
+		if err := json.Unmarshal([]byte(b.String()), &got); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, b.String())
+		}
+		var want struct{ Changes, Steps []any }
+		whole, _ := json.Marshal(JSON{Changes: append([]*Change{}, plan.Changes...), Steps: append([]*Step{}, plan.Steps...)})
+		json.Unmarshal(whole, &want)
+		if got.Changes == nil || got.Steps == nil {
+			t.Fatalf("changes or steps missing: %s", b.String())
+		}
+		if !reflect.DeepEqual(got.Changes, want.Changes) || !reflect.DeepEqual(got.Steps, want.Steps) {
+			t.Errorf("read back\n%v\n%v\nwant\n%v\n%v", got.Changes, got.Steps, want.Changes, want.Steps)
+		}
+		if n := got.Summary[KindUser][ActionUpdate]; plan == p && n != 1 || len(got.Summary[KindDepartment]) != len(Actions) {
+			t.Errorf("summary %v", got.Summary)
+		}
+		if plan == p && !strings.Contains(b.String(), "<&>") {
+			t.Error("HTML escaping in plan.json")
+		}
+	}
 }

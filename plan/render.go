@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -70,31 +71,55 @@ type JSON struct {
 	Steps   []*Step                 `json:"steps"`
 }
 
-// WriteJSON writes the plan as JSON.
+// WriteJSON writes the plan as JSON, one change and one step per line,
+// encoding one at a time: the file is streamed, not built in memory.
 func WriteJSON(w io.Writer, p *Plan) error {
-	out := JSON{Summary: map[Kind]map[Action]int{}, Changes: p.Changes, Steps: p.Steps}
+	summary := map[Kind]map[Action]int{}
 	for _, k := range Kinds {
 		if k == KindUnit && !p.Has(KindUnit) {
 			continue
 		}
-		out.Summary[k] = map[Action]int{}
+		summary[k] = map[Action]int{}
 		for _, a := range Actions {
-			out.Summary[k][a] = p.Count(k, a)
-		}
-		for _, a := range []Action{ActionDelete, ActionRestore} { // offboarding's, when it has any
-			if n := p.Count(k, a); n > 0 {
-				out.Summary[k][a] = n
-			}
+			summary[k][a] = 0
 		}
 	}
-	if out.Changes == nil {
-		out.Changes = []*Change{}
+	// Counted from the changes, so offboarding's actions (delete,
+	// restore) appear when a plan has any.
+	for _, c := range p.Changes {
+		if m := summary[c.Kind]; m != nil {
+			m[c.Action]++
+		}
 	}
-	if out.Steps == nil {
-		out.Steps = []*Step{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw) // Encode ends each value with a newline
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	bw.WriteString(`{"summary": `)
+	if err := enc.Encode(summary); err != nil {
+		return err
+	}
+	if err := writeArray(bw, enc, "changes", p.Changes); err != nil {
+		return err
+	}
+	if err := writeArray(bw, enc, "steps", p.Steps); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// writeArray writes `, "name": [` and the items, one per line.
+func writeArray[T any](bw *bufio.Writer, enc *json.Encoder, name string, items []T) error {
+	bw.WriteString(`, "` + name + `": [`)
+	for i, it := range items {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
+	}
+	_, err := bw.WriteString("]")
+	return err
 }

@@ -76,7 +76,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 			if oc == nil {
 				return rowExtra{values: make([]string, len(cols))}
 			}
-			return rowExtra{values: besideFirst(t, outcomeCells(oc), oc.Change.MatchedBy), marks: map[int]sheet.Mark{width: statusMarks[oc.Status]}}
+			return rowExtra{values: besideFirst(t, outcomeCells(oc), oc.Change.MatchedBy), marks: cellMarks{{width, statusMarks[oc.Status]}}}
 		})
 		sheets = append(sheets, s)
 		p := filepath.Join(dir, "report-"+s.Name+".csv")

@@ -60,8 +60,7 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			for _, f := range c.Fields {
 				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
 			}
-			marks := problemMarks(t, c.Problems)
-			marks[width] = actionMarks[c.Action]
+			marks := problemMarks(t, c.Problems).with(width, actionMarks[c.Action])
 			values := []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))

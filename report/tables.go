@@ -12,13 +12,43 @@ import (
 // columns, and the highlights of any cells (input or extra, by index).
 type rowExtra struct {
 	values []string
-	marks  map[int]sheet.Mark
+	marks  cellMarks
+}
+
+// cellMarks are the highlighted cells of one row, (column, mark) pairs: a
+// row has a few, and a report makes one per row.
+type cellMarks []cellMark
+
+type cellMark struct {
+	col  int
+	mark sheet.Mark
+}
+
+func (m cellMarks) at(col int) sheet.Mark {
+	for _, x := range m {
+		if x.col == col {
+			return x.mark
+		}
+	}
+	return sheet.MarkNone
+}
+
+// with returns m with column col marked mk.
+func (m cellMarks) with(col int, mk sheet.Mark) cellMarks {
+	for i := range m {
+		if m[i].col == col {
+			m[i].mark = mk
+			return m
+		}
+	}
+	return append(m, cellMark{col, mk})
 }
 
 // inputSheet writes an input table back: its own header and cells, then
 // the report's extra columns, with highlights. Every report (validation,
 // plan, import) has this shape, so a person finds their rows as they wrote
-// them.
+// them. Rows are made as the writer asks for them, not held: a report of
+// 100,000 rows costs one row's memory.
 func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Column, fill func(org.Record) rowExtra) sheet.OutSheet {
 	width := len(t.Header)
 	cols := make([]sheet.Column, 0, width+len(extra))
@@ -26,18 +56,20 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 		cols = append(cols, sheet.Column{Header: h, Text: true})
 	}
 	cols = append(cols, extra...)
-	rows := make([][]string, len(recs))
-	marks := make([]map[int]sheet.Mark, len(recs))
-	for i, rec := range recs {
-		row := make([]string, width, width+len(extra))
-		copy(row, rec.Cells())
-		ex := fill(rec)
-		rows[i] = append(row, ex.values...)
-		marks[i] = ex.marks
-	}
+	row := make([]string, 0, width+len(extra))
+	var marks cellMarks
 	return sheet.OutSheet{
-		Name: name, Columns: cols, Rows: rows, FreezeHeader: true,
-		Mark: func(r, c int) sheet.Mark { return marks[r][c] },
+		Name: name, Columns: cols, FreezeHeader: true, NumRows: len(recs),
+		Row: func(i int) []string {
+			ex := fill(recs[i])
+			row = row[:0]
+			for c := range width { // the input's cells, padded to its header
+				row = append(row, recs[i].Cell(c))
+			}
+			marks = ex.marks
+			return append(row, ex.values...)
+		},
+		Mark: func(r, c int) sheet.Mark { return marks.at(c) },
 	}
 }
 

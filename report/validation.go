@@ -32,9 +32,8 @@ func WriteValidation(dir string, o *org.Org, ps []problem.Problem, now time.Time
 		width := len(t.Header)
 		sheets = append(sheets, inputSheet(names.name(t), t, recordsOf(o, t), extra, func(rec org.Record) rowExtra {
 			rps := byRow[keyOf(rec)]
-			marks := problemMarks(t, rps)
 			status := rowStatus(rps)
-			marks[width+1] = map[string]sheet.Mark{StatusOK: sheet.MarkGood, StatusWarning: sheet.MarkWarning, StatusError: sheet.MarkError}[status]
+			marks := problemMarks(t, rps).with(width+1, statusMark(status))
 			return rowExtra{values: []string{itoa(rec.Num), status, problemTexts(rps)}, marks: marks}
 		}))
 	}
@@ -66,14 +65,24 @@ func problemsByRow(ps []problem.Problem) map[rowKey][]problem.Problem {
 
 // problemMarks highlights the cells problems point at (an error wins over
 // a warning in the same cell).
-func problemMarks(t *org.Table, ps []problem.Problem) map[int]sheet.Mark {
-	m := map[int]sheet.Mark{}
+func problemMarks(t *org.Table, ps []problem.Problem) cellMarks {
+	var m cellMarks
 	for _, p := range ps {
-		if c := indexOf(t.Header, p.Column); c >= 0 && m[c] != sheet.MarkError {
-			m[c] = severityMark(p.Severity)
+		if c := indexOf(t.Header, p.Column); c >= 0 && m.at(c) != sheet.MarkError {
+			m = m.with(c, severityMark(p.Severity))
 		}
 	}
 	return m
+}
+
+func statusMark(status string) sheet.Mark {
+	switch status {
+	case StatusOK:
+		return sheet.MarkGood
+	case StatusWarning:
+		return sheet.MarkWarning
+	}
+	return sheet.MarkError
 }
 
 func rowStatus(ps []problem.Problem) string {

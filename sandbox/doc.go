@@ -260,14 +260,23 @@
 // child lists with order and name indexes, member lists, so requests are
 // O(1)/O(log n) in tenant size except moves (O(sub-tree)) and fetch_child
 // listings. With Options.StatePath the state is loaded at start if the
-// file exists and written as JSON (StateFile) after every write before its
-// answer: temp file in the same directory, fsync, rename, fsync directory.
-// Writes are group-committed: concurrent writes share one flush, each
-// flush is O(tenant size). Readers may see a write before it is on disk.
+// file exists: a JSON snapshot (StateFile) plus a log beside it
+// (StatePath+".log"). Every write appends the entities it changed to the
+// log, fsynced before its answer; writes are group-committed (concurrent
+// writes share one fsync) and cost what they changed, not the tenant. When
+// the log outgrows the snapshot, and at Close/Shutdown, the whole state is
+// written to StatePath (temp file in the same directory, fsync, rename,
+// fsync directory) and the log emptied; loading replays the log's lines
+// newer than the snapshot and drops a torn last line. Readers may see a
+// write before it is on disk.
+// A write that cannot name the entities it changed (units, offboarding)
+// makes the next flush a snapshot.
 // Options.SeedPath loads a JSON seed (StateFile format: open IDs optional;
 // units first, then departments, users, and last the people they name)
 // or, through Options.SeedLoader, a sheet, when no state file exists;
-// seeds pass the API's rules and errors name the entity. Admin endpoints
+// seeds pass the API's rules and errors name the entity. Rate-limit
+// windows are counted fixed (Options.RateWindows, shifted by
+// RateWindowOffset) or sliding (the strictest reading). Admin endpoints
 // (no token, loopback by default): GET /_sandbox/stats, POST
 // /_sandbox/reset-stats, GET /_sandbox/state. Neither the state file nor
 // the dump holds the app secret or access tokens.

@@ -12,3 +12,11 @@ func SetFaults(s *Server, o Options) {
 	defer s.faults.mu.Unlock()
 	s.faults.opts = o
 }
+
+// SetMinCompact sets the state log size that triggers a snapshot, for the
+// rest of the test.
+func SetMinCompact(t interface{ Cleanup(func()) }, n int64) {
+	old := minCompact
+	minCompact = n
+	t.Cleanup(func() { minCompact = old })
+}

@@ -62,7 +62,7 @@ func (s *Server) changeDepartment(c *call, change func() (deptChange, error)) (a
 	if err := s.st.updateDept(d, ch, c.ids); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, deptRecord(d))
 	return deptData(d, c.ids), nil
 }
 
@@ -107,7 +107,7 @@ func (s *Server) deleteDepartment(c *call) (any, error) {
 	if err := s.st.deleteDept(d); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, logRecord{DelDept: d.openID})
 	return struct{}{}, nil
 }
 

@@ -28,7 +28,7 @@ func (s *Server) deleteUser(c *call) (any, error) {
 	if err := s.st.deleteUser(u, d, c.ids, c.now); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, resignedRecord(u))
 	return struct{}{}, nil
 }
 

@@ -56,7 +56,7 @@ func (s *Server) patchUser(c *call) (any, error) {
 	if err := s.st.patchUser(u, p, c.ids); err != nil {
 		return nil, err
 	}
-	s.commit(c)
+	s.commit(c, userRecord(u))
 	return userData(u, c.ids), nil
 }
 

@@ -82,6 +82,14 @@ func (m *idempotency) all(now time.Time) []*ClientTokenRecord {
 	return out
 }
 
+// entityRecord is the state log line of the entity a create made.
+func (s *Server) entityRecord(scope, openID string) logRecord {
+	if scope == scopeDept {
+		return deptRecord(s.st.deptByOpen[openID])
+	}
+	return userRecord(s.st.userByOpen[openID])
+}
+
 // fingerprint identifies a create request: the body as canonical JSON (keys
 // sorted, whitespace dropped, numbers kept as written) plus the ID types,
 // which change the meaning of the IDs in the body.
@@ -141,9 +149,12 @@ func (s *Server) createOnce(c *call, scope string, replay func(openID string) (a
 	if err != nil {
 		return nil, err
 	}
+	changed := []logRecord{s.entityRecord(scope, openID)}
 	if token != "" {
-		s.st.idem.store(&ClientTokenRecord{Scope: scope, Token: token, Fingerprint: fp, Entity: openID, At: c.now})
+		r := &ClientTokenRecord{Scope: scope, Token: token, Fingerprint: fp, Entity: openID, At: c.now}
+		s.st.idem.store(r)
+		changed = append(changed, logRecord{Token: r})
 	}
-	s.commit(c)
+	s.commit(c, changed...)
 	return out, nil
 }

@@ -162,6 +162,13 @@ func TestOffboardStatePersists(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state.json")
 	srv, c := offboardOrg(t, sandbox.Options{StatePath: state, Now: clock.Now})
 	c.ok("DELETE", users+"/w1"+custom, feishu.UserDelete{DocsAcceptorUserID: "w3"}, nil)
+	// Without Close (a kill -9): the deletion and its handover are in the
+	// state log, not (yet) in a snapshot.
+	if srvLog, _ := start(t, sandbox.Options{StatePath: state, Now: clock.Now}); true {
+		if h, ok := srvLog.Handover("w1"); !ok || h[sandbox.ResDocs] != "w3" {
+			t.Errorf("handover replayed from the log: %v", h)
+		}
+	}
 	if err := srv.SetLifecycleOnly("w2", true); err != nil {
 		t.Fatal(err)
 	}

@@ -50,6 +50,12 @@ type Options struct {
 	// Limits overrides feishu.EndpointLimits (nil = the documented ones),
 	// e.g. a tiny limit in a test.
 	Limits map[feishu.Endpoint]feishu.Limit
+	// RateWindows is how windows are counted: WindowsFixed (default) or
+	// WindowsSliding (the strictest reading). RateWindowOffset shifts the
+	// start of fixed windows from the clock's multiples of Per, to test a
+	// client against every alignment.
+	RateWindows      WindowKind
+	RateWindowOffset time.Duration
 	// LockContention makes a department write that overlaps another one
 	// fail with 43024 (the tenant structure lock).
 	LockContention bool
@@ -69,8 +75,10 @@ type Options struct {
 	TokenExpiryRate float64       // valid token expired early: 99991663
 	FaultSeed       uint64
 
-	// StatePath, when set, is loaded at start if it exists and rewritten
-	// atomically after every write, before the answer is sent.
+	// StatePath, when set, is loaded at start if it exists; every write is
+	// on disk before its answer is sent: in the log StatePath+".log", which
+	// is folded into StatePath (rewritten atomically) when it has grown as
+	// large as the file, and at Close.
 	StatePath string
 	// SeedPath loads an org at start when StatePath does not exist yet: a
 	// state JSON file, or any other file through SeedLoader.
@@ -131,6 +139,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Latency < 0 || o.Jitter < 0 || o.TokenTTL < 0 || o.IdempotencyTTL < 0 {
 		errs = append(errs, errors.New("durations must not be negative"))
+	}
+	if _, err := ParseWindowKind(string(o.RateWindows)); err != nil {
+		errs = append(errs, err)
 	}
 	if o.AuthErrorStatus < 100 || o.AuthErrorStatus > 599 {
 		errs = append(errs, fmt.Errorf("AuthErrorStatus %d is not an HTTP status", o.AuthErrorStatus))

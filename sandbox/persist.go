@@ -22,7 +22,10 @@ const stateFileVersion = 1
 // are loaded first). Member counts are derived and ignored on load. It
 // never holds the app secret or access tokens.
 type StateFile struct {
-	Version      int                  `json:"version"`
+	Version int `json:"version"`
+	// Seq is the last write the file holds: the state log replays the
+	// writes after it (see statelog.go).
+	Seq          uint64               `json:"seq,omitempty"`
 	TenantName   string               `json:"tenant_name,omitempty"`
 	Departments  []feishu.Department  `json:"departments"`
 	Users        []feishu.User        `json:"users"`
@@ -65,26 +68,54 @@ func (st *state) allUsers() []feishu.User {
 	return out
 }
 
-// commit finishes an applied write under the write lock: it counts it and
-// gives it a version; c.wrote tells the pipeline to wait, before answering,
-// until the state file holds that version.
-func (s *Server) commit(c *call) {
+// commit finishes an applied write under the write lock: it counts it,
+// gives it a version and, with StatePath, queues the entities it changed
+// for the state log; c.wrote tells the pipeline to wait, before answering,
+// until the log holds that version. A write that names no entity (units,
+// offboarding: rare and rate-limited writes whose changes reach several
+// kinds of state) makes the next flush a snapshot instead, so that nothing
+// a write changed can be left out of the file.
+func (s *Server) commit(c *call, changed ...logRecord) {
 	s.stats.write()
 	s.version++
 	if c != nil {
 		c.wrote = s.version
 	}
+	if s.opts.StatePath == "" {
+		return
+	}
+	d := &s.dur
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(changed) == 0 {
+		d.whole = true
+	}
+	for _, r := range changed {
+		r.V = s.version
+		var err error
+		if d.pending, err = appendRecord(d.pending, r); err != nil {
+			d.err = err
+		}
+	}
+	d.pendingV = s.version
 }
 
-// durability is the group commit of the state file: one writer at a time
-// renders the whole state and replaces the file; every write that waited
-// meanwhile is covered by the next flush. A flush is O(size of the tenant),
-// so with StatePath set the cost per write falls as concurrency grows.
+// durability is the group commit of the state log: one flusher at a time
+// appends the lines queued since the last flush and fsyncs them; every
+// write that waited meanwhile is covered by the next flush. A flush costs
+// what the writes changed, and a snapshot now and then as much as the log
+// it replaces.
 type durability struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	durable  uint64 // highest version on disk
 	flushing bool
+	pending  []byte // log lines not yet written
+	pendingV uint64 // the version of the last write queued
+	err      error  // the log cannot be written any more
+	log      stateLog
+	snapSize int64 // size of the last snapshot
+	whole    bool  // a queued write named no entity: the next flush is a snapshot
 }
 
 // waitDurable returns once version v is in the state file (at once without
@@ -98,17 +129,26 @@ func (s *Server) waitDurable(v uint64) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for d.durable < v {
+		if d.err != nil {
+			return fail(feishu.CodeInternal, "state file not written")
+		}
 		if d.flushing {
 			d.cond.Wait()
 			continue
 		}
 		d.flushing = true
+		buf, upTo, whole := d.pending, d.pendingV, d.whole
+		d.pending, d.whole = nil, false
 		d.mu.Unlock()
-		cur, err := s.flush()
+		cur, err := s.flush(buf, upTo, whole)
 		d.mu.Lock()
 		d.flushing = false
 		d.cond.Broadcast()
 		if err != nil {
+			// The lines go back to the front of the queue: the next
+			// flush tries them again (the log was cut back to before them).
+			d.pending = append(buf, d.pending...)
+			d.whole = d.whole || whole
 			s.log.Error("sandbox: writing state file", "err", err)
 			return fail(feishu.CodeInternal, "state file not written")
 		}
@@ -117,16 +157,82 @@ func (s *Server) waitDurable(v uint64) error {
 	return nil
 }
 
-// flush writes the current state and returns the version it holds.
-func (s *Server) flush() (uint64, error) {
+// flush appends the queued lines (every write up to upTo) to the log and,
+// when the log has outgrown the last snapshot or a write named no entity
+// (whole), takes a new one. It returns the version now durable. Only one
+// flush runs at a time.
+func (s *Server) flush(buf []byte, upTo uint64, whole bool) (uint64, error) {
+	d := &s.dur
+	if whole {
+		return s.compact()
+	}
+	if len(buf) > 0 {
+		if err := d.log.append(buf); err != nil {
+			if errors.Is(err, errLogBroken) {
+				d.mu.Lock()
+				d.err = err
+				d.mu.Unlock()
+			}
+			return 0, err
+		}
+	}
+	if d.log.size > max(minCompact, d.snapSize) {
+		return s.compact()
+	}
+	return upTo, nil
+}
+
+// compact writes the whole state to StatePath (atomically) and empties the
+// log, whose lines the snapshot now holds; writes queued meanwhile stay
+// queued for the next flush. It returns the version the snapshot holds.
+// Caller is the only flusher (or the server is not serving yet).
+func (s *Server) compact() (uint64, error) {
 	s.mu.RLock()
 	f, v := s.snapshot(), s.version
 	s.mu.RUnlock()
+	f.Seq = v
 	b, err := json.Marshal(f)
 	if err != nil {
 		return 0, err
 	}
-	return v, writeFileAtomic(s.opts.StatePath, append(b, '\n'))
+	if err := writeFileAtomic(s.opts.StatePath, append(b, '\n')); err != nil {
+		return 0, err
+	}
+	s.dur.snapSize = int64(len(b))
+	return v, s.dur.log.empty()
+}
+
+// closeState takes a last snapshot and removes the log, so that the state
+// file alone holds the tenant; the next flush (a write after Close) starts
+// a new log.
+func (s *Server) closeState() error {
+	if s.opts.StatePath == "" {
+		return nil
+	}
+	d := &s.dur
+	d.mu.Lock()
+	for d.flushing {
+		d.cond.Wait()
+	}
+	d.flushing = true
+	buf, upTo := d.pending, d.pendingV
+	d.pending, d.whole = nil, false
+	d.mu.Unlock()
+	cur, err := s.flush(buf, upTo, false)
+	if err == nil {
+		cur, err = s.compact()
+	}
+	if err == nil {
+		err = d.log.remove()
+	}
+	d.mu.Lock()
+	d.flushing = false
+	if err == nil {
+		d.durable = max(d.durable, cur)
+	}
+	d.cond.Broadcast()
+	d.mu.Unlock()
+	return err
 }
 
 // writeFileAtomic replaces path with data so that a crash leaves either the

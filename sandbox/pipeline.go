@@ -95,7 +95,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) (status
 	if rt.extraLimits != nil {
 		eps = append(eps, rt.extraLimits(body)...)
 	}
-	if th, ok := s.limiter.allow(app, s.opts.Now(), eps...); !ok {
+	if th, ok := s.limiter.allow(app, eps...); !ok {
 		return s.writeThrottled(w, rt.ep, th)
 	}
 	if rt.deptWrite && s.opts.LockContention {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"sync"
@@ -9,15 +10,49 @@ import (
 	"github.com/orgbatch/orgbatch/feishu"
 )
 
-// rateLimiter counts calls per app and endpoint in fixed windows aligned to
-// the server clock (window start = now truncated to the window length).
-// A call is admitted only if every window of every endpoint it touches has
-// room; a throttled call is not counted, so it uses no quota.
+// WindowKind is how the sandbox counts a rate-limit window. The docs say
+// that hitting either window of "1000/min & 50/s" throttles and that a 429
+// tells the seconds until the window resets; they do not say whether the
+// windows are fixed or sliding. A client that keeps at most Count calls in
+// any interval of length Per is safe under both.
+type WindowKind string
+
+// Window kinds.
+const (
+	// WindowsFixed counts calls in back-to-back windows of Per starting at
+	// the server clock's multiples of Per, shifted by RateWindowOffset.
+	// 2·Count calls can pass within a short time around a window's end.
+	WindowsFixed WindowKind = "fixed"
+	// WindowsSliding admits a call only if fewer than Count calls were
+	// admitted in the Per before it: the strictest reading, refusing
+	// everything a fixed window of any alignment refuses.
+	WindowsSliding WindowKind = "sliding"
+)
+
+// ParseWindowKind reads a --rate-windows value.
+func ParseWindowKind(s string) (WindowKind, error) {
+	switch k := WindowKind(s); k {
+	case WindowsFixed, WindowsSliding:
+		return k, nil
+	case "":
+		return WindowsFixed, nil
+	}
+	return "", fmt.Errorf("rate windows %q: want %s or %s", s, WindowsFixed, WindowsSliding)
+}
+
+// rateLimiter counts calls per app and endpoint in every documented window
+// of the endpoint. A call is admitted only if every window of every
+// endpoint it touches has room; a throttled call is not counted, so it uses
+// no quota. The clock is read under the lock, so admissions are in time
+// order.
 type rateLimiter struct {
 	mu       sync.Mutex
+	now      func() time.Time
+	kind     WindowKind
+	offset   time.Duration                    // fixed windows start at offset + k·Per
 	limits   map[feishu.Endpoint]feishu.Limit // already scaled
 	scaled   bool                             // report resets as decimals
-	counters map[rateKey][]windowCount
+	counters map[rateKey][]*windowCounter
 }
 
 type rateKey struct {
@@ -25,9 +60,14 @@ type rateKey struct {
 	ep  feishu.Endpoint
 }
 
-type windowCount struct {
-	start time.Time
-	count int
+// windowCounter is one window of one (app, endpoint). Fixed windows use
+// start and count; sliding ones keep the times of the last Count admitted
+// calls in a ring (admitted[i % Count] is admission i).
+type windowCounter struct {
+	start    time.Time
+	count    int
+	admitted []time.Time
+	n        int
 }
 
 // throttle describes the window that refused a call.
@@ -37,36 +77,39 @@ type throttle struct {
 }
 
 // newRateLimiter returns nil (no limiting) when scale <= 0.
-func newRateLimiter(limits map[feishu.Endpoint]feishu.Limit, scale float64) *rateLimiter {
-	if scale <= 0 {
+func newRateLimiter(o Options) *rateLimiter {
+	if o.RateScale <= 0 {
 		return nil
 	}
-	rl := &rateLimiter{limits: map[feishu.Endpoint]feishu.Limit{}, scaled: scale != 1,
-		counters: map[rateKey][]windowCount{}}
-	for ep, l := range limits {
-		rl.limits[ep] = l.Scaled(scale)
+	rl := &rateLimiter{now: o.Now, kind: o.RateWindows, offset: o.RateWindowOffset,
+		limits: map[feishu.Endpoint]feishu.Limit{}, scaled: o.RateScale != 1,
+		counters: map[rateKey][]*windowCounter{}}
+	if rl.kind == "" {
+		rl.kind = WindowsFixed
+	}
+	for ep, l := range o.Limits {
+		rl.limits[ep] = l.Scaled(o.RateScale)
 	}
 	return rl
 }
 
-// allow admits a call to all of eps at now, or returns the window that is
+// allow admits a call to all of eps now, or returns the window that is
 // full (the one resetting last when several are).
-func (rl *rateLimiter) allow(app string, now time.Time, eps ...feishu.Endpoint) (throttle, bool) {
+func (rl *rateLimiter) allow(app string, eps ...feishu.Endpoint) (throttle, bool) {
 	if rl == nil {
 		return throttle{}, true
 	}
 	rl.mu.Lock()
 	defer rl.mu.Unlock()
+	now := rl.now()
 	var hit throttle
 	full := false
 	for _, ep := range eps {
 		l := rl.limits[ep]
-		cs := rl.windows(app, ep, l, now)
-		for i, w := range l {
-			if cs[i].count >= w.Count {
-				reset := cs[i].start.Add(w.Per).Sub(now)
+		for i, c := range rl.windows(app, ep, l, now) {
+			if reset, ok := rl.room(c, l[i], now); !ok {
 				if !full || reset > hit.reset {
-					hit = throttle{limit: w.Count, reset: reset}
+					hit = throttle{limit: l[i].Count, reset: reset}
 				}
 				full = true
 			}
@@ -76,26 +119,56 @@ func (rl *rateLimiter) allow(app string, now time.Time, eps ...feishu.Endpoint) 
 		return hit, false
 	}
 	for _, ep := range eps {
-		cs := rl.counters[rateKey{app, ep}]
-		for i := range cs {
-			cs[i].count++
+		for _, c := range rl.counters[rateKey{app, ep}] {
+			c.count++
+			if c.admitted != nil {
+				c.admitted[c.n%len(c.admitted)] = now
+				c.n++
+			}
 		}
 	}
 	return throttle{}, true
 }
 
-// windows returns the counters of (app, ep), rolled over to the windows
-// that contain now.
-func (rl *rateLimiter) windows(app string, ep feishu.Endpoint, l feishu.Limit, now time.Time) []windowCount {
+// room reports whether window w has room for one more call at now, and if
+// not, how long until it has.
+func (rl *rateLimiter) room(c *windowCounter, w feishu.Window, now time.Time) (time.Duration, bool) {
+	if rl.kind == WindowsSliding {
+		if c.n < w.Count {
+			return 0, true
+		}
+		oldest := c.admitted[(c.n-w.Count)%w.Count] // the Count-th latest admission
+		if leaves := oldest.Add(w.Per); now.Before(leaves) {
+			return leaves.Sub(now), false
+		}
+		return 0, true
+	}
+	if c.count >= w.Count {
+		return c.start.Add(w.Per).Sub(now), false
+	}
+	return 0, true
+}
+
+// windows returns the counters of (app, ep); fixed ones are rolled over
+// to the windows that contain now.
+func (rl *rateLimiter) windows(app string, ep feishu.Endpoint, l feishu.Limit, now time.Time) []*windowCounter {
 	k := rateKey{app, ep}
 	cs := rl.counters[k]
 	if len(cs) != len(l) {
-		cs = make([]windowCount, len(l))
+		cs = make([]*windowCounter, len(l))
+		for i, w := range l {
+			cs[i] = &windowCounter{}
+			if rl.kind == WindowsSliding {
+				cs[i].admitted = make([]time.Time, w.Count)
+			}
+		}
 		rl.counters[k] = cs
 	}
-	for i, w := range l {
-		if start := now.Truncate(w.Per); !start.Equal(cs[i].start) {
-			cs[i] = windowCount{start: start}
+	if rl.kind == WindowsFixed {
+		for i, w := range l {
+			if start := now.Add(-rl.offset).Truncate(w.Per).Add(rl.offset); !start.Equal(cs[i].start) {
+				cs[i].start, cs[i].count = start, 0
+			}
 		}
 	}
 	return cs

@@ -132,3 +132,88 @@ func TestNoRateLimitByDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimitWindowKinds: under every kind and alignment of window the
+// sandbox admits what the docs promise — Count calls at once, Count more a
+// Per later, up to the longer window's count — and refuses the call that
+// overflows a window, with the reset of the window that refused it.
+func TestRateLimitWindowKinds(t *testing.T) {
+	limits := map[feishu.Endpoint]feishu.Limit{feishu.EPGetDepartment: {{Count: 3, Per: time.Second}, {Count: 5, Per: time.Minute}}}
+	tests := []struct {
+		name     string
+		kind     sandbox.WindowKind
+		offset   time.Duration
+		reset4th string // x-ogw-ratelimit-reset of the 4th call at once
+		reset6   string // of the 6th call within the minute; "" = admitted
+	}{
+		{"fixed", sandbox.WindowsFixed, 0, "1", "59"},
+		// The minute window shifted by 400 ms ended between the first
+		// three calls and the next: a new minute, a new budget.
+		{"fixed, shifted", sandbox.WindowsFixed, 400 * time.Millisecond, "1", ""},
+		{"sliding", sandbox.WindowsSliding, 0, "1", "59"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := newFakeClock() // on a whole minute
+			_, c := start(t, sandbox.Options{Now: clock.Now, RateScale: 1, Limits: limits, RateWindows: tt.kind, RateWindowOffset: tt.offset})
+			get := func() resp { return c.do("GET", depts+"/0", nil) }
+			for i := range 3 {
+				if r := get(); r.code != 0 {
+					t.Fatalf("call %d at once: %s", i, r.raw)
+				}
+			}
+			if r := get(); r.status != 429 || r.header.Get("x-ogw-ratelimit-limit") != "3" || r.header.Get("x-ogw-ratelimit-reset") != tt.reset4th {
+				t.Fatalf("4th call at once: HTTP %d limit %q reset %q", r.status, r.header.Get("x-ogw-ratelimit-limit"), r.header.Get("x-ogw-ratelimit-reset"))
+			}
+			clock.Advance(time.Second)
+			for i := range 2 {
+				if r := get(); r.code != 0 {
+					t.Fatalf("a second later, call %d: %s", i, r.raw)
+				}
+			}
+			r := get()
+			if tt.reset6 == "" {
+				if r.code != 0 {
+					t.Fatalf("6th call, in a new minute window: %s", r.raw)
+				}
+				return
+			}
+			if r.status != 429 || r.header.Get("x-ogw-ratelimit-limit") != "5" || r.header.Get("x-ogw-ratelimit-reset") != tt.reset6 {
+				t.Fatalf("6th call in the minute: HTTP %d limit %q reset %q", r.status, r.header.Get("x-ogw-ratelimit-limit"), r.header.Get("x-ogw-ratelimit-reset"))
+			}
+		})
+	}
+}
+
+// TestSlidingWindowRefusesBurstAcrossBoundary: three calls just before a
+// second's end and three just after pass fixed windows (two windows of
+// three) but not sliding ones (six in 20 ms).
+func TestSlidingWindowRefusesBurstAcrossBoundary(t *testing.T) {
+	limits := map[feishu.Endpoint]feishu.Limit{feishu.EPGetDepartment: {{Count: 3, Per: time.Second}}}
+	for _, kind := range []sandbox.WindowKind{sandbox.WindowsFixed, sandbox.WindowsSliding} {
+		t.Run(string(kind), func(t *testing.T) {
+			clock := newFakeClock()
+			clock.Advance(990 * time.Millisecond)
+			_, c := start(t, sandbox.Options{Now: clock.Now, RateScale: 1, Limits: limits, RateWindows: kind})
+			ok := 0
+			for i := range 6 {
+				if i == 3 {
+					clock.Advance(20 * time.Millisecond)
+				}
+				if r := c.do("GET", depts+"/0", nil); r.code == 0 {
+					ok++
+				}
+			}
+			want := map[sandbox.WindowKind]int{sandbox.WindowsFixed: 6, sandbox.WindowsSliding: 3}[kind]
+			if ok != want {
+				t.Errorf("%d of 6 calls admitted, want %d", ok, want)
+			}
+			if kind == sandbox.WindowsSliding {
+				clock.Advance(time.Second - 20*time.Millisecond) // exactly a second after the first three
+				if r := c.do("GET", depts+"/0", nil); r.code != 0 {
+					t.Errorf("a second after the first calls: %s", r.raw)
+				}
+			}
+		})
+	}
+}

@@ -29,6 +29,9 @@ func (s *Server) loadInitial() error {
 			if err := json.Unmarshal(b, &f); err != nil {
 				return fmt.Errorf("sandbox state %s: %w", p, err)
 			}
+			if err := s.replayLog(&f); err != nil {
+				return fmt.Errorf("sandbox state %s%s: %w", p, logSuffix, err)
+			}
 			if err := s.loadStateFile(f); err != nil {
 				return fmt.Errorf("sandbox state %s: %w", p, err)
 			}
@@ -42,7 +45,7 @@ func (s *Server) loadInitial() error {
 	}
 	if s.opts.SeedPath == "" {
 		if s.opts.StatePath != "" {
-			_, err := s.flush() // fail early on an unwritable state path
+			_, err := s.compact() // fail early on an unwritable state path
 			return err
 		}
 		return nil
@@ -51,7 +54,27 @@ func (s *Server) loadInitial() error {
 		return fmt.Errorf("sandbox seed %s: %w", s.opts.SeedPath, err)
 	}
 	if s.opts.StatePath != "" {
-		_, err := s.flush()
+		_, err := s.compact()
+		return err
+	}
+	return nil
+}
+
+// replayLog applies the state log's lines newer than the snapshot f, cuts
+// a torn tail off the log, and continues the versions after the last
+// write on disk.
+func (s *Server) replayLog(f *StateFile) error {
+	path := s.opts.StatePath + logSuffix
+	recs, good, err := readLog(path)
+	if err != nil {
+		return err
+	}
+	s.version = replay(f, recs)
+	s.dur.durable = s.version
+	if len(recs) == 0 && good == 0 {
+		return nil
+	}
+	if err := os.Truncate(path, good); err != nil {
 		return err
 	}
 	return nil
@@ -262,7 +285,7 @@ func (s *Server) SeedDepartment(d feishu.Department) (feishu.Department, error) 
 		return feishu.Department{}, fmt.Errorf("seed department %s: %w", deptName(d), err)
 	}
 	c := &call{}
-	s.commit(c)
+	s.commit(c, deptRecord(made))
 	out := renderDept(made, storageIDs)
 	s.mu.Unlock()
 	return out, s.waitDurable(c.wrote)
@@ -278,7 +301,7 @@ func (s *Server) SeedUser(u feishu.User) (feishu.User, error) {
 		return feishu.User{}, fmt.Errorf("seed user %s: %w", userName(u), err)
 	}
 	c := &call{}
-	s.commit(c)
+	s.commit(c, userRecord(made))
 	out := renderUser(made, storageIDs)
 	s.mu.Unlock()
 	return out, s.waitDurable(c.wrote)
@@ -334,6 +357,6 @@ func (s *Server) setUserStatus(c *call, userID string, st feishu.UserStatus) err
 		return err
 	}
 	u.status = st
-	s.commit(c)
+	s.commit(c, userRecord(u))
 	return nil
 }

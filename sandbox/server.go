@@ -55,7 +55,7 @@ func New(opts Options) (*Server, error) {
 		opts:       o,
 		log:        o.Logger,
 		auth:       newAuth(o.AppID, o.AppSecret, o.TokenTTL, o.Now),
-		limiter:    newRateLimiter(o.Limits, o.RateScale),
+		limiter:    newRateLimiter(o),
 		faults:     newFaults(o),
 		stats:      newStatsCounter(o.Now),
 		pager:      newPager(),
@@ -64,6 +64,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.dur.cond = sync.NewCond(&s.dur.mu)
 	s.st.units.off = o.NoEnterprise
+	s.dur.log.path = o.StatePath + logSuffix
 	if err := s.loadInitial(); err != nil {
 		return nil, err
 	}
@@ -98,26 +99,31 @@ func (s *Server) Listen(addr string) (string, error) {
 	return "http://" + ln.Addr().String(), nil
 }
 
-// Shutdown stops the listener and waits for requests in flight (up to ctx).
+// Shutdown stops the listener and waits for requests in flight (up to
+// ctx); with StatePath the state file is then written whole (see Close).
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.srvMu.Lock()
 	srv := s.httpSrv
 	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
+	var err error
+	if srv != nil {
+		err = srv.Shutdown(ctx)
 	}
-	return srv.Shutdown(ctx)
+	return errors.Join(err, s.closeState())
 }
 
-// Close stops the listener and closes every connection at once.
+// Close stops the listener and closes every connection at once. With
+// StatePath it writes the whole state to the file and removes the state
+// log, so the file alone holds the tenant.
 func (s *Server) Close() error {
 	s.srvMu.Lock()
 	srv := s.httpSrv
 	s.srvMu.Unlock()
-	if srv == nil {
-		return nil
+	var err error
+	if srv != nil {
+		err = srv.Close()
 	}
-	return srv.Close()
+	return errors.Join(err, s.closeState())
 }
 
 // Stats returns a snapshot of the counters.

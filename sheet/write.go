@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
 	"github.com/xuri/excelize/v2"
@@ -32,17 +33,40 @@ type Column struct {
 	Choices  []string // dropdown list for the column's data cells
 }
 
-// OutSheet is one sheet to write.
+// OutSheet is one sheet to write. Its data rows are Rows, or — for a large
+// sheet made on the fly rather than held — NumRows rows given by Row.
 type OutSheet struct {
 	Name    string
 	Columns []Column
 	Rows    [][]string
-	// Mark, if set, tells how to highlight data cell (row, col), both 0-based.
+	// NumRows and Row stand for Rows when Rows is nil: Row(i) returns data
+	// row i (0-based). Writers call it once per row, in order, and do not
+	// keep the slice.
+	NumRows int
+	Row     func(i int) []string
+	// Mark, if set, tells how to highlight data cell (row, col), both
+	// 0-based. Writers ask about a row's cells right after getting the row.
 	Mark         func(row, col int) Mark
 	FreezeHeader bool
 	// DropdownRows is how many data rows get the columns' dropdowns
 	// (templates leave room for people to fill in); 0 means no dropdowns.
 	DropdownRows int
+}
+
+// RowCount returns the number of data rows.
+func (s OutSheet) RowCount() int {
+	if s.Rows == nil && s.Row != nil {
+		return s.NumRows
+	}
+	return len(s.Rows)
+}
+
+// RowAt returns data row i (see Row).
+func (s OutSheet) RowAt(i int) []string {
+	if s.Rows == nil && s.Row != nil {
+		return s.Row(i)
+	}
+	return s.Rows[i]
 }
 
 // Headers returns the sheet's header texts.
@@ -69,15 +93,31 @@ func (o WriteOptions) commit(path string, write func(w io.Writer) error) error {
 }
 
 // WriteXLSX writes the sheets to one workbook at path, atomically, readable
-// by the owner only (reports and exports hold personal data).
+// by the owner only (reports and exports hold personal data). Workbooks
+// with dropdowns (templates: small) go through excelize cell by cell, as
+// excelize keeps data validations only there; every other workbook is
+// streamed (see writeStreamed), in memory that does not grow with its rows.
 func WriteXLSX(path string, sheets ...OutSheet) error {
 	return WriteXLSXWith(path, WriteOptions{}, sheets...)
 }
 
-// WriteXLSXWith is WriteXLSX with options. excelize's own temporary files
-// go into a scratch directory beside path, so that those of a killed
-// process are found and removed (atomicfile.RemoveStale) by the next one.
+// WriteXLSXWith is WriteXLSX with options.
 func WriteXLSXWith(path string, o WriteOptions, sheets ...OutSheet) error {
+	if !slices.ContainsFunc(sheets, hasDropdowns) {
+		if err := checkSheetNames(sheets); err != nil {
+			return err
+		}
+		return o.commit(path, func(w io.Writer) error { return writeStreamed(w, sheets) })
+	}
+	return writeExcelize(path, o, sheets)
+}
+
+// writeExcelize writes the workbook through excelize's worksheet model,
+// sheets with dropdowns cell by cell and the others with its stream writer.
+// excelize's own temporary files go into a scratch directory beside path,
+// so that those of a killed process are found and removed
+// (atomicfile.RemoveStale) by the next one.
+func writeExcelize(path string, o WriteOptions, sheets []OutSheet) error {
 	tmpDir, release, err := atomicfile.TempDir(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
 		return err
@@ -149,7 +189,8 @@ func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
-	for r, row := range s.Rows {
+	for r := range s.RowCount() {
+		row := s.RowAt(r)
 		vals := make([]any, len(row))
 		for c, v := range row {
 			style := 0
@@ -223,8 +264,8 @@ func writeSheetDOM(f *excelize.File, st *styles, s OutSheet) error {
 			return err
 		}
 	}
-	for r, row := range s.Rows {
-		for c, v := range row {
+	for r := range s.RowCount() {
+		for c, v := range s.RowAt(r) {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			if err := f.SetCellStr(s.Name, cell, v); err != nil {
 				return err
@@ -327,8 +368,8 @@ func EncodeCSV(w io.Writer, s OutSheet, bom bool) error {
 	if err := cw.Write(s.Headers()); err != nil {
 		return err
 	}
-	for _, r := range s.Rows {
-		if err := cw.Write(r); err != nil {
+	for i := range s.RowCount() {
+		if err := cw.Write(s.RowAt(i)); err != nil {
 			return err
 		}
 	}

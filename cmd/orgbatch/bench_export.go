@@ -28,7 +28,9 @@ scaled alike), exports it, and prints the calls made per endpoint against the
 minimum the data allows (ceil(departments/50) children pages, and per
 department and the root ceil(direct users/50) find_by_department pages,
 computed from the generated org) and the time against the lower bound (the
-busiest endpoint's minimum calls at its documented rate).`,
+busiest endpoint's minimum calls under window semantics — at most Count
+calls in any interval of Per — and the longest chain of pages read one
+after another, × latency).`,
 		Example: `  orgbatch bench export                          # 1,000 departments, 10,000 users, limits ×20
   orgbatch bench export --users 2000 --departments 200 --latency 20ms`,
 		Args: cobra.NoArgs,
@@ -52,6 +54,7 @@ busiest endpoint's minimum calls at its documented rate).`,
 	}
 	opts.benchOrgFlags.register(cmd, 5*time.Millisecond, 0)
 	f := cmd.Flags()
+	f.IntVar(&opts.Users, "users", 10000, "users in the generated org")
 	f.Float64Var(&opts.MultiDept, "multi-dept", 0.1, "fraction of users also in a second department")
 	f.IntVar(&opts.Parallel, "parallel", 16, "departments read at once")
 	return cmd

@@ -8,7 +8,8 @@ import (
 )
 
 // benchOrgFlags are what the import and export benchmarks share: the shape
-// of the generated org and the sandbox's conditions.
+// of the generated org and the sandbox's conditions. Each command registers
+// its own --users (import takes a list of sizes).
 type benchOrgFlags struct {
 	Departments int
 	Users       int
@@ -21,7 +22,6 @@ type benchOrgFlags struct {
 func (f *benchOrgFlags) register(cmd *cobra.Command, latency, jitter time.Duration) {
 	fl := cmd.Flags()
 	fl.IntVar(&f.Departments, "departments", 1000, "departments in the generated org")
-	fl.IntVar(&f.Users, "users", 10000, "users in the generated org")
 	fl.IntVar(&f.Depth, "depth", 10, "depth of the department tree")
 	fl.Float64Var(&f.RateScale, "rate-scale", 20, "divide the rate-limit windows by this factor (sandbox and client alike)")
 	fl.DurationVar(&f.Latency, "latency", latency, "sandbox latency per request")

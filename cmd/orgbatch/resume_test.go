@@ -50,13 +50,17 @@ func (g *holdGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	g.mu.Lock()
 	g.n++
+	first := g.holdAt > 0 && g.n == g.holdAt
 	hold := g.holdAt > 0 && g.n >= g.holdAt
 	g.mu.Unlock()
 	if !hold {
 		g.inner.ServeHTTP(w, r)
 		return
 	}
-	if !g.before {
+	// Only the Nth write is applied before it is held: those after it (a
+	// concurrent run sends several at once) never arrive, so the tenant at
+	// the kill holds exactly the first N writes (N-1 with before).
+	if !g.before && first {
 		g.inner.ServeHTTP(httptest.NewRecorder(), r) // applied; the answer is lost
 	}
 	g.once.Do(func() { close(g.held) })

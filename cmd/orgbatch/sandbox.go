@@ -31,6 +31,7 @@ type sandboxServeOptions struct {
 	DropAfterRate  float64
 	TokenExpiry    float64
 	RateScale      float64
+	RateWindows    string
 	NoRateLimit    bool
 	LockContention bool
 	StrictBatch    bool
@@ -89,7 +90,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:0", "listen address (port 0 = any free port)")
 	f.StringVar(&opts.AppID, "app-id", "", "app_id clients must use (default $FEISHU_APP_ID, else "+sandbox.DefaultAppID+")")
 	f.StringVar(&opts.AppSecret, "app-secret", "", "app_secret clients must use (default $FEISHU_APP_SECRET, else the built-in one)")
-	f.StringVar(&opts.StatePath, "state", "", "JSON `file` holding the tenant: loaded if present, rewritten after every write")
+	f.StringVar(&opts.StatePath, "state", "", "JSON `file` holding the tenant: loaded if present; every write is logged beside it (FILE.log) before its answer, and folded into it now and then and at exit")
 	f.StringVar(&opts.SeedPath, "seed", "", "`file` with an org to start from (state JSON, or a sheet) when --state does not exist yet")
 	f.StringVar(&opts.TenantName, "tenant-name", sandbox.DefaultTenantName, "name of the root department")
 	f.DurationVar(&opts.TokenTTL, "token-ttl", sandbox.DefaultTokenTTL, "tenant_access_token lifetime")
@@ -100,6 +101,7 @@ The secret is never printed or logged. The server binds to loopback unless
 	f.Float64Var(&opts.DropAfterRate, "drop-after-rate", 0, "fraction of calls whose connection is closed after the work, before the answer")
 	f.Float64Var(&opts.TokenExpiry, "token-expiry-rate", 0, "fraction of authenticated calls whose token expires early (99991663)")
 	f.Float64Var(&opts.RateScale, "rate-scale", 1, "divide every rate-limit window by this factor (same counts, shorter windows)")
+	f.StringVar(&opts.RateWindows, "rate-windows", string(sandbox.WindowsFixed), "how windows count: fixed (reset at the clock's multiples of the window) or sliding (at most the count in any interval of the window's length; the strictest)")
 	f.BoolVar(&opts.NoRateLimit, "no-rate-limit", false, "turn rate limiting off")
 	f.BoolVar(&opts.LockContention, "lock-contention", false, "department writes that overlap fail with 43024 (tenant lock)")
 	f.BoolVar(&opts.StrictBatch, "strict-batch", false, "batch reads fail on an unknown ID instead of leaving it out")
@@ -127,6 +129,9 @@ func (o *sandboxServeOptions) check() error {
 		return usageError("--latency and --jitter must not be negative")
 	case o.TokenTTL < time.Second:
 		return usageError("--token-ttl %v: want at least 1s", o.TokenTTL)
+	}
+	if _, err := sandbox.ParseWindowKind(o.RateWindows); err != nil {
+		return usageError("--rate-windows: %v", err)
 	}
 	return nil
 }
@@ -173,9 +178,9 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		AppID: appID, AppSecret: secret, TenantName: o.TenantName, TokenTTL: o.TokenTTL,
-		RateScale: scale, LockContention: o.LockContention, StrictBatch: o.StrictBatch, NoTenantScope: o.NoTenantScope,
-		NoEnterprise: o.NoEnterprise,
-		Latency:      o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
+		RateScale: scale, RateWindows: sandbox.WindowKind(o.RateWindows), LockContention: o.LockContention, StrictBatch: o.StrictBatch,
+		NoTenantScope: o.NoTenantScope, NoEnterprise: o.NoEnterprise,
+		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
 		Logger: slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),

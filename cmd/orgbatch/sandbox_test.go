@@ -112,6 +112,7 @@ func TestSandboxServeUsageErrors(t *testing.T) {
 	}{
 		{"fail rate", []string{"--fail-rate", "2"}, "--fail-rate"},
 		{"rate scale", []string{"--rate-scale", "0"}, "--rate-scale"},
+		{"rate windows", []string{"--rate-windows", "rolling"}, "--rate-windows"},
 		{"bad addr", []string{"--addr", "nowhere"}, "--addr"},
 		{"bad sheet seed", []string{"--seed", sheet}, "not a valid .xlsx file"},
 		{"unknown flag", []string{"--nope"}, "unknown flag"},
@@ -136,14 +137,14 @@ func TestSandboxServeFlags(t *testing.T) {
 	cmd := newSandboxServeCmd(io, func(_ context.Context, o *sandboxServeOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"--latency", "20ms", "--jitter", "10ms", "--fail-rate", "0.05", "--drop-before-rate", "0.1",
 		"--drop-after-rate", "0.2", "--token-expiry-rate", "0.01", "--token-ttl", "2h", "--rate-scale", "20",
-		"--lock-contention", "--no-tenant-scope", "--fault-seed", "7", "--tenant-name", "总公司", "--state", "s.json", "--seed", "seed.json"})
+		"--rate-windows", "sliding", "--lock-contention", "--no-tenant-scope", "--fault-seed", "7", "--tenant-name", "总公司", "--state", "s.json", "--seed", "seed.json"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
 	if got.Latency != 20*time.Millisecond || got.Jitter != 10*time.Millisecond || got.FailRate != 0.05 ||
 		got.DropBeforeRate != 0.1 || got.DropAfterRate != 0.2 || got.TokenExpiry != 0.01 || got.TokenTTL != 2*time.Hour ||
 		got.RateScale != 20 || !got.LockContention || !got.NoTenantScope || got.FaultSeed != 7 || got.TenantName != "总公司" ||
-		got.StatePath != "s.json" || got.SeedPath != "seed.json" || got.Addr != "127.0.0.1:0" {
+		got.StatePath != "s.json" || got.SeedPath != "seed.json" || got.Addr != "127.0.0.1:0" || got.RateWindows != "sliding" {
 		t.Fatalf("options %+v", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/validate"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,7 +22,7 @@ type ValidateResult struct {
 	Users       int
 	FileBytes   int64
 	Bare        time.Duration // best bare excelize streaming read
-	Validate    time.Duration // best orgbatch load + validate
+	Validate    time.Duration // best run of the validate command, its report included
 	Ratio       float64       // Validate / Bare
 	PeakRSS     int64         // bytes, VmHWM during the validation runs (0 if unknown)
 	PeakHeap    uint64        // bytes, Go heap high-water mark seen by the sampler
@@ -74,22 +75,46 @@ func BareRead(path string) (cells int, err error) {
 	return cells, nil
 }
 
-// LoadAndValidate is what `orgbatch validate` does, minus printing.
+// LoadAndValidate is what `orgbatch validate --no-report` does, minus
+// printing.
 func LoadAndValidate(path string) (depts, problems int) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	return len(o.Departments), len(ps)
 }
 
-// Validate measures validation of a generated workbook of n users: the best
-// of reps runs of each, interleaved so that machine noise hits both alike.
-func Validate(dir string, users, reps int) (ValidateResult, error) {
+// ValidateWithReport is what `orgbatch validate` does, minus printing: load,
+// validate, and write the validation report into reportDir.
+func ValidateWithReport(path, reportDir string) error {
+	o, ps := org.Load([]org.Input{{Path: path}})
+	ps = append(ps, validate.Validate(o)...)
+	_, err := report.WriteValidation(reportDir, o, ps, time.Now())
+	return err
+}
+
+// ValidateCommand runs the validate command a user runs on a workbook,
+// writing its report into reportDir.
+type ValidateCommand func(workbook, reportDir string) error
+
+// Validate measures the validate command on a generated workbook of n
+// users against a bare read: the best of reps runs of each, interleaved so
+// that machine noise hits both alike. The peak resident memory covers the
+// command runs (and the bare reads, which need far less).
+func Validate(dir string, users, reps int, run ValidateCommand) (ValidateResult, error) {
 	path, err := GenerateWorkbook(dir, users)
 	if err != nil {
 		return ValidateResult{}, err
 	}
 	st, _ := os.Stat(path)
 	res := ValidateResult{Users: users, FileBytes: st.Size()}
+	reports, err := os.MkdirTemp(dir, "reports-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(reports)
+	o, ps := org.Load([]org.Input{{Path: path}})
+	res.Departments, res.Problems = len(o.Departments), len(ps)+len(validate.Validate(o))
+	o = nil
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeakRSS()
@@ -102,7 +127,9 @@ func Validate(dir string, users, reps int) (ValidateResult, error) {
 		bare := time.Since(t0)
 		runtime.GC()
 		t0 = time.Now()
-		res.Departments, res.Problems = LoadAndValidate(path)
+		if err := run(path, reports); err != nil {
+			return res, err
+		}
 		v := time.Since(t0)
 		runtime.GC()
 		if i == 0 || bare < res.Bare {

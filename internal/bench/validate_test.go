@@ -5,16 +5,20 @@ import (
 )
 
 // BenchmarkValidate and BenchmarkBareRead measure the two sides of the
-// validation ratio on a 10,000-user workbook; `orgbatch bench validate`
-// prints the ratio, peak memory and the 10× scaling for 100,000 users.
+// validation ratio on a 10,000-user workbook, the report included;
+// `orgbatch bench validate` prints the ratio of the command, peak memory
+// and the 10× scaling for 100,000 users.
 func BenchmarkValidate10k(b *testing.B) {
-	path, err := GenerateWorkbook(b.TempDir(), 10000)
+	dir := b.TempDir()
+	path, err := GenerateWorkbook(dir, 10000)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		LoadAndValidate(path)
+		if err := ValidateWithReport(path, dir); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
