@@ -36,7 +36,9 @@
     li.orgbatchText = text.toLowerCase();
     li.orgbatchMembers = [];
     li.orgbatchDetails = li.querySelector(".box > details.members");
-    li.orgbatchMembers = li.orgbatchDetails ? Array.prototype.slice.call(li.orgbatchDetails.querySelectorAll("li")) : [];
+    li.orgbatchMembers = li.orgbatchDetails ? Array.prototype.map.call(li.orgbatchDetails.querySelectorAll("li"), function (m) {
+      return { el: m, text: m.textContent.toLowerCase() };
+    }) : [];
   });
 
   // Open at first: the company and the top-level departments, so that
@@ -59,8 +61,8 @@
       var found = q !== "" && li.orgbatchText.indexOf(q) >= 0;
       var members = false;
       li.orgbatchMembers.forEach(function (m) {
-        var hit = q !== "" && m.textContent.toLowerCase().indexOf(q) >= 0;
-        m.classList.toggle("hit", hit);
+        var hit = q !== "" && m.text.indexOf(q) >= 0;
+        m.el.classList.toggle("hit", hit);
         members = members || hit;
       });
       if (li.orgbatchDetails && q !== "") li.orgbatchDetails.open = members;

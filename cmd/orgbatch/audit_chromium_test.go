@@ -100,6 +100,15 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 func hasClass(n *html.Node, c string) bool {
 	for _, f := range strings.Fields(attr(n, "class")) {
 		if f == c {
@@ -196,6 +205,23 @@ func TestAuditInChromium(t *testing.T) {
 	}
 	if c := d.all(func(n *html.Node) bool { return attr(n, "id") == "q-count" }); len(c) != 1 || text(c[0]) != "1 个部门匹配 departments match" {
 		t.Error("the search's count is not shown")
+	}
+
+	// A member of a collapsed department: found, the department's members
+	// and the branches above it opened.
+	d = parseDOM(t, headless(t, bin, page, "q=莫俊", "--dump-dom"))
+	for _, n := range d.departmentNodes() {
+		switch id := attr(n, "data-id"); {
+		case id == "TECH-RD1-BE-ACCT":
+			details := d.all(func(e *html.Node) bool { return e.Data == "details" && e.Parent.Parent == n })
+			if !hasClass(n, "hit") || len(details) != 1 || !hasAttr(details[0], "open") {
+				t.Errorf("账户组 is not found, its members not opened: class %q", attr(n, "class"))
+			}
+		case strings.HasPrefix("TECH-RD1-BE-ACCT", id) && hasClass(n, "closed"):
+			t.Errorf("%s, above 账户组, stays closed", id)
+		case hasClass(n, "hit"):
+			t.Errorf("the search for 莫俊 found %s", id)
+		}
 	}
 
 	shot := filepath.Join(t.TempDir(), "audit.png")
