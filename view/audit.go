@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/audit"
+	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/tenant"
 )
@@ -29,14 +30,19 @@ func AuditSummary(w io.Writer, r *audit.Report, snap *tenant.Snapshot, file, sin
 				parts = append(parts, fmt.Sprintf("%s %s %d", g.Kind.ZH, strings.ToLower(g.Kind.EN), len(g.Items)))
 			}
 		}
+		if n := r.Changes.NoID; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d 行没有 ID、未比较 rows without an ID not compared", n))
+		}
 		fmt.Fprintf(w, "变化 changes since %s: %s\n", textsafe.Terminal(since), strings.Join(parts, ", "))
 	}
 	fmt.Fprintf(w, "文件 file: %s\n", textsafe.Terminal(file))
-	least := tenant.Total(snap.MinCalls())
-	total := tenant.Total(snap.Calls)
+	least, total := tenant.Total(snap.MinCalls()), tenant.Total(snap.Calls)
 	fmt.Fprintf(w, "API 调用 calls: %d (the walk's minimum %d", total, least)
-	if total > least {
-		fmt.Fprintf(w, "; the rest read leaders and managers who were not listed, by ID")
+	if n := snap.Pages[feishu.EPBatchUsers] + snap.Pages[feishu.EPGetUser]; n > 0 {
+		fmt.Fprintf(w, "; %d reading by ID the leaders and managers it did not list", n)
+	}
+	if n := total - tenant.Total(snap.Pages); n > 0 {
+		fmt.Fprintf(w, "; %d retried", n)
 	}
 	fmt.Fprintf(w, ") %.1fs\n", elapsed.Seconds())
 }

@@ -85,7 +85,7 @@ func TestAudit(t *testing.T) {
 				"1  warning LEADER_RESIGNED", // u0002, a deputy of 总裁办
 				"变化 changes since " + since + ": " + wantChanges,
 				"文件 file: " + out,
-				"the rest read leaders and managers", // u0002, by ID
+				"; 1 reading by ID the leaders and managers it did not list)", // u0002
 			} {
 				if !strings.Contains(stdout, want) {
 					t.Errorf("output lacks %q:\n%s", want, stdout)
