@@ -16,6 +16,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -218,7 +219,10 @@ func importOverAPI(t *testing.T, tn *sbx, path ...string) {
 			t.Fatalf("%s: %s", p.Where(), p.Text())
 		}
 	}
-	seed := plan.Bodies(o, plan.Options{})
+	seed, blocked := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	for _, p := range blocked {
+		t.Fatalf("%s: %s", p.Where(), p.Text())
+	}
 	depts, users := seed.Departments, seed.Users
 	ctx := context.Background()
 	for _, d := range depts {

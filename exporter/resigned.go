@@ -50,9 +50,9 @@ func resignedSheet(s *tenant.Snapshot) *sheet.OutSheet {
 	paths := Paths(s.Tree)
 	rows := make([][]string, len(users))
 	for i, u := range users {
-		rows[i] = UserRow(u, paths)
+		rows[i] = UserRow(u, paths, &s.Dir)
 	}
-	rs := templates.DataSheet(org.UserSchema, escapeRows(rows), UserExtra...)
+	rs := templates.DataSheet(org.UserSchema, escapeRows(rows), append(AttrColumns(&s.Dir), UserExtra...)...)
 	rs.Name, rs.Mark = ResignedSheet, muteFrom(0)
 	return &rs
 }

@@ -97,9 +97,12 @@ func DepartmentRow(d *tenant.Department) []string {
 	}
 }
 
-// UserRow is a user in the template's column order, then UserExtra. paths
-// maps department IDs to their paths (IDs outside the export stay IDs).
-func UserRow(u *feishu.User, paths map[string]string) []string {
+// UserRow is a user in the template's column order, then the values of
+// d's custom attributes (AttrColumns), then UserExtra. paths maps
+// department IDs to their paths (IDs outside the export stay IDs); d names
+// the tenant's entries (employee types, job levels and families) the user
+// holds, by name as imports read them.
+func UserRow(u *feishu.User, paths map[string]string, d *feishu.Directory) []string {
 	join := ""
 	if u.JoinTime > 0 {
 		join = org.FormatDate(time.Unix(u.JoinTime, 0))
@@ -112,24 +115,51 @@ func UserRow(u *feishu.User, paths map[string]string) []string {
 			ps[i] = id
 		}
 	}
-	return []string{
-		u.UserID, u.Name, u.EnName, org.LocalMobile(u.Mobile), u.Email, strings.Join(u.DepartmentIDs, ";"),
-		enumName(org.EmployeeTypeNames, u.EmployeeType, 1), enumName(org.GenderNames, u.Gender, 0),
-		u.EmployeeNo, u.JobTitle, u.LeaderUserID, strings.Join(u.DottedLineLeaderUserIDs, ";"), join, u.City, u.WorkStation, strings.Join(ps, ";"),
-		u.OpenID, Status(u.Status),
+	gender := ""
+	if u.Gender >= 0 && u.Gender < len(org.GenderNames) {
+		gender = org.GenderNames[u.Gender]
 	}
+	values := map[string]string{
+		"user_id": u.UserID, "name": u.Name, "en_name": u.EnName, "mobile": org.LocalMobile(u.Mobile), "email": u.Email,
+		"department_ids": strings.Join(u.DepartmentIDs, ";"), "employee_type": tenant.TypeName(d, u.EmployeeType),
+		"gender": gender, "employee_no": u.EmployeeNo, "job_title": u.JobTitle, "leader_user_id": u.LeaderUserID,
+		"join_time": join, "city": u.City, "work_station": u.WorkStation, "department_path": strings.Join(ps, ";"),
+		"job_level": levelName(d, u.JobLevelID), "job_family": familyPath(d, u.JobFamilyID),
+		"dotted_line_leader_user_ids": strings.Join(u.DottedLineLeaderUserIDs, ";"),
+	}
+	row := make([]string, 0, len(org.UserSchema.Fields)+len(d.CustomAttrs)+len(UserExtra))
+	for _, f := range org.UserSchema.Fields {
+		row = append(row, values[f.Key])
+	}
+	for i := range d.CustomAttrs {
+		row = append(row, tenant.AttrText(u, &d.CustomAttrs[i]))
+	}
+	return append(row, u.OpenID, Status(u.Status))
 }
 
-// enumName is names[v] for a known v ≥ lo, else v as a number (a custom
-// employee type), "" for 0 below lo.
-func enumName(names []string, v, lo int) string {
-	switch {
-	case v >= lo && v < len(names):
-		return names[v]
-	case v == 0:
+func levelName(d *feishu.Directory, id string) string {
+	if id == "" {
 		return ""
 	}
-	return strconv.Itoa(v)
+	return tenant.LevelName(d, id)
+}
+
+func familyPath(d *feishu.Directory, id string) string {
+	if id == "" {
+		return ""
+	}
+	return tenant.FamilyPath(d, id)
+}
+
+// AttrColumns are the columns of d's custom attributes, headed
+// "学历 (custom:C-…)": the name reads back in any tenant, the ID exactly.
+func AttrColumns(d *feishu.Directory) []sheet.Column {
+	out := make([]sheet.Column, len(d.CustomAttrs))
+	for i := range d.CustomAttrs {
+		a := &d.CustomAttrs[i]
+		out[i] = sheet.Column{Header: org.CustomHeader(tenant.AttrName(a), a.ID), Width: 20}
+	}
+	return out
 }
 
 // RootPath is the path of the tenant's root department ("/"), in users'
@@ -158,11 +188,11 @@ func DepartmentRows(t *tenant.Tree) [][]string {
 }
 
 // UserRows are the users' rows in export order.
-func UserRows(t *tenant.Tree) [][]string {
+func UserRows(t *tenant.Tree, d *feishu.Directory) [][]string {
 	paths := Paths(t)
 	rows := make([][]string, len(t.Users))
 	for i, u := range t.Users {
-		rows[i] = UserRow(u, paths)
+		rows[i] = UserRow(u, paths, d)
 	}
 	return rows
 }

@@ -59,18 +59,59 @@ func TestUserRow(t *testing.T) {
 		Status: &feishu.UserStatus{IsFrozen: true}, DottedLineLeaderUserIDs: []string{"u5", "u6"},
 	}
 	paths := map[string]string{"D1": "总部/技术部", "0": exporter.RootPath}
-	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师",
+	d := &feishu.Directory{}
+	want := []string{"u1", "张三", "San", "13800138000", "a@example.com", "D1;0;X9", "实习", "保密", "007", "工程师", "", "",
 		"u0", "u5;u6", "2024-01-02", "北京", "A-1", "总部/技术部;/;X9", "ou_1", "frozen"}
-	if got := exporter.UserRow(u, paths); !slices.Equal(got, want) {
+	if got := exporter.UserRow(u, paths, d); !slices.Equal(got, want) {
 		t.Errorf("row %q\nwant %q", got, want)
 	}
 	if n := len(org.UserSchema.Fields) + len(exporter.UserExtra); len(want) != n {
 		t.Fatalf("row has %d cells, sheet %d columns", len(want), n)
 	}
 	u.Mobile, u.EmployeeType, u.Gender, u.JoinTime = "+447911123456", 7, 2, 0
-	got := exporter.UserRow(u, paths)
-	if got[3] != "+447911123456" || got[6] != "7" || got[7] != "女" || got[12] != "" {
+	got := exporter.UserRow(u, paths, d)
+	if got[3] != "+447911123456" || got[6] != "7" || got[7] != "女" || got[14] != "" {
 		t.Errorf("international/custom row %q", got)
+	}
+}
+
+// TestUserRowNamesTheSchema: a user's custom type, job level and family
+// and custom attributes are written by name, attributes in columns of
+// their own after the template's.
+func TestUserRowNamesTheSchema(t *testing.T) {
+	d := &feishu.Directory{
+		EmployeeTypes: []feishu.EmployeeTypeEnum{{EnumValue: "7", Content: "返聘", EnumType: 2, EnumStatus: 1}},
+		JobLevels:     []feishu.JobLevel{{JobLevelID: "L1", Name: "P6"}},
+		JobFamilies:   []feishu.JobFamily{{JobFamilyID: "F1", Name: "研发"}, {JobFamilyID: "F2", Name: "后端", ParentJobFamilyID: "F1"}},
+		CustomAttrs: []feishu.CustomAttr{
+			{ID: "C-1", Type: feishu.AttrHref, I18nName: []feishu.I18nContent{{Locale: "zh_cn", Value: "主页"}}},
+			{ID: "C-2", Type: feishu.AttrEnumeration, I18nName: []feishu.I18nContent{{Locale: "zh_cn", Value: "学历"}},
+				Options: &feishu.CustomAttrOptions{Options: []feishu.CustomAttrOption{{ID: "o1", Value: "硕士"}}}},
+		},
+	}
+	u := &feishu.User{UserID: "u1", EmployeeType: 7, JobLevelID: "L1", JobFamilyID: "F2", CustomAttrs: []feishu.UserCustomAttr{
+		{Type: feishu.AttrEnumeration, ID: "C-2", Value: &feishu.UserCustomAttrValue{OptionID: "o1", OptionValue: "硕士"}},
+		{Type: feishu.AttrHref, ID: "C-1", Value: &feishu.UserCustomAttrValue{Text: "博客", URL: "https://b.example.com"}},
+	}}
+	row := exporter.UserRow(u, nil, d)
+	at := func(key string) string {
+		for i, f := range org.UserSchema.Fields {
+			if f.Key == key {
+				return row[i]
+			}
+		}
+		return "?"
+	}
+	if at("employee_type") != "返聘" || at("job_level") != "P6" || at("job_family") != "研发/后端" {
+		t.Errorf("schema fields %q", row)
+	}
+	n := len(org.UserSchema.Fields)
+	if row[n] != "博客 | https://b.example.com" || row[n+1] != "硕士" || len(row) != n+2+len(exporter.UserExtra) {
+		t.Errorf("attribute cells %q", row[n:])
+	}
+	cols := exporter.AttrColumns(d)
+	if cols[0].Header != "主页 (custom:C-1)" || cols[1].Header != "学历 (custom:C-2)" {
+		t.Errorf("headers %+v", cols)
 	}
 }
 

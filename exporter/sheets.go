@@ -47,8 +47,8 @@ const (
 func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
 	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(DepartmentRows(s.Tree)), DepartmentExtra...)
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
-	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree)), UserExtra...)
-	us.Mark = muteFrom(len(org.UserSchema.Fields))
+	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree, &s.Dir)), append(AttrColumns(&s.Dir), UserExtra...)...)
+	us.Mark = muteFrom(len(org.UserSchema.Fields) + len(s.Dir.CustomAttrs))
 	ns := templates.DataSheet(org.UnitSchema, escapeRows(UnitRows(s)), UnitExtra...)
 	ns.Mark = muteFrom(len(org.UnitSchema.Fields))
 	out := []sheet.OutSheet{ds, us, ns, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns)}
@@ -132,7 +132,7 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 		}
 	}
 	add("sha256_data", hashSheets(false, ds, us, ns), "SHA-256 of every cell of the departments, users and units sheets, as stored")
-	add("sha256_org", hashSheets(true, ds, us, ns), "the same over the template's columns only: equal for the same org in any tenant")
+	add("sha256_org", hashSheets(true, ds, us, ns), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
 	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments, users, then units")
 	return sheet.OutSheet{Name: MetadataSheet, Rows: escapeRows(rows), Columns: []sheet.Column{
 		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},

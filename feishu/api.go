@@ -39,6 +39,23 @@ type API interface {
 	// EPTenantQuery
 	Tenant(ctx context.Context) (*TenantInfo, error)
 
+	// The directory (directory.go).
+	// EPCreateEmployeeType
+	CreateEmployeeType(ctx context.Context, e EmployeeTypeEnum) (*EmployeeTypeEnum, error)
+	// EPCustomAttrs
+	CustomAttrs(ctx context.Context, pageSize int, pageToken string) (*Page[CustomAttr], error)
+	// EPJobLevels
+	JobLevels(ctx context.Context, pageSize int, pageToken string) (*Page[JobLevel], error)
+	// EPCreateJobLevel
+	CreateJobLevel(ctx context.Context, l JobLevel) (*JobLevel, error)
+	// EPJobFamilies
+	JobFamilies(ctx context.Context, pageSize int, pageToken string) (*Page[JobFamily], error)
+	// EPCreateJobFamily
+	CreateJobFamily(ctx context.Context, f JobFamily) (*JobFamily, error)
+	// EPJobTitles
+	JobTitles(ctx context.Context, pageSize int, pageToken string) (*Page[JobTitle], error)
+	// EPWorkCities
+	WorkCities(ctx context.Context, pageSize int, pageToken string) (*Page[WorkCity], error)
 	// EPResurrect (offboard.go)
 	ResurrectUser(ctx context.Context, id string, r UserResurrect) error
 	// Units (units.go).

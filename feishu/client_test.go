@@ -340,6 +340,74 @@ func TestEndpoints(t *testing.T) {
 			want:  &Page[EmployeeTypeEnum]{Items: []EmployeeTypeEnum{{EnumID: "e1", EnumValue: "1", Content: "正式", EnumType: 1, EnumStatus: 1}}},
 		},
 		{
+			name: "CreateEmployeeType", eps: On(EPCreateEmployeeType),
+			route: "POST " + PathEmployeeTypeEnums, path: PathEmployeeTypeEnums, query: idQuery(nil),
+			body: `{"content":"兼职","enum_type":2,"enum_status":1,"i18n_content":[{"locale":"en_us","value":"Part-time"}]}`,
+			data: `{"employee_type_enum":{"enum_id":"e6","enum_value":"6","content":"兼职","enum_type":2,"enum_status":1}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateEmployeeType(ctx, EmployeeTypeEnum{Content: "兼职", EnumType: 2, EnumStatus: 1,
+					I18nContent: []I18nContent{{Locale: "en_us", Value: "Part-time"}}})
+			},
+			want: &EmployeeTypeEnum{EnumID: "e6", EnumValue: "6", Content: "兼职", EnumType: 2, EnumStatus: 1},
+		},
+		{
+			name: "CustomAttrs", eps: On(EPCustomAttrs),
+			route: "GET " + PathCustomAttrs, path: PathCustomAttrs, query: idQuery(url.Values{"page_size": {"100"}}),
+			data: `{"has_more":false,"items":[{"id":"C-1","type":"ENUMERATION","options":{"default_option_id":"o1","option_type":"TEXT","options":[{"id":"o1","value":"本科"}]},"i18n_name":[{"locale":"zh_cn","value":"学历"}]}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.CustomAttrs(ctx, 100, "") },
+			want: &Page[CustomAttr]{Items: []CustomAttr{{ID: "C-1", Type: AttrEnumeration,
+				Options:  &CustomAttrOptions{DefaultOptionID: "o1", OptionType: "TEXT", Options: []CustomAttrOption{{ID: "o1", Value: "本科"}}},
+				I18nName: []I18nContent{{Locale: "zh_cn", Value: "学历"}}}}},
+		},
+		{
+			name: "JobLevels", eps: On(EPJobLevels),
+			route: "GET " + PathJobLevels, path: PathJobLevels, query: idQuery(url.Values{"page_size": {"50"}, "page_token": {"t"}}),
+			data: `{"has_more":true,"page_token":"t2","items":[{"job_level_id":"L1","name":"P5","order":200,"status":true}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.JobLevels(ctx, 50, "t") },
+			want: &Page[JobLevel]{HasMore: true, PageToken: "t2", Items: []JobLevel{{JobLevelID: "L1", Name: "P5", Order: 200, Status: true}}},
+		},
+		{
+			name: "CreateJobLevel", eps: On(EPCreateJobLevel),
+			route: "POST " + PathJobLevels, path: PathJobLevels, query: idQuery(nil),
+			body: `{"name":"P6","status":true}`,
+			data: `{"job_level":{"job_level_id":"L2","name":"P6","order":300,"status":true}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateJobLevel(ctx, JobLevel{Name: "P6", Status: true})
+			},
+			want: &JobLevel{JobLevelID: "L2", Name: "P6", Order: 300, Status: true},
+		},
+		{
+			name: "JobFamilies", eps: On(EPJobFamilies),
+			route: "GET " + PathJobFamilies, path: PathJobFamilies, query: idQuery(url.Values{"page_size": {"50"}}),
+			data: `{"has_more":false,"items":[{"job_family_id":"F2","name":"后端","parent_job_family_id":"F1","status":true}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.JobFamilies(ctx, 50, "") },
+			want: &Page[JobFamily]{Items: []JobFamily{{JobFamilyID: "F2", Name: "后端", ParentJobFamilyID: "F1", Status: true}}},
+		},
+		{
+			name: "CreateJobFamily", eps: On(EPCreateJobFamily),
+			route: "POST " + PathJobFamilies, path: PathJobFamilies, query: idQuery(nil),
+			body: `{"name":"后端","parent_job_family_id":"F1","status":true}`,
+			data: `{"job_family":{"job_family_id":"F2","name":"后端","parent_job_family_id":"F1","status":true}}`,
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.CreateJobFamily(ctx, JobFamily{Name: "后端", ParentJobFamilyID: "F1", Status: true})
+			},
+			want: &JobFamily{JobFamilyID: "F2", Name: "后端", ParentJobFamilyID: "F1", Status: true},
+		},
+		{
+			name: "JobTitles", eps: On(EPJobTitles),
+			route: "GET " + PathJobTitles, path: PathJobTitles, query: idQuery(url.Values{"page_size": {"50"}}),
+			data: `{"has_more":false,"items":[{"job_title_id":"T1","name":"工程师","i18n_name":[{"locale":"en_us","value":"Engineer"}],"status":true}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.JobTitles(ctx, 50, "") },
+			want: &Page[JobTitle]{Items: []JobTitle{{JobTitleID: "T1", Name: "工程师", I18nName: []I18nContent{{Locale: "en_us", Value: "Engineer"}}, Status: true}}},
+		},
+		{
+			name: "WorkCities", eps: On(EPWorkCities),
+			route: "GET " + PathWorkCities, path: PathWorkCities, query: idQuery(url.Values{"page_size": {"50"}}),
+			data: `{"has_more":false,"items":[{"work_city_id":"W1","name":"北京","status":false}]}`,
+			call: func(ctx context.Context, c *Client) (any, error) { return c.WorkCities(ctx, 50, "") },
+			want: &Page[WorkCity]{Items: []WorkCity{{WorkCityID: "W1", Name: "北京"}}},
+		},
+		{
 			name: "Tenant", eps: On(EPTenantQuery),
 			route: "GET " + PathTenantQuery, path: PathTenantQuery, query: idQuery(nil),
 			data: `{"tenant":{"name":"星辰科技","display_id":"F12345","tenant_tag":0,"tenant_key":"2ed263bf32cf1651","avatar":{}}}`,

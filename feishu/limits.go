@@ -29,6 +29,23 @@ const (
 	EPTenantQuery       Endpoint = "GET /tenant/v2/tenant/query"
 )
 
+// The directory endpoints (directory.go): the tenant's schema. The PUT
+// endpoints are served by the sandbox (renames in tests); orgbatch only
+// lists and creates.
+const (
+	EPCreateEmployeeType Endpoint = "POST /contact/v3/employee_type_enums"
+	EPUpdateEmployeeType Endpoint = "PUT /contact/v3/employee_type_enums/:enum_id"
+	EPCustomAttrs        Endpoint = "GET /contact/v3/custom_attrs"
+	EPJobLevels          Endpoint = "GET /contact/v3/job_levels"
+	EPCreateJobLevel     Endpoint = "POST /contact/v3/job_levels"
+	EPUpdateJobLevel     Endpoint = "PUT /contact/v3/job_levels/:job_level_id"
+	EPJobFamilies        Endpoint = "GET /contact/v3/job_families"
+	EPCreateJobFamily    Endpoint = "POST /contact/v3/job_families"
+	EPUpdateJobFamily    Endpoint = "PUT /contact/v3/job_families/:job_family_id"
+	EPJobTitles          Endpoint = "GET /contact/v3/job_titles"
+	EPWorkCities         Endpoint = "GET /contact/v3/work_cities"
+)
+
 // The offboarding endpoints (offboard.go).
 const (
 	EPResurrect Endpoint = "POST /contact/v3/users/:user_id/resurrect"
@@ -87,7 +104,20 @@ var EndpointLimits = map[Endpoint]Limit{
 	EPEmployeeTypeEnums: Tier4,
 	EPTenantQuery:       Tier4, // tenant-v2/query: 1000/min, 50/s
 
-	EPResurrect: {{10, time.Minute}}, // user/resurrect: 10/min
+	// The directory: each endpoint page's 接口频率限制. Updating an
+	// employee type is 特殊频控 like listing them (tier 4 here).
+	EPCreateEmployeeType: {{20, time.Second}},
+	EPUpdateEmployeeType: Tier4,
+	EPCustomAttrs:        Tier4,
+	EPJobLevels:          {{10, time.Second}},
+	EPCreateJobLevel:     {{10, time.Second}},
+	EPUpdateJobLevel:     {{10, time.Second}},
+	EPJobFamilies:        {{10, time.Second}},
+	EPCreateJobFamily:    {{10, time.Second}},
+	EPUpdateJobFamily:    {{10, time.Second}},
+	EPJobTitles:          {{10, time.Minute}},
+	EPWorkCities:         {{10, time.Minute}},
+	EPResurrect:          {{10, time.Minute}}, // user/resurrect: 10/min
 	// Units: writes 20/s, reads 1000/min & 50/s (each unit page).
 	EPCreateUnit:      PerSecond20,
 	EPPatchUnit:       PerSecond20,

@@ -157,6 +157,12 @@ type User struct {
 	Orders          []UserOrder `json:"orders,omitempty"`
 	JobTitle        string      `json:"job_title,omitempty"`
 	EnterpriseEmail string      `json:"enterprise_email,omitempty"`
+
+	// The tenant's schema (directory.go): IDs of a job level and family,
+	// custom attribute values.
+	JobLevelID  string           `json:"job_level_id,omitempty"`
+	JobFamilyID string           `json:"job_family_id,omitempty"`
+	CustomAttrs []UserCustomAttr `json:"custom_attrs,omitempty"`
 	// DottedLineLeaderUserIDs are the user's dotted-line leaders (虚线上级).
 	DottedLineLeaderUserIDs []string `json:"dotted_line_leader_user_ids,omitempty"`
 }
@@ -177,6 +183,13 @@ type UserPatch struct {
 	EmployeeType  *int      `json:"employee_type,omitempty"`
 	JobTitle      *string   `json:"job_title,omitempty"`
 	IsFrozen      *bool     `json:"is_frozen,omitempty"`
+
+	// The tenant's schema. CustomAttrs is the user's whole list (whether
+	// PATCH merges by id or replaces is not documented: the whole list is
+	// right either way).
+	JobLevelID  *string           `json:"job_level_id,omitempty"`
+	JobFamilyID *string           `json:"job_family_id,omitempty"`
+	CustomAttrs *[]UserCustomAttr `json:"custom_attrs,omitempty"`
 	// DottedLineLeaderUserIDs replaces the list (never sent empty).
 	DottedLineLeaderUserIDs *[]string `json:"dotted_line_leader_user_ids,omitempty"`
 }
@@ -226,8 +239,8 @@ type BatchGetIDData struct {
 
 // EmployeeTypeEnum is one item of GET /employee_type_enums.
 type EmployeeTypeEnum struct {
-	EnumID      string        `json:"enum_id"`
-	EnumValue   string        `json:"enum_value"`
+	EnumID      string        `json:"enum_id,omitempty"`    // empty in a create body
+	EnumValue   string        `json:"enum_value,omitempty"` // the number users' employee_type takes
 	Content     string        `json:"content"`
 	EnumType    int           `json:"enum_type"`   // 1 built-in, 2 custom
 	EnumStatus  int           `json:"enum_status"` // 1 active, 2 inactive

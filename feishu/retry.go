@@ -3,6 +3,7 @@ package feishu
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -44,7 +45,7 @@ func ShouldRetry(ctx context.Context, err error) (retry bool, after time.Duratio
 		switch {
 		case PartialSuccessCodes[ae.Code]:
 			return false, 0
-		case RetryableCodes[ae.Code], TokenCodes[ae.Code]:
+		case RetryableCodes[ae.Code], TokenCodes[ae.Code], retryableOnPath(ae):
 			return true, 0
 		case ae.HTTPStatus >= 500:
 			return true, 0
@@ -56,6 +57,24 @@ func ShouldRetry(ctx context.Context, err error) (retry bool, after time.Duratio
 		return true, 0
 	}
 	return false, 0
+}
+
+// pathRetryableCodes are retryable codes whose number means something else
+// on other endpoints (42302 is also employee_type_enums' "i18n_content
+// duplicate"): the job level and family tenant locks (42302, 42403) and
+// their "external id duplicate, system reason, retry" (42307, 42412).
+var pathRetryableCodes = map[string]map[int]bool{
+	PathJobLevels:   {42302: true, 42307: true},
+	PathJobFamilies: {42403: true, 42412: true},
+}
+
+func retryableOnPath(ae *APIError) bool {
+	for prefix, codes := range pathRetryableCodes {
+		if codes[ae.Code] && (ae.Path == prefix || strings.HasPrefix(ae.Path, prefix+"/")) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsLockError reports the lock codes 43024, 43030 and 44025: a concurrent

@@ -45,6 +45,12 @@ func TestShouldRetry(t *testing.T) {
 		{"duplicate dept name", live, apiErr(400, 43022), false, 0},
 		{"wrong secret", live, apiErr(400, 10015), false, 0},
 		{"no authority 403", live, apiErr(403, 40004), false, 0},
+		{"job level lock 42302", live, pathErr(PathJobLevels, 42302), true, 0},
+		{"job level external id 42307", live, pathErr(PathJobLevels+"/x", 42307), true, 0},
+		{"job family lock 42403", live, pathErr(PathJobFamilies, 42403), true, 0},
+		{"job family external id 42412", live, pathErr(PathJobFamilies, 42412), true, 0},
+		{"employee type i18n duplicate 42302 is permanent", live, pathErr(PathEmployeeTypeEnums, 42302), false, 0},
+		{"job level name duplicate 42305", live, pathErr(PathJobLevels, 42305), false, 0},
 		{"net error", live, &NetError{Op: "GET /x", Err: io.ErrUnexpectedEOF}, true, 0},
 		{"net error after cancel", canceled, &NetError{Op: "GET /x", Err: io.ErrUnexpectedEOF}, false, 0},
 		{"context canceled", live, context.Canceled, false, 0},
@@ -90,4 +96,8 @@ func TestErrorPredicates(t *testing.T) {
 			t.Errorf("ErrorCode(%v) = %v", tt.err, got)
 		}
 	}
+}
+
+func pathErr(path string, code int) error {
+	return &APIError{HTTPStatus: 400, Code: code, Method: "POST", Path: path}
 }

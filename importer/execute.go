@@ -18,6 +18,7 @@ type API interface {
 	PatchUser(ctx context.Context, id string, p feishu.UserPatch) (*feishu.User, error)
 	GetUser(ctx context.Context, id string) (*feishu.User, error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+	DirectoryAPI
 	// offboarding and restore (offboard.go)
 	DeleteUser(ctx context.Context, id string, d feishu.UserDelete) error
 	DeleteDepartment(ctx context.Context, id string) error
@@ -92,6 +93,12 @@ func (e *executor) send(ctx context.Context, req plan.Request, token string, r *
 		return e.createUser(ctx, req, token, r)
 	case plan.PatchUser:
 		return e.patchUser(ctx, req, r)
+	case plan.CreateEmployeeType:
+		return e.createEmployeeType(ctx, req, r)
+	case plan.CreateJobLevel:
+		return e.createJobLevel(ctx, req, r)
+	case plan.CreateJobFamily:
+		return e.createJobFamily(ctx, req, r)
 	case plan.DeleteUser:
 		return e.deleteUser(ctx, req, r)
 	case plan.DeleteDepartment:

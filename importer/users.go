@@ -9,6 +9,9 @@ import (
 
 func (e *executor) createUser(ctx context.Context, req plan.CreateUser, token string, r *StepResult) error {
 	body := req.Body
+	if err := e.fillUser(req.Refs, &body, nil, nil); err != nil {
+		return err
+	}
 	got, err := e.api.CreateUser(ctx, body, token)
 	if feishu.IsPartialSuccess(err) {
 		// The user exists; only the city or job title could not be set.
@@ -62,7 +65,11 @@ func (e *executor) findUser(ctx context.Context, body feishu.User) (*feishu.User
 }
 
 func (e *executor) patchUser(ctx context.Context, req plan.PatchUser, r *StepResult) error {
-	got, err := e.api.PatchUser(ctx, req.ID, req.Patch)
+	id, p := req.ID, req.Patch
+	if err := e.fillUser(req.Refs, nil, &p, &id); err != nil {
+		return err
+	}
+	got, err := e.api.PatchUser(ctx, id, p)
 	if feishu.IsPartialSuccess(err) {
 		r.Warning = joinWarn(r.Warning, "updated, but "+errorMessage(err)+" / 已更新，但城市或职务未能设置")
 		err = nil

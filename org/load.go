@@ -3,6 +3,7 @@ package org
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
@@ -190,6 +191,16 @@ func newTable(sh *sheet.Sheet, s *Schema, hdr sheet.Row, m matcher) (*Table, []p
 	var probs []problem.Problem
 	for i, h := range hdr.Cells {
 		if h == "" {
+			continue
+		}
+		if id, name, ok := ParseCustomHeader(h); ok && s.Kind == KindUsers {
+			if j := slices.IndexFunc(t.Custom, func(c CustomColumn) bool { return c.ID == id }); j >= 0 {
+				l := loc
+				l.Column = h
+				probs = append(probs, problem.New("COLUMN_DUPLICATE", l, t.Custom[j].Header, h, CustomPrefix+id))
+				continue
+			}
+			t.Custom = append(t.Custom, CustomColumn{Index: i, Header: h, ID: id, Name: name})
 			continue
 		}
 		f, mapped, ok := m.match(s, h)

@@ -128,6 +128,9 @@ func Suggest(s *Schema, header string) (Field, bool) {
 
 func suggestion(s *Schema, header string) string {
 	f, ok := Suggest(s, header)
+	if !ok && s.Kind == KindUsers {
+		return " — 若是飞书自定义字段的名称，导入时在线匹配 / if it names a custom attribute, it is matched online at import"
+	}
 	if !ok {
 		return ""
 	}

@@ -120,6 +120,10 @@ var UserSchema = &Schema{
 		{Key: "gender", ZH: "性别", Choices: []string{"保密", "男", "女", "其他"}, Example: "男", Single: OneValue},
 		{Key: "employee_no", ZH: "工号", Aliases: []string{"员工编号", "员工工号"}, Text: true, Example: "000123", Single: OneValue},
 		{Key: "job_title", ZH: "职务", Aliases: []string{"职位"}, Example: "工程师"},
+		// The tenant's job levels and families, by name; a family may be a
+		// path of nested families (研发/后端).
+		{Key: "job_level", ZH: "职级", Aliases: []string{"职级名称", "level"}, Example: "P5", Single: OneValue},
+		{Key: "job_family", ZH: "序列", Aliases: []string{"职位序列", "序列路径", "job_sequence"}, Example: "研发/后端", Single: OnePath},
 		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true, Single: OneID},
 		{Key: "dotted_line_leader_user_ids", ZH: "虚线上级ID", Aliases: []string{"虚线上级", "dotted_line_leader_ids", "dotted_leaders"}, Text: true},
 		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},

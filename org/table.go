@@ -18,6 +18,7 @@ type Table struct {
 	HeaderRow int               // row number of the header
 	Col       map[string]int    // field key → column index
 	Unknown   []int             // columns orgbatch does not import, kept for reports
+	Custom    []CustomColumn    // users: columns naming a custom attribute by ID (custom.go)
 	Mapped    map[string]string // header → field for columns matched through --map
 }
 
@@ -198,6 +199,8 @@ func (u *User) EmployeeType() string  { return u.Get("employee_type") }
 func (u *User) Gender() string        { return u.Get("gender") }
 func (u *User) EmployeeNo() string    { return u.Get("employee_no") }
 func (u *User) JobTitle() string      { return u.Get("job_title") }
+func (u *User) JobLevel() string      { return u.Get("job_level") }
+func (u *User) JobFamily() string     { return u.Get("job_family") }
 func (u *User) LeaderUserID() string  { return u.Get("leader_user_id") }
 func (u *User) DottedLeaders() string { return u.Get("dotted_line_leader_user_ids") }
 func (u *User) JoinTime() string      { return u.Get("join_time") }

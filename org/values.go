@@ -4,6 +4,7 @@ import (
 	"math"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,6 +105,17 @@ var employeeTypes = map[string]int{
 
 // EmployeeTypeNames are the Chinese names of the built-in types 1–5.
 var EmployeeTypeNames = []string{"", "正式", "实习", "外包", "劳务", "顾问"}
+
+// IsBuiltinEmployeeType reports one of the five built-in types by its
+// number or its name as Feishu writes it (正式, 实习, 外包, 劳务, 顾问). The
+// other words ParseEmployeeType accepts (劳务派遣, intern, …) are orgbatch's
+// own and give way to a tenant type of that name.
+func IsBuiltinEmployeeType(s string) bool {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n >= 1 && n < len(EmployeeTypeNames)
+	}
+	return slices.Contains(EmployeeTypeNames[1:], s)
+}
 
 // ParseEmployeeType accepts 1–5 or the Chinese/English names.
 func ParseEmployeeType(s string) (int, bool) {

@@ -3,6 +3,7 @@ package plan
 import (
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/tenant"
 )
 
@@ -14,19 +15,28 @@ type Seed struct {
 }
 
 // Bodies returns the create bodies of every unit, department and user of
-// a (valid) sheet, planned against an empty tenant — so department paths,
-// the company root and departments created from paths work as in an
-// import — in an order that can be created one by one: units, parents
-// before children, managers before their reports. What an import sets by
-// a later step is folded into the bodies: each department with its
-// leaders, HRBPs and unit, each user with their dotted-line leaders. The
-// sandbox uses it to seed a tenant from a sheet (linking people after
-// everyone exists).
-func Bodies(o *org.Org, opts Options) Seed {
-	p := BuildWith(o, nil, tenant.New(), opts)
+// a (valid) sheet, planned against an empty tenant with the schema dir —
+// so department paths, the company root and departments created from
+// paths work as in an import, and names resolve against dir's lists — in
+// an order that can be created one by one: units, parents before
+// children, managers before their reports. What an import sets by a later
+// step is folded into the bodies: each department with its leaders, HRBPs
+// and unit, each user with their dotted-line leaders and all their custom
+// attributes. The sandbox uses it to seed a tenant from a sheet (linking
+// people after everyone exists); the problems of the rows the plan blocks
+// are returned.
+func Bodies(o *org.Org, dir feishu.Directory, opts Options) (Seed, []problem.Problem) {
+	p := BuildWith(o, nil, tenant.WithDirectory(dir), opts)
+	var blocked []problem.Problem
+	for _, c := range p.Changes {
+		if c.Action == ActionBlocked {
+			blocked = append(blocked, c.Problems...)
+		}
+	}
 	later := map[string]PatchDepartment{}
 	units := map[string]string{}
 	dotted := map[string][]string{}
+	attrs := map[string][]feishu.UserCustomAttr{}
 	for _, s := range p.Steps {
 		switch r := s.Request.(type) {
 		case PatchDepartment:
@@ -34,7 +44,11 @@ func Bodies(o *org.Org, opts Options) Seed {
 		case BindUnit:
 			units[r.DepartmentID] = r.UnitID
 		case PatchUser:
-			dotted[r.ID] = derefs(r.Patch.DottedLineLeaderUserIDs)
+			if s.ID.Kind == StepUserAttrs {
+				attrs[s.ID.Key] = *r.Patch.CustomAttrs
+			} else if r.Patch.DottedLineLeaderUserIDs != nil {
+				dotted[r.ID] = derefs(r.Patch.DottedLineLeaderUserIDs)
+			}
 		}
 	}
 	var seed Seed
@@ -61,8 +75,11 @@ func Bodies(o *org.Org, opts Options) Seed {
 			if ds := dotted[u.UserID]; len(ds) > 0 {
 				u.DottedLineLeaderUserIDs = ds
 			}
+			if a, ok := attrs[s.ID.Key]; ok {
+				u.CustomAttrs = a
+			}
 			seed.Users = append(seed.Users, u)
 		}
 	}
-	return seed
+	return seed, blocked
 }

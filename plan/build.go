@@ -27,6 +27,8 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 		placement:     map[*org.Department]placement{},
 		placeProblems: map[*org.Department][]problem.Problem{},
 	}
+	b.dir = newDirIndex(&t.Dir)
+	problems = b.bindAttrColumns(problems)
 	b.rowProblems = byRow(problems)
 	b.paths = newPaths(b, opts)
 	b.indexRows()
@@ -41,6 +43,7 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 	for _, u := range b.userOrder() {
 		b.user(u)
 	}
+	b.attrSteps()
 	b.peopleSteps()
 	b.linkSteps()
 	b.plan.Problems = append(append([]problem.Problem(nil), problems...), b.online...)
@@ -87,6 +90,12 @@ type builder struct {
 	placeProblems map[*org.Department][]problem.Problem
 	// claimed maps a Feishu user_id to the row matched to it (identity.go)
 	claimed map[string]*Change
+	// the tenant's schema (directory.go, directory_steps.go, custom_attrs.go)
+	dir          *dirIndex
+	dirCreates   map[dirCreate]StepID
+	familyNames  map[string]string // created families: name key → path key
+	attrCols     map[*org.Table][]tenant.AttrColumn
+	pendingAttrs []pendingAttrs
 }
 
 func (b *builder) indexRows() {

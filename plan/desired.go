@@ -44,6 +44,7 @@ type user struct {
 	joinTime     int64    // unix seconds, 0 = not given
 	city         string
 	workStation  string
+	schema       schema // resolved against the tenant's lists (directory.go)
 }
 
 func desiredUser(u *org.User) user {

@@ -25,6 +25,9 @@ type Options struct {
 	// by mobile or email rename them (--accept-renames); otherwise a
 	// different name is a conflict (PLAN_NAME_MISMATCH).
 	AcceptRenames bool
+	// CreateMissing says which names of the tenant's lists that it lacks
+	// are created (--create-missing-*) instead of being errors.
+	CreateMissing CreateMissing
 }
 
 // PathID is the custom department_id of a department created from a path:

@@ -120,7 +120,7 @@ func TestBodiesSeedPathSheets(t *testing.T) {
 	if len(ps) != 1 { // PATH_ROOT
 		t.Fatalf("problems %v", ps)
 	}
-	seed := Bodies(o, Options{})
+	seed, _ := Bodies(o, feishu.Directory{}, Options{})
 	depts, users := seed.Departments, seed.Users
 	seen := map[string]bool{"0": true}
 	for _, d := range depts {

@@ -36,10 +36,10 @@ func TestWithout(t *testing.T) {
 			PatchDepartment{"D", feishu.DepartmentPatch{}}, false},
 		{"a patch keeps the rest", PatchDepartment{"D", feishu.DepartmentPatch{Name: ptr("N"), DepartmentHrbps: &[]string{"x"}}},
 			PatchDepartment{"D", feishu.DepartmentPatch{Name: ptr("N")}}, true},
-		{"a manager and a dotted-line leader", CreateUser{feishu.User{Name: "U", LeaderUserID: "x", DottedLineLeaderUserIDs: []string{"x", "m"}}},
-			CreateUser{feishu.User{Name: "U", DottedLineLeaderUserIDs: []string{"m"}}}, true},
-		{"a user's leader step", PatchUser{"u", feishu.UserPatch{DottedLineLeaderUserIDs: &[]string{"x"}}},
-			PatchUser{"u", feishu.UserPatch{}}, false},
+		{"a manager and a dotted-line leader", CreateUser{Body: feishu.User{Name: "U", LeaderUserID: "x", DottedLineLeaderUserIDs: []string{"x", "m"}}},
+			CreateUser{Body: feishu.User{Name: "U", DottedLineLeaderUserIDs: []string{"m"}}}, true},
+		{"a user's leader step", PatchUser{ID: "u", Patch: feishu.UserPatch{DottedLineLeaderUserIDs: &[]string{"x"}}},
+			PatchUser{ID: "u", Patch: feishu.UserPatch{}}, false},
 	}
 	for _, tt := range tests {
 		got, left := tt.in.Without(gone)

@@ -97,7 +97,10 @@ type IDs struct {
 	UserID           string `json:"user_id,omitempty"`
 	OpenID           string `json:"open_id,omitempty"`
 	UnionID          string `json:"union_id,omitempty"`
-	UnitID           string `json:"unit_id,omitempty"`
+	// Directory is the ID of an entry of the tenant's lists: an employee
+	// type's number (enum_value), a job level's or family's ID.
+	Directory string `json:"directory_id,omitempty"`
+	UnitID    string `json:"unit_id,omitempty"`
 }
 
 // Op is the API operation of a step.

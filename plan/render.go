@@ -40,11 +40,26 @@ func (p *Plan) FromPath() int {
 	return n
 }
 
+// DirectoryCreates counts the employee types, job levels and families the
+// plan creates.
+func (p *Plan) DirectoryCreates() int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.IsDirectory() && c.Action == ActionCreate {
+			n++
+		}
+	}
+	return n
+}
+
 // Summary is a one-line count of the plan.
 func Summary(p *Plan) string {
 	s := SummaryOf(p, Actions)
 	if n := p.FromPath(); n > 0 {
 		s += fmt.Sprintf(", (%d departments created from paths)", n)
+	}
+	if n := p.DirectoryCreates(); n > 0 {
+		s += fmt.Sprintf(", (%d employee types, job levels or families created first)", n)
 	}
 	return s
 }

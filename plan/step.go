@@ -93,7 +93,10 @@ func (c *Change) StepIDs() []StepID {
 	case KindUnit:
 		return []StepID{UnitStep(c.Key)}
 	}
-	return []StepID{UserStep(c.Key), UserLeadersStep(c.Key), UserDeleteStep(c.Key), UserRestoreStep(c.Key)}
+	if k, ok := directoryStep[c.Kind]; ok {
+		return []StepID{{k, c.Key}}
+	}
+	return []StepID{UserStep(c.Key), UserLeadersStep(c.Key), {StepUserAttrs, c.Key}, UserDeleteStep(c.Key), UserRestoreStep(c.Key)}
 }
 
 // Request is what a step sends: one of CreateDepartment, PatchDepartment,
@@ -120,13 +123,19 @@ type PatchDepartment struct {
 	Patch feishu.DepartmentPatch
 }
 
-// CreateUser creates a user.
-type CreateUser struct{ Body feishu.User }
+// CreateUser creates a user; Refs fill in entries of the tenant's lists
+// created in the same run (directory_steps.go).
+type CreateUser struct {
+	Body feishu.User
+	Refs []Ref
+}
 
-// PatchUser changes the fields of user ID.
+// PatchUser changes the fields of user ID; Refs as for CreateUser (and
+// the ID of a user created in the same run).
 type PatchUser struct {
 	ID    string
 	Patch feishu.UserPatch
+	Refs  []Ref
 }
 
 func (CreateDepartment) Op() Op { return OpCreateDepartment }
@@ -188,28 +197,39 @@ func createBody(r Request) any {
 		return &r.Body
 	case CreateUser:
 		return &r.Body
+	case CreateEmployeeType:
+		return &r.Body
+	case CreateJobLevel:
+		return &r.Body
+	case CreateJobFamily:
+		return &r.Body
 	}
 	return nil
 }
 
 // stepJSON is a step as plan.json writes it.
 type stepJSON struct {
-	ID          StepID                  `json:"id"`
-	Op          Op                      `json:"op"`
-	Target      string                  `json:"target,omitempty"` // department_id / user_id of a PATCH
-	Department  *feishu.Department      `json:"department,omitempty"`
-	DeptPatch   *feishu.DepartmentPatch `json:"department_patch,omitempty"`
-	User        *feishu.User            `json:"user,omitempty"`
-	UserPatch   *feishu.UserPatch       `json:"user_patch,omitempty"`
-	UserDelete  *feishu.UserDelete      `json:"user_delete,omitempty"`
-	Resurrect   *feishu.UserResurrect   `json:"resurrect,omitempty"`
-	Unit        *feishu.Unit            `json:"unit,omitempty"`
-	UnitName    string                  `json:"unit_name,omitempty"` // a unit's new name
-	Bind        *BindUnit               `json:"bind_unit,omitempty"`
-	ClientToken string                  `json:"client_token,omitempty"`
-	Deps        []StepID                `json:"deps,omitempty"`
-	Soft        []StepID                `json:"soft_deps,omitempty"`
-	Priority    int                     `json:"priority"`
+	ID         StepID                  `json:"id"`
+	Op         Op                      `json:"op"`
+	Target     string                  `json:"target,omitempty"` // department_id / user_id of a PATCH
+	Department *feishu.Department      `json:"department,omitempty"`
+	DeptPatch  *feishu.DepartmentPatch `json:"department_patch,omitempty"`
+	User       *feishu.User            `json:"user,omitempty"`
+	UserPatch  *feishu.UserPatch       `json:"user_patch,omitempty"`
+	UserDelete *feishu.UserDelete      `json:"user_delete,omitempty"`
+	Resurrect  *feishu.UserResurrect   `json:"resurrect,omitempty"`
+	Unit       *feishu.Unit            `json:"unit,omitempty"`
+	UnitName   string                  `json:"unit_name,omitempty"` // a unit's new name
+	Bind       *BindUnit               `json:"bind_unit,omitempty"`
+	// The tenant's schema (directory_steps.go).
+	EmployeeType *feishu.EmployeeTypeEnum `json:"employee_type,omitempty"`
+	JobLevel     *feishu.JobLevel         `json:"job_level,omitempty"`
+	JobFamily    *feishu.JobFamily        `json:"job_family,omitempty"`
+	Refs         []Ref                    `json:"refs,omitempty"`
+	ClientToken  string                   `json:"client_token,omitempty"`
+	Deps         []StepID                 `json:"deps,omitempty"`
+	Soft         []StepID                 `json:"soft_deps,omitempty"`
+	Priority     int                      `json:"priority"`
 }
 
 // MarshalJSON writes the step for plan.json.
@@ -221,9 +241,9 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 	case PatchDepartment:
 		out.Target, out.DeptPatch = r.ID, &r.Patch
 	case CreateUser:
-		out.User = &r.Body
+		out.User, out.Refs = &r.Body, r.Refs
 	case PatchUser:
-		out.Target, out.UserPatch = r.ID, &r.Patch
+		out.Target, out.UserPatch, out.Refs = r.ID, &r.Patch, r.Refs
 	case DeleteUser:
 		out.Target, out.UserDelete = r.ID, &r.Body
 	case DeleteDepartment:
@@ -239,6 +259,12 @@ func (s *Step) MarshalJSON() ([]byte, error) {
 		out.Target, out.UnitName = r.ID, r.Name
 	case BindUnit:
 		out.Bind = &r
+	case CreateEmployeeType:
+		out.EmployeeType = &r.Body
+	case CreateJobLevel:
+		out.JobLevel = &r.Body
+	case CreateJobFamily:
+		out.JobFamily, out.Refs = &r.Body, r.Refs
 	}
 	// Unescaped like the rest of plan.json (WriteJSON's encoder does not
 	// reach into a Marshaler's output).

@@ -30,6 +30,10 @@ func (b *builder) user(row *org.User) {
 	if c.Action == ActionBlocked || !b.placeUser(c, &u) {
 		return
 	}
+	var ok bool
+	if u.schema, ok = b.userSchema(c, row, existing); !ok {
+		return
+	}
 	leader := b.resolvePeople(c, []string{u.leader}, u.row.Loc("leader_user_id"))
 	dotted := b.resolvePeople(c, u.dotted, u.row.Loc("dotted_line_leader_user_ids"))
 	userID := u.userID
@@ -97,20 +101,25 @@ func (b *builder) createUser(c *Change, u user, leader string, dotted []string) 
 		Mobile:        u.mobile,
 		Email:         u.email,
 		DepartmentIDs: u.departments,
-		EmployeeType:  u.employeeType,
+		EmployeeType:  u.schema.employeeType,
 		EmployeeNo:    u.employeeNo,
-		JobTitle:      u.jobTitle,
+		JobTitle:      u.schema.jobTitle,
 		LeaderUserID:  leader,
 		JoinTime:      u.joinTime,
-		City:          u.city,
+		City:          u.schema.city,
 		WorkStation:   u.workStation,
+		JobLevelID:    u.schema.jobLevelID,
+		JobFamilyID:   u.schema.jobFamilyID,
+		CustomAttrs:   b.attrList(nil, u.schema.attrs, false),
 
 		DottedLineLeaderUserIDs: dotted,
 	}
 	if u.gender > 0 {
 		body.Gender = u.gender
 	}
-	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{body}, needs: u.departments})
+	refs, deps := u.schema.refs()
+	b.addStep(c, &Step{ID: UserStep(u.key()), Request: CreateUser{Body: body, Refs: refs}, Deps: deps, needs: u.departments})
+	b.laterAttrs(c, u, nil)
 }
 
 func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, dotted []string) {
@@ -129,20 +138,18 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, d
 		p.DepartmentIDs = &ids
 		moved = true
 	}
-	if u.employeeType != 0 {
-		change("employee_type", itoa(e.EmployeeType), itoa(u.employeeType), func() { p.EmployeeType = &u.employeeType })
-	}
+	b.schemaChanges(c, &p, u, e)
 	if u.gender >= 0 {
 		change("gender", itoa(e.Gender), itoa(u.gender), func() { p.Gender = &u.gender })
 	}
 	change("employee_no", e.EmployeeNo, u.employeeNo, func() { p.EmployeeNo = &u.employeeNo })
-	change("job_title", e.JobTitle, u.jobTitle, func() { p.JobTitle = &u.jobTitle })
+	change("job_title", e.JobTitle, u.schema.jobTitle, func() { p.JobTitle = &u.schema.jobTitle })
 	change("leader_user_id", e.LeaderUserID, leader, func() { p.LeaderUserID = &leader })
 	if u.joinTime != 0 && u.joinTime != e.JoinTime {
 		c.Fields = append(c.Fields, FieldChange{"join_time", dateOf(e.JoinTime), dateOf(u.joinTime)})
 		p.JoinTime = &u.joinTime
 	}
-	change("city", e.City, u.city, func() { p.City = &u.city })
+	change("city", e.City, u.schema.city, func() { p.City = &u.schema.city })
 	change("work_station", e.WorkStation, u.workStation, func() { p.WorkStation = &u.workStation })
 	if len(dotted) > 0 && !sameSet(dotted, e.DottedLineLeaderUserIDs) {
 		c.Fields = append(c.Fields, FieldChange{"dotted_line_leader_user_ids", strings.Join(e.DottedLineLeaderUserIDs, ";"), strings.Join(dotted, ";")})
@@ -151,7 +158,12 @@ func (b *builder) updateUser(c *Change, u user, e *feishu.User, leader string, d
 	if c.Action = actionOf(c, moved); c.Action == ActionUnchanged {
 		return
 	}
-	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p}}
+	b.laterAttrs(c, u, e)
+	if p == (feishu.UserPatch{}) {
+		return // only attributes set once the users they name exist
+	}
+	refs, deps := u.schema.refs()
+	s := &Step{ID: UserStep(u.key()), Request: PatchUser{ID: e.UserID, Patch: p, Refs: refs}, Deps: deps}
 	if p.DepartmentIDs != nil {
 		s.needs = u.departments
 	}

@@ -53,7 +53,7 @@ func loadChanged(t *testing.T) (*org.Org, *plan.Plan) {
 
 // fakeAPI answers every write at once with IDs derived from the request;
 // it refuses to create the user named 李三 (41012, an invalid field).
-type fakeAPI struct{}
+type fakeAPI struct{ importer.DirectoryAPI } // no directory writes in these plans
 
 func (fakeAPI) CreateDepartment(_ context.Context, d feishu.Department, _ string) (*feishu.Department, error) {
 	d.OpenDepartmentID = "od-" + d.DepartmentID

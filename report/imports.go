@@ -85,7 +85,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 		files.CSV = append(files.CSV, p)
 	}
-	extra := append([]csvSheet{{pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
+	extra := append([]csvSheet{{directoryOutcomes(res.Outcomes), "report-schema-entries.csv"}, {pathDepartmentsSheet(res.Outcomes), "report-path-departments.csv"}}, rowlessOutcomes(res.Outcomes)...)
 	for _, r := range extra {
 		if r.s == nil {
 			continue
@@ -140,11 +140,13 @@ func pathDepartmentsSheet(outcomes []importer.Outcome) *sheet.OutSheet {
 
 func outcomeCells(oc *importer.Outcome) []string {
 	id, openID := oc.IDs.UserID, oc.IDs.OpenID
-	switch oc.Change.Kind {
-	case plan.KindDepartment:
+	switch {
+	case oc.Change.Kind == plan.KindDepartment:
 		id, openID = oc.IDs.DepartmentID, oc.IDs.OpenDepartmentID
-	case plan.KindUnit:
+	case oc.Change.Kind == plan.KindUnit:
 		id, openID = oc.IDs.UnitID, ""
+	case oc.Change.IsDirectory():
+		id, openID = oc.IDs.Directory, ""
 	}
 	code := oc.Rule
 	if oc.Code != 0 {

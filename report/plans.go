@@ -65,7 +65,7 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
-	for _, ps := range append([]*sheet.OutSheet{planPathSheet(p)}, rowlessPlan(p)...) {
+	for _, ps := range append([]*sheet.OutSheet{directoryPlan(p), planPathSheet(p)}, rowlessPlan(p)...) {
 		if ps != nil {
 			sheets = append(sheets, *ps)
 		}

@@ -96,24 +96,50 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 		}
 		return nil, &ReadError{err}
 	}
-	res := &Result{Plan: p}
-	if res.PlanXLSX, _, err = report.WritePlan(f.Dir, im.Org, p); err != nil {
-		return nil, fmt.Errorf("writing the plan: %w", err)
+	// A real run does not wait for plan.xlsx and plan.json to be written
+	// (for 100,000 users that takes seconds): they are written beside the
+	// confirmation and the execution, and waited for before the run ends.
+	// A dry run, which is there for them, writes them first.
+	res := &Result{Plan: p, PlanXLSX: filepath.Join(f.Dir, report.PlanXLSX)}
+	planWritten := make(chan error, 1)
+	writePlan := func() {
+		if _, _, err := report.WritePlan(f.Dir, im.Org, p); err != nil {
+			planWritten <- fmt.Errorf("writing the plan: %w", err)
+		}
+		close(planWritten)
 	}
+	if im.DryRun {
+		writePlan()
+		if err := <-planWritten; err != nil {
+			return nil, err
+		}
+	} else {
+		go writePlan()
+	}
+	err = im.confirmAndExecute(ctx, f, res)
+	if perr := <-planWritten; perr != nil && err == nil {
+		err = perr
+	}
+	return res, err
+}
+
+// confirmAndExecute writes the run's own record (Written), asks the
+// caller (Planned) and, unless this is a dry run, executes.
+func (im *Import) confirmAndExecute(ctx context.Context, f *Folder, res *Result) error {
 	if im.Written != nil {
-		if err := im.Written(f.Dir, p); err != nil {
-			return nil, fmt.Errorf("writing the plan: %w", err)
+		if err := im.Written(f.Dir, res.Plan); err != nil {
+			return fmt.Errorf("writing the plan: %w", err)
 		}
 	}
 	if im.Planned != nil {
-		if err := im.Planned(p, res.PlanXLSX); err != nil {
-			return res, err
+		if err := im.Planned(res.Plan, res.PlanXLSX); err != nil {
+			return err
 		}
 	}
 	if im.DryRun {
-		return res, nil
+		return nil
 	}
-	return res, im.execute(ctx, f, res)
+	return im.execute(ctx, f, res)
 }
 
 // execute runs the plan's steps through the journal and writes the report.

@@ -3,6 +3,8 @@ package run_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
+	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
@@ -48,6 +51,13 @@ func TestImportRun(t *testing.T) {
 	res, err = importRun(false, nil)
 	if err != nil || res.Executed.Count(importer.StatusCreated) != 351 || res.Files.XLSX == "" || res.Summary.Rows["user"]["created"] != 300 {
 		t.Fatalf("import: %v, %+v", err, res.Summary.Rows)
+	}
+	// The plan files are written beside the execution, complete when the
+	// run returns.
+	for _, p := range []string{res.PlanXLSX, filepath.Join(filepath.Dir(res.PlanXLSX), report.PlanJSON)} {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("plan file %s: %v", p, err)
+		}
 	}
 	res, err = importRun(false, nil)
 	if err != nil || res.Executed.Count(importer.StatusUnchanged) != 351 || len(res.Plan.Steps) != 0 {

@@ -27,8 +27,8 @@
 //     unit. Users: create, PATCH, DELETE, GET one, GET batch,
 //     find_by_department, batch_get_id, with dotted-line leaders. Units:
 //     create, PATCH, DELETE, GET one, list, bind and unbind a department,
-//     list a unit's departments. GET employee_type_enums (the
-//     five built-in types). GET /open-apis/tenant/v2/tenant/query: the
+//     list a unit's departments. The tenant's schema (see
+//     below). GET /open-apis/tenant/v2/tenant/query: the
 //     tenant's name (Options.TenantName), or, with Options.NoTenantScope,
 //     99991672 as for an app without tenant:tenant:readonly.
 //   - Both department ID types and all three user ID types, chosen by
@@ -86,7 +86,9 @@
 // freed when a user resigns; department_ids required (41017), at most 50
 // distinct (41033, repeats count once), each existing (44035: the code the
 // PATCH page lists for an invalid department, used on create too);
-// employee_type 1-5 (41059; custom enums are not modelled); user_id at most
+// employee_type an enum_value of the tenant's (41059), active (41060); job_level_id and
+// job_family_id an enabled level and family (44044, 44045); custom_attrs
+// (see below); user_id at most
 // 64 bytes (41043), no whitespace (40001), unique among all users, resigned
 // ones included (41011), generated when omitted; gender 0-3 (41038); leader
 // not the user (41030), existing (44022), active (44021); job_title at most
@@ -112,6 +114,77 @@
 // more than 50 of either is 40001. find_by_department needs department_id
 // (40001), lists direct active members in join order; an unknown department
 // is 40015 (as is every unknown department outside department_ids).
+//
+// # The tenant's schema
+//
+// Options.Directory (or a state file's / JSON seed's "directory") holds
+// the lists; without one the tenant has the five built-in employee types
+// only. Sources: 通讯录 > 人员类型, 自定义用户字段, 职级, 序列, 职务, 工作城市
+// and the SDK's models (facts-2 §9–12).
+//
+//   - GET /employee_type_enums (page 20, max 100, 40011): built-in types
+//     first (enum_value 1–5, enum_type 1), then custom ones in creation
+//     order. POST: content 1..100 and i18n values 1..100 (42303), enum_type
+//     2 (1 is 40001: read-only), enum_status 1|2 (40001), content unique
+//     among all types, built-in ones included (42301), an i18n value unique
+//     among the other types' values of its locale (42302; UNCONFIRMED which
+//     comparison Feishu makes); at most 255 custom types ever created
+//     (42303; the page says deleted ones count). enum_value is the next
+//     number after every type ever created (6, 7, …; UNCONFIRMED that
+//     numbers of deleted types are not reused), enum_id a random
+//     base64 string. PUT /employee_type_enums/:enum_id: the create body;
+//     the enum_value stays; an unknown or built-in enum_id is 40001
+//     (UNCONFIRMED: the page lists no code). Rate limits: POST 20/s; GET
+//     and PUT are 特殊频控 (undocumented), tier 4 here. DELETE is not
+//     served.
+//   - GET /custom_attrs (page 20, 1..100, 40011/40012), 1000/min & 50/s:
+//     the attributes seeded (the API cannot create them; every attribute
+//     seeded counts as opened to the API — the admin's switch is modelled
+//     by leaving them out). A seed's missing IDs are generated (C-…; option
+//     IDs too); ENUMERATION and PICTURE_ENUM need options.
+//   - GET /job_levels and /job_families (page 10, 1..50; name filters by
+//     exact name); 10/s each, as are POST and PUT. A bad page_size is
+//     40001: job_titles and work_cities list that code, these pages none
+//     (UNCONFIRMED). Levels: name 1..255 (42303), unique as written
+//     (42305; whether i18n names count is UNCONFIRMED), description ≤ 5,000
+//     (42304), order 100..100000 (42308) and unique (42306), default after
+//     the largest by 100 (UNCONFIRMED step), at most 10,000 (42300); status
+//     required on create (40001); PUT leaves omitted fields unchanged, an
+//     unknown ID is 42301 with HTTP 404. Families: name 1..100 (42404),
+//     unique in the tenant (42406), description ≤ 5,000 (42405), a parent
+//     that exists (42408) and is enabled (42409), no cycle (42407), at most
+//     10 levels deep (42413; the number is UNCONFIRMED), at most 10,000
+//     (42401); status required (42400); PUT as for levels, an unknown ID is
+//     42402 with HTTP 404. The tenant-lock codes 42302/42403 are never
+//     answered (writes are serialised). DELETE is not served.
+//   - GET /job_titles and /work_cities (page 10, 1..50, 40001), 10 calls a
+//     minute each: the seeded entries, plus every name a user write gave
+//     that the tenant lacked, added enabled (user/create: "如果传入的职务名称
+//     不存在，则系统会自动创建"), up to 10,000 each. A disabled entry a user
+//     names is stored on the user as given (UNCONFIRMED: the partial-success
+//     codes 44054–44059 for it are not modelled).
+//   - Users' custom_attrs, on create and PATCH: id required (41044), an
+//     attribute of the tenant (41045), a value (41046) in its type's shape:
+//     TEXT text (41046) of at most 100 characters; HREF text (41047) and url
+//     (41048), url and pc_url http(s); ENUMERATION and PICTURE_ENUM an
+//     option_id of the attribute; GENERIC_USER generic_user.id a user_id of
+//     the tenant (the patch page: only user_id, whatever user_id_type). A
+//     type that is not the attribute's, an over-long text, a URL that is
+//     not http(s), an unknown option or user are 40001 (UNCONFIRMED: no code
+//     is listed). An attribute given twice keeps the last. PATCH replaces
+//     the user's whole list (UNCONFIRMED: merge by id is as plausible; a
+//     client sending the whole list is right either way). Reads return each
+//     value with its read-only fields: option_value for options, and name
+//     and picture_url (the option's image) for PICTURE_ENUM. A disabled job
+//     level or family is refused like an unknown one (44044/44045;
+//     UNCONFIRMED which code Feishu gives).
+//   - Seeds and state files load users without their custom attributes
+//     first and set the attributes once everyone exists (a GENERIC_USER may
+//     point forward), as leaders are linked.
+//   - With a state file, a job title or work city a user write creates is
+//     logged beside the user (statelog.go); the schema's own writes (types,
+//     levels, families: rare and rate-limited) name no entity, so the next
+//     flush is a snapshot.
 //
 // # Offboarding
 //
@@ -153,6 +226,7 @@
 // docs are silent, but say resignation drops the departments); batch_get_id
 // finds them only with include_resigned. A department whose members have
 // all resigned can be deleted (43011 counts active members only).
+//
 // Several people (department create/patch pages): leaders[] holds exactly
 // one main leader (leaderType 1) and any deputies (2); no main, two mains,
 // another type or an empty leaderID is 40001 (the docs require one main
@@ -285,9 +359,10 @@
 //
 // App contact scopes and field permissions (40004, 41050...; only the
 // tenant query's scope has a switch, Options.NoTenantScope), user access
-// tokens and POST /departments/search, custom employee types, job
-// titles and work cities, department chats beyond a chat_id,
-// group_chat_employee_types, custom attributes, avatars,
+// tokens and POST /departments/search, deleting employee types, job levels
+// or families, GET one job level, family, title or city, department chats
+// beyond a chat_id, group_chat_employee_types, the custom-attribute API
+// switch (an attribute not opened is simply not seeded), avatars,
 // enterprise email, invitations and activation, seats and licences, the
 // monthly quota, tenant-wide caps (30,000 departments, 10,000 members per
 // department), update_department_id, update_user_id, PUT users,

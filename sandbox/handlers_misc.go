@@ -23,35 +23,6 @@ func (s *Server) tenantToken(c *call) (any, error) {
 	return bare{feishu.TokenResponse{Code: 0, Msg: "ok", TenantAccessToken: tok, Expire: expire}}, nil
 }
 
-// builtinEmployeeTypes are the five built-in types; custom enums are not
-// modelled.
-var builtinEmployeeTypes = []feishu.EmployeeTypeEnum{
-	builtinType("1", "正式", "Regular"),
-	builtinType("2", "实习", "Intern"),
-	builtinType("3", "外包", "Outsourcing"),
-	builtinType("4", "劳务", "Labor"),
-	builtinType("5", "顾问", "Consultant"),
-}
-
-func builtinType(value, zh, en string) feishu.EmployeeTypeEnum {
-	return feishu.EmployeeTypeEnum{
-		EnumID: "builtin-" + value, EnumValue: value, Content: zh, EnumType: 1, EnumStatus: 1,
-		I18nContent: []feishu.I18nContent{{Locale: "zh_cn", Value: zh}, {Locale: "en_us", Value: en}},
-	}
-}
-
-// employeeTypeEnums is GET /employee_type_enums (page_size default 20, max 100).
-func (s *Server) employeeTypeEnums(c *call) (any, error) {
-	pr, err := s.pager.parsePage(c.query, "employee_type_enums",
-		feishu.EmployeeTypePageDefault, feishu.EmployeeTypePageMax)
-	if err != nil {
-		return nil, err
-	}
-	return page(s.pager, pr, len(builtinEmployeeTypes), func(i int) feishu.EmployeeTypeEnum {
-		return builtinEmployeeTypes[i]
-	}), nil
-}
-
 // tenantQuery is GET /open-apis/tenant/v2/tenant/query: the tenant's name
 // (Options.TenantName), a display_id and a tenant_key derived from the app
 // ID. Options.NoTenantScope answers 99991672 instead, as Feishu does for an

@@ -57,6 +57,9 @@ type resp struct {
 // start runs a sandbox and returns it with a client holding a valid token.
 func start(t testing.TB, opts sandbox.Options) (*sandbox.Server, *client) {
 	t.Helper()
+	if opts.Directory == nil {
+		opts.Directory = &feishu.Directory{} // the sandbox's own tests start bare
+	}
 	srv, base := sandboxtest.Start(t, opts)
 	c := &client{t: t, base: base, hc: &http.Client{Timeout: 30 * time.Second}}
 	c.token = c.fetchToken()

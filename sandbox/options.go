@@ -86,8 +86,14 @@ type Options struct {
 	// SeedLoader reads a non-JSON seed (a spreadsheet in the import sheet
 	// format) into the StateFile form: departments name parents by custom
 	// department_id; users name departments by custom department_id and
-	// leaders by user_id.
-	SeedLoader func(path string) (StateFile, error)
+	// leaders by user_id. dir is the tenant's schema the sheet's names
+	// resolve against.
+	SeedLoader func(path string, dir feishu.Directory) (StateFile, error)
+	// Directory is the tenant's schema at start (employee types, custom
+	// attributes, job levels and families, job titles, work cities: the
+	// API cannot create the last three), unless a state file or JSON seed
+	// brings its own. nil: the five built-in employee types only.
+	Directory *feishu.Directory
 
 	// Now is the clock of tokens, rate-limit windows and client_token
 	// retention (default time.Now).

@@ -31,6 +31,10 @@ type StateFile struct {
 	Users        []feishu.User        `json:"users"`
 	Units        []feishu.Unit        `json:"units,omitempty"`
 	ClientTokens []*ClientTokenRecord `json:"client_tokens,omitempty"`
+	// Directory is the tenant's schema (employee types, custom attributes,
+	// job levels, families, titles, cities). A seed without one keeps the
+	// server's (Options.Directory).
+	Directory *feishu.Directory `json:"directory,omitempty"`
 	// Offboarding state (offboard_ops.go): deletions with their time and
 	// handover, and the users only the lifecycle engine may delete.
 	Resigned      []ResignedRecord `json:"resigned,omitempty"`
@@ -41,7 +45,7 @@ type StateFile struct {
 func (s *Server) snapshot() StateFile {
 	f := StateFile{Version: stateFileVersion, TenantName: s.st.tenantName,
 		Departments: s.st.departments(), Users: s.st.allUsers(), Units: s.st.allUnits(),
-		ClientTokens: s.st.idem.all(s.opts.Now())}
+		ClientTokens: s.st.idem.all(s.opts.Now()), Directory: s.st.dir.export()}
 	f.Resigned, f.LifecycleOnly = s.st.offboardState()
 	return f
 }
@@ -78,6 +82,7 @@ func (st *state) allUsers() []feishu.User {
 func (s *Server) commit(c *call, changed ...logRecord) {
 	s.stats.write()
 	s.version++
+	changed = append(changed, s.st.dir.takeNoted()...)
 	if c != nil {
 		c.wrote = s.version
 	}

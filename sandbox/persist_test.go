@@ -148,7 +148,7 @@ func TestSheetSeeds(t *testing.T) {
 	if _, err := sandbox.New(sandbox.Options{SeedPath: p}); !errors.Is(err, sandbox.ErrSheetSeedsNotWired) {
 		t.Fatalf("no loader: %v", err)
 	}
-	loader := func(path string) (sandbox.StateFile, error) {
+	loader := func(path string, _ feishu.Directory) (sandbox.StateFile, error) {
 		if path != p {
 			t.Errorf("loader got %s", path)
 		}

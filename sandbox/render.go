@@ -64,6 +64,14 @@ func renderUser(u *user, ids idTypes) feishu.User {
 		EmployeeType:    u.employeeType,
 		JobTitle:        u.jobTitle,
 		EnterpriseEmail: u.enterpriseEmail,
+		JobLevelID:      u.jobLevelID,
+		JobFamilyID:     u.jobFamilyID,
+	}
+	// A GENERIC_USER value names its user by user_id whatever the ID
+	// types (the patch page: only user_id is accepted).
+	for _, a := range u.customAttrs {
+		v := *a.Value
+		out.CustomAttrs = append(out.CustomAttrs, feishu.UserCustomAttr{Type: a.Type, ID: a.ID, Value: &v})
 	}
 	for _, d := range u.depts {
 		out.DepartmentIDs = append(out.DepartmentIDs, deptRef(d, ids.dept))

@@ -48,6 +48,22 @@ func (s *Server) routes() http.Handler {
 		"POST " + feishu.PathUnitUnbind:             {ep: feishu.EPUnbindUnit, unitAPI: true, handle: s.unbindUnit},
 		"GET " + feishu.PathUnitDepartments:         {ep: feishu.EPUnitDepartments, unitAPI: true, handle: s.unitDepartments},
 	}
+	// The tenant's schema (handlers_directory.go).
+	for pattern, rt := range map[string]route{
+		"POST " + feishu.PathEmployeeTypeEnums:               {ep: feishu.EPCreateEmployeeType, handle: s.createEmployeeType},
+		"PUT " + feishu.PathEmployeeTypeEnums + "/{enum_id}": {ep: feishu.EPUpdateEmployeeType, handle: s.updateEmployeeType},
+		"GET " + feishu.PathCustomAttrs:                      {ep: feishu.EPCustomAttrs, handle: s.customAttrs},
+		"GET " + feishu.PathJobLevels:                        {ep: feishu.EPJobLevels, handle: s.jobLevels},
+		"POST " + feishu.PathJobLevels:                       {ep: feishu.EPCreateJobLevel, handle: s.createJobLevel},
+		"PUT " + feishu.PathJobLevels + "/{job_level_id}":    {ep: feishu.EPUpdateJobLevel, handle: s.updateJobLevel},
+		"GET " + feishu.PathJobFamilies:                      {ep: feishu.EPJobFamilies, handle: s.jobFamilies},
+		"POST " + feishu.PathJobFamilies:                     {ep: feishu.EPCreateJobFamily, handle: s.createJobFamily},
+		"PUT " + feishu.PathJobFamilies + "/{job_family_id}": {ep: feishu.EPUpdateJobFamily, handle: s.updateJobFamily},
+		"GET " + feishu.PathJobTitles:                        {ep: feishu.EPJobTitles, handle: s.jobTitles},
+		"GET " + feishu.PathWorkCities:                       {ep: feishu.EPWorkCities, handle: s.workCities},
+	} {
+		api[pattern] = rt
+	}
 	for pattern, rt := range api {
 		mux.Handle(pattern, s.api(rt))
 	}

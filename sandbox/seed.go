@@ -95,7 +95,10 @@ func (s *Server) loadSeed(path string) error {
 	if s.opts.SeedLoader == nil {
 		return ErrSheetSeedsNotWired
 	}
-	f, err := s.opts.SeedLoader(path)
+	s.mu.RLock()
+	dir := s.st.dir.export()
+	s.mu.RUnlock()
+	f, err := s.opts.SeedLoader(path, *dir)
 	if err != nil {
 		return err
 	}
@@ -117,6 +120,11 @@ func (s *Server) loadStateFile(f StateFile) error {
 	if f.TenantName != "" {
 		s.st.tenantName, s.st.root.name = f.TenantName, f.TenantName
 	}
+	if f.Directory != nil {
+		if err := s.loadDirectory(*f.Directory); err != nil {
+			return err
+		}
+	}
 	if err := s.loadOrg(f); err != nil {
 		return err
 	}
@@ -128,6 +136,25 @@ func (s *Server) loadStateFile(f StateFile) error {
 	}
 	s.st.idem.sweep(s.opts.Now())
 	return nil
+}
+
+// loadDirectory replaces the tenant's schema.
+func (s *Server) loadDirectory(f feishu.Directory) error {
+	d, err := loadDirectory(f)
+	if err != nil {
+		return fmt.Errorf("directory: %w", err)
+	}
+	s.mu.Lock()
+	s.st.dir = d
+	s.mu.Unlock()
+	return nil
+}
+
+// Directory returns the tenant's schema.
+func (s *Server) Directory() feishu.Directory {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return *s.st.dir.export()
 }
 
 // loadOrg adds units, departments and users through the API's rules.
@@ -148,7 +175,7 @@ func (s *Server) loadOrg(f StateFile) error {
 	}
 	madeUsers := make([]*user, len(f.Users))
 	for i, in := range f.Users {
-		in.LeaderUserID, in.DottedLineLeaderUserIDs = "", nil
+		in.LeaderUserID, in.DottedLineLeaderUserIDs, in.CustomAttrs = "", nil, nil // linked once everyone exists
 		u, err := s.st.createUser(in, storageIDs, true, s.opts.Now())
 		if err != nil {
 			return fmt.Errorf("user %s: %w", userName(f.Users[i]), err)
@@ -230,7 +257,10 @@ func (s *Server) linkUser(u *user, in feishu.User) error {
 		}
 		u.dotted = append(u.dotted, l)
 	}
-	return nil
+	// Custom attributes may name users (GENERIC_USER) created after them.
+	attrs, err := s.st.checkUserAttrs(in.CustomAttrs)
+	u.customAttrs = attrs
+	return err
 }
 
 func (s *Server) linkDept(d *dept, in feishu.Department) error {

@@ -63,6 +63,11 @@ func New(opts Options) (*Server, error) {
 		structLock: make(chan struct{}, 1),
 	}
 	s.dur.cond = sync.NewCond(&s.dur.mu)
+	if o.Directory != nil {
+		if err := s.loadDirectory(*o.Directory); err != nil {
+			return nil, fmt.Errorf("sandbox options: %w", err)
+		}
+	}
 	s.st.units.off = o.NoEnterprise
 	s.dur.log.path = o.StatePath + logSuffix
 	if err := s.loadInitial(); err != nil {

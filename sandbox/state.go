@@ -189,6 +189,9 @@ type user struct {
 	jobTitle        string
 	enterpriseEmail string
 	isTenantManager bool
+	jobLevelID      string
+	jobFamilyID     string
+	customAttrs     []feishu.UserCustomAttr // as stored (directory_ops.go)
 
 	// Offboarding (offboard_ops.go): when the user resigned (zero when
 	// unknown, as for a seeded resigned user), who received what, and
@@ -231,6 +234,7 @@ type state struct {
 	resignedEmail  map[string][]*user
 
 	idem *idempotency
+	dir  *directory // the tenant's schema (directory.go)
 
 	units units // unit_ops.go
 }
@@ -252,6 +256,7 @@ func newState(tenantName string, idem *idempotency) *state {
 		resignedMobile: map[string][]*user{},
 		resignedEmail:  map[string][]*user{},
 		idem:           idem,
+		dir:            newDirectory(),
 		units:          newUnits(),
 	}
 }

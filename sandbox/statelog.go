@@ -43,6 +43,10 @@ type logRecord struct {
 	Token   *ClientTokenRecord `json:"token,omitempty"`
 	// Resigned is a deletion's time and handover (offboarding state).
 	Resigned *ResignedRecord `json:"resigned,omitempty"`
+	// A job title or work city a user write created (the schema's other
+	// writes name no entity: they make the next flush a snapshot).
+	Title *feishu.JobTitle `json:"job_title,omitempty"`
+	City  *feishu.WorkCity `json:"work_city,omitempty"`
 }
 
 func deptRecord(d *dept) logRecord {
@@ -228,6 +232,15 @@ func replay(f *StateFile, recs []logRecord) uint64 {
 			}
 		case r.Token != nil:
 			f.ClientTokens = append(f.ClientTokens, r.Token)
+		case r.Title != nil || r.City != nil:
+			if f.Directory == nil { // a snapshot always has one
+				f.Directory = &feishu.Directory{}
+			}
+			if r.Title != nil {
+				f.Directory.JobTitles = append(f.Directory.JobTitles, *r.Title)
+			} else {
+				f.Directory.WorkCities = append(f.Directory.WorkCities, *r.City)
+			}
 		}
 		if r.Resigned != nil { // beside the user it is about
 			f.Resigned = append(slices.DeleteFunc(f.Resigned, func(x ResignedRecord) bool { return x.UserID == r.Resigned.UserID }), *r.Resigned)

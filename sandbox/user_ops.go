@@ -28,6 +28,8 @@ type userDraft struct {
 	enterpriseEmail            string
 	joinTime                   int64
 	frozen                     bool
+	jobLevelID, jobFamilyID    string
+	customAttrs                []feishu.UserCustomAttr
 }
 
 // createUser adds a user. seed keeps given open_id/union_id and status, and
@@ -52,6 +54,12 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 		return nil, err
 	}
 	if err := checkUserText(in.EnName, in.Nickname, in.JobTitle, in.City, in.WorkStation, in.EmployeeNo); err != nil {
+		return nil, err
+	}
+	if err := s.dir.checkLevelFamily(in.JobLevelID, in.JobFamilyID); err != nil {
+		return nil, err
+	}
+	if dr.customAttrs, err = s.checkUserAttrs(in.CustomAttrs); err != nil {
 		return nil, err
 	}
 	if u.openID, err = s.newPrefixedID(prefixOpenID, in.OpenID, seed, s.userByOpen); err != nil {
@@ -111,7 +119,7 @@ func (s *state) newUserDraft(in feishu.User, ids idTypes, resigned bool) (userDr
 			return dr, err
 		}
 	}
-	return dr, checkEmployeeType(in.EmployeeType)
+	return dr, s.dir.checkEmployeeType(in.EmployeeType)
 }
 
 // fill copies the fields that need no checks beyond checkUserText.
@@ -121,6 +129,7 @@ func (dr *userDraft) fill(in feishu.User, seed bool, now time.Time) {
 	dr.employeeNo, dr.jobTitle, dr.enterpriseEmail = in.EmployeeNo, in.JobTitle, in.EnterpriseEmail
 	dr.mobileVisible = in.MobileVisible == nil || *in.MobileVisible
 	dr.joinTime = in.JoinTime
+	dr.jobLevelID, dr.jobFamilyID = in.JobLevelID, in.JobFamilyID
 	dr.frozen = seed && in.Status != nil && in.Status.IsFrozen
 	if dr.joinTime == 0 {
 		dr.joinTime = now.Unix()
@@ -250,7 +259,8 @@ func draftOf(u *user) userDraft {
 		gender: u.gender, employeeType: u.employeeType, depts: u.depts, primary: u.primary,
 		orders: u.orders, leader: u.leader, dotted: u.dotted, city: u.city, country: u.country,
 		workStation: u.workStation, employeeNo: u.employeeNo, jobTitle: u.jobTitle,
-		enterpriseEmail: u.enterpriseEmail, joinTime: u.joinTime, frozen: u.status.IsFrozen}
+		enterpriseEmail: u.enterpriseEmail, joinTime: u.joinTime, frozen: u.status.IsFrozen,
+		jobLevelID: u.jobLevelID, jobFamilyID: u.jobFamilyID, customAttrs: u.customAttrs}
 }
 
 // applyDraft copies a draft's scalar fields; memberships change through
@@ -262,6 +272,8 @@ func (s *state) applyDraft(u *user, dr userDraft) {
 	u.city, u.country, u.workStation = dr.city, dr.country, dr.workStation
 	u.employeeNo, u.jobTitle, u.enterpriseEmail = dr.employeeNo, dr.jobTitle, dr.enterpriseEmail
 	u.joinTime, u.status.IsFrozen = dr.joinTime, dr.frozen
+	u.jobLevelID, u.jobFamilyID, u.customAttrs = dr.jobLevelID, dr.jobFamilyID, dr.customAttrs
+	s.dir.noteTitleCity(u.jobTitle, u.city)
 }
 
 // patchUser applies a PATCH: omitted fields are unchanged, changed fields
@@ -277,7 +289,7 @@ func (s *state) patchUser(u *user, p feishu.UserPatch, ids idTypes) error {
 	if err != nil {
 		return err
 	}
-	if err := patchFields(&dr, p); err != nil {
+	if err := s.patchFields(&dr, p); err != nil {
 		return err
 	}
 	if p.LeaderUserID != nil {
@@ -350,9 +362,12 @@ func (s *state) patchContact(u *user, p feishu.UserPatch, ids idTypes) (userDraf
 }
 
 // patchFields checks and applies a PATCH's other fields to the draft.
-func patchFields(dr *userDraft, p feishu.UserPatch) error {
+func (s *state) patchFields(dr *userDraft, p feishu.UserPatch) error {
+	if err := s.patchSchema(dr, p); err != nil {
+		return err
+	}
 	if p.EmployeeType != nil {
-		if err := checkEmployeeType(*p.EmployeeType); err != nil {
+		if err := s.dir.checkEmployeeType(*p.EmployeeType); err != nil {
 			return err
 		}
 		dr.employeeType = *p.EmployeeType

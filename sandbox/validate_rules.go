@@ -12,17 +12,15 @@ import (
 
 // Documented limits (department/create "使用限制", user/create field table).
 const (
-	maxDepth        = 25   // root's children are depth 1 (43019)
-	maxChildren     = 1000 // direct sub-departments (43013)
-	maxUserDepts    = 50   // department_ids per user (41033)
-	maxUserIDLen    = 64   // 41043
-	maxNameLen      = 255  // 41070, and en_name 41071, nickname 41072
-	maxJobTitleLen  = 100  // 41063 (the field table says 255; the error says 100)
-	maxCityLen      = 100  // user/create field table
-	maxFieldLen     = 255  // work_station, employee_no
-	maxBatch        = feishu.BatchMax
-	employeeTypeMin = 1
-	employeeTypeMax = 5 // built-in types only; custom enums are not modelled
+	maxDepth       = 25   // root's children are depth 1 (43019)
+	maxChildren    = 1000 // direct sub-departments (43013)
+	maxUserDepts   = 50   // department_ids per user (41033)
+	maxUserIDLen   = 64   // 41043
+	maxNameLen     = 255  // 41070, and en_name 41071, nickname 41072
+	maxJobTitleLen = 100  // 41063 (the field table says 255; the error says 100)
+	maxCityLen     = 100  // user/create field table
+	maxFieldLen    = 255  // work_station, employee_no
+	maxBatch       = feishu.BatchMax
 )
 
 // customDeptIDRe is the documented custom department_id pattern.
@@ -131,13 +129,6 @@ func checkUserName(name string) error {
 func checkGender(g int) error {
 	if g < 0 || g > 3 {
 		return fail(feishu.CodeGenderInvalid, "gender %d, want 0-3", g)
-	}
-	return nil
-}
-
-func checkEmployeeType(t int) error {
-	if t < employeeTypeMin || t > employeeTypeMax {
-		return fail(feishu.CodeEmployeeType, "employee_type %d, want 1-5", t)
 	}
 	return nil
 }

@@ -47,8 +47,21 @@ func instructions(schemas []*org.Schema, intro []string) sheet.OutSheet {
 			}
 			rows = append(rows, []string{sheetName, f.Header(), req, strings.Join(f.Names(), " / "), zh, en, f.Example})
 		}
+		if s.Kind == org.KindUsers {
+			rows = append(rows, customAttrRow(sheetName))
+		}
 	}
 	return sheet.OutSheet{Name: InstructionsSheet, Columns: cols, Rows: rows, FreezeHeader: true}
+}
+
+// customAttrRow explains the columns of the tenant's custom attributes.
+func customAttrRow(sheetName string) []string {
+	zh, en := fieldRules(problem.EntityUser, "custom:<id>")
+	return []string{sheetName, "自定义字段 (custom attributes)", "否 No",
+		"字段名称（任一语言）/ the attribute's name (any language) / custom:<ID> / 名称 (custom:<ID>)",
+		"每个飞书自定义字段一列，列名为字段名称或 custom:<字段ID>。文本填文字；网页填「标题 | 网址」；单选填选项名称或ID；图片选项填图片名称；人员填用户ID。" + zh,
+		"One column per Feishu custom attribute, headed by its name or custom:<ID>. TEXT: the text; HREF: 'title | URL'; ENUMERATION: an option's text or ID; PICTURE_ENUM: the picture's name; GENERIC_USER: a user_id. " + en,
+		"学历 (custom:C-6965457429001748501)"}
 }
 
 // entityOf is the rule table's entity of each kind of sheet.

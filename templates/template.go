@@ -64,29 +64,7 @@ func Names(dir, format string) []string {
 
 // Write writes the templates into dir in the given format ("xlsx" or
 // "csv") and returns the paths written.
-func Write(dir, format string) ([]string, error) {
-	sheets := TemplateSheets()
-	switch format {
-	case "xlsx":
-		p := filepath.Join(dir, XLSXName)
-		return []string{p}, sheet.WriteXLSX(p, sheets...)
-	case "csv":
-		var paths []string
-		for i, s := range org.Schemas {
-			p := filepath.Join(dir, CSVName(s.Kind))
-			if err := sheet.WriteCSV(p, sheets[i], true); err != nil {
-				return paths, err
-			}
-			paths = append(paths, p)
-		}
-		p := filepath.Join(dir, InstructionsName)
-		if err := sheet.WriteCSV(p, sheets[len(sheets)-1], true); err != nil {
-			return paths, err
-		}
-		return append(paths, p), nil
-	}
-	return nil, fmt.Errorf("unknown format %q (want xlsx or csv)", format)
-}
+func Write(dir, format string) ([]string, error) { return write(dir, format, TemplateSheets()) }
 
 // LeaverNames are the files WriteLeavers writes into dir for a format.
 func LeaverNames(dir, format string) []string {

@@ -16,6 +16,9 @@ import (
 func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snapshot, error) {
 	s := New()
 	rd := r.begin(s)
+	if err := rd.directory(ctx, ListsFor(o)); err != nil {
+		return nil, err
+	}
 	empty, err := rd.probeEmpty(ctx)
 	if err != nil {
 		return nil, err
@@ -39,10 +42,14 @@ func (r *Reader) ForOrg(ctx context.Context, o *org.Org, pathRoot string) (*Snap
 }
 
 // Fill reads what the org refers to and the snapshot lacks: a walked
-// snapshot has no resigned users (find_by_department does not list them)
-// and nothing outside its root.
+// snapshot has no resigned users (find_by_department does not list them),
+// nothing outside its root, and only the schema lists its users hold.
 func (r *Reader) Fill(ctx context.Context, s *Snapshot, o *org.Org) error {
-	return r.begin(s).fill(ctx, o)
+	rd := r.begin(s)
+	if err := rd.directory(ctx, ListsFor(o)); err != nil {
+		return err
+	}
+	return rd.fill(ctx, o)
 }
 
 // Children adds the direct children of parents to the snapshot, for the
@@ -78,7 +85,7 @@ func (rd *reading) probeEmpty(ctx context.Context) (bool, error) {
 // fill reads the org's IDs and contacts that the snapshot does not hold,
 // then the records of users found only by contact.
 func (rd *reading) fill(ctx context.Context, o *org.Org) error {
-	w := wanted(o)
+	w := wanted(o, rd.s)
 	var jobs []func(context.Context) error
 	for _, chunk := range chunks(missing(w.depts, rd.s.Departments), feishu.BatchMax) {
 		jobs = append(jobs, rd.departments(chunk))
@@ -214,8 +221,9 @@ type refs struct{ depts, users, mobiles, emails []string }
 
 // wanted lists what a sheet refers to: every department ID (rows, parents,
 // user departments), every user ID (rows, leaders, deputies, HRBPs,
-// dotted-line leaders), and the users' mobiles and emails.
-func wanted(o *org.Org) refs {
+// dotted-line leaders, the users of GENERIC_USER custom attributes), and
+// the users' mobiles and emails.
+func wanted(o *org.Org, s *Snapshot) refs {
 	var w refs
 	ds, us, ms, es := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	add := func(list *[]string, seen map[string]bool, v string) {
@@ -247,6 +255,18 @@ func wanted(o *org.Org) refs {
 		}
 		add(&w.mobiles, ms, u.Values.Mobile.E164)
 		add(&w.emails, es, u.Values.Email)
+	}
+	for _, t := range o.Tables {
+		for _, c := range s.AttrColumns(t) {
+			if c.Attr == nil || c.Attr.Type != feishu.AttrGenericUser {
+				continue
+			}
+			for _, u := range o.Users {
+				if u.T == t {
+					add(&w.users, us, u.Cell(c.Index))
+				}
+			}
+		}
 	}
 	return w
 }

@@ -17,6 +17,14 @@ type API interface {
 	BatchUsers(ctx context.Context, ids []string) ([]feishu.User, error)
 	FindByDepartment(ctx context.Context, departmentID string, pageSize int, pageToken string) (*feishu.Page[feishu.User], error)
 	BatchGetID(ctx context.Context, req feishu.BatchGetIDRequest) ([]feishu.UserContactInfo, error)
+
+	// The directory lists (directory.go).
+	EmployeeTypeEnums(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.EmployeeTypeEnum], error)
+	CustomAttrs(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.CustomAttr], error)
+	JobLevels(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.JobLevel], error)
+	JobFamilies(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.JobFamily], error)
+	JobTitles(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.JobTitle], error)
+	WorkCities(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.WorkCity], error)
 	ListUnits(ctx context.Context, pageSize int, pageToken string) (*feishu.Page[feishu.Unit], error)
 }
 

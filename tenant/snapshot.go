@@ -27,6 +27,10 @@ type Snapshot struct {
 	Empty bool
 	// Tree is the walked tree; nil unless the snapshot was walked.
 	Tree *Tree
+	// Dir is the tenant's schema (directory.go); DirRead says which of
+	// its lists were read (an empty list read is not one left unread).
+	Dir     feishu.Directory
+	DirRead Lists
 	// Members are the direct members (user_ids) of the departments whose
 	// members were listed one by one (Reader.Members), in listing order.
 	Members map[string][]string

@@ -50,8 +50,9 @@ func (s *Snapshot) UnitsByName(name string) []*feishu.Unit {
 }
 
 // MinCalls is the fewest calls that read what the snapshot holds: the
-// walked tree's (Tree.MinCalls) and, when the units were read,
-// ceil(units/100) pages of them (at least 1).
+// walked tree's (Tree.MinCalls), when the units were read ceil(units/100)
+// pages of them (at least 1), and the pages of the schema lists read
+// (directory.go).
 func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
 	m := map[feishu.Endpoint]int{}
 	if s.Tree != nil {
@@ -60,5 +61,6 @@ func (s *Snapshot) MinCalls() map[feishu.Endpoint]int {
 	if s.UnitsRead {
 		m[feishu.EPListUnits] = pagesFor(len(s.Units), feishu.UnitPageMax)
 	}
+	s.directoryMinCalls(m)
 	return m
 }

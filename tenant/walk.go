@@ -75,6 +75,12 @@ func (r *Reader) Walk(ctx context.Context, opts WalkOptions) (*Snapshot, error) 
 	}
 	s := w.snapshot()
 	s.count(tally)
+	if !opts.SkipUsers {
+		// The names of the types, levels, families and attributes users hold.
+		if err := r.ReadDirectory(ctx, s, ListsOf(s.Tree.Users)); err != nil {
+			return nil, fmt.Errorf("reading the tenant's schema: %w", err)
+		}
+	}
 	if opts.Units {
 		if err := r.Units(ctx, s); err != nil {
 			return nil, fmt.Errorf("listing the units: %w", err)

@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
+	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sheet"
 )
 
@@ -11,8 +12,10 @@ import (
 // a name), and free of characters a person cannot see (control characters,
 // escape sequences, bidi controls, zero-width spaces) and of line breaks,
 // except where a line break separates the values of a list
-// (org.ListFields). Only the columns the import reads are checked: other
-// columns are carried into reports and never sent.
+// (org.ListFields). Only the columns the import reads are checked — the
+// template's fields and custom:<id> columns; a column that names a custom
+// attribute is only known online, and the plan checks it then (plan/
+// custom_attrs.go) — other columns are carried into reports and never sent.
 //
 // One pass over every imported cell; a cell of printable ASCII not
 // starting with # costs a byte scan.
@@ -45,9 +48,10 @@ func (v *validator) cells() {
 }
 
 type cellColumn struct {
-	index int
-	key   string
-	list  bool // a line break separates values
+	index  int
+	key    string
+	header string // a custom attribute's column (custom:<id>), which has no field key
+	list   bool   // a line break separates values
 }
 
 func cellColumns(t *org.Table) []cellColumn {
@@ -57,13 +61,32 @@ func cellColumns(t *org.Table) []cellColumn {
 			cc = append(cc, cellColumn{index: i, key: f.Key, list: org.ListFields[t.Kind][f.Key]})
 		}
 	}
+	for _, c := range t.Custom { // imported too
+		cc = append(cc, cellColumn{index: c.Index, header: c.Header})
+	}
 	return cc
+}
+
+// loc and column name the cell's column for a problem.
+func (c cellColumn) loc(r org.Record) problem.Loc {
+	l := r.Loc(c.key)
+	if c.key == "" {
+		l.Column = c.header
+	}
+	return l
+}
+
+func (c cellColumn) column(r org.Record) string {
+	if c.key == "" {
+		return c.header
+	}
+	return r.T.Column(c.key)
 }
 
 func (v *validator) cell(r org.Record, c cellColumn, s string) {
 	if s[0] == '#' || s[0] == 'E' || s[0] == 'e' {
 		if sheet.IsErrorValue(s) {
-			v.add("CELL_EXCEL_ERROR", r.Loc(c.key), s)
+			v.add("CELL_EXCEL_ERROR", c.loc(r), s)
 			return
 		}
 	}
@@ -71,10 +94,10 @@ func (v *validator) cell(r org.Record, c cellColumn, s string) {
 	switch {
 	case !found:
 	case textsafe.LineBreak(ch):
-		if !several(r, c.key) { // a line break between IDs is CELL_SEVERAL_VALUES
-			v.add("CELL_LINE_BREAK", r.Loc(c.key), r.T.Column(c.key))
+		if c.key == "" || !several(r, c.key) { // a line break between IDs is CELL_SEVERAL_VALUES
+			v.add("CELL_LINE_BREAK", c.loc(r), c.column(r))
 		}
 	default:
-		v.add("CELL_INVISIBLE", r.Loc(c.key), textsafe.Name(ch), pos, textsafe.Terminal(s))
+		v.add("CELL_INVISIBLE", c.loc(r), textsafe.Name(ch), pos, textsafe.Terminal(s))
 	}
 }

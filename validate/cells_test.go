@@ -131,3 +131,18 @@ func TestCellsExcelErrorCells(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCellsOfCustomAttributeColumns: a custom:<id> column is imported, so
+// its cells are checked like the template's; an unknown column is not.
+func TestCellsOfCustomAttributeColumns(t *testing.T) {
+	p := writeCSV(t, [][]string{
+		{"user_id", "name", "mobile", "department_ids", "employee_type", "学历 (custom:C-1)", "备注"},
+		{"u1", "甲", "13800000001", "0", "正式", "本\u200b科", "#REF!"},
+		{"u2", "乙", "13800000002", "0", "正式", "#N/A", "零\u200b宽"},
+	})
+	got := cellProblems(t, p)
+	want := []string{"2 学历 (custom:C-1) CELL_INVISIBLE", "3 学历 (custom:C-1) CELL_EXCEL_ERROR"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -15,6 +17,9 @@ const (
 	MaxCityLen        = 100
 	MaxFieldLen       = 255 // work_station, employee_no
 	MaxUserDepartment = 50
+	MaxTypeName       = 100 // an employee type's content
+	MaxJobLevelLen    = 255 // job_levels: name
+	MaxJobFamilyLen   = 100 // job_families: name
 )
 
 func (v *validator) users() {
@@ -88,9 +93,12 @@ func (v *validator) userRow(u *org.User) {
 	case u.EmployeeType() == "":
 		v.add("USER_EMPLOYEE_TYPE_REQUIRED", u.Loc("employee_type"))
 	case several(u.Record, "employee_type"):
-	case u.Values.EmployeeType == 0:
+	case u.Values.EmployeeType == 0 && !maybeTenantType(u.EmployeeType()):
 		v.add("USER_EMPLOYEE_TYPE_INVALID", u.Loc("employee_type"), u.EmployeeType())
+	case u.Values.EmployeeType == 0:
+		v.add("USER_EMPLOYEE_TYPE_CUSTOM", u.Loc("employee_type"), u.EmployeeType())
 	}
+	v.userSchema(u)
 	if u.Gender() != "" && !several(u.Record, "gender") && u.Values.Gender < 0 {
 		v.add("USER_GENDER_INVALID", u.Loc("gender"), u.Gender())
 	}
@@ -107,6 +115,30 @@ func (v *validator) userRow(u *org.User) {
 	}
 	if u.JoinTime() != "" && u.Values.JoinTime == 0 {
 		v.add("USER_JOIN_TIME_FORMAT", u.Loc("join_time"), u.JoinTime())
+	}
+}
+
+// maybeTenantType reports a value that may be one of a tenant's own
+// employee types: a name of at most 100 characters, or a number above the
+// built-in ones.
+func maybeTenantType(s string) bool {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n > 0
+	}
+	return org.CharCount(s) <= MaxTypeName
+}
+
+// userSchema checks the names of the tenant's lists as far as a cell
+// tells: a job level's length, a job family path's levels.
+func (v *validator) userSchema(u *org.User) {
+	if n := org.CharCount(u.JobLevel()); n > MaxJobLevelLen {
+		v.add("USER_JOB_LEVEL_LENGTH", u.Loc("job_level"), n)
+	}
+	if f := u.JobFamily(); f != "" && !several(u.Record, "job_family") {
+		p := org.ParsePath(f)
+		if p.EmptySegment || len(p.Segments) == 0 || slices.ContainsFunc(p.Segments, func(s string) bool { return org.CharCount(s) > MaxJobFamilyLen }) {
+			v.add("USER_JOB_FAMILY_INVALID", u.Loc("job_family"), f)
+		}
 	}
 }
 

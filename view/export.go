@@ -41,7 +41,7 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 	for _, f := range files {
 		fmt.Fprintf(w, "文件 file: %s\n", f)
 	}
-	least := snap.MinCalls()
+	least := snap.MinCalls() // the walk, and the schema lists users hold
 	fmt.Fprintf(w, "API 调用 calls: %d (minimum %d):", tenant.Total(snap.Calls), tenant.Total(least))
 	for _, ep := range []feishu.Endpoint{feishu.EPGetDepartment, feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits} {
 		if n, ok := least[ep]; ok {

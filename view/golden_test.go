@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -41,6 +42,9 @@ func TestGoldenPlans(t *testing.T) {
 			o, ps := org.Load(in)
 			ps = append(ps, validate.Validate(o)...)
 			snap := tenant.New()
+			if c.tenant == "" { // an empty tenant with the sample company's schema, as sandboxes have it
+				snap = tenant.WithDirectory(*samplegen.Directory())
+			}
 			if c.tenant != "" {
 				data, err := os.ReadFile(c.tenant)
 				if err != nil {

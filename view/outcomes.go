@@ -33,6 +33,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		}
 		fmt.Fprintln(w)
 	}
+	directoryOutcomes(w, counts, statuses)
 	shown := 0
 	for _, oc := range res.Outcomes {
 		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped || oc.Change.BlockedBy == plan.UnitsUnavailable {
@@ -49,10 +50,13 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		if oc.Code != 0 {
 			code = strconv.Itoa(oc.Code)
 		}
-		row := "" // departments an offboarding deletes have no row
-		if oc.Change.Record.T != nil {
+		key, row := oc.Change.Key, "" // departments an offboarding deletes have no row
+		switch {
+		case oc.Change.IsDirectory(): // no row of its own: where it was first named
+			key, row = oc.Change.Name, fmt.Sprintf(" (row %d)", oc.Change.Origin.Row)
+		case oc.Change.Record.T != nil:
 			row = fmt.Sprintf(" (row %d)", oc.Change.Record.Num)
 		}
-		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(oc.Change.Key), row, code, textsafe.Terminal(oc.Message))
+		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
 }

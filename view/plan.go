@@ -37,6 +37,10 @@ func Plan(w io.Writer, p *plan.Plan) {
 			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
 			continue
 		}
+		if c.IsDirectory() {
+			directoryLine(w, c)
+			continue
+		}
 		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
 		if c.Record.T != nil {
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
@@ -77,6 +81,7 @@ func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
 		}
 		fmt.Fprintln(w)
 	}
+	directoryCount(w, p)
 	fmt.Fprintln(w)
 }
 

@@ -37,6 +37,7 @@ type DiffOptions struct {
 	Force     bool // no longer overrides anything: refused with a pointer to the counts
 	NoCreate  bool
 	Renames   bool
+	Create    createMissingFlags
 	// DeleteUsers and DeleteDepts state how many a prune deletes.
 	DeleteUsers countFlag
 	DeleteDepts countFlag
@@ -88,6 +89,7 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 	f.MarkHidden("force")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
+	opts.Create.register(cmd)
 	return cmd
 }
 
@@ -125,7 +127,7 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 	}
 	bar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	walk := tenant.WalkOptions{Progress: func(pr tenant.WalkProgress) { bar.Set(pr.Done, pr.Departments) }}
-	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames}
+	popts := plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames, CreateMissing: opts.Create.CreateMissing}
 	p, snap, err := run.PlanWhole(ctx, tgt.reader(nil), o, ps, popts, walk)
 	bar.Finish()
 	if err == nil {

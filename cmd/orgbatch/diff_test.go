@@ -47,7 +47,7 @@ func TestDiffMatchesAndDiffers(t *testing.T) {
 		t.Fatalf("identical: exit %d\n%s\n%s", code, out, errOut)
 	}
 	dir := t.TempDir()
-	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "edited.csv"), map[string]map[string]string{"u0005": {"职务 (job_title)": "首席布道师"}})
+	users := editCSV(t, "../../samples/users.csv", filepath.Join(dir, "edited.csv"), map[string]map[string]string{"u0005": {"职务 (job_title)": "架构师"}})
 	// A department the sheet still places people in is not "only in
 	// Feishu": drop ADMIN together with everyone in it.
 	users = dropRows(t, users, filepath.Join(dir, "users.csv"), append(membersOf(srv, "ADMIN"), "u0300")...)
@@ -57,7 +57,7 @@ func TestDiffMatchesAndDiffers(t *testing.T) {
 	if code != ExitRowsFailed {
 		t.Fatalf("different: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"job_title: ", "→ 首席布道师", "1 departments, ", "department ADMIN", "user       u0300"} {
+	for _, want := range []string{"job_title: ", "→ 架构师", "1 departments, ", "department ADMIN", "user       u0300"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff output lacks %q:\n%s", want, out)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
@@ -106,12 +107,18 @@ func TestExportImportRoundTrip(t *testing.T) {
 	// The call counts printed are the sandbox's and the minimum.
 	m := regexp.MustCompile(`calls: (\d+) \(minimum (\d+)\)`).FindStringSubmatch(out)
 	st := srcSrv.Stats().Endpoints
-	if got := st[feishu.EPChildren].Calls + st[feishu.EPFindByDepartment].Calls + st[feishu.EPListUnits].Calls; m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
+	var got int64
+	for _, ep := range []feishu.Endpoint{feishu.EPChildren, feishu.EPFindByDepartment, feishu.EPListUnits, // the walk
+		feishu.EPEmployeeTypeEnums, feishu.EPCustomAttrs, feishu.EPJobLevels, feishu.EPJobFamilies} { // the names users hold
+		got += st[ep].Calls
+	}
+	if m == nil || m[1] != m[2] || m[1] != fmt.Sprint(got) {
 		t.Errorf("calls line %q, sandbox counted %d", m, got)
 	}
 
 	dstSrv, dst := sandboxtest.Start(t, sandbox.Options{})
-	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes")
+	code, out, errOut = runAgainst(t, context.Background(), "import", first, "--base-url", dst, "--rate-scale", "1000", "--report", filepath.Join(dir, "reports"), "--yes",
+		"--create-missing-titles") // the source has titles its seed made
 	if code != ExitOK {
 		t.Fatalf("import of the export: exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -125,7 +132,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 	}
 	deptOpen := len(org.DepartmentSchema.Fields) + exporter.DepartmentOpenIDCol
-	userOpen, userStatus := len(org.UserSchema.Fields)+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+exporter.UserStatusCol
+	attrs := len(samplegen.Directory().CustomAttrs) // their columns come before the read-only ones
+	userOpen, userStatus := len(org.UserSchema.Fields)+attrs+exporter.UserOpenIDCol, len(org.UserSchema.Fields)+attrs+exporter.UserStatusCol
 	for file, drop := range map[string][]int{"departments.csv": {deptOpen}, "users.csv": {userOpen, userStatus}, "units.csv": nil, "tree.csv": nil} {
 		a := dropExportCols(readExportCSV(t, filepath.Join(dir, "a", file)), drop...)
 		b := dropExportCols(readExportCSV(t, filepath.Join(dir, "b", file)), drop...)

@@ -34,6 +34,7 @@ type ImportOptions struct {
 	SkipInvalid bool
 	NoCreate    bool
 	Renames     bool
+	Create      createMissingFlags
 	Verbose     bool
 	Yes         bool
 	Confirm     countFlag // --confirm-changes
@@ -103,6 +104,7 @@ written), 3 interrupted.`,
 	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "import the valid rows even if some rows have validation errors")
 	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
 	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
+	opts.Create.register(cmd)
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
 	f.BoolVar(&opts.Yes, "yes", false, "write without asking y/N (needed when stdin or stderr is not a terminal)")
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
@@ -150,7 +152,8 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	im := &run.Import{
 		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
-		Plan:    plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames},
+		Plan: plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
+			CreateMissing: opts.Create.CreateMissing},
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 	}

@@ -141,7 +141,7 @@ func TestImportEditedSheetPatchesOnlyWhatChanged(t *testing.T) {
 		"u0007": {"所属部门ID (department_ids)": "PROD-PM"},
 	})
 	srv.ResetStats()
-	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes")
+	code, out, errOut := runAgainst(t, context.Background(), "import", "../../samples/departments.csv", users, "--base-url", url, "--report", dir, "--rate-scale", "1000", "--yes", "--create-missing-titles")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}

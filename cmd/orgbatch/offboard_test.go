@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
@@ -248,7 +249,7 @@ func TestOffboardKillNineThenResume(t *testing.T) {
 	}{{1, false}, {5, true}, {17, false}, {31, false}, {32, true}}
 	for _, tr := range trials {
 		t.Run(fmt.Sprintf("write%d-before%v", tr.holdAt, tr.before), func(t *testing.T) {
-			srv, err := sandbox.New(sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader})
+			srv, err := sandbox.New(sandbox.Options{SeedPath: samplesXLSX, SeedLoader: sheetSeedLoader, Directory: samplegen.Directory()})
 			if err != nil {
 				t.Fatal(err)
 			}

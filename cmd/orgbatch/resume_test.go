@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
@@ -124,7 +125,7 @@ func TestKillNineThenResume(t *testing.T) {
 	}
 	for _, tr := range trials {
 		t.Run(fmt.Sprintf("write%d-before%v", tr.holdAt, tr.before), func(t *testing.T) {
-			srv, err := sandbox.New(sandbox.Options{})
+			srv, err := sandbox.New(sandbox.Options{Directory: samplegen.Directory()})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -64,7 +64,7 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	users := filepath.Join(dir, "users.csv")
 	os.WriteFile(users, []byte("姓名,手机号,所属部门ID,人员类型,职务\n"+
 		"冒名者,13900104729,CEO,正式,战略分析师\n"+ // u0002 陶晓's mobile
-		"戴文平,13900209458,CEO,正式,首席执行官\n"), 0o600) // u0003 himself, a new title
+		"戴文平,13900209458,CEO,正式,架构师\n"), 0o600) // u0003 himself, another title
 	run := func(command string, flags ...string) (int, string, string) {
 		return runAgainst(t, context.Background(), append([]string{command, users, "--base-url", url, "--report", dir, "--rate-scale", "1000"}, flags...)...)
 	}
@@ -89,7 +89,7 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	if code != ExitRowsFailed {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
-	if u := tenantUser(srv, "u0002"); u.Name != "陶晓" || srv.Stats().WritesApplied != 1 || tenantUser(srv, "u0003").JobTitle != "首席执行官" {
+	if u := tenantUser(srv, "u0002"); u.Name != "陶晓" || srv.Stats().WritesApplied != 1 || tenantUser(srv, "u0003").JobTitle != "架构师" {
 		t.Fatalf("u0002 is %q; %d writes (want only u0003's title)", u.Name, srv.Stats().WritesApplied)
 	}
 	runDir := onlyRunDir(t, dir)

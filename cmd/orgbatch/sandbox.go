@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/sandbox"
 )
 
@@ -40,7 +42,7 @@ type sandboxServeOptions struct {
 	FaultSeed      uint64
 	Verbose        bool
 	// SeedLoader reads non-JSON seeds (sheets in the import format).
-	SeedLoader func(path string) (sandbox.StateFile, error)
+	SeedLoader func(path string, dir feishu.Directory) (sandbox.StateFile, error)
 }
 
 // shutdownGrace bounds how long an interrupted sandbox waits for requests
@@ -183,7 +185,8 @@ func runSandboxServe(ctx context.Context, o *sandboxServeOptions) error {
 		Latency: o.Latency, Jitter: o.Jitter, FailRate: o.FailRate,
 		DropBeforeRate: o.DropBeforeRate, DropAfterRate: o.DropAfterRate, TokenExpiryRate: o.TokenExpiry,
 		FaultSeed: o.FaultSeed, StatePath: o.StatePath, SeedPath: o.SeedPath, SeedLoader: o.SeedLoader,
-		Logger: slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
+		Directory: samplegen.Directory(), // the schema of a customised tenant, unless a state or seed file brings one
+		Logger:    slog.New(slog.NewTextHandler(io.ErrOut, &slog.HandlerOptions{Level: level})),
 	})
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err} // a bad seed or state file

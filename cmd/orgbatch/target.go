@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -115,6 +116,7 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
+		Directory: samplegen.Directory(), // the schema of a customised tenant, unless a state or seed file brings one
 	})
 	if err != nil {
 		return none, err
@@ -183,7 +185,7 @@ func (t *target) reader(progress func(done, total int)) *tenant.Reader {
 
 // sheetSeedLoader reads a sheet (the import format) as a sandbox seed. A
 // seed must be valid: its errors are returned, naming file, row and column.
-func sheetSeedLoader(path string) (sandbox.StateFile, error) {
+func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, error) {
 	o, ps := org.Load([]org.Input{{Path: path}})
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
@@ -191,7 +193,14 @@ func sheetSeedLoader(path string) (sandbox.StateFile, error) {
 			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
 		}
 	}
-	seed := plan.Bodies(o, plan.Options{})
+	// Titles and cities the schema lacks are created as Feishu does when a
+	// user names one; every other unknown name is an error of the seed.
+	seed, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
+	for _, p := range blocked {
+		if p.Severity == problem.Error {
+			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+		}
+	}
 	return sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}, nil
 }
 

@@ -1,8 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
+
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/tenant"
 
 	"github.com/orgbatch/orgbatch/templates"
 	"github.com/spf13/cobra"
@@ -12,11 +18,13 @@ func init() { register(newTemplateCmd) }
 
 // TemplateOptions are the parsed flags of `orgbatch template`.
 type TemplateOptions struct {
-	IO      *IOStreams
-	Format  string
-	OutDir  string
-	Force   bool
-	Leavers bool
+	IO         *IOStreams
+	Format     string
+	OutDir     string
+	Force      bool
+	Leavers    bool
+	FromTenant bool
+	Target     targetFlags
 }
 
 func newTemplateCmd(io *IOStreams) *cobra.Command {
@@ -41,21 +49,39 @@ unless --force.
 (orgbatch-leavers-template.xlsx, or leavers.csv and leavers-instructions.csv):
 who leaves (user_id, mobile or email), the acceptor of each kind of resource
 and a default acceptor, the email processing (转移/保留/删除) and the
-successor of the departments they lead.`,
+successor of the departments they lead.
+
+With --from-tenant the template is made against a tenant, connecting as
+import does (credentials, --base-url, --sandbox…): its dropdowns offer the
+tenant's own employee types, job levels and families, job titles and work
+cities, and each custom attribute gets a column (with its options as a
+dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
   orgbatch template --out ./hr --format csv
-  orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx`,
+  orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx
+  orgbatch template --from-tenant --out ./hr    # the tenant's own types, levels, attributes…
+  orgbatch template --from-tenant --sandbox     # as the sample company's tenant has them`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runTemplate(opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !opts.FromTenant && (cmd.Flags().Changed("sandbox") || cmd.Flags().Changed("base-url") || cmd.Flags().Changed("domain")) {
+				return usageError("--sandbox, --base-url and --domain need --from-tenant")
+			}
+			if opts.FromTenant && opts.Leavers {
+				return usageError("--from-tenant makes the import templates; the leavers template has no tenant-specific columns")
+			}
+			return runTemplate(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
 	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
 	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
+	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template")
+	opts.Target.register(cmd)
 	return cmd
 }
 
-func runTemplate(opts *TemplateOptions) error {
+func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
 	}
@@ -70,10 +96,23 @@ func runTemplate(opts *TemplateOptions) error {
 			}
 		}
 	}
+	var dir *feishu.Directory
+	if opts.FromTenant {
+		var err error
+		if dir, err = tenantDirectory(ctx, opts); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return err
 	}
-	paths, err := write(opts.OutDir, opts.Format)
+	var paths []string
+	var err error
+	if dir != nil {
+		paths, err = templates.WriteFor(opts.OutDir, opts.Format, dir)
+	} else {
+		paths, err = write(opts.OutDir, opts.Format)
+	}
 	if err != nil {
 		return err
 	}
@@ -81,4 +120,24 @@ func runTemplate(opts *TemplateOptions) error {
 		fmt.Fprintln(opts.IO.Out, p)
 	}
 	return nil
+}
+
+// tenantDirectory reads every list of the tenant's schema.
+func tenantDirectory(ctx context.Context, opts *TemplateOptions) (*feishu.Directory, error) {
+	tgt, err := opts.Target.connect(ctx, opts.IO, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil, err
+	}
+	defer tgt.Close()
+	if !opts.IO.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "目标 target: %s\n", tgt.Desc)
+	}
+	snap := tenant.New()
+	if err := tgt.reader(nil).ReadDirectory(ctx, snap, tenant.AllLists); err != nil {
+		if ctx.Err() != nil {
+			return nil, &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		}
+		return nil, &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant's schema failed; nothing was written: %w", err)}
+	}
+	return &snap.Dir, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -27,7 +28,7 @@ func TestValidateExitCodes(t *testing.T) {
 		code int
 		out  string
 	}{
-		{"valid sample", []string{"validate", "../../samples/company.xlsx"}, ExitOK, "没有发现问题"},
+		{"valid sample", []string{"validate", "../../samples/company.xlsx"}, ExitOK, "0 个错误 errors"},
 		{"valid CSV pair", []string{"validate", "../../samples/departments.csv", "../../samples/users.csv"}, ExitOK, "300 个成员"},
 		{"rule errors", []string{"validate", "../../samples/invalid/departments_tree.csv"}, ExitRowsFailed, "DEPT_CYCLE"},
 		{"warnings only", []string{"validate", "--users", "../../samples/users.csv"}, ExitOK, "USER_DEPT_UNKNOWN"},
@@ -166,6 +167,24 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filled); string(got) != string(want) {
 		t.Error("--force did not replace the template")
+	}
+	if code, _, _ := runCLI(t, "template", "--sandbox"); code != ExitUsage {
+		t.Errorf("--sandbox without --from-tenant: exit %d", code)
+	}
+}
+
+// TestTemplateFromTenant: against a tenant (here the embedded sandbox,
+// with the sample company's schema) the template offers its lists.
+func TestTemplateFromTenant(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "template", "--from-tenant", "--sandbox", "--out", dir, "--format", "csv")
+	if code != ExitOK || !strings.Contains(errOut, "本地沙箱") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	users, _ := os.ReadFile(filepath.Join(dir, "users.csv"))
+	ins, _ := os.ReadFile(filepath.Join(dir, "instructions.csv"))
+	if !strings.Contains(string(users), "学历 (custom:"+samplegen.AttrEducation+")") || !strings.Contains(string(ins), "custom attribute (HREF)") {
+		t.Errorf("users.csv header / instructions:\n%s\n%s", users, ins)
 	}
 }
 

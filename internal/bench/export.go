@@ -193,7 +193,7 @@ func exportOrg(spec ExportSpec) ([]feishu.Department, []feishu.User, int, error)
 	if len(ps) > 0 {
 		return nil, nil, 0, fmt.Errorf("generated org: %s", ps[0].Text())
 	}
-	seed := plan.Bodies(o, plan.Options{})
+	seed, _ := plan.Bodies(o, *samplegen.Directory(), plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	depts, users := seed.Departments, seed.Users
 	return depts, users, multi, nil
 }

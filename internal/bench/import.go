@@ -205,7 +205,8 @@ type benchTenant struct {
 
 func newBenchTenant(spec ImportSpec) (*benchTenant, error) {
 	srv, err := sandbox.New(sandbox.Options{RateScale: spec.RateScale, RateWindows: sandbox.WindowsSliding,
-		Latency: spec.Latency, Jitter: spec.Jitter, FaultSeed: 1})
+		Latency: spec.Latency, Jitter: spec.Jitter, FaultSeed: 1,
+		Directory: samplegen.Directory()})
 	if err != nil {
 		return nil, err
 	}

@@ -11,19 +11,27 @@ import (
 	"github.com/orgbatch/orgbatch/templates"
 )
 
-// Org is a generated org as rows in the template's column order.
+// Org is a generated org as rows in the template's column order. Users'
+// rows may go on with the columns of UserColumns (custom attributes).
 type Org struct {
 	Departments [][]string
 	Users       [][]string
 	Units       [][]string // none in synthetic orgs
+	// UserColumns head the users' rows' cells after the template's
+	// (custom attributes).
+	UserColumns []string
 }
 
 // Sheets returns the org as the template's data sheets (a units sheet
 // only when it has units).
 func (o Org) Sheets() []sheet.OutSheet {
+	var extra []sheet.Column
+	for _, h := range o.UserColumns {
+		extra = append(extra, sheet.Column{Header: h, Width: 20})
+	}
 	out := []sheet.OutSheet{
 		templates.DataSheet(org.DepartmentSchema, o.Departments),
-		templates.DataSheet(org.UserSchema, o.Users),
+		templates.DataSheet(org.UserSchema, o.Users, extra...),
 	}
 	if len(o.Units) > 0 {
 		out = append(out, templates.DataSheet(org.UnitSchema, o.Units))

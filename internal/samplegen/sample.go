@@ -76,17 +76,23 @@ func Company() Org {
 	}
 	// International sales use overseas mobiles, which need an email.
 	overseas := []string{"+8529%07d", "+6581%06d", "+1415555%04d"}
+	// The tenant's schema comes from a source of its own, so the fields
+	// above stay what they were before the company had one.
+	s := newGen(20261124)
+	o.UserColumns = SchemaColumns()
 	for i, p := range people {
 		top := strings.SplitN(p.depts[0], "-", 2)[0]
 		v := g.userValues(i, p, g.pick(jobTitles[top]))
-		if leaderOf[p.depts[0]] == p.id {
+		leader := leaderOf[p.depts[0]] == p.id
+		if leader {
 			v["job_title"] = "负责人"
 		}
 		if p.depts[0] == "SALES-INTL" {
 			v["mobile"] = fmt.Sprintf(overseas[i%len(overseas)], i)
 			v["email"] = fmt.Sprintf("intl%04d@xingchen.example.com", i)
 		}
-		o.Users = append(o.Users, row(org.UserSchema, v))
+		attrs := s.schemaValues(v, p, leader, parent[p.depts[0]] == "0")
+		o.Users = append(o.Users, append(row(org.UserSchema, v), attrs...))
 	}
 	addMatrix(&o, people, leaderOf)
 	return o
