@@ -1,3 +1,12 @@
+// Package audit turns a walked tenant into what an audit reads: the org
+// chart with headcounts and leaders, the totals per level, the findings
+// (one table of kinds, Kinds, with their thresholds) and, given an earlier
+// export, what changed since. It is pure — no I/O, the same snapshot gives
+// the same report — and table-tested; audit/htmlpage renders it.
+//
+// Findings are about the tenant as it is, not about a sheet, so they are
+// not rules of problem/rules.go (which a sheet must satisfy, and which the
+// template's instructions list).
 package audit
 
 import "github.com/orgbatch/orgbatch/tenant"
