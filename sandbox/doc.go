@@ -302,7 +302,7 @@
 //
 // # Rate limits
 //
-// Per app and endpoint, every window of feishu.EndpointLimits (or
+// Per app and endpoint, every window of DocumentedLimits (or
 // Options.Limits) counted as fixed windows aligned to the server clock
 // (Options.Now; the window type is UNCONFIRMED). A PATCH user whose body
 // has department_ids or is_frozen draws also on EPPatchUserDept (1/s).

@@ -47,7 +47,7 @@ type Options struct {
 	// stay): 1 is the documented limits, 20 the same proportions 20 times
 	// faster. 0 or less disables rate limiting.
 	RateScale float64
-	// Limits overrides feishu.EndpointLimits (nil = the documented ones),
+	// Limits overrides DocumentedLimits (nil = the documented ones),
 	// e.g. a tiny limit in a test.
 	Limits map[feishu.Endpoint]feishu.Limit
 	// RateWindows is how windows are counted: WindowsFixed (default) or
@@ -124,7 +124,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.IdempotencyTTL = DefaultIdempotencyTTL
 	}
 	if o.Limits == nil {
-		o.Limits = feishu.EndpointLimits
+		o.Limits = DocumentedLimits
 	}
 	if o.Now == nil {
 		o.Now = time.Now

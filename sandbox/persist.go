@@ -3,12 +3,10 @@ package sandbox
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/atomicfile"
 )
 
 // stateFileVersion is the version of the state file format.
@@ -200,7 +198,7 @@ func (s *Server) compact() (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := writeFileAtomic(s.opts.StatePath, append(b, '\n')); err != nil {
+	if err := atomicfile.WriteBytes(s.opts.StatePath, atomicfile.Private, append(b, '\n')); err != nil {
 		return 0, err
 	}
 	s.dur.snapSize = int64(len(b))
@@ -238,48 +236,4 @@ func (s *Server) closeState() error {
 	d.cond.Broadcast()
 	d.mu.Unlock()
 	return err
-}
-
-// writeFileAtomic replaces path with data so that a crash leaves either the
-// old or the new file: temp file in the same directory, write, fsync,
-// rename, fsync the directory.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		_ = f.Close()
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
-		return fmt.Errorf("fsync %s: %w", dir, err)
-	}
-	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/atomicfile"
 )
 
 // The state file is a snapshot plus a log. Every acknowledged write
@@ -95,7 +96,7 @@ func (l *stateLog) append(buf []byte) error {
 		if err != nil {
 			return err
 		}
-		if err := syncDir(filepath.Dir(l.path)); err != nil { // the new file's name is durable too
+		if err := atomicfile.SyncDir(filepath.Dir(l.path)); err != nil { // the new file's name is durable too
 			f.Close()
 			return err
 		}

@@ -93,7 +93,7 @@ func writeFile(path string, perm os.FileMode, write func(w io.Writer) error, noR
 	if err = commit(tmp.Name(), path, noReplace); err != nil {
 		return err
 	}
-	if err = syncDir(dir); err != nil {
+	if err = SyncDir(dir); err != nil {
 		return err
 	}
 	if !closed {
@@ -202,7 +202,9 @@ func RemoveStale(dir string) ([]string, error) {
 	return removed, nil
 }
 
-func syncDir(dir string) error {
+// SyncDir fsyncs a directory, so that a file created or renamed in it
+// survives a crash under that name.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
