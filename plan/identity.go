@@ -2,10 +2,9 @@ package plan
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/orgbatch/orgbatch/feishu"
-	"golang.org/x/text/width"
+	"github.com/orgbatch/orgbatch/org"
 )
 
 // matchUser finds the Feishu user a row is about and checks that the
@@ -114,11 +113,4 @@ func (b *builder) nameOf(id string) string {
 // which differ between systems without the person changing.
 func sameName(a, b string) bool { return nameKey(a) == nameKey(b) }
 
-func nameKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("·・•‧･", r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, width.Fold.String(s))
-}
+func nameKey(s string) string { return org.NameKey(s) }

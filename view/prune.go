@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
+	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/prune"
 )
 
@@ -25,24 +26,7 @@ func Prune(w io.Writer, extra *prune.Plan) {
 	}
 }
 
-// maskMobile shows a mobile the way Chinese apps print one, +86138****8000:
-// enough to tell two people of one name apart and to check against the
-// admin console, while terminals, CI logs and pasted tickets do not
-// collect the numbers. only-in-feishu.json (owner-only) has them whole.
-func maskMobile(m string) string {
-	r := []rune(m)
-	if len(r) < 8 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[:len(r)-8]) + "****" + string(r[len(r)-4:])
-}
-
-// maskEmail keeps an address's first character and its domain: z***@example.com.
-func maskEmail(e string) string {
-	local, domain, ok := strings.Cut(e, "@")
-	if e == "" || !ok || local == "" {
-		return strings.Repeat("*", len(e))
-	}
-	r := []rune(local)
-	return string(r[0]) + "***@" + domain
-}
+// maskMobile and maskEmail: org.MaskMobile, org.MaskEmail. only-in-feishu.json
+// (owner-only) has the contacts whole.
+func maskMobile(m string) string { return org.MaskMobile(m) }
+func maskEmail(e string) string  { return org.MaskEmail(e) }

@@ -66,6 +66,9 @@ An export never replaces a file: the default name gets a -2, -3… suffix when
 taken, and an existing --out file (or export files in an existing --out
 directory) is refused unless --force.
 
+For an HTML page with the org chart, the findings and what changed since an
+earlier export (for an audit), see orgbatch audit.
+
 Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 2 usage error, 3 interrupted (nothing written).`,
 		Example: `  orgbatch export --sandbox --sandbox-seed samples/company.xlsx   # try it on a local sandbox
@@ -79,7 +82,7 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	opts.Target.register(cmd)
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", "", "export only this department (its custom department_id) and everything under it")
-	f.StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
+	f.StringVar(&opts.Format, "format", "xlsx", "xlsx or csv (an HTML report: orgbatch audit)")
 	f.StringVarP(&opts.Out, "out", "o", "", "output file (xlsx) or directory (csv) (default reports/export-<time>)")
 	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark")
@@ -91,6 +94,9 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 }
 
 func runExport(ctx context.Context, opts *ExportOptions) error {
+	if opts.Format == "html" {
+		return usageError("--format html: the HTML report with the org chart and findings is `orgbatch audit` (see orgbatch audit --help) / HTML 审计报告请用 orgbatch audit")
+	}
 	if opts.Format != "xlsx" && opts.Format != "csv" {
 		return usageError("--format must be xlsx or csv, not %q", opts.Format)
 	}
@@ -119,15 +125,9 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	bar := newPhaseBar(io, 1, "导出 exporting")
 	reader := &tenant.Reader{API: tgt.API, Parallel: opts.Parallel}
 	snap, err := reader.Walk(ctx, tenant.WalkOptions{
-		Units: true,
-		Root:  opts.Root,
-		Progress: func(p tenant.WalkProgress) {
-			total := p.Departments
-			if !p.Listed {
-				total++ // more may come: the bar must not complete yet
-			}
-			bar.Set(p.Done, total)
-		},
+		Units:    true,
+		Root:     opts.Root,
+		Progress: walkBar(bar),
 	})
 	bar.Finish()
 	if err == nil {
