@@ -54,14 +54,20 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 	fmt.Fprintf(w, " %.1fs\n", elapsed.Seconds())
 }
 
-// endpointName names an endpoint by its last path segment.
+// endpointName names an endpoint by its last path segment (the two group
+// listings by their last two).
 func endpointName(ep feishu.Endpoint) string {
 	s := string(ep)
 	if i := strings.LastIndex(s, "/"); i >= 0 {
 		s = s[i+1:]
 	}
-	if s == ":department_id" {
+	switch {
+	case s == ":department_id":
 		return "get_department"
+	case ep == feishu.EPGroupList:
+		return "group/simplelist"
+	case ep == feishu.EPGroupMembers:
+		return "member/simplelist"
 	}
 	return s
 }
