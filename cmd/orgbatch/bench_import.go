@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -100,13 +101,16 @@ func runBenchImport(ctx context.Context, opts *BenchImportOptions, fixedDepts bo
 // importCommand runs `orgbatch import` as a user would, with its report,
 // quietly.
 func importCommand(ctx context.Context, workbook, baseURL string, scale float64, workers int, reportDir string) error {
-	streams := (&IOStreams{In: &emptyReader{}, Out: io.Discard, ErrOut: io.Discard}).WithEnv(map[string]string{
+	var errOut bytes.Buffer
+	streams := (&IOStreams{In: &emptyReader{}, Out: io.Discard, ErrOut: &errOut}).WithEnv(map[string]string{
 		feishu.EnvAppID: sandbox.DefaultAppID, feishu.EnvAppSecret: sandbox.DefaultAppSecret,
 	})
+	// --yes: a served sandbox is asked about like a tenant, and nobody is
+	// at a terminal here.
 	args := []string{"import", workbook, "--base-url", baseURL, "--rate-scale", strconv.FormatFloat(scale, 'g', -1, 64),
-		"--workers", strconv.Itoa(workers), "--report", reportDir, "--quiet"}
+		"--workers", strconv.Itoa(workers), "--report", reportDir, "--quiet", "--yes"}
 	if code := Main(ctx, args, streams); code != 0 {
-		return &ExitError{Code: code, Err: fmt.Errorf("orgbatch import exited with status %d", code)}
+		return &ExitError{Code: code, Err: fmt.Errorf("orgbatch import exited with status %d: %s", code, bytes.TrimSpace(errOut.Bytes()))}
 	}
 	return nil
 }

@@ -319,3 +319,16 @@ func TestResumeHint(t *testing.T) {
 		t.Errorf("embedded sandbox: %q", got)
 	}
 }
+
+// TestBenchImportRuns: the benchmark runs the import a user runs — which
+// asks before writing to a served sandbox, so it must say --yes.
+func TestBenchImportRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs an import")
+	}
+	code, out, errOut := runCLI(t, "bench", "import", "--users", "40", "--departments", "4", "--rate-scale", "1000",
+		"--latency", "0", "--jitter", "0", "--no-baseline", "--workers", "4")
+	if code != ExitOK || !strings.Contains(out, "ratio") {
+		t.Fatalf("bench import: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
