@@ -32,8 +32,10 @@ type Rehearsal struct {
 	Plan       plan.Options
 	UserIDType string
 	Options    map[string]string
-	Workers    int
-	Logger     *slog.Logger
+	// Apply is the command that applies the rehearsed plan, for the report.
+	Apply   string
+	Workers int
+	Logger  *slog.Logger
 	// Tenant is the real tenant's run.TenantKey, Target its description.
 	Tenant, Target string
 	Mapping        map[string]string

@@ -23,17 +23,16 @@ func init() { register(newImportCmd) }
 
 // ImportOptions are the parsed flags of `orgbatch import`.
 type ImportOptions struct {
-	IO       *IOStreams
-	Files    []string
-	Inputs   inputFlags
-	Target   targetFlags
-	DryRun   bool
-	NoCreate bool
-	Renames  bool
-	Create   createMissingFlags
-	Confirm  countFlag // --confirm-changes
-	Groups   groupFlags
-	IDType   userIDTypeFlag
+	IO      *IOStreams
+	Files   []string
+	Inputs  inputFlags
+	Target  targetFlags
+	DryRun  bool
+	Confirm countFlag // --confirm-changes
+	// Rehearsed is the rehearsal folder the import must match (rehearsed.go).
+	Rehearsed string
+	shaping   map[string]string // the plan-shaping flags' values (planShaping)
+	planFlags
 	runFlags
 	Now func() time.Time
 }
@@ -84,6 +83,7 @@ written), 3 interrupted.`,
 			if opts.Files, err = opts.runFlags.files(cmd, args); err != nil {
 				return err
 			}
+			opts.shaping = planShaping(cmd.Flags())
 			return runImport(cmd.Context(), opts)
 		},
 	}
@@ -97,12 +97,9 @@ written), 3 interrupted.`,
 		skipInvalid: "import the valid rows even if some rows have validation errors",
 		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
 	})
-	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
-	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
-	opts.Create.register(cmd)
+	opts.planFlags.register(cmd)
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
-	opts.Groups.register(cmd)
-	opts.IDType.register(cmd)
+	f.StringVar(&opts.Rehearsed, "rehearsed", "", "apply exactly the plan `orgbatch rehearse` made in this folder: refuse if the sheets, the flags or the tenant (what the plan reads) changed since")
 	return cmd
 }
 
@@ -110,13 +107,14 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
 	}
-	if err := opts.Groups.check(); err != nil {
-		return err
-	}
-	if err := opts.IDType.check(); err != nil {
+	if err := opts.planFlags.check(); err != nil {
 		return err
 	}
 	inputs, err := opts.Inputs.inputs(opts.Files)
+	if err != nil {
+		return err
+	}
+	rehearsed, err := loadRehearsed(opts, fileList(inputs))
 	if err != nil {
 		return err
 	}
@@ -143,6 +141,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	defer tgt.Close()
 	io.say("目标 target: %s", tgt.Desc)
+	if err := rehearsed.target(tgt, opts.Target); err != nil {
+		return err
+	}
 	folder, err := openRun(opts, tgt, fileList(inputs))
 	if err != nil {
 		return err
@@ -153,11 +154,11 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	im := &run.Import{
 		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
-		Plan: plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
-			CreateMissing: opts.Create.CreateMissing, RemoveMembers: opts.Groups.remove},
+		Plan:    opts.planFlags.options(opts.Inputs),
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 		UserIDType:    opts.IDType.t,
+		Check:         rehearsed.hook(),
 	}
 	if r := opts.IDType.reader(tgt); r != nil {
 		im.IDs = r
