@@ -51,7 +51,7 @@ type Import struct {
 	// it (not a Planner's), before the plan is written or anything is
 	// done: an error, returned as it is, stops the run (a rehearsal that
 	// no longer holds, `import --rehearsed`).
-	Check func(snap *tenant.Snapshot, p *plan.Plan) error
+	Check   func(snap *tenant.Snapshot, p *plan.Plan) error
 	Written func(dir string, p *plan.Plan) error
 
 	// Hooks for the person watching; any may be nil.
