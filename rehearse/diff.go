@@ -72,16 +72,26 @@ func Refused(ex *importer.Result) []importer.Outcome {
 
 // Remaining are the rows a plan of the sheets against the clone after the
 // import still changes: what the import should have done and the clone
-// does not show. Rows still blocked are refused rows, counted apart.
-func Remaining(after *plan.Plan) (changes []*plan.Change, blocked int) {
+// does not show. The rows the rehearsal refused (still blocked, or still
+// to do because they failed) are counted apart: they are reported as
+// refused.
+func Remaining(after *plan.Plan, refused []importer.Outcome) (changes []*plan.Change, stillRefused int) {
+	type row struct {
+		kind plan.Kind
+		key  string
+	}
+	was := map[row]bool{}
+	for _, o := range refused {
+		was[row{o.Change.Kind, o.Change.Key}] = true
+	}
 	for _, c := range after.Changes {
-		switch c.Action {
-		case plan.ActionUnchanged:
-		case plan.ActionBlocked:
-			blocked++
+		switch {
+		case c.Action == plan.ActionUnchanged:
+		case c.Action == plan.ActionBlocked || was[row{c.Kind, c.Key}]:
+			stillRefused++
 		default:
 			changes = append(changes, c)
 		}
 	}
-	return changes, blocked
+	return changes, stillRefused
 }

@@ -178,10 +178,14 @@ func (d Drift) String() string {
 	case "empty":
 		return "the tenant was empty, or is now / 租户是否为空已变化"
 	}
-	return fmt.Sprintf("%s %s%s %s / %s", what, id, name, d.Change, zhChange[d.Change])
+	return fmt.Sprintf("%s %s%s %s / %s %s %s", what, id, name, d.Change, zhKind[what], id, zhChange[d.Change])
 }
 
-var zhChange = map[string]string{"changed": "已更改", "added": "为新增", "gone": "已不存在"}
+var (
+	zhChange = map[string]string{"changed": "已更改", "added": "为新增", "gone": "已不存在"}
+	zhKind   = map[string]string{"department": "部门", "user": "成员", "unit": "单位", "group": "用户组", "directory": "通讯录列表",
+		"members": "部门成员", "units": "单位", "groups": "用户组"}
+)
 
 // Compare lists how now differs from was, sorted by key; none when the
 // totals agree.

@@ -83,7 +83,7 @@ func writeRefused(w *bufio.Writer, refused []importer.Outcome) {
 
 func writeRemaining(w *bufio.Writer, res *Result) {
 	fmt.Fprintf(w, "## 演练后仍有差异 Still different after the rehearsal: %d\n\n", len(res.Remaining))
-	fmt.Fprintf(w, "A plan of the sheets against the clone after the import (%d rows still blocked, the refused ones) / 导入后对克隆重新计划:\n\n", res.StillBlocked)
+	fmt.Fprintf(w, "A plan of the sheets against the clone after the import (the %d refused rows apart) / 导入后对克隆重新计划:\n\n", res.StillBlocked)
 	if len(res.Remaining) == 0 {
 		fmt.Fprintf(w, "Nothing: the clone shows what the sheets say / 无差异.\n\n")
 		return

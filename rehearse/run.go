@@ -54,7 +54,8 @@ type Result struct {
 	Refused  []importer.Outcome
 	Estimate Estimate
 	// Remaining are the changes a plan against the clone after the import
-	// still makes (should be none); StillBlocked the rows still refused.
+	// still makes, the refused rows apart (should be none); StillBlocked
+	// the refused rows that plan still blocks or would still do.
 	Remaining    []*plan.Change
 	StillBlocked int
 	// RealCalls are the calls the read of the real tenant made.
@@ -184,7 +185,7 @@ func (rh *Rehearsal) after(ctx context.Context, c *cloneTenant, res *Result) err
 	if err != nil {
 		return fmt.Errorf("reading the clone back: %w", err)
 	}
-	res.Remaining, res.StillBlocked = Remaining(p)
+	res.Remaining, res.StillBlocked = Remaining(p, res.Refused)
 	return nil
 }
 
