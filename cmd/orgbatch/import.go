@@ -69,9 +69,15 @@ the mobile/email of more than 5 and more than 10% of the existing users or
 departments it matched (or more than 100) also needs that number: typed
 when asked, or --confirm-changes N. --dry-run shows all this and never asks.
 
+With --rehearsed DIR (a folder of ` + "`orgbatch rehearse`" + `) the import applies
+exactly the rehearsed plan: it refuses, writing nothing, when the sheets,
+the flags that shape the plan or the tenant — in anything the plan reads —
+changed since the rehearsal, and names what changed.
+
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, or a confirmation refused or missing (nothing
-written), 3 interrupted.`,
+written), 3 interrupted, 4 the rehearsal (--rehearsed) is stale (nothing
+written).`,
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
   FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
