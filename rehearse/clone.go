@@ -88,7 +88,10 @@ type Clone struct {
 
 // NewClone turns a snapshot read whole into a sandbox state.
 func NewClone(s *tenant.Snapshot) *Clone {
-	c := &Clone{State: sandbox.StateFile{Version: 1, Directory: &s.Dir}}
+	c := &Clone{State: sandbox.StateFile{Version: 1}}
+	if s.DirRead == tenant.AllLists {
+		c.State.Directory = &s.Dir // else the sandbox's own: the five built-in employee types
+	}
 	if s.Tree != nil && s.Tree.Root != nil {
 		c.State.TenantName = s.Tree.Root.Name
 	}
