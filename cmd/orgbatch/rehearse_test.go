@@ -153,6 +153,10 @@ func TestRehearsedImportRefusesStale(t *testing.T) {
 			}
 		})
 	}
+	code, _, errOut := runAgainst(t, context.Background(), "import", depts, users, "--base-url", url, "--report", dir, "--rehearsed", rd, "--resume")
+	if code != ExitUsage || !strings.Contains(errOut, "--rehearsed cannot be combined with --resume") {
+		t.Errorf("--rehearsed --resume: exit %d\n%s", code, errOut)
+	}
 }
 
 // TestRehearsedImportLandsReadBack: the real import after a clean

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -73,6 +71,3 @@ func (c *rehearsedCheck) hook() func(*tenant.Snapshot, *plan.Plan) error {
 }
 
 func staleError(st *rehearse.Stale) error { return &ExitError{Code: ExitStale, Err: st} }
-
-// isStale reports a refused rehearsed import.
-func isStale(err error) bool { return errors.As(err, new(*rehearse.Stale)) }
