@@ -6,9 +6,9 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// planFlags are the flags that shape an import's plan, shared by import
+// planningFlags are the flags that shape an import's plan, shared by import
 // and rehearse (a rehearsal plans as the import will).
-type planFlags struct {
+type planningFlags struct {
 	NoCreate bool
 	Renames  bool
 	Create   createMissingFlags
@@ -16,7 +16,7 @@ type planFlags struct {
 	IDType   userIDTypeFlag
 }
 
-func (p *planFlags) register(cmd *cobra.Command) {
+func (p *planningFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&p.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
 	f.BoolVar(&p.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
@@ -25,7 +25,7 @@ func (p *planFlags) register(cmd *cobra.Command) {
 	p.IDType.register(cmd)
 }
 
-func (p *planFlags) check() error {
+func (p *planningFlags) check() error {
 	if err := p.Groups.check(); err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (p *planFlags) check() error {
 }
 
 // options are the plan options the flags give.
-func (p *planFlags) options(in inputFlags) plan.Options {
+func (p *planningFlags) options(in inputFlags) plan.Options {
 	return plan.Options{NoCreateDepartments: p.NoCreate, PathRoot: in.pathRoot, AcceptRenames: p.Renames,
 		CreateMissing: p.Create.CreateMissing, RemoveMembers: p.Groups.remove}
 }

@@ -24,7 +24,7 @@ type RehearseOptions struct {
 	Files  []string
 	Inputs inputFlags
 	Target targetFlags
-	planFlags
+	planningFlags
 	Workers     int
 	ReportDir   string
 	SkipInvalid bool
@@ -72,7 +72,7 @@ Exit status: 0 the rehearsal refused no row and nothing differs after it,
 	}
 	opts.Inputs.register(cmd)
 	opts.Target.register(cmd)
-	opts.planFlags.register(cmd)
+	opts.planningFlags.register(cmd)
 	f := cmd.Flags()
 	f.StringVar(&opts.ReportDir, "report", "reports", "directory for rehearsal directories")
 	f.IntVar(&opts.Workers, "workers", 16, "concurrent requests to the clone (as import's --workers)")
@@ -85,7 +85,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
 	}
-	if err := opts.planFlags.check(); err != nil {
+	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
 	inputs, err := opts.Inputs.inputs(opts.Files)
@@ -121,7 +121,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	bar := newPhaseBar(io, 1, "演练 rehearsing")
 	rh := &rehearse.Rehearsal{
 		Org: o, Problems: ps, Inputs: hashedInputs(files, opts.Inputs), Reader: tgt.reader(nil),
-		Plan: opts.planFlags.options(opts.Inputs), UserIDType: opts.IDType.t, Options: opts.shaping,
+		Plan: opts.planningFlags.options(opts.Inputs), UserIDType: opts.IDType.t, Options: opts.shaping,
 		Apply:   "orgbatch import " + strings.Join(opts.Files, " ") + " --rehearsed " + folder.Dir + " (and the same flags / 相同参数)",
 		Workers: opts.Workers, Logger: logger, Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		Cloned: func(d, u int) {
