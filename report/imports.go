@@ -30,10 +30,12 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
-	importer.StatusDeleted:   sheet.MarkChanged,
-	importer.StatusRestored:  sheet.MarkGood,
-	importer.StatusAdded:     sheet.MarkGood,
-	importer.StatusRemoved:   sheet.MarkChanged,
+	// not done yet: the resume does it, nothing to fix
+	importer.StatusInterrupted: sheet.MarkMuted,
+	importer.StatusDeleted:     sheet.MarkChanged,
+	importer.StatusRestored:    sheet.MarkGood,
+	importer.StatusAdded:       sheet.MarkGood,
+	importer.StatusRemoved:     sheet.MarkChanged,
 }
 
 var importColumns = []sheet.Column{

@@ -1,12 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/samplegen"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
@@ -181,4 +191,117 @@ func TestFailedRowsWorkbookSaysWhyAndReimports(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refuseOne serves a sandbox but refuses one user's create (a permanent
+// Feishu error) until healed, and cancels the run two writes after the
+// run recorded that failure (failed says whether it has): an
+// interruption of a run that has a real failure.
+type refuseOne struct {
+	inner  http.Handler
+	userID string
+	cancel context.CancelFunc
+	failed func() bool
+	mu     sync.Mutex
+	after  int // writes since the failure was recorded
+	healed bool
+}
+
+func (g *refuseOne) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isWrite(r) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		g.mu.Lock()
+		refuse := !g.healed && r.URL.Path == feishu.PathUsers && bytes.Contains(body, []byte(`"user_id":"`+g.userID+`"`))
+		if !refuse && !g.healed && g.failed() {
+			if g.after++; g.after == 2 {
+				g.cancel()
+			}
+		}
+		g.mu.Unlock()
+		if refuse {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprintf(w, `{"code":%d,"msg":"invalid mobile"}`, feishu.CodeMobileInvalid.Num)
+			return
+		}
+	}
+	g.inner.ServeHTTP(w, r)
+}
+
+// TestInterruptedIsNotFailed: Ctrl-C stops an import that has one real
+// failure. The bar stops where it was (never at 100%); the rows not done
+// are interrupted — not failed, not skipped, not in the failed-rows file,
+// which holds the one failure only — and the message says, in both
+// languages, that they are nothing to fix and gives the exact command to
+// continue. That command, once the failure is gone, finishes the run and
+// removes the failed-rows file of the interrupted attempt.
+func TestInterruptedIsNotFailed(t *testing.T) {
+	srv, err := sandbox.New(sandbox.Options{Directory: samplegen.Directory()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reports := t.TempDir()
+	gate := &refuseOne{inner: srv.Handler(), userID: "u0005", cancel: cancel, failed: func() bool {
+		// the journal has a step's end once the run knows it
+		js, _ := filepath.Glob(filepath.Join(reports, "import-*", report.JournalFile))
+		data, _ := os.ReadFile(strings.Join(js, ""))
+		return bytes.Contains(data, []byte(`"status":"failed"`))
+	}}
+	hs := httptest.NewServer(gate)
+	defer hs.Close()
+	args := []string{"import", samplesXLSX, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--yes", "--workers", "4"}
+	onTerminal := func(ctx context.Context, args ...string) (int, string, string) {
+		io, out, errOut := TestIO()
+		io.ErrIsTTY, io.TermWidth = true, func() int { return 120 }
+		return Main(ctx, args, io.WithEnv(sandboxEnv)), out.String(), errOut.String()
+	}
+	code, out, errOut := onTerminal(ctx, args...)
+	dir := onlyRunDir(t, reports)
+	resume := "orgbatch import " + samplesXLSX + " --resume " + dir
+	if code != ExitInterrupted || !strings.Contains(errOut, resume) || !strings.Contains(errOut, "无需修改") || !strings.Contains(errOut, "nothing to fix") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if bar := importBar(errOut); !strings.Contains(bar, "行 rows") || strings.Contains(bar, "100%") {
+		t.Errorf("the bar was not drawn, or went to 100%% on an interruption:\n%q", bar)
+	}
+	s := readSummary(t, dir)
+	if !s.Interrupted || s.Rows["user"]["failed"] != 1 || s.Rows["user"]["interrupted"] == 0 || s.Rows["user"]["skipped"]+s.Rows["department"]["skipped"] != 0 {
+		t.Errorf("summary rows %v", s.Rows)
+	}
+	failed := filepath.Join(dir, "failed-company.xlsx")
+	f, err := excelize.OpenFile(failed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, _ := f.GetRows(usersSheet)
+	f.Close()
+	if len(users) != 2 || users[1][len(report.FailedColumns)] != "u0005" || !strings.Contains(users[1][1], strconv.Itoa(feishu.CodeMobileInvalid.Num)) {
+		t.Errorf("failed users: %q; want u0005's row only", users)
+	}
+
+	gate.mu.Lock()
+	gate.healed = true
+	gate.mu.Unlock()
+	code, out, errOut = onTerminal(context.Background(), append(args, "--resume", dir)...)
+	if code != ExitOK || !strings.Contains(importBar(errOut), "100%") {
+		t.Fatalf("resume: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if s := readSummary(t, dir); s.Interrupted || s.Rows["user"]["created"] != 300 {
+		t.Errorf("resumed summary %+v", s.Rows)
+	}
+	if _, err := os.Stat(failed); !os.IsNotExist(err) {
+		t.Errorf("the interrupted attempt's failed-rows file is still there: %v", err)
+	}
+}
+
+// importBar is the import's bar as drawn on stderr: from its first frame
+// to the end of its line.
+func importBar(errOut string) string {
+	_, bar, _ := strings.Cut(errOut, "导入 importing")
+	bar, _, _ = strings.Cut(bar, "\n")
+	return bar
 }
