@@ -34,9 +34,10 @@ var failedStatus = map[importer.Status]string{
 const skippedHint = "本行本身无误：改正它依赖的行（见错误说明）后，两行一起重新导入 / This row itself is fine: fix the row it depends on (see error_message), then import both again"
 
 // failedDropdownRows is the most rows a failed-rows workbook gives the
-// template's dropdowns: those are written cell by cell; a larger file is
-// streamed without them.
-const failedDropdownRows = 5000
+// template's dropdowns, as many as the template has: such a sheet is
+// written cell by cell (2,000 rows of 27 columns: about a second; 5,000:
+// nearly three), a larger one is streamed without them.
+const failedDropdownRows = templates.DropdownRows
 
 // writeFailed writes the rows that failed or were skipped in the input's
 // own format — the same files, sheets, headers and cells — with
