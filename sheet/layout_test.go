@@ -118,4 +118,3 @@ func TestLayoutOfWrittenSheets(t *testing.T) {
 		}
 	}
 }
-
