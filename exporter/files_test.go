@@ -162,7 +162,7 @@ func TestExportFiles(t *testing.T) {
 		t.Errorf("sha256_data %q, recomputed from the file %q", got, wb.hashOf())
 	}
 	for key, want := range map[string]string{
-		"base_url": tn.url, "app_id": "cli_sandbox", "exported_at": "2026-11-05T10:00:00Z", "departments": "140",
+		"base_url": tn.url, "app_id": "cli_sandbox", "exported_at": "2026-11-05 10:00:00 (UTC)", "time_zone": "UTC", "departments": "140",
 		"users_frozen": "3", "users_unjoined": "2", "root_department_id": "0", "format": exporter.FormatVersion,
 	} {
 		if got := wb.meta(key); got != want {

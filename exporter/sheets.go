@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
@@ -23,6 +24,8 @@ type Meta struct {
 	AppID   string
 	Version string // orgbatch's
 	Time    time.Time
+	// Zone is the zone the metadata's times are shown in (--tz).
+	Zone zone.Zone
 	// IncludeResigned says resigned users were looked for (resigned.go).
 	IncludeResigned bool
 }
@@ -92,7 +95,8 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 	var rows [][]string
 	add := func(key, value, note string) { rows = append(rows, []string{key, value, note}) }
 	add("format", FormatVersion, "导出格式 export layout")
-	add("exported_at", m.Time.Format(time.RFC3339), "导出时间 when the walk finished")
+	add("exported_at", m.Zone.FormatSeconds(m.Time), "导出时间 when the walk finished: "+m.Zone.In(m.Time).Format(time.RFC3339))
+	add("time_zone", m.Zone.String(), "时间所用时区（--tz，默认本机时区；飞书通讯录 v3 没有租户时区接口）the zone of these times (--tz, default this machine's; Contact v3 has no tenant time-zone API)")
 	add("orgbatch_version", m.Version, "")
 	add("base_url", m.BaseURL, "API 地址 tenant API root")
 	add("app_id", m.AppID, "应用 app")

@@ -13,7 +13,8 @@ import (
 	"time"
 )
 
-// Zone is a location with the name a person knows it by.
+// Zone is a location with the name a person knows it by. The zero Zone is
+// UTC.
 type Zone struct {
 	Loc  *time.Location
 	Name string
@@ -66,17 +67,28 @@ func localName(tz, localtime, timezone string) string {
 // Format writes t in the zone to the minute with the zone's name:
 // "2026-12-02 17:30 (Asia/Shanghai)".
 func (z Zone) Format(t time.Time) string {
-	return t.In(z.loc()).Format("2006-01-02 15:04") + " (" + z.Name + ")"
+	return t.In(z.loc()).Format("2006-01-02 15:04") + " (" + z.String() + ")"
+}
+
+// In is t in the zone.
+func (z Zone) In(t time.Time) time.Time { return t.In(z.loc()) }
+
+// String is the zone's name.
+func (z Zone) String() string {
+	if z.Name == "" {
+		return "UTC"
+	}
+	return z.Name
 }
 
 // FormatSeconds is Format to the second.
 func (z Zone) FormatSeconds(t time.Time) string {
-	return t.In(z.loc()).Format("2006-01-02 15:04:05") + " (" + z.Name + ")"
+	return t.In(z.loc()).Format("2006-01-02 15:04:05") + " (" + z.String() + ")"
 }
 
 func (z Zone) loc() *time.Location {
 	if z.Loc == nil {
-		return time.Local
+		return time.UTC
 	}
 	return z.Loc
 }
