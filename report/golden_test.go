@@ -127,6 +127,11 @@ func TestGoldenImportReport(t *testing.T) {
 			t.Errorf("report.xlsx %s: frozen %v, filter %q", s.Name, s.Frozen, s.Filter)
 		}
 	}
+	// The input's columns fit their content too (rows are streamed, so the
+	// report measures the records it holds).
+	if u := xlsxtest.Find(laid, "users"); u == nil || u.Widths[2] < sheet.TextWidth("13900000005") {
+		t.Errorf("users sheet: mobile column not wide enough for a mobile: %+v", u)
+	}
 }
 
 // checkReadable: every workbook in dir reads well (xlsxtest.Unreadable).

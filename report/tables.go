@@ -52,8 +52,8 @@ func (m cellMarks) with(col int, mk sheet.Mark) cellMarks {
 func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Column, fill func(org.Record) rowExtra) sheet.OutSheet {
 	width := len(t.Header)
 	cols := make([]sheet.Column, 0, width+len(extra))
-	for _, h := range t.Header {
-		cols = append(cols, sheet.Column{Header: h, Text: true})
+	for c, h := range t.Header {
+		cols = append(cols, sheet.Column{Header: h, Text: true, Width: sampleWidth(recs, c)})
 	}
 	cols = append(cols, extra...)
 	row := make([]string, 0, width+len(extra))
@@ -71,6 +71,16 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 		},
 		Mark: func(r, c int) sheet.Mark { return marks.at(c) },
 	}
+}
+
+// sampleWidth is the width column c's typical cell needs (rows are made
+// on the fly, so the writer cannot measure them; the records are held).
+func sampleWidth(recs []org.Record, c int) float64 {
+	values := make([]string, 0, min(len(recs), 500))
+	for _, r := range recs[:min(len(recs), 500)] {
+		values = append(values, r.Cell(c))
+	}
+	return sheet.ContentWidth(values)
 }
 
 // recordsOf lists a table's rows in file order.
