@@ -86,4 +86,3 @@ func (c *columnNames) name(i int) string {
 	}
 	return c.names[i]
 }
-
