@@ -20,6 +20,7 @@ import (
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
@@ -145,6 +146,9 @@ func TestExportFiles(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 	wb, names := readXLSX(t, xlsx)
+	if bad, err := xlsxtest.Unreadable(xlsx); err != nil || bad != nil {
+		t.Errorf("the export does not read well: %v %q", err, bad)
+	}
 	if want := []string{templates.DepartmentsSheet, templates.UsersSheet, templates.UnitsSheet, exporter.TreeSheet, exporter.MetadataSheet}; !slices.Equal(names, want) {
 		t.Fatalf("sheets %q", names)
 	}
