@@ -141,7 +141,7 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 	add("sha256_org", hashSheets(true, ds, us, ns), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
 	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments, users, then units")
 	return sheet.OutSheet{Name: MetadataSheet, Rows: rows, Columns: []sheet.Column{
-		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},
+		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68, Wrap: true}, {Header: "说明 (note)", Width: 60, Wrap: true},
 	}}
 }
 

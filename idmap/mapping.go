@@ -18,7 +18,7 @@ var MappingColumns = []sheet.Column{
 	{Header: "开放ID (open_id)", Width: 38, Text: true},
 	{Header: "联合ID (union_id)", Width: 38, Text: true},
 	{Header: "状态 (status)", Width: 11},
-	{Header: "说明 (note)", Width: 50},
+	{Header: "说明 (note)", Width: 50, Wrap: true},
 }
 
 var statusMarks = map[string]sheet.Mark{

@@ -43,9 +43,9 @@ var importColumns = []sheet.Column{
 	{Header: "open_id / open_department_id", Width: 30},
 	{Header: "union_id", Width: 30},
 	{Header: "错误码 code", Width: 10},
-	{Header: "说明 message", Width: 50},
-	{Header: "提示 hint", Width: 50},
-	{Header: "警告 warnings", Width: 40},
+	{Header: "说明 message", Width: 50, Wrap: true},
+	{Header: "提示 hint", Width: 50, Wrap: true},
+	{Header: "警告 warnings", Width: 40, Wrap: true},
 	{Header: "尝试次数 attempts", Width: 10},
 }
 

@@ -84,14 +84,19 @@ func Find(sheets []Laid, name string) *Laid {
 // Unreadable lists what makes a written workbook read badly: a column
 // narrower than its header (sheet.HeaderWidth), a header row too short for
 // its wrapped text (sheet.HeaderHeight), a data table (frozen header)
-// without an autofilter over all its rows, or with a header that is not
-// frozen. Nil when every sheet reads well.
+// without an autofilter over all its rows, or a cell of several lines that
+// is not wrapped or whose row is too short for them. Nil when every sheet
+// reads well.
 func Unreadable(path string) ([]string, error) {
 	sheets, err := Inspect(path)
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	multi, err := multiline(path, sheets)
+	if err != nil {
+		return nil, err
+	}
+	out := multi
 	for _, l := range sheets {
 		need := 0.0
 		for i, h := range l.Headers {
@@ -124,4 +129,40 @@ func covers(got, want string) bool {
 	gc, gr, err1 := excelize.SplitCellName(g)
 	wc, wr, err2 := excelize.SplitCellName(w)
 	return err1 == nil && err2 == nil && strings.HasPrefix(got, "A1:") && gc == wc && gr >= wr
+}
+
+// multiline lists the cells of several lines that would show as one: not
+// wrapped, or in a row shorter than their lines.
+func multiline(path string, sheets []Laid) ([]string, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	for _, l := range sheets {
+		for r, row := range l.Rows {
+			for c, v := range row {
+				lines := strings.Count(v, "\n") + 1
+				if lines == 1 {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				id, err := f.GetCellStyle(l.Name, cell)
+				if err != nil {
+					return nil, err
+				}
+				st, err := f.GetStyle(id)
+				if err != nil {
+					return nil, err
+				}
+				if st.Alignment == nil || !st.Alignment.WrapText {
+					out = append(out, fmt.Sprintf("%s %s: %d lines, not wrapped", l.Name, cell, lines))
+				} else if l.Heights[r]+0.01 < sheet.RowHeight(lines) {
+					out = append(out, fmt.Sprintf("%s %s: %d lines in a row %.1f points tall", l.Name, cell, lines, l.Heights[r]))
+				}
+			}
+		}
+	}
+	return out, nil
 }
