@@ -28,9 +28,10 @@ const (
 	// LineHeight is the height in points of one line of 11-point text.
 	LineHeight = 15.0
 	// sampleRows is how many held rows are measured for content widths.
-	sampleRows = 500
-	boldFactor = 1.1
-	cellPad    = 1.5 // the cell's own margins and the filter button's room
+	sampleRows    = 500
+	boldFactor    = 1.1
+	contentFactor = 1.1
+	cellPad       = 1.5 // the cell's own margins and the filter button's room
 )
 
 // Layout is how one sheet is laid out.
@@ -46,8 +47,8 @@ type Layout struct {
 
 // LayoutOf lays s out: each column at least its Width (or MinWidth), wide
 // enough for the longer of its header's two language halves, and — when
-// its rows are held — for typical content (the 90th percentile of up to
-// sampleRows rows, capped at MaxContentWidth; Wrap columns keep their
+// its rows are held — for its content (the widest of up to sampleRows
+// rows, capped at MaxContentWidth; Wrap columns keep their
 // width and wrap instead). The header row is as tall as its most wrapped
 // header. Sheets with a frozen header are data tables: they get an
 // autofilter over the header and every data row (or the template's
@@ -210,8 +211,10 @@ func WrappedLines(s string, w, factor float64) int {
 	return n
 }
 
-// contentWidth is the 90th percentile width of column c over the first
-// sampleRows rows, with the cell's margins.
+// contentWidth is the width of column c's widest value among the first
+// sampleRows rows (an ID cut off is worse than a wide column; MaxContentWidth
+// caps it), a tenth wider for fonts wider than Calibri (LibreOffice's and
+// WPS's stand-ins), with the cell's margins.
 func contentWidth(rows [][]string, c int) float64 {
 	var ws []float64
 	for _, r := range rows[:min(len(rows), sampleRows)] {
@@ -222,11 +225,10 @@ func contentWidth(rows [][]string, c int) float64 {
 	if len(ws) == 0 {
 		return 0
 	}
-	slices.Sort(ws)
-	return ws[(len(ws)-1)*9/10] + cellPad
+	return slices.Max(ws)*contentFactor + cellPad
 }
 
-// ContentWidth is the width a column needs for values (its typical one,
+// ContentWidth is the width a column needs for values (its widest one,
 // as LayoutOf measures held rows), for writers whose rows are made on the
 // fly: they measure what they hold and set Column.Width.
 func ContentWidth(values []string) float64 {
