@@ -43,7 +43,7 @@ type Rehearsal struct {
 
 	// Cloned, if set, is told the clone is ready (the tenant was read).
 	Cloned   func(departments, users int)
-	Progress func(done, total, failed int)
+	Progress func(importer.Progress)
 }
 
 // Result is what a rehearsal found.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sheet"
@@ -30,10 +31,12 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
-	importer.StatusDeleted:   sheet.MarkChanged,
-	importer.StatusRestored:  sheet.MarkGood,
-	importer.StatusAdded:     sheet.MarkGood,
-	importer.StatusRemoved:   sheet.MarkChanged,
+	// not done yet: the resume does it, nothing to fix
+	importer.StatusInterrupted: sheet.MarkMuted,
+	importer.StatusDeleted:     sheet.MarkChanged,
+	importer.StatusRestored:    sheet.MarkGood,
+	importer.StatusAdded:       sheet.MarkGood,
+	importer.StatusRemoved:     sheet.MarkChanged,
 }
 
 var importColumns = []sheet.Column{
@@ -42,9 +45,9 @@ var importColumns = []sheet.Column{
 	{Header: "open_id / open_department_id", Width: 30},
 	{Header: "union_id", Width: 30},
 	{Header: "错误码 code", Width: 10},
-	{Header: "说明 message", Width: 50},
-	{Header: "提示 hint", Width: 50},
-	{Header: "警告 warnings", Width: 40},
+	{Header: "说明 message", Width: 50, Wrap: true},
+	{Header: "提示 hint", Width: 50, Wrap: true},
+	{Header: "警告 warnings", Width: 40, Wrap: true},
 	{Header: "尝试次数 attempts", Width: 10},
 }
 
@@ -69,8 +72,8 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 	}
 	files := ImportFiles{XLSX: filepath.Join(dir, ReportXLSX), Summary: filepath.Join(dir, SummaryJSON)}
-	var sheets []sheet.OutSheet
-	names := sheetNamer{}
+	sheets := []sheet.OutSheet{summarySheet(sum)}
+	names := sheetNamer{SummarySheet: 1} // an input sheet of that name becomes …_2
 	for _, t := range o.Tables {
 		width := len(t.Header)
 		cols := besideFirst(t, importColumns, matchedByColumn)
@@ -104,10 +107,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	if err := sheet.WriteXLSX(files.XLSX, sheets...); err != nil {
 		return files, err
 	}
-	failed, err := writeFailed(dir, o, func(rec org.Record) bool {
-		oc := byRow[keyOf(rec)]
-		return oc != nil && (oc.Status == importer.StatusFailed || oc.Status == importer.StatusSkipped)
-	})
+	failed, err := writeFailed(dir, o, byRow)
 	if err != nil {
 		return files, err
 	}
@@ -165,55 +165,6 @@ func outcomeCells(oc *importer.Outcome) []string {
 	return []string{string(oc.Status), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
 }
 
-// writeFailed writes the rows keep selects in the input's own format:
-// the same sheets (or CSV files) and headers, no report columns, so the
-// file can be corrected and imported again as it is.
-func writeFailed(dir string, o *org.Org, keep func(org.Record) bool) ([]string, error) {
-	byFile := map[string][]sheet.OutSheet{}
-	var order []string
-	for _, t := range o.Tables {
-		var rows [][]string
-		for _, rec := range recordsOf(o, t) {
-			if keep(rec) {
-				rows = append(rows, rec.Cells())
-			}
-		}
-		if len(rows) == 0 {
-			continue
-		}
-		cols := make([]sheet.Column, len(t.Header))
-		for i, h := range t.Header {
-			cols[i] = sheet.Column{Header: h, Text: true}
-		}
-		if _, ok := byFile[t.File]; !ok {
-			order = append(order, t.File)
-		}
-		name := t.Sheet
-		if name == "" {
-			name = string(t.Kind)
-		}
-		byFile[t.File] = append(byFile[t.File], sheet.OutSheet{Name: name, Columns: cols, Rows: rows, FreezeHeader: true})
-	}
-	var paths []string
-	for _, f := range order {
-		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		if strings.EqualFold(filepath.Ext(f), ".xlsx") {
-			p := filepath.Join(dir, "failed-"+base+".xlsx")
-			if err := sheet.WriteXLSX(p, byFile[f]...); err != nil {
-				return paths, err
-			}
-			paths = append(paths, p)
-			continue
-		}
-		p := filepath.Join(dir, "failed-"+base+".csv")
-		if err := sheet.WriteCSV(p, byFile[f][0], true); err != nil {
-			return paths, err
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
-}
-
 // Summary is summary.json: what ran, against what, and how it ended. It
 // never holds secrets or tokens.
 type Summary struct {
@@ -228,6 +179,8 @@ type Summary struct {
 	Mapping     map[string]string         `json:"column_mapping,omitempty"`
 	API         *APIStats                 `json:"api,omitempty"`
 	Files       *ImportFiles              `json:"files,omitempty"`
+	// Zone is the zone report.xlsx shows times in; unset, the machine's.
+	Zone zone.Zone `json:"-"`
 }
 
 // APIStats are the pacer's counters.

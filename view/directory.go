@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -29,25 +28,4 @@ func directoryLine(w io.Writer, c *plan.Change) {
 	l := c.Origin
 	where := problem.Problem{File: l.File, Sheet: l.Sheet, Row: l.Row, Column: l.Column}.Where()
 	fmt.Fprintf(w, "%-9s %-10s %s  (%s, first named in %s)\n", c.Action, c.Kind, textsafe.Terminal(c.Name), directoryFlag[c.Kind], textsafe.Terminal(where))
-}
-
-// directoryOutcomes adds the directory creates' line to the outcome
-// table, when the run had any.
-func directoryOutcomes(w io.Writer, counts map[string]map[string]int, statuses []importer.Status) {
-	n := map[importer.Status]int{}
-	any := false
-	for _, k := range plan.DirectoryKinds {
-		for _, s := range statuses {
-			n[s] += counts[string(k)][string(s)]
-			any = any || counts[string(k)][string(s)] > 0
-		}
-	}
-	if !any {
-		return
-	}
-	fmt.Fprintf(w, "%-12s", "先建 schema")
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11d", n[s])
-	}
-	fmt.Fprintln(w)
 }

@@ -3,7 +3,11 @@ package view
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
+
+	"github.com/rivo/uniseg"
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
@@ -14,30 +18,11 @@ import (
 // Outcomes writes the final summary table and the failed rows.
 func Outcomes(w io.Writer, res *importer.Result) {
 	counts := report.RowCounts(res)
-	statuses := []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
-	if res.Count(importer.StatusDeleted)+res.Count(importer.StatusRestored) > 0 { // an offboarding or a restore
-		statuses = []importer.Status{importer.StatusDeleted, importer.StatusRestored, importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
-	}
-	fmt.Fprintf(w, "%-12s", "")
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11s", s)
-	}
-	fmt.Fprintln(w)
-	for _, k := range plan.Kinds {
-		if k == plan.KindUnit && counts[string(k)] == nil {
-			continue // a sheet without units
-		}
-		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
-		for _, s := range statuses {
-			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
-		}
-		fmt.Fprintln(w)
-	}
-	directoryOutcomes(w, counts, statuses)
-	groupCounts(w, counts)
+	outcomeTable(w, counts, outcomeLines(counts))
 	shown := 0
 	for _, oc := range res.Outcomes {
 		if oc.Status != importer.StatusFailed && oc.Status != importer.StatusSkipped || oc.Change.BlockedBy == plan.UnitsUnavailable {
+			// interrupted rows are not rows to fix: the resume does them
 			continue // a tenant without units is said once, in the plan
 		}
 		if shown == 0 {
@@ -60,4 +45,92 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		}
 		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
+}
+
+// outcomeLine is one line of the final table: a label and the kinds whose
+// rows it counts.
+type outcomeLine struct {
+	label string
+	kinds []plan.Kind
+}
+
+// outcomeLines are the final table's lines: departments and users always,
+// the others when the run had such rows.
+func outcomeLines(counts map[string]map[string]int) []outcomeLine {
+	var lines []outcomeLine
+	for _, k := range plan.Kinds {
+		if k == plan.KindUnit && counts[string(k)] == nil {
+			continue // a sheet without units
+		}
+		lines = append(lines, outcomeLine{plan.KindLabel(k), []plan.Kind{k}})
+	}
+	lines = append(lines, outcomeLine{"先建 schema", plan.DirectoryKinds},
+		outcomeLine{"用户组 groups", []plan.Kind{plan.KindGroup}}, outcomeLine{"组成员 members", []plan.Kind{plan.KindMember}})
+	return slices.DeleteFunc(lines, func(l outcomeLine) bool {
+		return len(l.kinds) > 0 && l.kinds[0] != plan.KindDepartment && l.kinds[0] != plan.KindUser && total(counts, l.kinds) == 0
+	})
+}
+
+// outcomeStatuses are the table's columns in order: the usual five, and
+// the others when some row has them.
+var outcomeStatuses = []struct {
+	s      importer.Status
+	always bool
+}{
+	{importer.StatusDeleted, false}, {importer.StatusRestored, false},
+	{importer.StatusCreated, true}, {importer.StatusUpdated, true},
+	{importer.StatusAdded, false}, {importer.StatusRemoved, false},
+	{importer.StatusUnchanged, true}, {importer.StatusFailed, true}, {importer.StatusSkipped, true},
+	{importer.StatusInterrupted, false},
+}
+
+// outcomeTable writes the counts as a table, every line in the same
+// columns (labels padded by their width on a terminal: a Chinese
+// character takes two).
+func outcomeTable(w io.Writer, counts map[string]map[string]int, lines []outcomeLine) {
+	var cols []importer.Status
+	for _, st := range outcomeStatuses {
+		if st.always || slices.ContainsFunc(lines, func(l outcomeLine) bool { return sum(counts, l.kinds, st.s) > 0 }) {
+			cols = append(cols, st.s)
+		}
+	}
+	const labelWidth, colWidth = 16, 12
+	fmt.Fprint(w, padRight("", labelWidth))
+	for _, s := range cols {
+		fmt.Fprintf(w, "%*s", colWidth, s)
+	}
+	fmt.Fprintln(w)
+	for _, l := range lines {
+		fmt.Fprint(w, padRight(l.label, labelWidth))
+		for _, s := range cols {
+			fmt.Fprintf(w, "%*d", colWidth, sum(counts, l.kinds, s))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func sum(counts map[string]map[string]int, kinds []plan.Kind, s importer.Status) int {
+	n := 0
+	for _, k := range kinds {
+		n += counts[string(k)][string(s)]
+	}
+	return n
+}
+
+func total(counts map[string]map[string]int, kinds []plan.Kind) int {
+	n := 0
+	for _, k := range kinds {
+		for _, c := range counts[string(k)] {
+			n += c
+		}
+	}
+	return n
+}
+
+// padRight pads s with spaces to width terminal columns.
+func padRight(s string, width int) string {
+	if n := uniseg.StringWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s + " "
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -36,6 +37,7 @@ type AuditOptions struct {
 	MaxChildren int
 	Parallel    int
 	Now         func() time.Time
+	TZ          string // the zone of the page's time (--tz)
 }
 
 func newAuditCmd(io *IOStreams) *cobra.Command {
@@ -83,12 +85,17 @@ Exit status: 0 written (findings or not), 1 the tenant could not be read,
 	f.IntVar(&opts.MaxDepth, "max-depth", audit.DefaultMaxDepth, "a department deeper than this many levels is on a very deep branch (top-level departments are level 1)")
 	f.IntVar(&opts.MaxChildren, "max-children", audit.DefaultMaxChildren, "a department with more direct sub-departments than this is a very wide branch")
 	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
+	f.StringVar(&opts.TZ, "tz", "", "time zone of the page's time, shown beside it (IANA name: Asia/Shanghai; default this machine's zone; Feishu has no tenant time-zone API) / 报告时间所用时区")
 	return cmd
 }
 
 func runAudit(ctx context.Context, opts *AuditOptions) error {
 	if opts.MaxDepth < 1 || opts.MaxChildren < 1 || opts.Parallel < 1 {
 		return usageError("--max-depth, --max-children and --parallel must be at least 1")
+	}
+	tz, err := zone.Load(opts.TZ)
+	if err != nil {
+		return usageError("--tz: %v", err)
 	}
 	out, err := auditDest(opts.Out, opts.Now(), opts.Force)
 	if err != nil {
@@ -118,7 +125,7 @@ func runAudit(ctx context.Context, opts *AuditOptions) error {
 		return walkError(ctx, err, opts.Root)
 	}
 	r := audit.Build(snap, base, audit.Options{MaxDepth: opts.MaxDepth, MaxChildren: opts.MaxChildren})
-	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Root: opts.Root, Since: opts.Since}
+	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Zone: tz, Root: opts.Root, Since: opts.Since}
 	file, err := out.write(opts.IO, func(w io.Writer) error { return htmlpage.Write(w, r, meta) })
 	if errors.Is(err, fs.ErrExist) {
 		return usageError("%v: it appeared while auditing; nothing was replaced (add --force to replace it)", err)

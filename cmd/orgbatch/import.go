@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ type ImportOptions struct {
 	shaping   map[string]string // the plan-shaping flags' values (planShaping)
 	planningFlags
 	runFlags
+	TZ  string // the zone of report.xlsx's times (--tz)
 	Now func() time.Time
 }
 
@@ -106,12 +108,17 @@ written).`,
 	opts.planningFlags.register(cmd)
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
 	f.StringVar(&opts.Rehearsed, "rehearsed", "", "apply exactly the plan `orgbatch rehearse` made in this folder: refuse if the sheets, the flags or the tenant (what the plan reads) changed since")
+	f.StringVar(&opts.TZ, "tz", "", "time zone of the report's start and end times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone) / 报告时间所用时区")
 	return cmd
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
+	}
+	tz, err := zone.Load(opts.TZ)
+	if err != nil {
+		return usageError("--tz: %v", err)
 	}
 	if err := opts.planningFlags.check(); err != nil {
 		return err
@@ -163,8 +170,8 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Plan:    opts.planOptions(),
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
-		UserIDType:    opts.IDType.t,
-		Check:         rehearsed.hook(),
+		UserIDType:    opts.IDType.t, Zone: tz,
+		Check: rehearsed.hook(),
 	}
 	if r := opts.IDType.reader(tgt); r != nil {
 		im.IDs = r

@@ -45,7 +45,7 @@ func (p *planningFlags) options(in inputFlags) plan.Options {
 var notPlanShaping = map[string]bool{
 	"sandbox": true, "sandbox-state": true, "sandbox-seed": true, "base-url": true, "domain": true, "app-id": true,
 	"app-secret": true, "app-secret-stdin": true, "config": true, "rate-scale": true, "timeout": true,
-	"report": true, "workers": true, "verbose": true, "help": true, "yes": true, "dry-run": true, "resume": true,
+	"report": true, "tz": true, "workers": true, "verbose": true, "help": true, "yes": true, "dry-run": true, "resume": true,
 	"confirm-changes": true, "remove-member-count": true, "rehearsed": true,
 	"departments": true, "users": true, "units": true, "groups": true, "group-members": true, "map-file": true,
 }

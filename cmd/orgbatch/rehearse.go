@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/rehearse"
@@ -127,7 +128,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 		Cloned: func(d, u int) {
 			io.say("克隆 clone: %d 个部门 departments, %d 个成员 users, in process, no rate limits / 进程内克隆，不限流", d, u)
 		},
-		Progress: func(done, total, _ int) { bar.Set(done, total) },
+		Progress: func(p importer.Progress) { bar.Set(p.RowsDone, p.Rows) },
 	}
 	io.say("读取整个租户 reading the whole tenant…")
 	res, err := rh.Run(ctx, folder)

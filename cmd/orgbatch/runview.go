@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/view"
@@ -28,7 +29,7 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 	io := v.IO
 	readBar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	im.ReadProgress = readBar.Set
-	var bar *phaseBar
+	var bar *rowsBar
 	im.Planned = func(p *plan.Plan, planXLSX string) error {
 		readBar.Finish()
 		gate := v.Gate(p)
@@ -41,15 +42,13 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 		if err := gate.pass(ctx, io); err != nil {
 			return err
 		}
-		bar = newPhaseBar(io, len(p.Steps), v.Verb)
+		bar = newRowsBar(io, v.Verb)
 		return nil
 	}
-	im.Progress = func(done, total, failed int) { bar.Set(done, total) }
+	im.Progress = func(p importer.Progress) { bar.Update(p) }
 	res, err := im.Run(ctx, folder)
 	readBar.Finish()
-	if bar != nil {
-		bar.Finish()
-	}
+	bar.Finish()
 	return res, err
 }
 
@@ -95,9 +94,20 @@ func (v runView) exit(res *run.Result, resume string) error {
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续请运行: %s", resume)}
+		return &ExitError{Code: ExitInterrupted, Err: interrupted(ex, resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
+}
+
+// interrupted says why a run stopped, that the rows it did not get to are
+// not rows to fix, and the command that continues it.
+func interrupted(ex *importer.Result, resume string) error {
+	why := "已中断 interrupted"
+	if ex.Lost != nil {
+		why = "与飞书的网络连接中断 the connection to Feishu was lost (" + textsafe.Terminal(ex.Lost.Error()) + ")"
+	}
+	n := ex.Count(importer.StatusInterrupted)
+	return fmt.Errorf("%s: %d 行尚未完成，不是错误，无需修改 / %d rows not done yet: not errors, nothing to fix.\n继续请运行 / to continue, run:\n  %s", why, n, n, resume)
 }
