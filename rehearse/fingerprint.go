@@ -30,28 +30,61 @@ type Print struct {
 	Entries map[string]Entry `json:"entries"`
 }
 
+// Values are a tenant's entries printed ahead (ValuesOf): every
+// department, user, unit, group and schema list of the real tenant read
+// whole, so that a print of a plan built on its clone takes the real
+// values without the read being kept.
+type Values struct{ entries map[string]Entry }
+
+// ValuesOf prints every department, user, unit, group and schema list s
+// holds.
+func ValuesOf(s *tenant.Snapshot) *Values {
+	p := &Print{Entries: map[string]Entry{}}
+	for id, d := range s.Departments {
+		p.department(id, *d)
+	}
+	for id, u := range s.Users {
+		p.add("user:"+id, u.Name, u)
+	}
+	for _, l := range dirLists(s.Dir, tenant.AllLists) {
+		p.add("directory:"+l.name, l.name, l.v)
+	}
+	for id, u := range s.Units {
+		p.add("unit:"+id, u.Name, u)
+	}
+	for key, g := range s.Groups.ByID { // by path ID and by custom group_id, as a read's group looks it up
+		p.group("group:"+key, g, g.Name)
+	}
+	return &Values{entries: p.Entries}
+}
+
+// from copies values' entry for key into the print, if values has one.
+func (p *Print) from(values *Values, key string) bool {
+	if values == nil {
+		return false
+	}
+	e, ok := values.entries[key]
+	if ok {
+		p.Entries[key] = e
+	}
+	return ok
+}
+
 // Fingerprint prints what the plan read: the keys are the entries of read
 // (the snapshot the plan was built from), their values come from values
 // when it holds them (the real tenant read whole, for a plan built on a
-// clone), else from read. values may be read itself.
-func Fingerprint(read, values *tenant.Snapshot) *Print {
+// clone), else from read. values may be nil: read's own.
+func Fingerprint(read *tenant.Snapshot, values *Values) *Print {
 	p := &Print{Entries: map[string]Entry{}}
-	pick := func(id string) *feishu.Department {
-		if d := values.Departments[id]; d != nil {
-			return d
+	for id, d := range read.Departments {
+		if !p.from(values, "department:"+id) {
+			p.department(id, *d)
 		}
-		return read.Departments[id]
-	}
-	for id := range read.Departments {
-		d := *pick(id)
-		d.MemberCount, d.PrimaryMemberCount = 0, 0
-		p.add("department:"+id, d.Name, d)
 	}
 	for id, u := range read.Users {
-		if v := values.Users[id]; v != nil {
-			u = v
+		if !p.from(values, "user:"+id) {
+			p.add("user:"+id, u.Name, u)
 		}
-		p.add("user:"+id, u.Name, u)
 	}
 	for parent, kids := range read.Children {
 		ids := make([]string, len(kids))
@@ -71,6 +104,12 @@ func Fingerprint(read, values *tenant.Snapshot) *Print {
 	return p
 }
 
+// department prints a department without its member counts.
+func (p *Print) department(id string, d feishu.Department) {
+	d.MemberCount, d.PrimaryMemberCount = 0, 0
+	p.add("department:"+id, d.Name, d)
+}
+
 // contacts prints who each mobile and email the plan looked up belongs
 // to; the key hashes the contact (the print names no one's phone).
 func (p *Print) contacts(read *tenant.Snapshot) {
@@ -81,54 +120,74 @@ func (p *Print) contacts(read *tenant.Snapshot) {
 	}
 }
 
-// schema prints the lists, units and groups the plan read, with the
-// values' versions of them.
-func (p *Print) schema(read, values *tenant.Snapshot) {
-	lists := []struct {
-		name string
-		on   bool
-		v    any
+type dirList struct {
+	name string
+	v    any
+}
+
+// dirLists are the schema lists of dir that on says were read.
+func dirLists(dir feishu.Directory, on tenant.Lists) []dirList {
+	var out []dirList
+	for _, l := range []struct {
+		dirList
+		on bool
 	}{
-		{"employee_types", read.DirRead.EmployeeTypes, values.Dir.EmployeeTypes},
-		{"custom_attrs", read.DirRead.CustomAttrs, values.Dir.CustomAttrs},
-		{"job_levels", read.DirRead.JobLevels, values.Dir.JobLevels},
-		{"job_families", read.DirRead.JobFamilies, values.Dir.JobFamilies},
-		{"job_titles", read.DirRead.JobTitles, values.Dir.JobTitles},
-		{"work_cities", read.DirRead.WorkCities, values.Dir.WorkCities},
-	}
-	for _, l := range lists {
+		{dirList{"employee_types", dir.EmployeeTypes}, on.EmployeeTypes},
+		{dirList{"custom_attrs", dir.CustomAttrs}, on.CustomAttrs},
+		{dirList{"job_levels", dir.JobLevels}, on.JobLevels},
+		{dirList{"job_families", dir.JobFamilies}, on.JobFamilies},
+		{dirList{"job_titles", dir.JobTitles}, on.JobTitles},
+		{dirList{"work_cities", dir.WorkCities}, on.WorkCities},
+	} {
 		if l.on {
+			out = append(out, l.dirList)
+		}
+	}
+	return out
+}
+
+// schema prints the lists, units and groups the plan read, with values'
+// versions of them.
+func (p *Print) schema(read *tenant.Snapshot, values *Values) {
+	for _, l := range dirLists(read.Dir, read.DirRead) {
+		if !p.from(values, "directory:"+l.name) {
 			p.add("directory:"+l.name, l.name, l.v)
 		}
 	}
 	if read.UnitsRead {
 		p.add("units", "", read.UnitsUnavailable)
 		for id, u := range read.Units {
-			if v := values.Units[id]; v != nil {
-				u = v
+			if !p.from(values, "unit:"+id) {
+				p.add("unit:"+id, u.Name, u)
 			}
-			p.add("unit:"+id, u.Name, u)
 		}
 	}
 	if read.Groups.Read {
 		var keys []string
 		for _, g := range read.Groups.Order {
-			v := g
-			if w := values.Groups.ByID[g.Key()]; w != nil {
-				v = w
-			}
 			keys = append(keys, g.Key())
-			c := *v
-			c.MemberUserCount, c.MemberDepartmentCount = 0, 0
-			if c.MembersRead {
-				c.Users = slices.Sorted(slices.Values(c.Users))
-				c.Departments = slices.Sorted(slices.Values(c.Departments))
+			if key := "group:" + g.Key(); p.from(values, key) {
+				e := p.Entries[key]
+				e.Name = g.Name // the read's name, the values' version
+				p.Entries[key] = e
+			} else {
+				p.group(key, g, g.Name)
 			}
-			p.add("group:"+g.Key(), g.Name, c)
 		}
 		slices.Sort(keys)
 		p.add("groups", "", keys)
 	}
+}
+
+// group prints a group without its member counts, its members sorted.
+func (p *Print) group(key string, g *tenant.Group, name string) {
+	c := *g
+	c.MemberUserCount, c.MemberDepartmentCount = 0, 0
+	if c.MembersRead {
+		c.Users = slices.Sorted(slices.Values(c.Users))
+		c.Departments = slices.Sorted(slices.Values(c.Departments))
+	}
+	p.add(key, name, c)
 }
 
 func (p *Print) add(key, name string, v any) {

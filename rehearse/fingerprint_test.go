@@ -1,6 +1,8 @@
 package rehearse
 
 import (
+	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -35,7 +37,7 @@ func snapshot(reverse bool, edit func(*tenant.Snapshot)) *tenant.Snapshot {
 }
 
 func TestFingerprint(t *testing.T) {
-	base := Fingerprint(snapshot(false, nil), snapshot(false, nil))
+	base := Fingerprint(snapshot(false, nil), nil)
 	tests := []struct {
 		name string
 		s    *tenant.Snapshot
@@ -53,7 +55,7 @@ func TestFingerprint(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			now := Fingerprint(tc.s, tc.s)
+			now := Fingerprint(tc.s, nil)
 			var got []string
 			for _, d := range Compare(base, now) {
 				got = append(got, d.Key+" "+d.Change)
@@ -73,11 +75,52 @@ func TestFingerprint(t *testing.T) {
 func TestFingerprintValues(t *testing.T) {
 	read := snapshot(false, nil)
 	whole := snapshot(false, func(s *tenant.Snapshot) { s.Users["u1"].Name = "张叁" })
-	if Fingerprint(read, whole).Total == Fingerprint(read, read).Total {
+	if Fingerprint(read, ValuesOf(whole)).Total == Fingerprint(read, nil).Total {
 		t.Error("the values of the whole read are not used")
 	}
-	if got, want := Fingerprint(read, whole).Total, Fingerprint(whole, whole).Total; got != want {
+	if got, want := Fingerprint(read, ValuesOf(whole)).Total, Fingerprint(whole, nil).Total; got != want {
 		t.Error("a read printed with the whole read's values differs from the whole read")
+	}
+}
+
+// schemaSnapshot is snapshot with units, groups and a schema list read.
+func schemaSnapshot(edit func(*tenant.Snapshot)) *tenant.Snapshot {
+	return snapshot(false, func(s *tenant.Snapshot) {
+		s.UnitsRead, s.Units = true, map[string]*feishu.Unit{"U1": {UnitID: "U1", Name: "华东", UnitType: "region"}}
+		s.DirRead.JobTitles = true
+		s.Dir.JobTitles = []feishu.JobTitle{{JobTitleID: "jt1", Name: "工程师", Status: true}}
+		s.Groups.Read = true
+		s.Groups.ByID = map[string]*tenant.Group{}
+		g := &tenant.Group{Group: feishu.Group{ID: "g1", GroupID: "grp-eng", Name: "工程", MemberUserCount: 2}, MembersRead: true, Users: []string{"u2", "u1"}}
+		s.Groups.ByID["g1"], s.Groups.ByID["grp-eng"] = g, g
+		s.Groups.Order = []*tenant.Group{g}
+		if edit != nil {
+			edit(s)
+		}
+	})
+}
+
+// TestValuesPrintAsTheRead: values printed ahead give, entry by entry
+// (hashes and names), the print of the snapshot they come from; a read
+// printed with another tenant's values takes those.
+func TestValuesPrintAsTheRead(t *testing.T) {
+	s := schemaSnapshot(nil)
+	got, want := Fingerprint(s, ValuesOf(s)), Fingerprint(s, nil)
+	if !maps.Equal(got.Entries, want.Entries) || got.Total != want.Total {
+		t.Errorf("printed with its values:\n%v\nwant\n%v", got.Entries, want.Entries)
+	}
+	other := schemaSnapshot(func(s *tenant.Snapshot) {
+		s.Units["U1"].Name = "华东区"
+		s.Dir.JobTitles[0].Name = "研发工程师"
+		s.Groups.Order[0].Users = []string{"u1"}
+		s.Departments["D2"].Name = "市场部"
+	})
+	var changed []string
+	for _, d := range Compare(want, Fingerprint(s, ValuesOf(other))) {
+		changed = append(changed, d.Key+" "+d.Change)
+	}
+	if w := []string{"department:D2 changed", "directory:job_titles changed", "group:g1 changed", "unit:U1 changed"}; !slices.Equal(changed, w) {
+		t.Errorf("drifts %v, want %v", changed, w)
 	}
 }
 
@@ -109,6 +152,26 @@ func TestPlanDigest(t *testing.T) {
 	}
 	if PlanDigest(&plan.Plan{Changes: []*plan.Change{a, &b2}}) == base {
 		t.Error("another new value gives the same digest")
+	}
+}
+
+// TestPlanDigestStreamed: the digest is the hash of the canonical rows'
+// one JSON encoding (as rehearsal.json files already written hold it),
+// though it is hashed a row at a time.
+func TestPlanDigestStreamed(t *testing.T) {
+	p := &plan.Plan{Changes: []*plan.Change{
+		{Kind: plan.KindUser, Key: "u1", Action: plan.ActionUpdate, Fields: []plan.FieldChange{{Field: "name", Old: "<a&b>", New: "张叁"}}},
+		{Kind: plan.KindDepartment, Key: "D1", Action: plan.ActionCreate, Departments: []string{"0"}},
+		{Kind: plan.KindUser, Key: "u0", Action: plan.ActionUnchanged},
+	}}
+	for _, p := range []*plan.Plan{p, {}} {
+		b, err := json.Marshal(canonRows(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := PlanDigest(p), short(string(b)); got != want {
+			t.Errorf("%d rows: digest %s, want %s", len(p.Changes), got, want)
+		}
 	}
 }
 

@@ -48,7 +48,7 @@ func writeReport(w *bufio.Writer, rh *Rehearsal, res *Result) {
 	fmt.Fprintf(w, "- 指纹 fingerprint of what the plan read: %s (%d entries) / 计划所读租户状态的指纹\n\n", rec.Fingerprint.Total, len(rec.Fingerprint.Entries))
 	fmt.Fprintf(w, "Apply exactly this plan with / 按此计划导入:\n\n    %s\n\n", rh.Apply)
 
-	fmt.Fprintf(w, "## 计划 Plan\n\n%s\n\nEvery row: %s.\n\n", plan.Summary(res.Import.Plan), report.PlanXLSX)
+	fmt.Fprintf(w, "## 计划 Plan\n\n%s\n\nEvery row: %s.\n\n", res.Plan, report.PlanXLSX)
 	writeRefused(w, res.Refused)
 	writeRemaining(w, res)
 	fmt.Fprintf(w, "## 预计耗时 Real import duration\n\n%s, at the documented rate limits / 按文档限流估算.\n", res.Estimate)

@@ -48,9 +48,12 @@ type Rehearsal struct {
 
 // Result is what a rehearsal found.
 type Result struct {
-	Dir      string
-	Record   *Record
-	Import   *run.Result
+	Dir    string
+	Record *Record
+	// Plan is the import's plan in one line (plan.Summary); the plan
+	// itself is not kept once the import on the clone is done (every row
+	// is in its plan.xlsx and report.xlsx).
+	Plan     string
 	Refused  []importer.Outcome
 	Estimate Estimate
 	// Remaining are the changes a plan against the clone after the import
@@ -79,6 +82,8 @@ func (rh *Rehearsal) Run(ctx context.Context, f *run.Folder) (*Result, error) {
 	clone := NewClone(whole)
 	res := &Result{Dir: f.Dir, RealCalls: whole.CallTotal(), Dropped: clone.Dropped,
 		Departments: len(clone.State.Departments), Users: len(clone.State.Users)}
+	values := ValuesOf(whole)
+	whole = nil // printed: the read is not kept beside its clone
 	c, err := startClone(clone.State, rh.Logger)
 	if err != nil {
 		return nil, err
@@ -88,7 +93,7 @@ func (rh *Rehearsal) Run(ctx context.Context, f *run.Folder) (*Result, error) {
 	if rh.Cloned != nil {
 		rh.Cloned(res.Departments, res.Users)
 	}
-	if err := rh.importOnClone(ctx, c, f, whole, res); err != nil {
+	if err := rh.importOnClone(ctx, c, f, values, res); err != nil {
 		return res, err
 	}
 	if err := rh.after(ctx, c, res); err != nil {
@@ -140,7 +145,7 @@ func (c *cloneTenant) ids(idType string) tenant.UserReader {
 // importOnClone runs the import on the clone exactly as `orgbatch import`
 // runs it (run.Import), fingerprinting what its plan read with the real
 // tenant's values.
-func (rh *Rehearsal) importOnClone(ctx context.Context, c *cloneTenant, f *run.Folder, whole *tenant.Snapshot, res *Result) error {
+func (rh *Rehearsal) importOnClone(ctx context.Context, c *cloneTenant, f *run.Folder, values *Values, res *Result) error {
 	inputs, err := HashInputs(rh.Inputs)
 	if err != nil {
 		return err
@@ -152,18 +157,18 @@ func (rh *Rehearsal) importOnClone(ctx context.Context, c *cloneTenant, f *run.F
 		Plan: rh.Plan, Workers: rh.Workers, Logger: rh.Logger, Target: "clone of " + rh.Target, Mapping: rh.Mapping, Now: rh.Now,
 		UserIDType: rh.UserIDType, IDs: c.ids(rh.UserIDType), Progress: rh.Progress,
 		Check: func(snap *tenant.Snapshot, p *plan.Plan) error {
-			res.Record.Fingerprint = Fingerprint(snap, whole)
+			res.Record.Fingerprint = Fingerprint(snap, values)
 			res.Record.Plan, res.Record.Changes = PlanDigest(p), Counts(p)
 			readCalls = c.pacer.Stats().Attempts
-			whole = nil // read no more
+			values = nil // read no more
 			return nil
 		},
 	}
 	out, err := im.Run(ctx, f)
-	res.Import = out
 	if err != nil {
 		return err
 	}
+	res.Plan = plan.Summary(out.Plan)
 	if out.JournalErr != nil {
 		return out.JournalErr
 	}

@@ -18,9 +18,10 @@ import (
 var ErrSheetSeedsNotWired = errors.New("sheet seeds not wired yet")
 
 // loadInitial fills a new server: the state file when it exists (a seed is
-// then ignored: the state already holds the seeded org), else the seed,
-// which is then written to the state file.
-func (s *Server) loadInitial() error {
+// then ignored: the state already holds the seeded org), else the initial
+// state (Options.State) or the seed, which is then written to the state
+// file.
+func (s *Server) loadInitial(initial *StateFile) error {
 	if p := s.opts.StatePath; p != "" {
 		b, err := os.ReadFile(p)
 		switch {
@@ -43,8 +44,8 @@ func (s *Server) loadInitial() error {
 			return fmt.Errorf("sandbox state: %w", err)
 		}
 	}
-	if s.opts.State != nil {
-		if err := s.loadStateFile(*s.opts.State); err != nil {
+	if initial != nil {
+		if err := s.loadStateFile(*initial); err != nil {
 			return fmt.Errorf("sandbox clone: %w", err)
 		}
 	} else if s.opts.SeedPath == "" {

@@ -51,6 +51,8 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox options: %w", err)
 	}
+	initial := o.State
+	o.State = nil // loaded below, not kept: a clone's whole tenant would stay in memory beside its state
 	s := &Server{
 		opts:       o,
 		log:        o.Logger,
@@ -70,7 +72,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.st.units.off = o.NoEnterprise
 	s.dur.log.path = o.StatePath + logSuffix
-	if err := s.loadInitial(); err != nil {
+	if err := s.loadInitial(initial); err != nil {
 		return nil, err
 	}
 	s.handler = s.routes()

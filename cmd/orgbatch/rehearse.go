@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/importer"
-	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/run"
@@ -152,7 +151,7 @@ func rehearseError(err error) error {
 
 // rehearseEnded prints what the rehearsal found and maps it to the exit.
 func rehearseEnded(io *IOStreams, res *rehearse.Result, apply string) error {
-	fmt.Fprintf(io.Out, "计划 plan: %s\n", plan.Summary(res.Import.Plan))
+	fmt.Fprintf(io.Out, "计划 plan: %s\n", res.Plan)
 	fmt.Fprintf(io.Out, "拒绝 refused: %d rows; 仍有差异 still different after: %d\n", len(res.Refused), len(res.Remaining))
 	fmt.Fprintf(io.Out, "预计 real import: %s\n", res.Estimate)
 	fmt.Fprintf(io.Out, "指纹 fingerprint: %s\n", res.Record.Fingerprint.Total)
