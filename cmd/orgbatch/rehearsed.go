@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -39,6 +42,10 @@ func loadRehearsed(opts *ImportOptions, files []string) (*rehearsedCheck, error)
 	if st := rec.CheckInputs(c.dir, inputs, opts.shaping, rec.Tenant); st != nil {
 		return nil, staleError(st)
 	}
+	// Only the print's total is kept through the read and the import (a
+	// print of 100,000 users is tens of MB); the entries are read again
+	// if the tenant's print differs, to name what changed.
+	rec.Fingerprint = &rehearse.Print{Total: rec.Fingerprint.Total}
 	return c, nil
 }
 
@@ -56,7 +63,18 @@ func (c *rehearsedCheck) target(tgt *target, f targetFlags) error {
 
 // check is run.Import's Check: the tenant as the plan read it, and the plan.
 func (c *rehearsedCheck) check(snap *tenant.Snapshot, p *plan.Plan) error {
-	if st := c.record.CheckTenant(c.dir, rehearse.Fingerprint(snap, nil), rehearse.PlanDigest(p)); st != nil {
+	now, rec := rehearse.Fingerprint(snap, nil), c.record
+	if now.Total != rec.Fingerprint.Total {
+		full, err := rehearse.ReadRecord(c.dir)
+		if err != nil {
+			return err
+		}
+		if full.Fingerprint.Total != rec.Fingerprint.Total {
+			return fmt.Errorf("%s changed during the import / 演练记录在导入期间被改动", filepath.Join(c.dir, rehearse.RecordFile))
+		}
+		rec = full
+	}
+	if st := rec.CheckTenant(c.dir, now, rehearse.PlanDigest(p)); st != nil {
 		return staleError(st)
 	}
 	return nil
