@@ -47,8 +47,10 @@ type Record struct {
 	// Plan is the plan's digest (PlanDigest), Changes its rows by action.
 	Plan    string         `json:"plan"`
 	Changes map[string]int `json:"changes"`
-	// Fingerprint is the tenant as the plan read it.
+	// Fingerprint is the tenant as the plan read it; once the record is
+	// written (writePending), only its total.
 	Fingerprint *Print `json:"fingerprint"`
+	printed     int    // the print's entries, once written
 }
 
 // HashInputs hashes the input files' content.
@@ -70,14 +72,35 @@ func HashInputs(paths []string) ([]Input, error) {
 	return out, nil
 }
 
-// Write writes rehearsal.json into dir, owner-only.
-func (r *Record) Write(dir string) error {
+// pendingFile is rehearsal.json while the rehearsal runs: it is written
+// as soon as the record is complete (when the import on the clone has
+// planned), so that the print (tens of MB at 100,000 users) does not stay
+// in memory through the import, and takes its name once the rehearsal
+// ended well: `import --rehearsed` reads no other name.
+const pendingFile = ".rehearsal.json.pending"
+
+// writePending writes the record into dir, owner-only, under the pending
+// name, and keeps of its print only the total and the number of entries.
+func (r *Record) writePending(dir string) error {
 	r.Version = recordVersion
 	data, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteBytes(filepath.Join(dir, RecordFile), atomicfile.Private, append(data, '\n'))
+	if err := atomicfile.WriteBytes(filepath.Join(dir, pendingFile), atomicfile.Private, append(data, '\n')); err != nil {
+		return err
+	}
+	r.printed = len(r.Fingerprint.Entries)
+	r.Fingerprint = &Print{Total: r.Fingerprint.Total}
+	return nil
+}
+
+// commit names the pending record rehearsal.json.
+func commit(dir string) error {
+	if err := os.Rename(filepath.Join(dir, pendingFile), filepath.Join(dir, RecordFile)); err != nil {
+		return err
+	}
+	return atomicfile.SyncDir(dir)
 }
 
 // ErrNoRehearsal is a folder without rehearsal.json.

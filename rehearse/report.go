@@ -45,7 +45,7 @@ func writeReport(w *bufio.Writer, rh *Rehearsal, res *Result) {
 	}
 	fmt.Fprintf(w, "- 克隆 clone: %d departments, %d users, read with %d calls / 克隆了 %d 个部门、%d 个成员\n",
 		res.Departments, res.Users, res.RealCalls, res.Departments, res.Users)
-	fmt.Fprintf(w, "- 指纹 fingerprint of what the plan read: %s (%d entries) / 计划所读租户状态的指纹\n\n", rec.Fingerprint.Total, len(rec.Fingerprint.Entries))
+	fmt.Fprintf(w, "- 指纹 fingerprint of what the plan read: %s (%d entries) / 计划所读租户状态的指纹\n\n", rec.Fingerprint.Total, rec.printed)
 	fmt.Fprintf(w, "Apply exactly this plan with / 按此计划导入:\n\n    %s\n\n", rh.Apply)
 
 	fmt.Fprintf(w, "## 计划 Plan\n\n%s\n\nEvery row: %s.\n\n", res.Plan, report.PlanXLSX)

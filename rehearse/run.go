@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -74,7 +75,12 @@ func (r *Result) Clean() bool { return len(r.Refused) == 0 && len(r.Remaining) =
 
 // Run reads the tenant, rehearses the import on its clone in folder f and
 // writes the rehearsal's record, read-back and report there.
-func (rh *Rehearsal) Run(ctx context.Context, f *run.Folder) (*Result, error) {
+func (rh *Rehearsal) Run(ctx context.Context, f *run.Folder) (_ *Result, err error) {
+	defer func() {
+		if err != nil {
+			os.Remove(filepath.Join(f.Dir, pendingFile)) // a rehearsal that failed leaves no record
+		}
+	}()
 	whole, err := ReadWhole(ctx, rh.Reader, rh.Org)
 	if err != nil {
 		return nil, &run.ReadError{Err: err}
@@ -102,7 +108,7 @@ func (rh *Rehearsal) Run(ctx context.Context, f *run.Folder) (*Result, error) {
 	if err := writeReadBack(f.Dir, c.srv); err != nil {
 		return res, err
 	}
-	if err := res.Record.Write(f.Dir); err != nil {
+	if err := commit(f.Dir); err != nil {
 		return res, err
 	}
 	return res, WriteReport(f.Dir, rh, res)
@@ -161,7 +167,7 @@ func (rh *Rehearsal) importOnClone(ctx context.Context, c *cloneTenant, f *run.F
 			res.Record.Plan, res.Record.Changes = PlanDigest(p), Counts(p)
 			readCalls = c.pacer.Stats().Attempts
 			values = nil // read no more
-			return nil
+			return res.Record.writePending(f.Dir)
 		},
 	}
 	out, err := im.Run(ctx, f)

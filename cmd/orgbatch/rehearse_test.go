@@ -171,6 +171,9 @@ func TestRehearsedImportLandsReadBack(t *testing.T) {
 		t.Fatalf("rehearse: exit %d\n%s\n%s", code, out, errOut)
 	}
 	rd := onlyRehearsal(t, reports)
+	if left, _ := filepath.Glob(filepath.Join(rd, ".*pending*")); len(left) > 0 {
+		t.Errorf("the rehearsal left %v", left)
+	}
 	var readBack sandbox.StateFile
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(rd, rehearse.ReadBackFile))), &readBack); err != nil {
 		t.Fatal(err)
