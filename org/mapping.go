@@ -96,7 +96,7 @@ var hrHeaders = map[Kind]map[string]string{KindUsers: normKeys(map[string]string
 	"所在组织": "department_path", "所在部门": "department_path", "组织": "department_path", "组织全路径": "department_path", "组织路径": "department_path",
 	"用工类型": "employee_type", "员工类别": "employee_type", "人员类别": "employee_type",
 	"员工号": "employee_no",
-	"岗位": "job_title", "岗位名称": "job_title", "职位名称": "job_title",
+	"岗位":  "job_title", "岗位名称": "job_title", "职位名称": "job_title",
 	"汇报对象": "leader_user_id", "直属上级": "leader_user_id", "直接上级": "leader_user_id", "上级": "leader_user_id", "汇报人": "leader_user_id", "直线经理": "leader_user_id",
 	"入职时间": "join_time",
 	"工作地点": "city", "办公地点": "city", "工作城市": "city", "所在城市": "city",
