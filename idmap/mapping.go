@@ -1,6 +1,7 @@
 package idmap
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"path/filepath"
 
 	"github.com/orgbatch/orgbatch/sheet"
@@ -44,7 +45,7 @@ func MappingSheet(in *Input, results []Result) sheet.OutSheet {
 		row := make([]string, width, width+len(MappingColumns))
 		copy(row, r.Cells)
 		res := results[i]
-		row = append(row, res.UserID, res.OpenID, res.UnionID, res.Status, res.Note)
+		row = append(row, res.UserID, res.OpenID, res.UnionID, msg.Status(res.Status).String(), res.Note)
 		for k, v := range row {
 			row[k] = sheet.EscapeFormula(v)
 		}

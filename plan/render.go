@@ -76,7 +76,7 @@ func SummaryOf(p *Plan, actions []Action) string {
 			n += p.Count(k, a)
 		}
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", a, n))
+			parts = append(parts, fmt.Sprintf("%s %d", a.Label(), n))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -162,7 +162,7 @@ func outcomeCells(oc *importer.Outcome) []string {
 	if oc.Attempts > 0 {
 		attempts = strconv.Itoa(oc.Attempts)
 	}
-	return []string{string(oc.Status), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
+	return []string{oc.Status.Label(), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
 }
 
 // writeFailed writes the rows keep selects in the input's own format:

@@ -35,7 +35,7 @@ func groupCounts(w io.Writer, counts map[string]map[string]int) {
 		for _, s := range []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusAdded, importer.StatusRemoved,
 			importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped} {
 			if n := c[string(s)]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", s, n))
+				parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
 			}
 		}
 		fmt.Fprintf(w, "%-12s %s\n", k.label, strings.Join(parts, ", "))

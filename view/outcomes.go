@@ -2,8 +2,10 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
@@ -18,11 +20,11 @@ func Outcomes(w io.Writer, res *importer.Result) {
 	if res.Count(importer.StatusDeleted)+res.Count(importer.StatusRestored) > 0 { // an offboarding or a restore
 		statuses = []importer.Status{importer.StatusDeleted, importer.StatusRestored, importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped}
 	}
-	fmt.Fprintf(w, "%-12s", "")
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11s", s)
+	labels := make([]msg.Label, len(statuses))
+	for i, s := range statuses {
+		labels[i] = msg.Status(string(s))
 	}
-	fmt.Fprintln(w)
+	tableHeader(w, labels, 11)
 	for _, k := range plan.Kinds {
 		if k == plan.KindUnit && counts[string(k)] == nil {
 			continue // a sheet without units
@@ -44,7 +46,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 			fmt.Fprintln(w)
 		}
 		if shown++; shown > 20 {
-			fmt.Fprintf(w, "… (see the report for all %d)\n", res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped))
+			fmt.Fprintf(w, "… (%s)\n", msg.SeeReportForAll.F(res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped)))
 			break
 		}
 		code := oc.Rule
@@ -58,6 +60,21 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		case rowOf(oc.Change) > 0: // a group member's row may be a groups sheet's members cell
 			row = fmt.Sprintf(" (row %d)", rowOf(oc.Change))
 		}
-		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
+		fmt.Fprintf(w, "%s %s %s%s: %s %s\n", msg.PadRight(oc.Status.Label(), 12), oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
+}
+
+// tableHeader writes a summary table's two header lines, the English
+// names over the Chinese ones (a label of both would not fit a column),
+// each right-aligned in col terminal columns after the 12-column kind.
+func tableHeader(w io.Writer, labels []msg.Label, col int) {
+	fmt.Fprint(w, strings.Repeat(" ", 12))
+	for _, l := range labels {
+		fmt.Fprint(w, msg.PadLeft(l.EN, col))
+	}
+	fmt.Fprint(w, "\n"+strings.Repeat(" ", 12))
+	for _, l := range labels {
+		fmt.Fprint(w, msg.PadLeft(l.ZH, col))
+	}
+	fmt.Fprintln(w)
 }

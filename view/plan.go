@@ -2,17 +2,13 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 )
-
-var actionZH = map[plan.Action]string{
-	plan.ActionCreate: "新建", plan.ActionMove: "移动", plan.ActionUpdate: "更新", plan.ActionUnchanged: "不变", plan.ActionBlocked: "阻止",
-	plan.ActionDelete: "删除", plan.ActionRestore: "恢复",
-}
 
 // Plan writes the plan for people: counts per kind and action, then one
 // line per row that changes or is blocked, with field changes as old → new
@@ -60,17 +56,11 @@ func Plan(w io.Writer, p *plan.Plan) {
 
 // counts writes the counts per kind and action.
 func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
-	// Two header lines: Chinese labels are two columns wide on a
-	// terminal, which fmt's widths do not know.
-	fmt.Fprintf(w, "%-12s", "")
-	for _, a := range actions {
-		fmt.Fprintf(w, "%12s", a)
+	labels := make([]msg.Label, len(actions))
+	for i, a := range actions {
+		labels[i] = msg.Action(string(a))
 	}
-	fmt.Fprintf(w, "\n%-12s", "")
-	for _, a := range actions {
-		fmt.Fprintf(w, "%10s", actionZH[a])
-	}
-	fmt.Fprintln(w)
+	tableHeader(w, labels, 12)
 	for _, k := range plan.Kinds {
 		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
 			continue // a sheet without units

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"strings"
 	"time"
@@ -166,7 +167,7 @@ func idsExit(ctx context.Context, io *IOStreams, opts *IDsOptions, folder *run.F
 		var parts []string
 		for _, s := range idmap.Statuses {
 			if counts[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", s, counts[s]))
+				parts = append(parts, fmt.Sprintf("%s %d", msg.Status(s), counts[s]))
 			}
 		}
 		fmt.Fprintf(io.Out, "结果 results: %s\n", strings.Join(parts, ", "))
@@ -174,7 +175,7 @@ func idsExit(ctx context.Context, io *IOStreams, opts *IDsOptions, folder *run.F
 			fmt.Fprintf(io.Out, "映射表 mapping: %s\n", f)
 		}
 		if a := res.Summary.API; a != nil {
-			fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", res.Summary.Seconds, a.Calls, a.Retries, a.RateLimited)
+			fmt.Fprintln(io.Out, msg.RunTotals.F(res.Summary.Seconds, a.Calls, a.Retries, a.RateLimited))
 		}
 	}
 	switch {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/spf13/cobra"
@@ -26,7 +27,7 @@ Feishu error code it prevents.`,
 				return nil
 			}
 			for _, r := range problem.Rules {
-				fmt.Fprintf(io.Out, "%-28s %-8s %-10s %-20s %s / %s\n", r.Code, r.Severity, r.Entity, r.Field, r.ZH, r.EN)
+				fmt.Fprintf(io.Out, "%-28s %-8s %-10s %-20s %s\n", r.Code, r.Severity, r.Entity, r.Field, msg.Join(r.ZH, r.EN))
 			}
 			return nil
 		},

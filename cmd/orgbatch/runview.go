@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/plan"
@@ -90,7 +91,7 @@ func (v runView) exit(res *run.Result, resume string) error {
 	if len(res.Files.Failed) > 0 {
 		fmt.Fprintf(io.Out, "失败行 failed rows (fix and run again): %v\n", res.Files.Failed)
 	}
-	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited)
+	fmt.Fprintln(io.Out, msg.RunTotals.F(ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited))
 	switch {
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
