@@ -37,7 +37,7 @@ var statusMarks = map[importer.Status]sheet.Mark{
 }
 
 var importColumns = []sheet.Column{
-	{Header: "状态 status", Width: 11},
+	{Header: "状态 status", Width: 15},
 	{Header: "飞书ID feishu_id", Width: 18},
 	{Header: "open_id / open_department_id", Width: 30},
 	{Header: "union_id", Width: 30},
