@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -88,7 +89,7 @@ Exit status: 0 written (findings or not), 1 the tenant could not be read,
 
 func runAudit(ctx context.Context, opts *AuditOptions) error {
 	if opts.MaxDepth < 1 || opts.MaxChildren < 1 || opts.Parallel < 1 {
-		return usageError("--max-depth, --max-children and --parallel must be at least 1")
+		return usageError(msg.AtLeastOne, "--max-depth, --max-children, --parallel")
 	}
 	out, err := auditDest(opts.Out, opts.Now(), opts.Force)
 	if err != nil {
@@ -121,10 +122,10 @@ func runAudit(ctx context.Context, opts *AuditOptions) error {
 	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Root: opts.Root, Since: opts.Since}
 	file, err := out.write(opts.IO, func(w io.Writer) error { return htmlpage.Write(w, r, meta) })
 	if errors.Is(err, fs.ErrExist) {
-		return usageError("%v: it appeared while auditing; nothing was replaced (add --force to replace it)", err)
+		return usageWrap(err, msg.OutAppeared)
 	}
 	if err != nil {
-		return fmt.Errorf("writing the audit report: %w", err)
+		return msg.WritingAudit.Wrap(err)
 	}
 	view.AuditSummary(opts.IO.Out, r, snap, file, opts.Since, time.Since(start))
 	return nil
@@ -157,11 +158,11 @@ func auditDest(out string, now time.Time, force bool) (*auditFile, error) {
 		d.dir = out
 	case out != "":
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".html" && ext != ".htm" {
-			return nil, usageError("--out %s: the audit report is an .html file", out)
+			return nil, usageError(msg.OutNotHTML, out)
 		}
 		d.dir, d.file = filepath.Dir(out), out
 		if _, err := os.Lstat(out); err == nil && !force {
-			return nil, usageError("--out %s already exists: give another name, or add --force to replace it / 文件已存在：请换一个名称，或加 --force 覆盖", out)
+			return nil, usageError(msg.OutExists, out)
 		}
 	}
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {
@@ -207,7 +208,7 @@ func loadSince(ios *IOStreams, path string) (*audit.Baseline, error) {
 			}
 		}
 		if len(in) == 0 {
-			return nil, usageError("--since %s: the directory has neither departments.csv nor users.csv (an export's CSV files)", path)
+			return nil, usageError(msg.SinceNotExport, path)
 		}
 	}
 	o, ps := org.Load(in)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"os"
 
@@ -59,7 +60,7 @@ interleaved), and reports the ratio (target ≤ 1.3 for the large workbook,
 
 func runBenchValidate(opts *BenchValidateOptions) error {
 	if opts.Users < 10 || opts.Reps < 1 {
-		return usageError("--users must be ≥ 10 and --reps ≥ 1")
+		return usageError(msg.BenchSizes, "--users ≥ 10, --reps ≥ 1")
 	}
 	dir := opts.Dir
 	if dir == "" {
@@ -96,7 +97,7 @@ func validateCommand(workbook, reportDir string) error {
 	streams := &IOStreams{In: &emptyReader{}, Out: io.Discard, ErrOut: io.Discard}
 	code := Main(context.Background(), []string{"validate", workbook, "--report", reportDir, "--quiet"}, streams)
 	if code != ExitOK && code != ExitRowsFailed {
-		return fmt.Errorf("orgbatch validate exited with status %d", code)
+		return msg.BenchExited.Err("validate", code)
 	}
 	return nil
 }

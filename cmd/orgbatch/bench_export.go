@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/bench"
@@ -39,7 +40,7 @@ after another, × latency).`,
 				return err
 			}
 			if opts.Parallel < 1 {
-				return usageError("--parallel must be ≥ 1")
+				return usageError(msg.AtLeastOne, "--parallel")
 			}
 			res, err := bench.Export(cmd.Context(), bench.ExportSpec{
 				Org:       opts.spec(0.2),

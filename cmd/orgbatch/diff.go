@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -100,9 +100,9 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 func runDiff(ctx context.Context, opts *DiffOptions) error {
 	switch {
 	case opts.Force:
-		return usageError("--force no longer overrides the deletion guard: state the numbers being deleted with --delete-count N and --delete-department-count N")
+		return usageError(msg.PruneForce)
 	case (opts.Yes || opts.DeleteUsers.set || opts.DeleteDepts.set) && !opts.Prune:
-		return usageError("--yes, --delete-count and --delete-department-count only apply to --prune")
+		return usageError(msg.PruneOnly)
 	}
 	if err := opts.Groups.check(); err != nil {
 		return err
@@ -150,9 +150,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return finishDiff(ctx, opts, tgt, o, ps, p, snap, prune.Extra(o, p, snap.Tree))
 	}
 	if ctx.Err() != nil {
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant: %w", err)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.ReadingTenant.Wrap(err)}
 }
 
 func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org, ps []problem.Problem, p *plan.Plan, snap *tenant.Snapshot, extra *prune.Plan) error {

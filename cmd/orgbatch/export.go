@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -95,13 +96,13 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 
 func runExport(ctx context.Context, opts *ExportOptions) error {
 	if opts.Format == "html" {
-		return usageError("--format html: the HTML report with the org chart and findings is `orgbatch audit` (see orgbatch audit --help) / HTML 审计报告请用 orgbatch audit")
+		return usageError(msg.FormatHTMLIsAudit)
 	}
 	if opts.Format != "xlsx" && opts.Format != "csv" {
-		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+		return usageError(msg.FormatXLSXOrCSV, opts.Format)
 	}
 	if opts.Parallel < 1 {
-		return usageError("--parallel must be at least 1")
+		return usageError(msg.AtLeastOne, "--parallel")
 	}
 	dest, err := exportDest(opts.Out, opts.Format, opts.Now(), opts.Force)
 	if err != nil {
@@ -144,10 +145,10 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), IncludeResigned: opts.IncludeResigned}
 	files, err := dest.write(io, snap, meta, !opts.NoBOM)
 	if errors.Is(err, fs.ErrExist) {
-		return usageError("%v: it appeared while exporting; nothing was replaced (add --force to replace it)", err)
+		return usageWrap(err, msg.OutAppeared)
 	}
 	if err != nil {
-		return fmt.Errorf("writing the export: %w", err)
+		return msg.WritingExport.Wrap(err)
 	}
 	view.ExportSummary(io.Out, snap, files, elapsed)
 	return nil
@@ -158,9 +159,9 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 func walkError(ctx context.Context, err error, root string) error {
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	case root != "" && feishu.ErrorCode(err) == feishu.CodeDeptNotExist.Num:
-		return usageError("--root %s: no such department (give its custom department_id): %v", root, err)
+		return usageWrap(err, msg.RootUnknown, root)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.ReadingTenant.Wrap(err)}
 }

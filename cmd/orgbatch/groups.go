@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
@@ -26,7 +27,7 @@ func (f *groupFlags) register(cmd *cobra.Command) {
 
 func (f *groupFlags) check() error {
 	if f.n.set && !f.remove {
-		return usageError("--remove-member-count only applies to --remove-members")
+		return usageError(msg.OnlyWith, "--remove-member-count", "--remove-members")
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ fixing it), 2 usage error or unreadable input, 3 interrupted.`,
 				}
 			}
 			if len(args) > 1 {
-				return usageError("ids takes one input file")
+				return usageError(msg.IDsOneFile)
 			}
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -90,11 +90,11 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 	lists := len(opts.Emails)+len(opts.Mobiles) > 0
 	switch {
 	case opts.File != "" && lists:
-		return nil, usageError("give a file or --email/--mobile lists, not both")
+		return nil, usageError(msg.IDsFileAndLists)
 	case lists:
 		return idmap.FromLists(opts.Emails, opts.Mobiles), nil
 	case opts.File == "":
-		return nil, usageError("nothing to look up: give a file with an email or mobile column, or --email/--mobile")
+		return nil, usageError(msg.IDsNothing)
 	}
 	m, err := opts.Mapping.mapping()
 	if err != nil {
@@ -102,7 +102,7 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 	}
 	in, ps, err := idmap.Load(opts.File, m)
 	if err != nil {
-		return nil, usageError("%s: %v", opts.File, err)
+		return nil, usageWrap(err, msg.FileProblem, opts.File)
 	}
 	if len(ps) > 0 {
 		view.Problems(opts.IO.ErrOut, ps)
@@ -113,7 +113,7 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 
 func runIDs(ctx context.Context, opts *IDsOptions) error {
 	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	in, err := opts.input()
 	if err != nil {
@@ -182,7 +182,7 @@ func idsExit(ctx context.Context, io *IOStreams, opts *IDsOptions, folder *run.F
 	case err == nil:
 		return nil
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: %s", resume)}
+		return interrupted(msg.InterruptedResume, resume)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("the lookup stopped: %w; the rows answered so far are kept: continue with %s", err, resume)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.LookupStopped.Wrap(err, resume)}
 }

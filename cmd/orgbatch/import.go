@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -108,7 +108,7 @@ written), 3 interrupted.`,
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	if err := opts.Groups.check(); err != nil {
 		return err
@@ -134,7 +134,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
 		view.Problems(io.ErrOut, ps)
-		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
+		return usageError(msg.ValidationErrors)
 	}
 	logger := opts.logger()
 	tgt, err := opts.Target.connect(ctx, io, logger)

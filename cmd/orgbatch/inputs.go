@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 
 	"github.com/orgbatch/orgbatch/org"
@@ -69,11 +70,11 @@ func (f *inputFlags) inputs(args []string) ([]org.Input, error) {
 		in = append(in, org.Input{Path: m, Kind: org.KindGroupMembers})
 	}
 	if len(in) == 0 {
-		return nil, usageError("no input files: give a workbook or CSV files (see --help)")
+		return nil, usageError(msg.NoInputFiles)
 	}
 	for _, i := range in {
 		if _, err := os.Stat(i.Path); err != nil {
-			return nil, usageError("cannot open %s: %v", i.Path, err)
+			return nil, usageWrap(err, msg.CannotOpen, i.Path)
 		}
 	}
 	return in, nil

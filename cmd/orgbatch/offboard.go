@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"strings"
 	"time"
@@ -129,7 +129,7 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 		return nil, nil, &ExitError{Code: ExitUsage}
 	case nErr > 0 && execute && !skipInvalid:
 		view.Problems(io.ErrOut, ps)
-		return nil, nil, &ExitError{Code: ExitUsage, Err: errors.New("the leavers sheet has errors: fix them (the dry run lists them), or carry out the valid rows with --skip-invalid")}
+		return nil, nil, usageError(msg.LeaversErrors)
 	}
 	return o, ps, nil
 }
@@ -137,12 +137,12 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 // loadLeaverFiles reads and validates leavers sheets.
 func loadLeaverFiles(files []string) (*org.Org, []problem.Problem, error) {
 	if len(files) == 0 {
-		return nil, nil, usageError("no leavers file: give a leavers sheet (orgbatch template --leavers writes one)")
+		return nil, nil, usageError(msg.NoLeaversFile)
 	}
 	var in []org.Input
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
-			return nil, nil, usageError("cannot open %s: %v", f, err)
+			return nil, nil, usageWrap(err, msg.CannotOpen, f)
 		}
 		in = append(in, org.Input{Path: f})
 	}
@@ -175,7 +175,7 @@ type leaversRun struct {
 func watchLeavers(ctx context.Context, lr leaversRun) error {
 	io := lr.IO
 	if lr.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	logger := verboseLogger(io, lr.Verbose)
 	tgt, err := lr.Target.connect(ctx, io, logger)

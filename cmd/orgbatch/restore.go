@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"path/filepath"
 	"time"
@@ -120,7 +121,7 @@ func restoreArgs(args []string) (from, lists []string, resume string, err error)
 		st, serr := os.Stat(a)
 		switch {
 		case serr != nil:
-			return nil, nil, "", usageError("cannot open %s: %v", a, serr)
+			return nil, nil, "", usageWrap(serr, msg.CannotOpen, a)
 		case !st.IsDir():
 			lists = append(lists, a)
 		case isFile(filepath.Join(a, run.RecordFile)):
@@ -128,14 +129,14 @@ func restoreArgs(args []string) (from, lists []string, resume string, err error)
 		case isFile(filepath.Join(a, run.InfoFile)):
 			resume = a
 		default:
-			return nil, nil, "", usageError("%s is neither an offboarding run directory (it has no %s) nor a restore run directory", a, run.RecordFile)
+			return nil, nil, "", usageError(msg.RestoreNotRunDir, a, run.RecordFile)
 		}
 	}
 	switch {
 	case len(from) > 1:
-		return nil, nil, "", usageError("give one offboarding run directory, not %d", len(from))
+		return nil, nil, "", usageError(msg.RestoreOneDir, len(from))
 	case len(from)+len(lists) == 0:
-		return nil, nil, "", usageError("nothing to restore: give an offboarding run directory (reports/offboard-…) or a list of people")
+		return nil, nil, "", usageError(msg.RestoreNothing)
 	}
 	return from, lists, resume, nil
 }

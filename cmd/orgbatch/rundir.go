@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/run"
@@ -44,7 +45,7 @@ func resumeArg(args []string) (files []string, dir string, err error) {
 	for _, a := range args {
 		if isExistingDir(a) {
 			if dir != "" {
-				return nil, "", usageError("--resume: %s and %s are both directories; give one run folder", dir, a)
+				return nil, "", usageError(msg.ResumeTwoDirs, dir, a)
 			}
 			dir = a
 			continue

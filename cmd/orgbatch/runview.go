@@ -60,7 +60,7 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 func (v runView) ended(err error, res *run.Result, validationErrors int) error {
 	switch {
 	case errors.Is(err, context.Canceled) && res == nil:
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	case errors.As(err, new(*run.ReadError)):
 		return &ExitError{Code: ExitRowsFailed, Err: err}
 	case err != nil:
@@ -96,7 +96,7 @@ func (v runView) exit(res *run.Result, resume string) error {
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with / 已中断，继续请运行: %s", resume)}
+		return interrupted(msg.InterruptedResume, resume)
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"net"
 	"net/url"
@@ -76,13 +78,13 @@ func (t *target) Close() {
 // connect builds the client and pacer for the chosen target.
 func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.Logger, pacerOpts ...feishu.PacerOption) (*target, error) {
 	if f.rateScale <= 0 {
-		return nil, usageError("--rate-scale must be positive")
+		return nil, usageError(msg.RateScalePositive)
 	}
 	if f.appSecret != "" {
 		fmt.Fprint(io.ErrOut, secretFlagWarning)
 	}
 	if f.secretStdin && (f.appSecret != "" || f.sandbox) {
-		return nil, usageError("--app-secret-stdin cannot be combined with --app-secret or --sandbox")
+		return nil, usageError(msg.SecretStdinCombined)
 	}
 	t := &target{}
 	var creds feishu.Credentials
@@ -112,7 +114,7 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 	var none feishu.Credentials
 	if f.baseURL != "" || f.domain != "" {
-		return none, usageError("--sandbox cannot be combined with --base-url or --domain")
+		return none, usageError(msg.SandboxCombined)
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
@@ -149,10 +151,10 @@ func (f *targetFlags) tenant(io *IOStreams, t *target) (feishu.Credentials, erro
 	}
 	creds, src, err := feishu.LoadCredentialsFrom(f.appID, secret, secretSrc, f.configPath, io.Getenv)
 	if err != nil {
-		return none, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
+		return none, usageWrap(err, msg.CredentialsBad)
 	}
 	if !creds.Complete() {
-		return none, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
+		return none, usageError(msg.NoCredentials)
 	}
 	baseURL, domain := f.baseURL, f.domain
 	switch {
@@ -190,7 +192,7 @@ func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, erro
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
 		if p.Severity == problem.Error {
-			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, errors.New(msg.SeedBad.F(path, p.Where()) + ": " + p.Text())
 		}
 	}
 	// Titles and cities the schema lacks are created as Feishu does when a
@@ -198,7 +200,7 @@ func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, erro
 	seed, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	for _, p := range blocked {
 		if p.Severity == problem.Error {
-			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, errors.New(msg.SeedBad.F(path, p.Where()) + ": " + p.Text())
 		}
 	}
 	f := sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}
@@ -218,9 +220,7 @@ func checkTransport(baseURL string) error {
 	if err != nil || u.Scheme != "http" || isLoopback(u.Hostname()) {
 		return nil // the client reports malformed URLs
 	}
-	return usageError("refusing plain http:// to %s: the app secret and the tenant's data would cross the network unencrypted. "+
-		"Use https://, or reach a remote sandbox through a tunnel (ssh -L 8080:127.0.0.1:8080 HOST, then --base-url http://127.0.0.1:8080). "+
-		"拒绝通过未加密的 http:// 连接非本机地址", u.Host)
+	return usageError(msg.PlainHTTP, u.Host)
 }
 
 // isLoopback reports localhost, 127.0.0.0/8 and ::1.

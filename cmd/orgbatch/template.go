@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"os"
 
@@ -64,10 +64,10 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !opts.FromTenant && (cmd.Flags().Changed("sandbox") || cmd.Flags().Changed("base-url") || cmd.Flags().Changed("domain")) {
-				return usageError("--sandbox, --base-url and --domain need --from-tenant")
+				return usageError(msg.FromTenantNeeded)
 			}
 			if opts.FromTenant && opts.Leavers {
-				return usageError("--from-tenant makes the import templates; the leavers template has no tenant-specific columns")
+				return usageError(msg.FromTenantLeavers)
 			}
 			return runTemplate(cmd.Context(), opts)
 		},
@@ -83,7 +83,7 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 
 func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
-		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+		return usageError(msg.FormatXLSXOrCSV, opts.Format)
 	}
 	write, names := templates.Write, templates.Names
 	if opts.Leavers {
@@ -92,7 +92,7 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if !opts.Force {
 		for _, p := range names(opts.OutDir, opts.Format) {
 			if _, err := os.Stat(p); err == nil {
-				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
+				return usageError(msg.TemplateExists, p)
 			}
 		}
 	}
@@ -135,9 +135,9 @@ func tenantDirectory(ctx context.Context, opts *TemplateOptions) (*feishu.Direct
 	snap := tenant.New()
 	if err := tgt.reader(nil).ReadDirectory(ctx, snap, tenant.AllLists); err != nil {
 		if ctx.Err() != nil {
-			return nil, &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+			return nil, interrupted(msg.InterruptedReading)
 		}
-		return nil, &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant's schema failed; nothing was written: %w", err)}
+		return nil, &ExitError{Code: ExitRowsFailed, Err: msg.TemplateSchema.Wrap(err)}
 	}
 	return &snap.Dir, nil
 }

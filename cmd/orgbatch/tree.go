@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 
 	"github.com/orgbatch/orgbatch/tenant"
@@ -47,7 +48,7 @@ Exit status: 0 printed, 1 the tenant could not be read, 2 usage error,
 
 func runTree(ctx context.Context, opts *TreeOptions) error {
 	if opts.Depth < 0 {
-		return usageError("--depth must not be negative")
+		return usageError(msg.NotNegative, "--depth")
 	}
 	tgt, err := opts.Target.connect(ctx, opts.IO, slog.New(slog.DiscardHandler))
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
@@ -24,7 +25,7 @@ func (f *userIDTypeFlag) check() error {
 	case feishu.UserIDTypeUserID, feishu.UserIDTypeOpenID, feishu.UserIDTypeUnionID:
 		return nil
 	}
-	return usageError("--user-id-type %q: want user_id, open_id or union_id", f.t)
+	return usageError(msg.UserIDTypeBad, f.t)
 }
 
 // reader is the paced client that reads users by the flag's ID type.

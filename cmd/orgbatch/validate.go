@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"time"
 
 	"github.com/orgbatch/orgbatch/problem"
@@ -58,7 +59,7 @@ or unreadable input.`,
 
 func runValidate(opts *ValidateOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
-		return usageError("--format must be text or json, not %q", opts.Format)
+		return usageError(msg.FormatTextOrJSON, opts.Format)
 	}
 	load := opts.Inputs.load
 	if opts.Leavers {
@@ -89,7 +90,7 @@ func runValidate(opts *ValidateOptions) error {
 		removeStale(opts.IO, opts.ReportDir)
 		path, err := report.WriteValidation(opts.ReportDir, o, ps, opts.Now())
 		if err != nil {
-			return fmt.Errorf("writing the validation report: %w", err)
+			return msg.WritingValidation.Wrap(err)
 		}
 		if !opts.IO.Quiet {
 			fmt.Fprintf(opts.IO.ErrOut, "校验报告 validation report: %s\n", path)
