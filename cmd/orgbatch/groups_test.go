@@ -36,7 +36,7 @@ func TestImportGroups(t *testing.T) {
 		return runAgainst(t, ctx, append(args, "--base-url", url, "--report", reports, "--rate-scale", "1000")...)
 	}
 	code, out, errOut := run(append([]string{"import", "--yes"}, sampleCSVs...)...)
-	if code != ExitOK || !strings.Contains(out, "用户组 groups   created 4") || !strings.Contains(out, "组成员 members  added 156") {
+	if code != ExitOK || !strings.Contains(out, "用户组 groups   成功 created 4") || !strings.Contains(out, "组成员 members  已加入 added 156") {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
 	}
 	want := map[string]int{"技术中心全员": 111, "管理层": 9, "外包与顾问": 16, "新员工关怀组": 20}

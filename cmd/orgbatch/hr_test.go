@@ -57,7 +57,7 @@ func TestImportHRExport(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("路径部门 path departments")
-	if len(rows) != 47 || rows[1][1] != "created" {
+	if len(rows) != 47 || rows[1][1] != "成功 created" {
 		t.Errorf("path departments sheet: %d rows, first %v", len(rows), rows[1])
 	}
 }
