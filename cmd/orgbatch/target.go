@@ -90,7 +90,7 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 	var creds feishu.Credentials
 	var err error
 	if f.sandbox {
-		creds, err = f.startSandbox(t)
+		creds, err = f.startSandbox(io, t)
 	} else {
 		creds, err = f.tenant(io, t)
 	}
@@ -111,7 +111,9 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 }
 
 // startSandbox starts the embedded sandbox (--sandbox) on a loopback port.
-func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
+// Without --sandbox-state its tenant lives in memory: closing it says so
+// (unless --quiet), so the next run's fresh tenant is no surprise.
+func (f *targetFlags) startSandbox(io *IOStreams, t *target) (feishu.Credentials, error) {
 	var none feishu.Credentials
 	if f.baseURL != "" || f.domain != "" {
 		return none, usageError(msg.SandboxCombined)
@@ -128,7 +130,13 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 		srv.Close()
 		return none, err
 	}
-	t.Sandbox, t.close, t.BaseURL = srv, func() { srv.Close() }, url
+	t.Sandbox, t.BaseURL = srv, url
+	t.close = func() {
+		srv.Close()
+		if f.sandboxState == "" && !io.Quiet {
+			fmt.Fprintf(io.ErrOut, "注意 note: %s\n", msg.SandboxDiscarded)
+		}
+	}
 	t.Desc = "本地沙箱 local sandbox (not Feishu) at " + url
 	if f.sandboxState != "" {
 		t.Desc += ", state in " + f.sandboxState
