@@ -16,7 +16,7 @@ func init() { register(newBenchCmd) }
 func newBenchCmd(io *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench",
-		Short: "Measure orgbatch against its lower bounds",
+		Short: "Measure orgbatch against its lower bounds / 性能基准（开发者用）",
 		Long: `Bench runs orgbatch's performance measurements and prints each as a ratio
 against a lower bound. The inputs are generated, deterministic orgs; nothing
 leaves this machine (import and export run against an in-process sandbox).`,
@@ -40,7 +40,7 @@ func newBenchValidateCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchValidateOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "validate",
-		Short: "Offline validation vs a bare excelize streaming read",
+		Short: "Offline validation vs a bare excelize streaming read / 离线校验基准",
 		Long: `Generates a workbook of --users users (and a tenth of that), then times
 "orgbatch validate" on it — the command a user runs, its report included —
 against a bare excelize streaming read of the same file (best of --reps,

@@ -21,7 +21,7 @@ func newBenchIDsCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchIDsOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "ids",
-		Short: "orgbatch ids: calls vs the minimum, time vs the rate-limit bound",
+		Short: "orgbatch ids: calls vs the minimum, time vs the rate-limit bound / 用户ID查询基准",
 		Long: `Seeds an in-process sandbox with --found of --rows people (limits scaled by
 --rate-scale, the client's alike), looks all the rows up by email and
 mobile as orgbatch ids does — input CSV, run folder, journal, mapping

@@ -30,7 +30,7 @@ func newBenchImportCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchImportOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Import makespan vs the rate-limit lower bound",
+		Short: "Import makespan vs the rate-limit lower bound / 导入基准",
 		Long: `Generates an org (a skewed department tree and its users, a fraction with
 managers) as a workbook, runs "orgbatch import" on it — the command a user
 runs, report included — against an in-process sandbox with latency and the

@@ -72,7 +72,15 @@ when asked, or --confirm-changes N. --dry-run shows all this and never asks.
 
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, or a confirmation refused or missing (nothing
-written), 3 interrupted.`,
+written), 3 interrupted.
+
+导入：先离线校验表格，再读取租户中已有的内容，为每一行做计划（新建、逐字段更
+新、移动、不变、阻止），然后执行：先建上级部门，再建部门内的成员，最后设置负
+责人；全程限流、自动重试、幂等。每行的结果写入 --report 下运行目录中的报告。
+--dry-run 只显示并保存计划，不写入租户。中断后用 --resume 继续，重复运行总是
+安全的。写入真实租户前会显示租户和计划并询问 y/N（脚本中用 --yes）；大范围改
+名、移动等还需确认数量。退出码：0 全部完成，1 有行失败或跳过，2 用法或校验错
+误、确认被拒绝，3 被中断。`,
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
   FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
@@ -90,17 +98,17 @@ written), 3 interrupted.`,
 	opts.Inputs.register(cmd)
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant / 只做计划：显示并保存将要变更的内容，不写入租户")
 	opts.runFlags.register(f, runFlagHelp{
-		yes:         "write without asking y/N (needed when stdin or stderr is not a terminal)",
-		resume:      "continue an interrupted import: its run directory, or 'latest'",
-		skipInvalid: "import the valid rows even if some rows have validation errors",
-		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
+		yes:         "write without asking y/N (needed when stdin or stderr is not a terminal) / 写入前不询问 y/N（标准输入或标准错误不是终端时必须加）",
+		resume:      "continue an interrupted import: its run directory, or 'latest' / 继续被中断的导入：其运行目录，或 'latest'（最近一次）",
+		skipInvalid: "import the valid rows even if some rows have validation errors / 即使有些行有校验错误，也导入有效的行",
+		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them) / 并发的 API 请求数（仍受限流控制）",
 	})
-	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
-	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
+	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it / 部门路径中哪里都找不到的部门视为错误，而不是创建它")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict) / 没有 user_id、按手机号或邮箱匹配到飞书成员但姓名不同的行，允许给此人改名（否则视为冲突）")
 	opts.Create.register(cmd)
-	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
+	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email / 确认大范围变更：计划中改名、移动、改人员类型或改手机号/邮箱的已有成员和部门数")
 	opts.Groups.register(cmd)
 	opts.IDType.register(cmd)
 	return cmd

@@ -22,12 +22,12 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers")
-	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers")
+	cmd.Flags().StringArrayVar(&f.departments, "departments", nil, "a CSV (or workbook) that holds departments, whatever its headers / 存放部门的 CSV（或工作簿），表头不限")
+	cmd.Flags().StringArrayVar(&f.users, "users", nil, "a CSV (or workbook) that holds users, whatever its headers / 存放成员的 CSV（或工作簿），表头不限")
 	cmd.Flags().StringArrayVar(&f.units, "units", nil, "a CSV (or workbook) that holds units (单位), whatever its headers")
-	cmd.Flags().StringArrayVar(&f.groups, "groups", nil, "a CSV (or workbook) that holds user groups, whatever its headers")
-	cmd.Flags().StringArrayVar(&f.groupMembers, "group-members", nil, "a CSV (or workbook) that holds group memberships, whatever its headers")
-	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department)")
+	cmd.Flags().StringArrayVar(&f.groups, "groups", nil, "a CSV (or workbook) that holds user groups, whatever its headers / 存放用户组的 CSV（或工作簿），表头不限")
+	cmd.Flags().StringArrayVar(&f.groupMembers, "group-members", nil, "a CSV (or workbook) that holds group memberships, whatever its headers / 存放用户组成员的 CSV（或工作簿），表头不限")
+	cmd.Flags().StringVar(&f.pathRoot, "path-root", "", "the company name that starts every department path (it is the root, not a department) / 每条部门路径开头的公司名（它是根，不是部门）")
 	f.mappingFlags.register(cmd)
 }
 

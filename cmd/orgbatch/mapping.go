@@ -20,8 +20,8 @@ type mappingFlags struct {
 }
 
 func (f *mappingFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.maps, "map", nil, "map an HR header onto a field: 'HR header=field' (repeatable)")
-	cmd.Flags().StringVar(&f.mapFile, "map-file", "", "a CSV of header,field rows mapping HR headers onto fields")
+	cmd.Flags().StringArrayVar(&f.maps, "map", nil, "map an HR header onto a field: 'HR header=field' (repeatable) / 把一个 HR 表头映射到字段：'HR表头=字段'（可重复）")
+	cmd.Flags().StringVar(&f.mapFile, "map-file", "", "a CSV of header,field rows mapping HR headers onto fields / 把 HR 表头映射到字段的 CSV（两列 header,field）")
 }
 
 // mapRow is one row of a --map-file: a fixed two-column CSV, which is what

@@ -17,7 +17,10 @@ func newRulesCmd(io *IOStreams) *cobra.Command {
 		Short: "List the validation rules / 列出校验规则",
 		Long: `Rules lists every rule orgbatch checks, with its stable code (as used in
 reports and --format json), severity, the column it is about, and the
-Feishu error code it prevents.`,
+Feishu error code it prevents.
+
+校验规则：列出 orgbatch 检查的每条规则，包括稳定的规则码（报告和 --format
+json 中使用）、严重程度、所涉及的列，以及它所预防的飞书错误码。`,
 		Example: `  orgbatch rules
   orgbatch rules --markdown > rules.md`,
 		Args: cobra.NoArgs,
@@ -32,6 +35,6 @@ Feishu error code it prevents.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table")
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table / 输出 Markdown 表格")
 	return cmd
 }

@@ -53,7 +53,7 @@ const shutdownGrace = 5 * time.Second
 func newSandboxCmd(io *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sandbox",
-		Short: "Run a local stand-in for the Feishu Contact v3 OpenAPI",
+		Short: "Run a local stand-in for the Feishu Contact v3 OpenAPI / 本地飞书通讯录沙箱",
 		Long: `sandbox runs a local HTTP server that behaves like the Feishu (Lark) Contact v3
 OpenAPI: the same paths, fields, error codes, pagination, rate limits and
 idempotency, plus injectable faults. Point orgbatch (or any client) at the
@@ -69,7 +69,7 @@ func newSandboxServeCmd(io *IOStreams, runF func(context.Context, *sandboxServeO
 	opts := &sandboxServeOptions{IO: io, SeedLoader: sheetSeedLoader}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve a sandbox tenant until interrupted",
+		Short: "Serve a sandbox tenant until interrupted / 启动沙箱服务（--state 保存租户）",
 		Long: `serve prints the sandbox's base URL on stdout and serves until interrupted.
 
 The app credentials come from --app-id/--app-secret, else FEISHU_APP_ID /

@@ -42,17 +42,17 @@ type targetFlags struct {
 
 func (f *targetFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.BoolVar(&f.sandbox, "sandbox", false, "run against a local in-process sandbox tenant instead of Feishu (a rehearsal)")
-	fl.StringVar(&f.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox tenant in this file between runs")
-	fl.StringVar(&f.sandboxSeed, "sandbox-seed", "", "with --sandbox: start from this org (a sheet or a sandbox state file)")
-	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL)")
-	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com)")
-	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file)")
-	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (avoid: other users see it in ps; prefer FEISHU_APP_SECRET, the config file or --app-secret-stdin)")
-	fl.BoolVar(&f.secretStdin, "app-secret-stdin", false, "read the app secret from standard input: a hidden prompt on a terminal, else the first line")
-	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable)")
-	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale)")
-	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request")
+	fl.BoolVar(&f.sandbox, "sandbox", false, "run against a local in-process sandbox tenant instead of Feishu (a rehearsal) / 在本地进程内的沙箱租户上运行，而不是飞书（演练）")
+	fl.StringVar(&f.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox tenant in this file between runs / 与 --sandbox 一起：把沙箱租户保存在此文件中，供下次运行使用（不加则每次运行后丢弃）")
+	fl.StringVar(&f.sandboxSeed, "sandbox-seed", "", "with --sandbox: start from this org (a sheet or a sandbox state file) / 与 --sandbox 一起：从此组织开始（表格或沙箱状态文件）")
+	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL) / API 地址，例如沙箱的 http://127.0.0.1:PORT（默认：飞书，或 FEISHU_BASE_URL）")
+	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com) / feishu（飞书 open.feishu.cn）或 lark（open.larksuite.com）")
+	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file) / 应用 ID（默认取 FEISHU_APP_ID 或配置文件）")
+	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (avoid: other users see it in ps; prefer FEISHU_APP_SECRET, the config file or --app-secret-stdin) / 应用密钥（不推荐：其他用户可在 ps 中看到；请优先用 FEISHU_APP_SECRET、配置文件或 --app-secret-stdin）")
+	fl.BoolVar(&f.secretStdin, "app-secret-stdin", false, "read the app secret from standard input: a hidden prompt on a terminal, else the first line / 从标准输入读取应用密钥：终端上隐藏输入，否则取第一行")
+	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable) / 含 app_id/app_secret 的配置文件（不能对同组或其他用户可读）")
+	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale) / 将文档中的限流额度乘以此倍数（与用 --rate-scale 启动的沙箱一致）")
+	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request / 每个 API 请求的超时时间")
 }
 
 // target is a connected tenant.

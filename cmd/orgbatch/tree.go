@@ -33,7 +33,11 @@ fetch_child, 50 a page, plus one GET of the root for its name and count), so
 it is quick even for a large tenant.
 
 Exit status: 0 printed, 1 the tenant could not be read, 2 usage error,
-3 interrupted.`,
+3 interrupted.
+
+组织架构树：按缩进树形打印租户的部门，每个部门附人数（本部门及下属部门的去重
+成员数），与导出文件中的树形工作表相同。只读取部门，所以大租户也很快。退出码：
+0 已打印，1 无法读取租户，2 用法错误，3 被中断。`,
 		Example: `  orgbatch tree --sandbox --sandbox-seed samples/company.xlsx
   orgbatch tree --depth 2
   orgbatch tree --root D100 | less`,
@@ -41,8 +45,8 @@ Exit status: 0 printed, 1 the tenant could not be read, 2 usage error,
 		RunE: func(cmd *cobra.Command, args []string) error { return runTree(cmd.Context(), opts) },
 	}
 	opts.Target.register(cmd)
-	cmd.Flags().StringVar(&opts.Root, "root", "", "start at this department (its custom department_id)")
-	cmd.Flags().IntVar(&opts.Depth, "depth", 0, "show at most this many levels below the root (0 = all)")
+	cmd.Flags().StringVar(&opts.Root, "root", "", "start at this department (its custom department_id) / 从此部门开始（自定义部门ID department_id）")
+	cmd.Flags().IntVar(&opts.Depth, "depth", 0, "show at most this many levels below the root (0 = all) / 最多显示根以下的层数（0 = 全部）")
 	return cmd
 }
 
