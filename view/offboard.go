@@ -21,7 +21,7 @@ func Offboard(w io.Writer, p *plan.Plan, actions []plan.Action) {
 		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
+		fmt.Fprintf(w, "%s %-10s %s %s", actionCol(c.Action), c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
 		switch {
 		case c.Record.T != nil:
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)

@@ -30,14 +30,14 @@ func Plan(w io.Writer, p *plan.Plan) {
 		}
 		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)
 		if c.FromPath {
-			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
+			fmt.Fprintf(w, "%s %-10s %s %s  (from path %s)\n", actionCol(c.Action), c.Kind, key, name, textsafe.Terminal(c.Path))
 			continue
 		}
 		if c.IsDirectory() {
 			directoryLine(w, c)
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
+		fmt.Fprintf(w, "%s %-10s %s %s", actionCol(c.Action), c.Kind, key, name)
 		if c.Record.T != nil {
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		}
@@ -105,3 +105,6 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// actionCol is a plan line's first column: the action in both languages.
+func actionCol(a plan.Action) string { return msg.PadRight(a.Label(), 14) }

@@ -148,7 +148,7 @@ func TestImportRefusesExampleRowsAndSeveralValues(t *testing.T) {
 	})
 	args := []string{"../../samples/departments.csv", users, "--base-url", url, "--report", t.TempDir(), "--rate-scale", "1000"}
 	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--dry-run"}, args...)...)
-	if code != ExitUsage || !strings.Contains(out, "blocked   user       u0005") || !strings.Contains(out, "CELL_SEVERAL_VALUES") {
+	if code != ExitUsage || !strings.Contains(out, "阻止 blocked   user       u0005") || !strings.Contains(out, "CELL_SEVERAL_VALUES") {
 		t.Fatalf("several leaders, dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--skip-invalid", "--yes"}, args...)...)
