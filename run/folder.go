@@ -40,6 +40,10 @@ type Info struct {
 	// Tenant is the tenant written to (TenantKey, or the embedded
 	// sandbox); a resume must target it.
 	Tenant string `json:"tenant,omitempty"`
+	// Flags are the options that change what the run plans
+	// (--accept-renames, --path-root=…), as a command line spells them; a
+	// resume must be given the same.
+	Flags []string `json:"flags,omitempty"`
 }
 
 // RefusedError is a run that was not started because of how it was asked
@@ -75,7 +79,9 @@ type FolderOptions struct {
 	// embedded sandbox is private to its process).
 	TenantLockDir string
 	Command       string
-	Now           time.Time
+	// Flags are the planning options (see Info.Flags).
+	Flags []string
+	Now   time.Time
 }
 
 // Folder is an open run folder, locked for this process (with its
@@ -142,7 +148,7 @@ func (f *Folder) Release() {
 // its client_token salt.
 func (f *Folder) setUp(o FolderOptions) error {
 	if !f.Resumed {
-		return WriteInfo(f.Dir, Info{Inputs: o.Inputs, Target: o.Target, Started: o.Now, TokenSalt: f.Salt, Tenant: o.Tenant, InputDigest: o.InputDigest})
+		return WriteInfo(f.Dir, Info{Inputs: o.Inputs, Target: o.Target, Started: o.Now, TokenSalt: f.Salt, Tenant: o.Tenant, InputDigest: o.InputDigest, Flags: o.Flags})
 	}
 	info, err := ReadInfo(f.Dir)
 	if err != nil {
@@ -154,10 +160,22 @@ func (f *Folder) setUp(o FolderOptions) error {
 	if info.InputDigest != o.InputDigest {
 		return refused(msg.OtherInput, f.Dir, strings.Join(o.Inputs, ", "))
 	}
+	if !slices.Equal(info.Flags, o.Flags) {
+		return refused("%s was started with the options %s, and is resumed with %s: resume it with the same options (or start a new run) / 继续运行须使用与原运行相同的选项：%s",
+			f.Dir, flagList(info.Flags), flagList(o.Flags), flagList(info.Flags))
+	}
 	if info.TokenSalt != "" {
 		f.Salt = info.TokenSalt // the same requests as the interrupted run
 	}
 	return nil
+}
+
+// flagList spells flags for a message.
+func flagList(flags []string) string {
+	if len(flags) == 0 {
+		return "(none 无)"
+	}
+	return strings.Join(flags, " ")
 }
 
 // newSalt makes a run's client_token salt.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,6 +96,11 @@ func TestOpenFolderOfAKind(t *testing.T) {
 	other.InputDigest = "changed"
 	if _, err := OpenFolder(other); !errors.As(err, &refusedErr) {
 		t.Errorf("another input: %v", err)
+	}
+	flagged := resume
+	flagged.Flags = []string{"--accept-renames"}
+	if _, err := OpenFolder(flagged); !errors.As(err, &refusedErr) || !strings.Contains(err.Error(), "--accept-renames") {
+		t.Errorf("resumed with other planning options: %v", err)
 	}
 	imports := resume
 	imports.Kind = ""

@@ -161,8 +161,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	im := &run.Import{
 		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
-		Plan: plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
-			CreateMissing: opts.Create.CreateMissing, RemoveMembers: opts.Groups.remove},
+		Plan:    opts.planOptions(),
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 		UserIDType:    opts.IDType.t,
@@ -177,19 +176,53 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil || opts.DryRun {
 		return rv.ended(err, res, nErr)
 	}
-	return rv.exit(res, resumeHint(io, tgt, inputs, folder))
+	return rv.exit(res, resumeHint(io, tgt, inputs, folder, opts.planOptions()))
 }
 
-// resumeHint is the command that continues an interrupted run: with --yes
-// when it would otherwise stop at the question it cannot ask.
-func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder) string {
-	return resumeCommand(io, tgt, "orgbatch import "+strings.Join(fileList(inputs), " "), folder)
+// planOptions are the flags that decide what the import plans.
+func (opts *ImportOptions) planOptions() plan.Options {
+	return plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
+		CreateMissing: opts.Create.CreateMissing, RemoveMembers: opts.Groups.remove}
+}
+
+// planFlags spells the planning options as the command line does, for
+// run.json (a resume must be given the same) and the resume command.
+func planFlags(o plan.Options) []string {
+	var flags []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{
+		{o.NoCreateDepartments, "--no-create-departments"}, {o.AcceptRenames, "--accept-renames"},
+		{o.CreateMissing.Types, "--create-missing-types"}, {o.CreateMissing.Levels, "--create-missing-levels"},
+		{o.CreateMissing.Families, "--create-missing-families"}, {o.CreateMissing.Titles, "--create-missing-titles"},
+		{o.CreateMissing.Cities, "--create-missing-cities"}, {o.RemoveMembers, "--remove-members"},
+	} {
+		if f.on {
+			flags = append(flags, f.name)
+		}
+	}
+	if o.PathRoot != "" {
+		flags = append(flags, "--path-root="+o.PathRoot)
+	}
+	return flags
+}
+
+// resumeHint is the command that continues an interrupted run, with its
+// planning options: with --yes when it would otherwise stop at the
+// question it cannot ask.
+func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder, o plan.Options) string {
+	words := []string{"orgbatch", "import"}
+	for _, w := range append(fileList(inputs), planFlags(o)...) {
+		words = append(words, shellWord(w))
+	}
+	return resumeCommand(io, tgt, strings.Join(words, " "), folder)
 }
 
 // resumeCommand is command continuing the run in folder, with --yes
 // where the resumed run could not ask.
 func resumeCommand(io *IOStreams, tgt *target, command string, folder *run.Folder) string {
-	hint := command + " --resume " + folder.Dir
+	hint := command + " --resume " + shellWord(folder.Dir)
 	if tgt.Sandbox == nil && !io.CanPrompt() {
 		hint += " --yes"
 	}

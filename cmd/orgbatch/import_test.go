@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/orgbatch/orgbatch/plan"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -307,15 +308,23 @@ func TestResumeHint(t *testing.T) {
 	in := []org.Input{{Path: "company.xlsx"}}
 	folder := &run.Folder{Dir: "reports/import-1"}
 	io, _, _ := TestIO()
-	if got := resumeHint(io, &target{}, in, folder); got != "orgbatch import company.xlsx --resume reports/import-1 --yes" {
+	if got := resumeHint(io, &target{}, in, folder, plan.Options{}); got != "orgbatch import company.xlsx --resume reports/import-1 --yes" {
 		t.Errorf("not at a terminal: %q", got)
 	}
+	flagged := plan.Options{AcceptRenames: true, PathRoot: "示例公司", CreateMissing: plan.CreateMissing{Levels: true}}
+	if got := resumeHint(io, &target{}, in, folder, flagged); got != "orgbatch import company.xlsx --accept-renames --create-missing-levels --path-root=示例公司 --resume reports/import-1 --yes" {
+		t.Errorf("with planning options: %q", got)
+	}
+	spaced := []org.Input{{Path: "HR files/company's.xlsx"}}
+	if got := resumeHint(io, &target{}, spaced, folder, plan.Options{PathRoot: "Acme Ltd"}); got != `orgbatch import 'HR files/company'\''s.xlsx' '--path-root=Acme Ltd' --resume reports/import-1 --yes` {
+		t.Errorf("quoted: %q", got)
+	}
 	io.InIsTTY, io.ErrIsTTY = true, true
-	if got := resumeHint(io, &target{}, in, folder); strings.HasSuffix(got, "--yes") {
+	if got := resumeHint(io, &target{}, in, folder, plan.Options{}); strings.HasSuffix(got, "--yes") {
 		t.Errorf("at a terminal: %q", got)
 	}
 	io.InIsTTY = false
-	if got := resumeHint(io, &target{Sandbox: &sandbox.Server{}}, in, folder); strings.HasSuffix(got, "--yes") {
+	if got := resumeHint(io, &target{Sandbox: &sandbox.Server{}}, in, folder, plan.Options{}); strings.HasSuffix(got, "--yes") {
 		t.Errorf("embedded sandbox: %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"github.com/orgbatch/orgbatch/internal/msg"
 	"strings"
+	"unicode"
 
 	"github.com/orgbatch/orgbatch/run"
 )
@@ -14,6 +15,7 @@ func openRun(opts *ImportOptions, tgt *target, inputs []string) (*run.Folder, er
 	fo := run.FolderOptions{
 		ReportDir: opts.ReportDir, Resume: opts.Resume, DryRun: opts.DryRun, Inputs: inputs,
 		Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Command: "orgbatch import " + strings.Join(inputs, " "), Now: opts.Now(),
+		Flags: planFlags(opts.planOptions()),
 	}
 	if tgt.Sandbox == nil {
 		fo.TenantLockDir = lockDir(opts.IO, opts.ReportDir)
@@ -61,4 +63,16 @@ func resumeArg(args []string) (files []string, dir string, err error) {
 func marshalIndent(v any) ([]byte, error) {
 	data, err := json.MarshalIndent(v, "", "  ")
 	return append(data, '\n'), err
+}
+
+// shellWord quotes s for a POSIX shell when it holds anything but plain
+// path and flag characters, so a printed command can be pasted as is.
+func shellWord(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r > 0x7f || unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_./=:,+@%", r))
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
