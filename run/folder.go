@@ -161,8 +161,7 @@ func (f *Folder) setUp(o FolderOptions) error {
 		return refused(msg.OtherInput, f.Dir, strings.Join(o.Inputs, ", "))
 	}
 	if !slices.Equal(info.Flags, o.Flags) {
-		return refused("%s was started with the options %s, and is resumed with %s: resume it with the same options (or start a new run) / 继续运行须使用与原运行相同的选项：%s",
-			f.Dir, flagList(info.Flags), flagList(o.Flags), flagList(info.Flags))
+		return refused(msg.OtherOptions, f.Dir, flagList(info.Flags), flagList(o.Flags))
 	}
 	if info.TokenSalt != "" {
 		f.Salt = info.TokenSalt // the same requests as the interrupted run

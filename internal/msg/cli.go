@@ -72,6 +72,7 @@ const (
 	NotResumable
 	OtherTenant
 	OtherInput
+	OtherOptions
 	NoUnfinished
 	// confirmations
 	NothingWritten
@@ -165,6 +166,7 @@ var catalogue = [...]Text{
 	NotResumable:             {"%s 不是未完成的 %s 运行目录", "%s is not an unfinished %s run directory"},
 	OtherTenant:              {"%s 是针对 %s 的运行，不是 %s：请对同一租户继续", "%s is a run against %s, not %s: resume it against the same tenant"},
 	OtherInput:               {"%s 运行时的输入与现在的 %s 不同（内容已改变），或选项不同：请开始新的运行，而不是继续", "%s was run on another input than %s now is (its content changed), or with other options: start a new run instead of resuming"},
+	OtherOptions:             {"%s 启动时的选项是 %s，继续时却是 %s：继续运行须使用相同的选项（或开始新的运行）", "%s was started with the options %s, and is resumed with %s: resume it with the same options (or start a new run)"},
 	NoUnfinished:             {"%[3]s 中没有 %[2]s 的未完成 %[1]s 运行", "no unfinished %s of %s in %s"},
 
 	NothingWritten: {"%s；未写入任何内容", "%s; nothing was written"},
