@@ -4,20 +4,13 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strings"
 )
 
-// KindLabel names a kind in summaries.
-func KindLabel(k Kind) string {
-	switch k {
-	case KindDepartment:
-		return "部门 depts"
-	case KindUnit:
-		return "单位 units"
-	}
-	return "成员 users"
-}
+// KindLabel names a kind in summaries: "部门 depts".
+func KindLabel(k Kind) string { return msg.Kind(string(k)).String() }
 
 // Has reports whether the plan has a change of kind k.
 func (p *Plan) Has(k Kind) bool {

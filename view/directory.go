@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 
 	"github.com/orgbatch/orgbatch/importer"
@@ -45,7 +46,7 @@ func directoryOutcomes(w io.Writer, counts map[string]map[string]int, statuses [
 	if !any {
 		return
 	}
-	fmt.Fprintf(w, "%-12s", "先建 schema")
+	fmt.Fprint(w, msg.PadRight(msg.Kind("directory").String(), 12))
 	for _, s := range statuses {
 		fmt.Fprintf(w, "%11d", n[s])
 	}

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strings"
 
@@ -23,11 +24,8 @@ func rowOf(c *plan.Change) int {
 
 // groupCounts adds the groups' and members' lines to the final table.
 func groupCounts(w io.Writer, counts map[string]map[string]int) {
-	for _, k := range []struct {
-		kind  plan.Kind
-		label string
-	}{{plan.KindGroup, "用户组 groups"}, {plan.KindMember, "组成员 members"}} {
-		c := counts[string(k.kind)]
+	for _, k := range []plan.Kind{plan.KindGroup, plan.KindMember} {
+		c := counts[string(k)]
 		if len(c) == 0 {
 			continue
 		}
@@ -38,7 +36,7 @@ func groupCounts(w io.Writer, counts map[string]map[string]int) {
 				parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
 			}
 		}
-		fmt.Fprintf(w, "%-12s %s\n", k.label, strings.Join(parts, ", "))
+		fmt.Fprintf(w, "%s %s\n", msg.PadRight(plan.KindLabel(k), 15), strings.Join(parts, ", "))
 	}
 }
 

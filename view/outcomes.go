@@ -29,7 +29,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		if k == plan.KindUnit && counts[string(k)] == nil {
 			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
+		fmt.Fprint(w, msg.PadRight(plan.KindLabel(k), 12))
 		for _, s := range statuses {
 			fmt.Fprintf(w, "%11d", counts[string(k)][string(s)])
 		}

@@ -42,8 +42,8 @@ func Plan(w io.Writer, p *plan.Plan) {
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		}
 		fmt.Fprintln(w)
-		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != plan.ActionCreate {
-			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
+		if by := msg.Match(c.MatchedBy); by.ZH != "" && c.Action != plan.ActionCreate {
+			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by.ZH, c.MatchedBy, c.Existing.UserID)
 		}
 		for _, f := range c.Fields {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
@@ -65,7 +65,7 @@ func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
 		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
 			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
+		fmt.Fprint(w, msg.PadRight(plan.KindLabel(k), 12))
 		for _, a := range actions {
 			fmt.Fprintf(w, "%12d", p.Count(k, a))
 		}
@@ -77,10 +77,6 @@ func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
 	}
 	fmt.Fprintln(w)
 }
-
-// matchedByZH names the contact a user row was matched by; a match by
-// user_id needs no mention.
-var matchedByZH = map[string]string{plan.MatchMobile: "按手机号匹配", plan.MatchEmail: "按邮箱匹配"}
 
 func hasOnline(ps []problem.Problem) bool {
 	for _, p := range ps {

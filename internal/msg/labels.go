@@ -43,6 +43,31 @@ var actions = map[string]Label{
 	"remove":    {"移出", "remove"},
 }
 
+// kinds name what a row is about (plan.Kind) in summary tables.
+var kinds = map[string]Label{
+	"department":    {"部门", "depts"},
+	"user":          {"成员", "users"},
+	"unit":          {"单位", "units"},
+	"group":         {"用户组", "groups"},
+	"group_member":  {"组成员", "members"},
+	"employee_type": {"人员类型", "employee types"},
+	"job_level":     {"职级", "job levels"},
+	"job_family":    {"序列", "job families"},
+	"directory":     {"先建", "schema"}, // employee types, job levels and families created first
+}
+
+// matches name how a user row was matched to a Feishu user (plan.Match*).
+var matches = map[string]Label{
+	"mobile": {"按手机号匹配", "mobile"},
+	"email":  {"按邮箱匹配", "email"},
+}
+
+// Kind is the label of a kind of row; Match of how a row was matched.
+func Kind(en string) Label { return lookup(kinds, en) }
+
+// Match is the label of how a user row was matched.
+func Match(en string) Label { return lookup(matches, en) }
+
 // Status is the label of a status word; a word the catalogue lacks is
 // shown as it is (a test keeps the catalogue complete).
 func Status(en string) Label { return lookup(statuses, en) }
