@@ -46,7 +46,10 @@ func TestIDsCommand(t *testing.T) {
 		}
 	}
 	journal, _ := os.ReadFile(filepath.Join(dir, report.JournalFile))
-	if strings.Contains(string(journal), "13900") || strings.Contains(string(journal), "@xingchen") {
+	// Whole mobiles, not a prefix: the journal's keys are hex digests, in
+	// which "13900" turns up now and then.
+	if strings.Contains(string(journal), "13900104729") || strings.Contains(string(journal), "13900000000") ||
+		strings.Contains(string(journal), "+86") || strings.Contains(string(journal), "@xingchen") {
 		t.Error("the journal holds mobiles or emails")
 	}
 	code, out, _ = run("ids", "--email", "emp00001@xingchen.example.com,nobody@example.com", "--mobile", "13900000000")

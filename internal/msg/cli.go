@@ -132,7 +132,7 @@ var catalogue = [...]Text{
 	SecretStdinCombined: {"--app-secret-stdin 不能与 --app-secret 或 --sandbox 同时使用", "--app-secret-stdin cannot be combined with --app-secret or --sandbox"},
 	SandboxCombined:     {"--sandbox 不能与 --base-url 或 --domain 同时使用", "--sandbox cannot be combined with --base-url or --domain"},
 	NoCredentials:       {"没有凭证：请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 --app-id/--config），或用 --sandbox 在本地沙箱演练", "no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox"},
-	CredentialsBad:      {"凭证无法读取；也可以用 --sandbox 在本地沙箱演练", "the credentials cannot be read; or rehearse on a local sandbox with --sandbox"},
+	CredentialsBad:      {"没有可用的凭证（也可以用 --sandbox 在本地沙箱演练）", "no usable credentials (or rehearse on a local sandbox with --sandbox)"},
 	PlainHTTP: {"拒绝通过未加密的 http:// 连接非本机地址 %s：应用密钥和租户数据会以明文经过网络。请用 https://，或通过隧道连接远程沙箱（ssh -L 8080:127.0.0.1:8080 HOST，再用 --base-url http://127.0.0.1:8080）",
 		"refusing plain http:// to %s: the app secret and the tenant's data would cross the network unencrypted. Use https://, or reach a remote sandbox through a tunnel (ssh -L 8080:127.0.0.1:8080 HOST, then --base-url http://127.0.0.1:8080)"},
 	SecretReadTerminal: {"--app-secret-stdin：读取终端", "--app-secret-stdin: reading the terminal"},
