@@ -90,6 +90,18 @@ const (
 	AddrBad
 	BenchSizes
 	BenchExited
+	// a row's outcome (importer): report cells
+	CreatedButPartly
+	UpdatedButPartly
+	MemberNotCreated
+	MemberIDUnknown
+	AlreadyMember
+	MemberNotAnswered
+	UnitNotBound
+	ResumedNotCreated
+	NeedsFailedStep
+	NoUnits
+	LeadersNotSet
 	// the end of a run
 	SeeReportForAll
 	RunTotals
@@ -184,6 +196,18 @@ var catalogue = [...]Text{
 	AddrBad:         {"--addr %q 无效", "--addr %q is invalid"},
 	BenchSizes:      {"参数超出范围：%s", "out of range: %s"},
 	BenchExited:     {"orgbatch %s 以状态 %d 退出", "orgbatch %s exited with status %d"},
+
+	CreatedButPartly:  {"已创建，但城市或职务未能设置", "created, but the city or job title was not set"},
+	UpdatedButPartly:  {"已更新，但城市或职务未能设置", "updated, but the city or job title was not set"},
+	MemberNotCreated:  {"成员未能创建", "the user was not created"},
+	MemberIDUnknown:   {"未能得到新建成员的用户ID", "the created user's user_id is unknown"},
+	AlreadyMember:     {"已是成员", "already a member"},
+	MemberNotAnswered: {"返回结果中没有此成员", "not in the answer"},
+	UnitNotBound:      {"未绑定单位：单位未能导入", "not bound to its unit, which could not be imported"},
+	ResumedNotCreated: {"本目录中被中断的导入曾为此行发送创建请求，但飞书中现有的不是所发送的内容，不计为新建", "an interrupted run of this folder sent a create for this row, but what Feishu has now is not what it sent: not counted as created"},
+	NeedsFailedStep:   {"%s 依赖 %s 所创建的内容，但它未成功", "%s needs what %s creates, which did not succeed"},
+	NoUnits:           {"未发送：租户没有单位功能（43050）", "not sent: the tenant has no units (43050)"},
+	LeadersNotSet:     {"未设置负责人、HRBP或上级：%s（其所在行未能导入）", "leader, HRBP or dotted-line leader not set: %s (their rows were not imported)"},
 
 	SeeReportForAll: {"全部 %d 行见报告", "see the report for all %d"},
 	RunTotals:       {"用时 %.1fs，%d 次 API 调用，%d 次重试，%d 次限流", "%.1fs, %d API calls, %d retries, %d rate-limited"},
