@@ -41,7 +41,22 @@ the same sheet format.
 	for _, add := range subcommands {
 		root.AddCommand(add(io))
 	}
+	bilingualHelpFlags(root)
 	return root
+}
+
+// bilingualHelpFlags gives every command's --help (and the root's
+// --version) a usage in both languages; cobra's own say it in English.
+func bilingualHelpFlags(c *cobra.Command) {
+	c.InitDefaultHelpFlag()
+	c.Flags().Lookup("help").Usage = "help for " + c.Name() + " / 显示帮助"
+	if c.Version != "" {
+		c.InitDefaultVersionFlag()
+		c.Flags().Lookup("version").Usage = "version of " + c.Name() + " / 显示版本"
+	}
+	for _, sub := range c.Commands() {
+		bilingualHelpFlags(sub)
+	}
 }
 
 // subcommands is filled by each command file's init, keeping root.go free of
