@@ -63,6 +63,9 @@ func sprintf(format string, args []any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// Label is the severity in both languages: "错误 error".
+func (s Severity) Label() string { return msg.Status(string(s)).String() }
+
 // Text is the bilingual one-line message.
 func (p Problem) Text() string { return msg.Join(p.MessageZH, p.Message) }
 

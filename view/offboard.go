@@ -39,7 +39,7 @@ func Offboard(w io.Writer, p *plan.Plan, actions []plan.Action) {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity.Label(), pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }

@@ -21,7 +21,7 @@ func Plan(w io.Writer, p *plan.Plan) {
 	counts(w, p, plan.Actions)
 	for _, pr := range p.Problems {
 		if pr.Rule == plan.UnitsUnavailable { // about the tenant, not a row: said once
-			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity, pr.Rule, pr.Text())
+			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity.Label(), pr.Rule, pr.Text())
 		}
 	}
 	for _, c := range p.Changes {
@@ -49,7 +49,7 @@ func Plan(w io.Writer, p *plan.Plan) {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity.Label(), pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }
