@@ -17,10 +17,12 @@ import (
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/internal/samplegen"
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/sandbox"
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/validate"
@@ -83,8 +85,8 @@ func (wb workbook) meta(key string) string {
 }
 
 // hashOf recomputes sha256_data as the metadata sheet documents it, from
-// the cells as stored: JSON lines, departments, users, then units, header
-// first.
+// the cells as import reads them (a CSV cell's escape removed): JSON
+// lines, departments, users, then units, header first.
 func (wb workbook) hashOf() string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
@@ -93,13 +95,26 @@ func (wb workbook) hashOf() string {
 		rows := wb[name]
 		width := len(rows[0])
 		for _, r := range rows {
-			for len(r) < width { // readers drop trailing empty cells
-				r = append(r, "")
+			cells := make([]string, width) // readers drop trailing empty cells
+			for i, c := range r {
+				cells[i] = sheet.UnescapeFormula(c)
 			}
-			enc.Encode(r)
+			enc.Encode(cells)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// asRead is rows as import reads them: a CSV cell's formula escape
+// removed (xlsx cells have none).
+func asRead(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		for _, c := range r {
+			out[i] = append(out[i], sheet.UnescapeFormula(c))
+		}
+	}
+	return out
 }
 
 // withoutCols drops columns (tenant-made open IDs, statuses import cannot
@@ -131,6 +146,9 @@ func TestExportFiles(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 	wb, names := readXLSX(t, xlsx)
+	if bad, err := xlsxtest.Unreadable(xlsx); err != nil || bad != nil {
+		t.Errorf("the export does not read well: %v %q", err, bad)
+	}
 	if want := []string{templates.DepartmentsSheet, templates.UsersSheet, templates.UnitsSheet, exporter.TreeSheet, exporter.MetadataSheet}; !slices.Equal(names, want) {
 		t.Fatalf("sheets %q", names)
 	}
@@ -148,7 +166,7 @@ func TestExportFiles(t *testing.T) {
 		t.Errorf("sha256_data %q, recomputed from the file %q", got, wb.hashOf())
 	}
 	for key, want := range map[string]string{
-		"base_url": tn.url, "app_id": "cli_sandbox", "exported_at": "2026-11-05T10:00:00Z", "departments": "140",
+		"base_url": tn.url, "app_id": "cli_sandbox", "exported_at": "2026-11-05 10:00:00 (UTC)", "time_zone": "UTC", "departments": "140",
 		"users_frozen": "3", "users_unjoined": "2", "root_department_id": "0", "format": exporter.FormatVersion,
 	} {
 		if got := wb.meta(key); got != want {
@@ -156,7 +174,8 @@ func TestExportFiles(t *testing.T) {
 		}
 	}
 
-	// The CSV form holds the same cells, so the same hash.
+	// The CSV form holds the same values (escaped where a CSV cell would
+	// be evaluated), so the same hash.
 	csvDir := filepath.Join(dir, "csv")
 	paths, err := exporter.WriteCSV(snap, csvDir, meta, true)
 	if err != nil || len(paths) != 5 {
@@ -165,7 +184,7 @@ func TestExportFiles(t *testing.T) {
 	cw := readCSVDir(t, csvDir)
 	for _, name := range []string{templates.DepartmentsSheet, templates.UsersSheet, exporter.TreeSheet} {
 		if !slices.EqualFunc(cw[name], wb[name], func(a, b []string) bool {
-			return slices.Equal(a[:len(b)], b) // xlsx readers drop trailing empty cells
+			return slices.EqualFunc(a[:len(b)], b, func(c, x string) bool { return sheet.UnescapeFormula(c) == x }) // xlsx readers drop trailing empty cells
 		}) {
 			t.Errorf("%s differs between CSV and xlsx", name)
 		}
@@ -293,12 +312,12 @@ func TestRoundTrip(t *testing.T) {
 						rows[i] = append(rows[i], "")
 					}
 				}
-				return rows
+				return asRead(rows)
 			}
-			if a, b := withoutCols(pad(first[templates.DepartmentsSheet]), deptOpenID), withoutCols(second[templates.DepartmentsSheet], deptOpenID); !slices.EqualFunc(a, b, slices.Equal) {
+			if a, b := withoutCols(pad(first[templates.DepartmentsSheet]), deptOpenID), withoutCols(asRead(second[templates.DepartmentsSheet]), deptOpenID); !slices.EqualFunc(a, b, slices.Equal) {
 				t.Errorf("departments differ after the round trip:\n%s", firstDiff(a, b))
 			}
-			if a, b := withoutCols(pad(first[templates.UsersSheet]), userOpenID, userUnionID, userStatus), withoutCols(second[templates.UsersSheet], userOpenID, userUnionID, userStatus); !slices.EqualFunc(a, b, slices.Equal) {
+			if a, b := withoutCols(pad(first[templates.UsersSheet]), userOpenID, userUnionID, userStatus), withoutCols(asRead(second[templates.UsersSheet]), userOpenID, userUnionID, userStatus); !slices.EqualFunc(a, b, slices.Equal) {
 				t.Errorf("users differ after the round trip:\n%s", firstDiff(a, b))
 			}
 			if !slices.EqualFunc(first[exporter.TreeSheet], second[exporter.TreeSheet], slices.Equal) {

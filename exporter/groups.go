@@ -113,8 +113,8 @@ func groupSheets(s *tenant.Snapshot) []sheet.OutSheet {
 			users[u.UserID] = u
 		}
 	}
-	gs := templates.DataSheet(org.GroupSchema, escapeRows(GroupRows(&s.Groups)), GroupExtra...)
+	gs := templates.DataSheet(org.GroupSchema, GroupRows(&s.Groups), GroupExtra...)
 	gs.Mark = muteFrom(len(org.GroupSchema.Fields))
-	ms := templates.DataSheet(org.GroupMemberSchema, escapeRows(MemberRows(&s.Groups, users)))
+	ms := templates.DataSheet(org.GroupMemberSchema, MemberRows(&s.Groups, users))
 	return []sheet.OutSheet{gs, ms}
 }

@@ -36,10 +36,11 @@ func seedFormulaOrg(t *testing.T, tn *sbx) {
 	}
 }
 
-// TestFormulaInjection: every cell starting with = + - @ is written with a
-// leading apostrophe in xlsx and CSV, and org.Load (what import reads)
-// gets the original value back; importing the export into an empty tenant
-// recreates the original names.
+// TestFormulaInjection: every CSV cell starting with = + - @ is written
+// with a leading apostrophe (a CSV cell is evaluated); in xlsx the cells
+// are string cells, never formulas, stored as they are. org.Load (what
+// import reads) gets the original values back from both; importing the
+// export into an empty tenant recreates the original names.
 func TestFormulaInjection(t *testing.T) {
 	tn := startTenant(t, sandbox.Options{})
 	seedFormulaOrg(t, tn)
@@ -55,22 +56,23 @@ func TestFormulaInjection(t *testing.T) {
 	wbX, _ := readXLSX(t, xlsx)
 	wbC := readCSVDir(t, filepath.Join(dir, "csv"))
 
-	for format, wb := range map[string]workbook{"xlsx": wbX, "csv": wbC} {
-		for name, rows := range wb {
-			for _, r := range rows {
-				for _, c := range r {
-					if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-						t.Errorf("%s %s: unescaped cell %q", format, name, c)
-					}
+	for name, rows := range wbC {
+		for _, r := range rows {
+			for _, c := range r {
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+					t.Errorf("csv %s: unescaped cell %q", name, c)
 				}
 			}
 		}
+	}
+	for format, want := range map[string]string{"xlsx": "=SUM(1,2)", "csv": "'=SUM(1,2)"} {
+		wb := map[string]workbook{"xlsx": wbX, "csv": wbC}[format]
 		cell := wb[templates.DepartmentsSheet][1][1] // F1's name: departments are sorted by order
-		if cell != "'=SUM(1,2)" {
-			t.Errorf("%s: F1 name stored as %q", format, cell)
+		if cell != want {
+			t.Errorf("%s: F1 name stored as %q, want %q", format, cell, want)
 		}
 	}
-	if got := wbX[templates.DepartmentsSheet][2][len(org.DepartmentSchema.Fields)+1]; got != "'=SUM(1,2)/=HYPERLINK(\"evil.example\",\"点我\")" {
+	if got := wbX[templates.DepartmentsSheet][2][len(org.DepartmentSchema.Fields)+1]; got != "=SUM(1,2)/=HYPERLINK(\"evil.example\",\"点我\")" {
 		t.Errorf("F5 path stored as %q", got)
 	}
 

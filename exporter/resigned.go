@@ -52,7 +52,7 @@ func resignedSheet(s *tenant.Snapshot) *sheet.OutSheet {
 	for i, u := range users {
 		rows[i] = UserRow(u, paths, &s.Dir)
 	}
-	rs := templates.DataSheet(org.UserSchema, escapeRows(rows), append(AttrColumns(&s.Dir), UserExtra...)...)
+	rs := templates.DataSheet(org.UserSchema, rows, append(AttrColumns(&s.Dir), UserExtra...)...)
 	rs.Name, rs.Mark = ResignedSheet, muteFrom(0)
 	return &rs
 }

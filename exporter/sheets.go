@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/orgbatch/orgbatch/templates"
@@ -23,6 +24,8 @@ type Meta struct {
 	AppID   string
 	Version string // orgbatch's
 	Time    time.Time
+	// Zone is the zone the metadata's times are shown in (--tz).
+	Zone zone.Zone
 	// IncludeResigned says resigned users were looked for (resigned.go).
 	IncludeResigned bool
 }
@@ -41,15 +44,17 @@ const (
 
 // Sheets are the export's sheets: departments, users and units in the
 // template's format plus read-only columns, the tree and the metadata.
-// Every cell is escaped against formula injection (sheet.EscapeFormula;
-// org.Load undoes it). The units sheet is empty when the tenant has no
+// Cells are as the tenant holds them: the writers escape against formula
+// injection where a spreadsheet would evaluate a cell (CSV; an xlsx string
+// cell is never a formula, so +8613800000000 shows as it is), and org.Load
+// undoes it. The units sheet is empty when the tenant has no
 // units or they were not read.
 func Sheets(s *tenant.Snapshot, m Meta) []sheet.OutSheet {
-	ds := templates.DataSheet(org.DepartmentSchema, escapeRows(DepartmentRows(s.Tree)), DepartmentExtra...)
+	ds := templates.DataSheet(org.DepartmentSchema, DepartmentRows(s.Tree), DepartmentExtra...)
 	ds.Mark = muteFrom(len(org.DepartmentSchema.Fields))
-	us := templates.DataSheet(org.UserSchema, escapeRows(UserRows(s.Tree, &s.Dir)), append(AttrColumns(&s.Dir), UserExtra...)...)
+	us := templates.DataSheet(org.UserSchema, UserRows(s.Tree, &s.Dir), append(AttrColumns(&s.Dir), UserExtra...)...)
 	us.Mark = muteFrom(len(org.UserSchema.Fields) + len(s.Dir.CustomAttrs))
-	ns := templates.DataSheet(org.UnitSchema, escapeRows(UnitRows(s)), UnitExtra...)
+	ns := templates.DataSheet(org.UnitSchema, UnitRows(s), UnitExtra...)
 	ns.Mark = muteFrom(len(org.UnitSchema.Fields))
 	out := append([]sheet.OutSheet{ds, us, ns}, groupSheets(s)...)
 	out = append(out, treeSheet(s.Tree), metadataSheet(s, m, ds, us, ns))
@@ -69,15 +74,6 @@ func muteFrom(col int) func(row, c int) sheet.Mark {
 	}
 }
 
-func escapeRows(rows [][]string) [][]string {
-	for _, r := range rows {
-		for i, v := range r {
-			r[i] = sheet.EscapeFormula(v)
-		}
-	}
-	return rows
-}
-
 func treeSheet(t *tenant.Tree) sheet.OutSheet {
 	lines := TreeLines(t, 0)
 	rows := make([][]string, len(lines))
@@ -86,7 +82,7 @@ func treeSheet(t *tenant.Tree) sheet.OutSheet {
 		if l.Dept != nil {
 			id = l.Dept.DepartmentID
 		}
-		rows[i] = escapeRows([][]string{{l.Text(), strconv.Itoa(l.Count), id}})[0]
+		rows[i] = []string{l.Text(), strconv.Itoa(l.Count), id}
 	}
 	return sheet.OutSheet{Name: TreeSheet, Rows: rows, FreezeHeader: true, Columns: []sheet.Column{
 		{Header: "组织架构 (tree)", Width: 60}, {Header: "成员数 (member_count)", Width: 12},
@@ -99,7 +95,8 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 	var rows [][]string
 	add := func(key, value, note string) { rows = append(rows, []string{key, value, note}) }
 	add("format", FormatVersion, "导出格式 export layout")
-	add("exported_at", m.Time.Format(time.RFC3339), "导出时间 when the walk finished")
+	add("exported_at", m.Zone.FormatSeconds(m.Time), "导出时间 when the walk finished: "+m.Zone.In(m.Time).Format(time.RFC3339))
+	add("time_zone", m.Zone.String(), "时间所用时区（--tz，默认本机时区；飞书通讯录 v3 没有租户时区接口）the zone of these times (--tz, default this machine's; Contact v3 has no tenant time-zone API)")
 	add("orgbatch_version", m.Version, "")
 	add("base_url", m.BaseURL, "API 地址 tenant API root")
 	add("app_id", m.AppID, "应用 app")
@@ -140,11 +137,11 @@ func metadataSheet(s *tenant.Snapshot, m Meta, ds, us, ns sheet.OutSheet) sheet.
 			add("api_calls "+string(ep), strconv.Itoa(s.Calls[ep]), "minimum "+strconv.Itoa(n))
 		}
 	}
-	add("sha256_data", hashSheets(false, ds, us, ns), "SHA-256 of every cell of the departments, users and units sheets, as stored")
+	add("sha256_data", hashSheets(false, ds, us, ns), "SHA-256 of every cell of the departments, users and units sheets, as import reads them (without the CSV escape)")
 	add("sha256_org", hashSheets(true, ds, us, ns), "the same over the template's columns only (not custom attributes, whose IDs are the tenant's): equal for the same org in any tenant")
 	add("sha256_method", "JSON lines", "one line per row (header first), each a JSON array of cell strings without HTML escaping, departments, users, then units")
-	return sheet.OutSheet{Name: MetadataSheet, Rows: escapeRows(rows), Columns: []sheet.Column{
-		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68}, {Header: "说明 (note)", Width: 60},
+	return sheet.OutSheet{Name: MetadataSheet, Rows: rows, Columns: []sheet.Column{
+		{Header: "项目 (key)", Width: 34}, {Header: "值 (value)", Width: 68, Wrap: true}, {Header: "说明 (note)", Width: 60, Wrap: true},
 	}}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
 	"github.com/orgbatch/orgbatch/sandbox"
 	"github.com/orgbatch/orgbatch/sandbox/sandboxtest"
 )
@@ -115,8 +116,14 @@ func TestStatuses(t *testing.T) {
 	if !strings.HasPrefix(lines[10], "'=1+1,a@x.com,13900000009,u1,"+users["u1"].OpenID+","+users["u1"].UnionID+",已激活 active,") {
 		t.Errorf("row 11 %q", lines[10])
 	}
-	if _, err := os.Stat(filepath.Join(dir, MappingXLSX)); err != nil {
-		t.Error(err)
+	// The workbook reads well, and its cells are stored as they are: a
+	// string cell is never a formula.
+	laid, err := xlsxtest.Inspect(filepath.Join(dir, MappingXLSX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad, _ := xlsxtest.Unreadable(filepath.Join(dir, MappingXLSX)); bad != nil || laid[0].Rows[10][0] != "=1+1" {
+		t.Errorf("mapping.xlsx: %q, row 11 %q", bad, laid[0].Rows[10])
 	}
 }
 

@@ -19,7 +19,7 @@ var MappingColumns = []sheet.Column{
 	{Header: "开放ID (open_id)", Width: 38, Text: true},
 	{Header: "联合ID (union_id)", Width: 38, Text: true},
 	{Header: "状态 (status)", Width: 11},
-	{Header: "说明 (note)", Width: 50},
+	{Header: "说明 (note)", Width: 50, Wrap: true},
 }
 
 var statusMarks = map[string]sheet.Mark{
@@ -31,8 +31,9 @@ var statusMarks = map[string]sheet.Mark{
 }
 
 // MappingSheet is the input's rows as written, each with its IDs, status
-// and note. Every cell is escaped against formula injection, as exports
-// are (the mapping is opened in Excel and joined elsewhere).
+// and note. The writers escape against formula injection what needs it
+// (CSV cells; see sheet.EncodeCSV): the mapping is opened in Excel and
+// joined elsewhere.
 func MappingSheet(in *Input, results []Result) sheet.OutSheet {
 	width := len(in.Header)
 	cols := make([]sheet.Column, 0, width+len(MappingColumns))
@@ -45,11 +46,7 @@ func MappingSheet(in *Input, results []Result) sheet.OutSheet {
 		row := make([]string, width, width+len(MappingColumns))
 		copy(row, r.Cells)
 		res := results[i]
-		row = append(row, res.UserID, res.OpenID, res.UnionID, msg.Status(res.Status).String(), res.Note)
-		for k, v := range row {
-			row[k] = sheet.EscapeFormula(v)
-		}
-		rows[i] = row
+		rows[i] = append(row, res.UserID, res.OpenID, res.UnionID, msg.Status(res.Status).String(), res.Note)
 	}
 	statusCol := width + 3
 	return sheet.OutSheet{Name: "映射 mapping", Columns: cols, Rows: rows, FreezeHeader: true,

@@ -269,6 +269,7 @@ func (o *Org) readRows(sh *sheet.Sheet, t *Table) []problem.Problem {
 		if r.Num == t.HeaderRow {
 			return nil
 		}
+		t.readDates(r.Cells)
 		rec := NewRecord(t, r)
 		switch t.Kind {
 		case KindDepartments:

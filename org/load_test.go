@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
@@ -537,12 +538,16 @@ func TestLoadRealWorldFiles(t *testing.T) {
 					t.Errorf("join date %q parsed as %v %v", u.JoinTime(), d, ok)
 				}
 			}
-			if ext == ".xlsx" && o.Users[0].JoinTime() != "45293" {
-				t.Errorf("the date cell reads as %q, want its serial 45293", o.Users[0].JoinTime())
+			// A date cell (stored as its serial 45293) reads as the day it
+			// shows, so reports and plans show that day.
+			if ext == ".xlsx" && (o.Users[0].JoinTime() != "2024-01-02" || o.Users[0].Values.JoinTime != jan2CST.Unix()) {
+				t.Errorf("the date cell reads as %q (%d), want 2024-01-02", o.Users[0].JoinTime(), o.Users[0].Values.JoinTime)
 			}
 		})
 	}
 }
+
+var jan2CST = time.Date(2024, 1, 2, 0, 0, 0, 0, org.China)
 
 func equalList(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))

@@ -28,6 +28,10 @@ type Field struct {
 	Choices  []string // dropdown values in the template
 	Example  string   // value of the template's example row
 	Single   Single   // how a cell that should hold one value can hold several
+	// Date: an Excel date cell, which an xlsx stores as its serial number
+	// (45474), is read as the day a person sees in it (2024-07-01), so
+	// every report and plan shows the date (DateCell).
+	Date bool
 }
 
 // Single says which separators make a one-value cell hold several values
@@ -126,7 +130,7 @@ var UserSchema = &Schema{
 		{Key: "job_family", ZH: "序列", Aliases: []string{"职位序列", "序列路径", "job_sequence"}, Example: "研发/后端", Single: OnePath},
 		{Key: "leader_user_id", ZH: "直属上级ID", Aliases: []string{"直属主管ID", "上级ID"}, Text: true, Single: OneID},
 		{Key: "dotted_line_leader_user_ids", ZH: "虚线上级ID", Aliases: []string{"虚线上级", "dotted_line_leader_ids", "dotted_leaders"}, Text: true},
-		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Example: "2024-01-02"},
+		{Key: "join_time", ZH: "入职日期", Aliases: []string{"入职时间"}, Text: true, Date: true, Example: "2024-01-02"},
 		{Key: "city", ZH: "城市", Aliases: []string{"工作城市"}, Example: "北京"},
 		{Key: "work_station", ZH: "工位", Aliases: []string{"座位"}, Example: "A-301"},
 		{Key: "department_path", ZH: "部门路径", Aliases: []string{"部门", "所属部门", "部门全路径", "所属部门路径"}},

@@ -50,6 +50,17 @@ func (t *Table) hasAny(keys []string) bool {
 	return false
 }
 
+// readDates turns the serial numbers of Excel date cells in a row's Date
+// fields into the days they show (DateCell): the value is read once, and
+// every report, plan and failed-rows file carries the date a person sees.
+func (t *Table) readDates(cells []string) {
+	for _, f := range t.Schema.Fields {
+		if i, ok := t.Col[f.Key]; ok && f.Date && i < len(cells) {
+			cells[i] = DateCell(cells[i])
+		}
+	}
+}
+
 // Record is one data row of a table: its origin and its raw cells. The
 // cells are packed into one string with end offsets — one allocation per
 // row instead of one per cell — because a validation holds every row of a

@@ -182,14 +182,8 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, China)
 // ParseDate reads a join date: an Excel date cell (its serial number, which
 // is what an .xlsx stores), or text in the usual Chinese and ISO forms.
 func ParseDate(s string) (time.Time, bool) {
-	// A serial number; eight digits are 20240102, but eight characters
-	// may be a date-time serial (45293.75).
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/") && !(len(s) == 8 && strings.Trim(s, "0123456789") == "") {
-		if f < 1 || f > 2958465 { // 9999-12-31
-			return time.Time{}, false
-		}
-		days := math.Floor(f)
-		return excelEpoch.AddDate(0, 0, int(days)), true
+	if t, number, ok := serialDate(s); number {
+		return t, ok
 	}
 	s = width.Fold.String(s)
 	for _, l := range dateLayouts {
@@ -201,6 +195,33 @@ func ParseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// serialDate reads s as an Excel serial day number (number reports that
+// it is one; ok that it is a day Excel can show). Eight digits are
+// 20240102, not a serial, but eight characters may be a date-time serial
+// (45293.75): its day counts.
+func serialDate(s string) (t time.Time, number, ok bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || strings.ContainsAny(s, "-/") || (len(s) == 8 && strings.Trim(s, "0123456789") == "") {
+		return time.Time{}, false, false
+	}
+	if f < 1 || f > 2958465 { // 9999-12-31
+		return time.Time{}, true, false
+	}
+	return excelEpoch.AddDate(0, 0, int(math.Floor(f))), true, true
+}
+
+// DateCell is the cell of a Date field as a person reads it: an Excel
+// date cell's serial number (45474, 45474.75) becomes its day in the
+// template's form (2024-07-01); any other value stays as written (text
+// dates are read by ParseDate, and what does not parse is validation's to
+// report as written).
+func DateCell(s string) string {
+	if t, _, ok := serialDate(s); ok {
+		return FormatDate(t)
+	}
+	return s
 }
 
 // FormatDate writes a date the way the template asks for it.

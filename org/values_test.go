@@ -303,3 +303,15 @@ func TestValidEmailDomainLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestDateCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"45474": "2024-07-01", "45474.75": "2024-07-01", "45474.0": "2024-07-01",
+		"20240701": "20240701", "2024/7/1": "2024/7/1", "0": "0", "-3": "-3", "abc": "abc", "": "",
+		"3000000": "3000000", // past 9999-12-31: validation reports it as written
+	} {
+		if got := org.DateCell(in); got != want {
+			t.Errorf("DateCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func directoryPlan(p *plan.Plan) *sheet.OutSheet {
 		return nil
 	}
 	n := len(directoryColumns())
-	cols := append(directoryColumns(), sheet.Column{Header: "计划 action", Width: 11}, sheet.Column{Header: "问题 problems", Width: 60})
+	cols := append(directoryColumns(), sheet.Column{Header: "计划 action", Width: 11}, sheet.Column{Header: "问题 problems", Width: 60, Wrap: true})
 	return &sheet.OutSheet{Name: DirectorySheetName, Columns: cols, Rows: rows, FreezeHeader: true,
 		Mark: func(r, c int) sheet.Mark {
 			if c == n {

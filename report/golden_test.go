@@ -15,6 +15,8 @@ import (
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/report"
@@ -99,7 +101,7 @@ func TestGoldenImportReport(t *testing.T) {
 	}
 	dir := t.TempDir()
 	started := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
-	sum := report.Summary{Target: "fake", Inputs: changedInputs, Started: started, Seconds: 1.5, Rows: report.RowCounts(res)}
+	sum := report.Summary{Target: "fake", Inputs: changedInputs, Started: started, Seconds: 1.5, Rows: report.RowCounts(res), Zone: zone.UTC}
 	files, err := report.WriteImport(dir, o, res, sum)
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +114,42 @@ func TestGoldenImportReport(t *testing.T) {
 		t.Error("no failed-rows files for a run with failures")
 	}
 	compareGolden(t, "import.txt", bytes.ReplaceAll(out.Bytes(), []byte(dir), []byte("<run>")))
+	checkReadable(t, dir)
+	laid, err := xlsxtest.Inspect(files.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if laid[0].Name != report.SummarySheet || laid[0].Frozen || laid[0].Filter != "" {
+		t.Errorf("report.xlsx starts with %q (frozen %v, filter %q), want the summary", laid[0].Name, laid[0].Frozen, laid[0].Filter)
+	}
+	for _, s := range laid[1:] {
+		if !s.Frozen || s.Filter == "" {
+			t.Errorf("report.xlsx %s: frozen %v, filter %q", s.Name, s.Frozen, s.Filter)
+		}
+	}
+	// The input's columns fit their content too (rows are streamed, so the
+	// report measures the records it holds).
+	if u := xlsxtest.Find(laid, "users"); u == nil || u.Widths[2] < sheet.TextWidth("13900000005") {
+		t.Errorf("users sheet: mobile column not wide enough for a mobile: %+v", u)
+	}
+}
+
+// checkReadable: every workbook in dir reads well (xlsxtest.Unreadable).
+func checkReadable(t *testing.T, dir string) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	if len(paths) == 0 {
+		t.Fatal("no workbooks")
+	}
+	for _, p := range paths {
+		bad, err := xlsxtest.Unreadable(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bad {
+			t.Errorf("%s: %s", filepath.Base(p), b)
+		}
+	}
 }
 
 func TestGoldenPlanAndValidationReports(t *testing.T) {
@@ -128,6 +166,7 @@ func TestGoldenPlanAndValidationReports(t *testing.T) {
 	out.WriteString("\n")
 	dumpDir(t, &out, dir, "plan.json")
 	compareGolden(t, "plan-and-validation.txt", out.Bytes())
+	checkReadable(t, dir)
 }
 
 // dumpDir writes every file of dir as text: workbooks sheet by sheet, one

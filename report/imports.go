@@ -10,6 +10,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/atomicfile"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/sheet"
@@ -42,9 +43,9 @@ var importColumns = []sheet.Column{
 	{Header: "open_id / open_department_id", Width: 30},
 	{Header: "union_id", Width: 30},
 	{Header: "错误码 code", Width: 10},
-	{Header: "说明 message", Width: 50},
-	{Header: "提示 hint", Width: 50},
-	{Header: "警告 warnings", Width: 40},
+	{Header: "说明 message", Width: 50, Wrap: true},
+	{Header: "提示 hint", Width: 50, Wrap: true},
+	{Header: "警告 warnings", Width: 40, Wrap: true},
 	{Header: "尝试次数 attempts", Width: 10},
 }
 
@@ -69,8 +70,8 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 		}
 	}
 	files := ImportFiles{XLSX: filepath.Join(dir, ReportXLSX), Summary: filepath.Join(dir, SummaryJSON)}
-	var sheets []sheet.OutSheet
-	names := sheetNamer{}
+	sheets := []sheet.OutSheet{summarySheet(sum)}
+	names := sheetNamer{SummarySheet: 1} // an input sheet of that name becomes …_2
 	for _, t := range o.Tables {
 		width := len(t.Header)
 		cols := besideFirst(t, importColumns, matchedByColumn)
@@ -228,6 +229,8 @@ type Summary struct {
 	Mapping     map[string]string         `json:"column_mapping,omitempty"`
 	API         *APIStats                 `json:"api,omitempty"`
 	Files       *ImportFiles              `json:"files,omitempty"`
+	// Zone is the zone report.xlsx shows times in; unset, the machine's.
+	Zone zone.Zone `json:"-"`
 }
 
 // APIStats are the pacer's counters.

@@ -12,7 +12,7 @@ import (
 	"github.com/orgbatch/orgbatch/sheet"
 )
 
-var planColumns = []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50}, {Header: "问题 problems", Width: 60}}
+var planColumns = []sheet.Column{{Header: "计划 action", Width: 11}, {Header: "变更 changes", Width: 50, Wrap: true}, {Header: "问题 problems", Width: 60, Wrap: true}}
 
 // matchedByColumn says, on a users sheet, how each row was matched to the
 // Feishu user it updates: user_id, or mobile / email for a row without one.
@@ -99,7 +99,7 @@ func planPathSheet(p *plan.Plan) *sheet.OutSheet {
 	}
 	return &sheet.OutSheet{
 		Name: "路径部门 path departments", FreezeHeader: true, Rows: rows,
-		Columns: []sheet.Column{{Header: "部门路径 department_path", Width: 40}, {Header: "部门ID department_id", Width: 20}, {Header: "计划 action", Width: 11}, {Header: "问题 problems", Width: 60}},
+		Columns: []sheet.Column{{Header: "部门路径 department_path", Width: 40}, {Header: "部门ID department_id", Width: 20}, {Header: "计划 action", Width: 11}, {Header: "问题 problems", Width: 60, Wrap: true}},
 		Mark: func(r, c int) sheet.Mark {
 			if c == 2 {
 				return actionMarks[changes[r].Action]

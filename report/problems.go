@@ -31,7 +31,7 @@ func ProblemsSheet(ps []problem.Problem) sheet.OutSheet {
 	cols := []sheet.Column{
 		{Header: "级别 severity", Width: 10}, {Header: "文件 file", Width: 28}, {Header: "工作表 sheet", Width: 18},
 		{Header: "行 row", Width: 8}, {Header: "列 column", Width: 24}, {Header: "规则 rule", Width: 28},
-		{Header: "说明", Width: 60}, {Header: "message", Width: 60},
+		{Header: "说明", Width: 60, Wrap: true}, {Header: "message", Width: 60, Wrap: true},
 	}
 	rows := make([][]string, len(ps))
 	for i, p := range ps {

@@ -52,8 +52,9 @@ func (m cellMarks) with(col int, mk sheet.Mark) cellMarks {
 func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Column, fill func(org.Record) rowExtra) sheet.OutSheet {
 	width := len(t.Header)
 	cols := make([]sheet.Column, 0, width+len(extra))
-	for _, h := range t.Header {
-		cols = append(cols, sheet.Column{Header: h, Text: true})
+	for c, h := range t.Header {
+		w, lines := sampleWidth(recs, c)
+		cols = append(cols, sheet.Column{Header: h, Text: true, Width: w, Wrap: lines})
 	}
 	cols = append(cols, extra...)
 	row := make([]string, 0, width+len(extra))
@@ -71,6 +72,19 @@ func inputSheet(name string, t *org.Table, recs []org.Record, extra []sheet.Colu
 		},
 		Mark: func(r, c int) sheet.Mark { return marks.at(c) },
 	}
+}
+
+// sampleWidth is the width column c's typical cell needs (rows are made
+// on the fly, so the writer cannot measure them; the records are held),
+// and whether a cell holds line breaks (a list typed with Alt+Enter): the
+// column then wraps, so each value shows on its line.
+func sampleWidth(recs []org.Record, c int) (w float64, lines bool) {
+	values := make([]string, 0, min(len(recs), 500))
+	for _, r := range recs[:min(len(recs), 500)] {
+		values = append(values, r.Cell(c))
+		lines = lines || strings.ContainsAny(r.Cell(c), "\n\r")
+	}
+	return sheet.ContentWidth(values), lines
 }
 
 // recordsOf lists a table's rows in file order.

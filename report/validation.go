@@ -28,7 +28,7 @@ func WriteValidation(dir string, o *org.Org, ps []problem.Problem, now time.Time
 	byRow := problemsByRow(ps)
 	var sheets []sheet.OutSheet
 	names := sheetNamer{}
-	extra := []sheet.Column{{Header: "行 row", Width: 8}, {Header: "状态 status", Width: 10}, {Header: "问题 problems", Width: 80}}
+	extra := []sheet.Column{{Header: "行 row", Width: 8}, {Header: "状态 status", Width: 10}, {Header: "问题 problems", Width: 80, Wrap: true}}
 	for _, t := range o.Tables {
 		width := len(t.Header)
 		sheets = append(sheets, inputSheet(names.name(t), t, recordsOf(o, t), extra, func(rec org.Record) rowExtra {

@@ -3,6 +3,7 @@ package run
 import (
 	"context"
 	"github.com/orgbatch/orgbatch/internal/msg"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"log/slog"
 	"path/filepath"
 	"time"
@@ -40,6 +41,7 @@ type Import struct {
 	Target  string            // the target as summary.json names it
 	Mapping map[string]string // the header mapping used, for summary.json
 	Now     func() time.Time
+	Zone    zone.Zone // the zone report.xlsx shows times in; unset, the machine's
 
 	// Planner, if set, reads the tenant and decides the plan instead of
 	// Plan — an offboarding's or a restore's — in the run folder f (a
@@ -171,7 +173,7 @@ func (im *Import) execute(ctx context.Context, f *Folder, res *Result) error {
 	st := ex.Pacer
 	res.Summary = report.Summary{
 		Target: im.Target, Inputs: im.Inputs, Started: started, Seconds: ex.Elapsed.Seconds(),
-		Interrupted: ex.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(ex), Mapping: im.Mapping,
+		Interrupted: ex.Interrupted || ctx.Err() != nil, Rows: report.RowCounts(ex), Mapping: im.Mapping, Zone: im.Zone,
 		API: &report.APIStats{Calls: tenant.Total(st.Attempts), Retries: st.Retries, RateLimited: st.RateLimited, LockErrors: st.LockErrors, WaitSeconds: st.LimiterWait.Seconds()},
 	}
 	if f.Resumed {

@@ -29,11 +29,25 @@ func isTrimmable(r rune) bool {
 const formulaStarts = "=+-@\t\r"
 
 // EscapeFormula prefixes a value that a spreadsheet would run as a formula
-// with an apostrophe, so it is shown as text. A value that already looks
+// with an apostrophe, so it is shown as text: what EncodeCSV does to every
+// cell, as a CSV cell has no type and a spreadsheet evaluates =… there. A value that already looks
 // escaped ('=…) gets one more apostrophe, so UnescapeFormula is its exact
 // inverse.
 func EscapeFormula(s string) string {
 	if startsFormula(s) || looksEscaped(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// XLSXValue is how a value is stored in an xlsx string cell: as it is — a
+// string cell is text, never a formula, so +8613800000000 and =1 show as
+// written and stay text through Excel — except that a value that already
+// looks escaped ('=1, ”+1) gets one more apostrophe: the reader removes
+// one from such a value (exports before this one escaped every
+// formula-like cell in xlsx too), so every value comes back exactly.
+func XLSXValue(s string) string {
+	if looksEscaped(s) {
 		return "'" + s
 	}
 	return s

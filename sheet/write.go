@@ -26,11 +26,16 @@ const (
 
 // Column describes one written column.
 type Column struct {
-	Header   string
-	Width    float64  // 0 = default
+	Header string
+	// Width is the narrowest the column is; LayoutOf widens it for its
+	// header and content. 0 = fit.
+	Width    float64
 	Text     bool     // number format "@", so Excel keeps leading zeros and long digits
 	Required bool     // header drawn in red
 	Choices  []string // dropdown list for the column's data cells
+	// Wrap wraps the column's cells (at its Width) and makes their rows as
+	// tall as the text: long prose such as instructions.
+	Wrap bool
 }
 
 // OutSheet is one sheet to write. Its data rows are Rows, or — for a large
@@ -46,7 +51,9 @@ type OutSheet struct {
 	Row     func(i int) []string
 	// Mark, if set, tells how to highlight data cell (row, col), both
 	// 0-based. Writers ask about a row's cells right after getting the row.
-	Mark         func(row, col int) Mark
+	Mark func(row, col int) Mark
+	// FreezeHeader marks a data table: its header row stays in view and
+	// gets an autofilter (see LayoutOf).
 	FreezeHeader bool
 	// DropdownRows is how many data rows get the columns' dropdowns
 	// (templates leave room for people to fill in); 0 means no dropdowns.
@@ -113,10 +120,10 @@ func WriteXLSXWith(path string, o WriteOptions, sheets ...OutSheet) error {
 }
 
 // writeExcelize writes the workbook through excelize's worksheet model,
-// sheets with dropdowns cell by cell and the others with its stream writer.
-// excelize's own temporary files go into a scratch directory beside path,
-// so that those of a killed process are found and removed
-// (atomicfile.RemoveStale) by the next one.
+// cell by cell (the only way excelize keeps data validations; workbooks
+// with dropdowns are templates: small). excelize's own temporary files go
+// into a scratch directory beside path, so that those of a killed process
+// are found and removed (atomicfile.RemoveStale) by the next one.
 func writeExcelize(path string, o WriteOptions, sheets []OutSheet) error {
 	tmpDir, release, err := atomicfile.TempDir(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
@@ -138,7 +145,7 @@ func writeExcelize(path string, o WriteOptions, sheets []OutSheet) error {
 		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, s); err != nil {
+		if err := writeSheetDOM(f, st, s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.Name, err)
 		}
 	}
@@ -149,75 +156,27 @@ func writeExcelize(path string, o WriteOptions, sheets []OutSheet) error {
 	})
 }
 
-// cell is the style of data cell (r, c) of s: its mark, else text for a
-// text column, else none.
+// cell is the style of data cell (r, c) of s: its mark, else wrap for a
+// Wrap column, text for a text column, else none.
 func (st *styles) cell(s OutSheet, r, c int) int {
 	if s.Mark != nil {
 		if m := s.Mark(r, c); m != MarkNone {
 			return st.marks[m]
 		}
 	}
-	if c < len(s.Columns) && s.Columns[c].Text {
+	return st.column(s, c)
+}
+
+func (st *styles) column(s OutSheet, c int) int {
+	switch {
+	case c >= len(s.Columns):
+		return 0
+	case s.Columns[c].Wrap:
+		return st.wrap
+	case s.Columns[c].Text:
 		return st.text
 	}
 	return 0
-}
-
-func writeSheet(f *excelize.File, st *styles, s OutSheet) error {
-	if hasDropdowns(s) {
-		// excelize drops data validations from streamed sheets, and sheets
-		// with dropdowns are templates: small. Write those cell by cell.
-		return writeSheetDOM(f, st, s)
-	}
-	sw, err := f.NewStreamWriter(s.Name)
-	if err != nil {
-		return err
-	}
-	for i, c := range s.Columns {
-		w := c.Width
-		if w == 0 {
-			w = 16
-		}
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-		if c.Text {
-			if err := sw.SetColStyle(i+1, i+1, st.text); err != nil {
-				return err
-			}
-		}
-	}
-	if s.FreezeHeader {
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-	}
-	header := make([]any, len(s.Columns))
-	for i, c := range s.Columns {
-		style := st.header
-		if c.Required {
-			style = st.headerRequired
-		}
-		header[i] = excelize.Cell{StyleID: style, Value: c.Header}
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
-	}
-	for r := range s.RowCount() {
-		row := s.RowAt(r)
-		vals := make([]any, len(row))
-		for c, v := range row {
-			style := st.cell(s, r, c)
-			// Every value is written as a string cell: IDs, mobiles and
-			// dates stay exactly as given and nothing becomes a formula.
-			vals[c] = excelize.Cell{StyleID: style, Value: v}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, vals); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
 }
 
 // hasDropdowns: only templates (DropdownRows > 0) get dropdowns; large
@@ -235,27 +194,11 @@ func hasDropdowns(s OutSheet) bool {
 }
 
 // writeSheetDOM writes a small sheet through excelize's worksheet model,
-// which keeps data validations.
+// laid out as LayoutOf says.
 func writeSheetDOM(f *excelize.File, st *styles, s OutSheet) error {
-	for i, c := range s.Columns {
-		col := ColumnName(i)
-		w := c.Width
-		if w == 0 {
-			w = 16
-		}
-		if err := f.SetColWidth(s.Name, col, col, w); err != nil {
-			return err
-		}
-		if c.Text {
-			if err := f.SetColStyle(s.Name, col, st.text); err != nil {
-				return err
-			}
-		}
-	}
-	if s.FreezeHeader {
-		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
+	l := LayoutOf(s)
+	if err := layoutDOM(f, st, s, l); err != nil {
+		return err
 	}
 	for i, c := range s.Columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
@@ -271,20 +214,53 @@ func writeSheetDOM(f *excelize.File, st *styles, s OutSheet) error {
 		}
 	}
 	for r := range s.RowCount() {
-		for c, v := range s.RowAt(r) {
+		row := s.RowAt(r)
+		for c, v := range row {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
-			if err := f.SetCellStr(s.Name, cell, v); err != nil {
+			if err := f.SetCellStr(s.Name, cell, XLSXValue(v)); err != nil {
 				return err
 			}
-			style := st.cell(s, r, c)
-			if style != 0 {
+			if style := st.cell(s, r, c); style != 0 {
 				if err := f.SetCellStyle(s.Name, cell, cell, style); err != nil {
 					return err
 				}
 			}
 		}
+		if ht := l.DataRowHeight(s, row); ht > 0 {
+			if err := f.SetRowHeight(s.Name, r+2, ht); err != nil {
+				return err
+			}
+		}
+	}
+	if l.Filter != "" {
+		if err := f.AutoFilter(s.Name, l.Filter, nil); err != nil {
+			return err
+		}
 	}
 	return addDropdowns(f, s)
+}
+
+// layoutDOM sets the columns' widths and styles, the header's height and
+// the frozen header.
+func layoutDOM(f *excelize.File, st *styles, s OutSheet, l Layout) error {
+	for i := range s.Columns {
+		col := ColumnName(i)
+		if err := f.SetColWidth(s.Name, col, col, l.Widths[i]); err != nil {
+			return err
+		}
+		if style := st.column(s, i); style != 0 {
+			if err := f.SetColStyle(s.Name, col, style); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetRowHeight(s.Name, 1, l.HeaderHeight); err != nil {
+		return err
+	}
+	if l.Freeze {
+		return f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	return nil
 }
 
 func addDropdowns(f *excelize.File, s OutSheet) error {
@@ -309,8 +285,8 @@ func addDropdowns(f *excelize.File, s OutSheet) error {
 
 // styles are the cell styles a workbook uses, registered once.
 type styles struct {
-	header, headerRequired, text int
-	marks                        map[Mark]int
+	header, headerRequired, text, wrap int
+	marks                              map[Mark]int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -329,6 +305,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: headerFill, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &text})
 	st.headerRequired = add(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Fill: headerFill, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &text})
 	st.text = add(&excelize.Style{CustomNumFmt: &text})
+	st.wrap = add(&excelize.Style{CustomNumFmt: &text, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	// A slice, not a map: styles are registered in a fixed order so the same
 	// sheet always produces the same bytes (templates are compared to files).
 	for _, mc := range []struct {
@@ -354,7 +331,9 @@ func WriteCSV(path string, s OutSheet, bom bool, opts ...WriteOptions) error {
 	})
 }
 
-// EncodeCSV writes the CSV form of a sheet to w.
+// EncodeCSV writes the CSV form of a sheet to w, every cell that a
+// spreadsheet would run as a formula escaped (EscapeFormula; the reader
+// undoes it).
 func EncodeCSV(w io.Writer, s OutSheet, bom bool) error {
 	if bom {
 		if _, err := w.Write([]byte{0xEF, 0xBB, 0xBF}); err != nil {
@@ -363,11 +342,19 @@ func EncodeCSV(w io.Writer, s OutSheet, bom bool) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // what Excel writes and expects
-	if err := cw.Write(s.Headers()); err != nil {
+	var rec []string
+	write := func(cells []string) error {
+		rec = rec[:0]
+		for _, v := range cells {
+			rec = append(rec, EscapeFormula(v)) // a CSV cell is evaluated: =… would run
+		}
+		return cw.Write(rec)
+	}
+	if err := write(s.Headers()); err != nil {
 		return err
 	}
 	for i := range s.RowCount() {
-		if err := cw.Write(s.RowAt(i)); err != nil {
+		if err := write(s.RowAt(i)); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/orgbatch/orgbatch/internal/xlsxtest"
 	"github.com/orgbatch/orgbatch/sheet"
 )
 
@@ -25,14 +26,9 @@ var roundTripValues = [][]string{
 	{"'=1", "''+1", "'abc", "'", "12E3", "1.38E+10", "x"},
 }
 
+// outSheet is a sheet of rows as callers give them: unescaped (the
+// writers escape what needs it).
 func outSheet(name string, rows [][]string) sheet.OutSheet {
-	esc := make([][]string, len(rows))
-	for i, r := range rows {
-		esc[i] = make([]string, len(r))
-		for j, v := range r {
-			esc[i][j] = sheet.EscapeFormula(v)
-		}
-	}
 	return sheet.OutSheet{
 		Name: name,
 		Columns: []sheet.Column{
@@ -44,7 +40,7 @@ func outSheet(name string, rows [][]string) sheet.OutSheet {
 			{Header: "所属部门ID (department_ids)"},
 			{Header: "人员类型 (employee_type)", Choices: []string{"正式", "实习"}},
 		},
-		Rows:         esc,
+		Rows:         rows,
 		FreezeHeader: true,
 	}
 }
@@ -146,7 +142,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 func TestEncodeCSV(t *testing.T) {
 	s := sheet.OutSheet{
 		Columns: []sheet.Column{{Header: "姓名"}, {Header: "备注"}},
-		Rows:    [][]string{{"张三", "a,b"}, {sheet.EscapeFormula("=1"), "x\"y"}},
+		Rows:    [][]string{{"张三", "a,b"}, {"=1", "x\"y"}},
 	}
 	var b bytes.Buffer
 	if err := sheet.EncodeCSV(&b, s, true); err != nil {
@@ -217,5 +213,54 @@ func checkPrivate(t *testing.T, path string) {
 	}
 	if st.Mode().Perm() != 0o600 {
 		t.Errorf("%s has mode %v, want 0600", path, st.Mode().Perm())
+	}
+}
+
+// TestMobilesStayText: an international mobile is stored in xlsx as a
+// string cell exactly as written (no apostrophe a person would see, no
+// number Excel could round), in CSV escaped (a CSV cell starting with +
+// is evaluated); both read back as written, and so does an older export
+// whose xlsx cells carry the apostrophe.
+func TestMobilesStayText(t *testing.T) {
+	mobiles := []string{"+8613800000000", "+1 4155550100", "+44 20 7946 0958", "-5", "=1"}
+	rows := make([][]string, len(mobiles))
+	for i, m := range mobiles {
+		rows[i] = []string{m}
+	}
+	s := sheet.OutSheet{Name: "成员", Columns: []sheet.Column{{Header: "手机号 mobile", Text: true}}, Rows: rows}
+	dir := t.TempDir()
+	x, c := filepath.Join(dir, "m.xlsx"), filepath.Join(dir, "m.csv")
+	if err := sheet.WriteXLSX(x, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := sheet.WriteCSV(c, s, false); err != nil {
+		t.Fatal(err)
+	}
+	laid, err := xlsxtest.Inspect(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csvText, _ := os.ReadFile(c)
+	for i, m := range mobiles {
+		if got := laid[0].Rows[i+1][0]; got != m {
+			t.Errorf("xlsx stores %q as %q", m, got)
+		}
+		if !strings.Contains(string(csvText), "\r\n'"+m+"\r\n") && !strings.Contains(string(csvText), "\r\n\"'"+m+"\"") {
+			t.Errorf("CSV does not escape %q: %q", m, csvText)
+		}
+	}
+	old := writeParts(t, xlsxtest.Sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>手机号 mobile</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>'+8613800000000</t></is></c></row>`, "", "", ""))
+	for _, p := range []string{x, c, old} {
+		got, _ := readAll(t, p)
+		for i, r := range got[0].Rows[1:] {
+			want := mobiles[i]
+			if p == old {
+				want = "+8613800000000"
+			}
+			if r.Cells[0] != want {
+				t.Errorf("%s row %d reads %q, want %q", filepath.Base(p), r.Num, r.Cells[0], want)
+			}
+		}
 	}
 }

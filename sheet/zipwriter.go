@@ -30,7 +30,8 @@ const (
 	xfHeader         = 1
 	xfHeaderRequired = 2
 	xfText           = 3
-	xfMarks          = 4 // MarkError … MarkMuted follow in Mark order
+	xfMarks          = 4           // MarkError … MarkMuted follow in Mark order
+	xfWrap           = xfMarks + 5 // text, wrapped, top-aligned: Wrap columns
 )
 
 // maxCellChars is Excel's limit on a cell's text; longer values are cut.
@@ -129,7 +130,19 @@ func workbookXML(sheets []OutSheet) string {
 	for i, s := range sheets {
 		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escapeAttr(s.Name), i+1, i+1)
 	}
-	b.WriteString(`</sheets></workbook>`)
+	b.WriteString(`</sheets>`)
+	// Excel names each autofilter's range (hidden); without the name it
+	// may drop the filter when the file is saved again.
+	var names []string
+	for i, s := range sheets {
+		if f := filterRef(s); f != "" {
+			names = append(names, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s</definedName>`, i, escapeAttr(absoluteRef(s.Name, f))))
+		}
+	}
+	if names != nil {
+		b.WriteString(`<definedNames>` + strings.Join(names, "") + `</definedNames>`)
+	}
+	b.WriteString(`</workbook>`)
 	return b.String()
 }
 
@@ -170,18 +183,21 @@ var stylesXML = func() string {
 		return fmt.Sprintf(`<xf numFmtId="49" fontId="%d" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyAlignment="1">`+
 			`<alignment vertical="center" wrapText="1"/></xf>`, font)
 	}
-	fmt.Fprintf(&b, `<cellXfs count="%d"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>%s%s`, xfMarks+len(markFills), header(1), header(2))
+	fmt.Fprintf(&b, `<cellXfs count="%d"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>%s%s`, xfWrap+1, header(1), header(2))
 	b.WriteString(`<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
 	for i := range markFills {
 		fmt.Fprintf(&b, `<xf numFmtId="49" fontId="0" fillId="%d" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>`, 3+i)
 	}
+	b.WriteString(`<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`)
 	b.WriteString(`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`)
 	return b.String()
 }()
 
-// encodeSheet writes one worksheet part: the view (first sheet selected,
-// header frozen), the columns, the header row and every data row.
+// encodeSheet writes one worksheet part as LayoutOf lays it out: the view
+// (first sheet selected, header frozen), the columns, the header row and
+// every data row, and the autofilter.
 func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
+	l := LayoutOf(s)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	buf := make([]byte, 0, 4096)
 	buf = append(buf, xmlHeader+`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" `+
@@ -190,7 +206,7 @@ func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
 		buf = append(buf, ` tabSelected="1"`...)
 	}
 	buf = append(buf, ` workbookViewId="0">`...)
-	if s.FreezeHeader {
+	if l.Freeze {
 		buf = append(buf, `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`...)
 	}
 	buf = append(buf, `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`...)
@@ -198,14 +214,15 @@ func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
 	if len(s.Columns) > 0 {
 		buf = append(buf, `<cols>`...)
 		for i, c := range s.Columns {
-			width := c.Width
-			if width == 0 {
-				width = 16
-			}
-			buf = fmt.Appendf(buf, `<col min="%d" max="%d" width="%s" customWidth="1"`, i+1, i+1, strconv.FormatFloat(width, 'f', -1, 64))
-			if c.Text {
+			buf = fmt.Appendf(buf, `<col min="%d" max="%d" width="%s" customWidth="1"`, i+1, i+1, formatFloat(l.Widths[i]))
+			switch {
+			case c.Wrap:
+				colStyle[i] = xfWrap
+			case c.Text:
 				colStyle[i] = xfText
-				buf = fmt.Appendf(buf, ` style="%d"`, xfText)
+			}
+			if colStyle[i] != 0 {
+				buf = fmt.Appendf(buf, ` style="%d"`, colStyle[i])
 			}
 			buf = append(buf, `/>`...)
 		}
@@ -220,9 +237,9 @@ func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
 			header[i] = xfHeaderRequired
 		}
 	}
-	buf = appendRow(buf, cols, 1, s.Headers(), func(c int) int { return header[c] }, nil)
-	n := s.RowCount()
-	for r := range n {
+	buf = appendRow(buf, cols, 1, l.HeaderHeight, s.Headers(), func(c int) int { return header[c] }, nil)
+	wrapped := s.wrapped()
+	for r := range s.RowCount() {
 		row := s.RowAt(r)
 		style := func(c int) int {
 			st := 0
@@ -236,7 +253,11 @@ func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
 			}
 			return st
 		}
-		buf = appendRow(buf, cols, r+2, row, style, colStyle)
+		ht := 0.0
+		if wrapped {
+			ht = l.DataRowHeight(s, row)
+		}
+		buf = appendRow(buf, cols, r+2, ht, row, style, colStyle)
 		if len(buf) >= 32<<10 {
 			if _, err := bw.Write(buf); err != nil {
 				return err
@@ -244,18 +265,32 @@ func encodeSheet(w io.Writer, s OutSheet, selected bool) error {
 			buf = buf[:0]
 		}
 	}
-	buf = append(buf, `</sheetData></worksheet>`...)
+	buf = append(buf, `</sheetData>`...)
+	if l.Filter != "" {
+		buf = append(buf, `<autoFilter ref="`+l.Filter+`"/>`...)
+	}
+	buf = append(buf, `</worksheet>`...)
 	if _, err := bw.Write(buf); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-// appendRow encodes row num. A cell is left out when it is empty and has
-// its column's style (or none): Excel shows it the same.
-func appendRow(buf []byte, cols *columnNames, num int, cells []string, style func(int) int, colStyle []int) []byte {
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// appendRow encodes row num, ht points tall (0: the default height). A
+// cell is left out when it is empty and has its column's style (or none):
+// Excel shows it the same. Every value is an inline string — text that is
+// never a formula —, so only a value that looks escaped ('=…) is escaped
+// (XLSXValue), for the reader to give it back exactly.
+func appendRow(buf []byte, cols *columnNames, num int, ht float64, cells []string, style func(int) int, colStyle []int) []byte {
 	buf = append(buf, `<row r="`...)
 	buf = strconv.AppendInt(buf, int64(num), 10)
+	if ht > 0 {
+		buf = append(buf, `" ht="`...)
+		buf = strconv.AppendFloat(buf, ht, 'f', -1, 64)
+		buf = append(buf, `" customHeight="1`...)
+	}
 	buf = append(buf, `">`...)
 	for c, v := range cells {
 		st := style(c)
@@ -275,6 +310,7 @@ func appendRow(buf []byte, cols *columnNames, num int, cells []string, style fun
 			buf = append(buf, `/>`...)
 			continue
 		}
+		v = XLSXValue(v)
 		buf = append(buf, ` t="inlineStr"><is><t`...)
 		if first, last := v[0], v[len(v)-1]; isXMLSpace(first) || isXMLSpace(last) {
 			buf = append(buf, ` xml:space="preserve"`...)
@@ -284,86 +320,6 @@ func appendRow(buf []byte, cols *columnNames, num int, cells []string, style fun
 		buf = append(buf, `</t></is></c>`...)
 	}
 	return append(buf, `</row>`...)
-}
-
-func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
-
-// appendText appends s as XML character data: & < > escaped, a CR kept as
-// &#xD; (a parser would drop it), characters XML cannot hold (controls,
-// U+FFFE, U+FFFF, invalid UTF-8) replaced by U+FFFD, and at most
-// maxCellChars characters.
-func appendText(buf []byte, s string) []byte {
-	if len(s) <= maxCellChars && plainText(s) {
-		return append(buf, s...)
-	}
-	n := 0
-	for _, r := range s { // invalid UTF-8 comes as utf8.RuneError
-		if n++; n > maxCellChars {
-			break
-		}
-		switch {
-		case r == '&':
-			buf = append(buf, "&amp;"...)
-		case r == '<':
-			buf = append(buf, "&lt;"...)
-		case r == '>':
-			buf = append(buf, "&gt;"...)
-		case r == '\r':
-			buf = append(buf, "&#xD;"...)
-		case r == '\t' || r == '\n':
-			buf = append(buf, byte(r))
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-			buf = utf8.AppendRune(buf, utf8.RuneError)
-		default:
-			buf = utf8.AppendRune(buf, r)
-		}
-	}
-	return buf
-}
-
-// plainText reports whether s can be copied as it is.
-func plainText(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b == '&' || b == '<' || b == '>' || (b < 0x20 && b != '\t' && b != '\n'):
-			return false
-		case b == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
-			return false // U+FFFE, U+FFFF
-		}
-	}
-	return utf8.ValidString(s)
-}
-
-// escapeAttr escapes an attribute value.
-func escapeAttr(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// columnNames caches the letters of column indexes (0 = A).
-type columnNames struct{ names []string }
-
-func newColumnNames(n int) *columnNames { return &columnNames{names: make([]string, 0, n)} }
-
-func (c *columnNames) name(i int) string {
-	for len(c.names) <= i {
-		c.names = append(c.names, ColumnName(len(c.names)))
-	}
-	return c.names[i]
 }
 
 // sortedZip makes excelize's output byte-for-byte reproducible (the

@@ -31,9 +31,9 @@ func instructions(schemas []*org.Schema, intro []string) sheet.OutSheet {
 		{Header: "表 Sheet", Width: 16},
 		{Header: "列 Column", Width: 28},
 		{Header: "必填 Required", Width: 12},
-		{Header: "可用列名 Accepted headers", Width: 30},
-		{Header: "规则 Rules", Width: 60},
-		{Header: "Rules (English)", Width: 60},
+		{Header: "可用列名 Accepted headers", Width: 30, Wrap: true},
+		{Header: "规则 Rules", Width: 60, Wrap: true},
+		{Header: "Rules (English)", Width: 60, Wrap: true},
 		{Header: "示例 Example", Width: 18},
 	}
 	rows := [][]string{intro}

@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"html/template"
 	"io"
 	"strings"
@@ -41,8 +42,9 @@ var (
 type Meta struct {
 	BaseURL, AppID, Version string
 	Time                    time.Time
-	Root                    string // --root, "" for the whole tenant
-	Since                   string // the earlier export compared with
+	Zone                    zone.Zone // the zone Time is shown in (--tz), named beside it
+	Root                    string    // --root, "" for the whole tenant
+	Since                   string    // the earlier export compared with
 }
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
@@ -78,7 +80,7 @@ type data struct {
 
 // Write renders the report.
 func Write(w io.Writer, r *audit.Report, m Meta) error {
-	d := data{R: r, Meta: m, When: m.Time.Format("2006-01-02 15:04:05 -07:00"), CSP: csp,
+	d := data{R: r, Meta: m, When: m.Zone.FormatSeconds(m.Time), CSP: csp,
 		Style: template.CSS(style), Script: template.JS(script)}
 	d.Findings, d.Warnings = r.FindingCount()
 	for _, l := range r.Levels {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"regexp"
 	"strings"
 	"testing"
@@ -47,9 +48,17 @@ func hostileReport(t *testing.T) *audit.Report {
 func render(t *testing.T, r *audit.Report) string {
 	t.Helper()
 	var buf bytes.Buffer
-	m := Meta{BaseURL: "http://127.0.0.1:1", AppID: "cli_test", Version: "test", Time: time.Date(2026, 11, 23, 10, 15, 0, 0, time.FixedZone("CST", 8*3600)), Since: hostile[3]}
+	shanghai, err := zone.Load("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Meta{BaseURL: "http://127.0.0.1:1", AppID: "cli_test", Version: "test", Time: time.Date(2026, 11, 23, 2, 15, 0, 0, time.UTC), Zone: shanghai, Since: hostile[3]}
 	if err := Write(&buf, r, m); err != nil {
 		t.Fatal(err)
+	}
+	// The page's time is in the zone asked for, named.
+	if !strings.Contains(buf.String(), "2026-11-23 10:15:00 (Asia/Shanghai)") {
+		t.Error("the page's time is not 2026-11-23 10:15:00 (Asia/Shanghai)")
 	}
 	return buf.String()
 }

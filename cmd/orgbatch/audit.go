@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/orgbatch/orgbatch/internal/msg"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -37,6 +38,7 @@ type AuditOptions struct {
 	MaxChildren int
 	Parallel    int
 	Now         func() time.Time
+	TZ          string // the zone of the page's time (--tz)
 }
 
 func newAuditCmd(io *IOStreams) *cobra.Command {
@@ -92,12 +94,17 @@ HR 和审计人员查看：可折叠的组织架构图（每个部门的人数�
 	f.IntVar(&opts.MaxDepth, "max-depth", audit.DefaultMaxDepth, "a department deeper than this many levels is on a very deep branch (top-level departments are level 1) / 层级深于此数的部门视为过深的分支（一级部门为第 1 层）")
 	f.IntVar(&opts.MaxChildren, "max-children", audit.DefaultMaxChildren, "a department with more direct sub-departments than this is a very wide branch / 直属子部门多于此数的部门视为过宽的分支")
 	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls) / 同时读取的部门数（调用仍受限流控制）")
+	f.StringVar(&opts.TZ, "tz", "", "time zone of the page's time, shown beside it (IANA name: Asia/Shanghai; default this machine's zone; Feishu has no tenant time-zone API) / 报告时间所用时区")
 	return cmd
 }
 
 func runAudit(ctx context.Context, opts *AuditOptions) error {
 	if opts.MaxDepth < 1 || opts.MaxChildren < 1 || opts.Parallel < 1 {
 		return usageError(msg.AtLeastOne, "--max-depth, --max-children, --parallel")
+	}
+	tz, err := zone.Load(opts.TZ)
+	if err != nil {
+		return usageWrap(err, msg.TZBad)
 	}
 	out, err := auditDest(opts.Out, opts.Now(), opts.Force)
 	if err != nil {
@@ -127,7 +134,7 @@ func runAudit(ctx context.Context, opts *AuditOptions) error {
 		return walkError(ctx, err, opts.Root)
 	}
 	r := audit.Build(snap, base, audit.Options{MaxDepth: opts.MaxDepth, MaxChildren: opts.MaxChildren})
-	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Root: opts.Root, Since: opts.Since}
+	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Zone: tz, Root: opts.Root, Since: opts.Since}
 	file, err := out.write(opts.IO, func(w io.Writer) error { return htmlpage.Write(w, r, meta) })
 	if errors.Is(err, fs.ErrExist) {
 		return usageWrap(err, msg.OutAppeared)

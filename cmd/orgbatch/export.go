@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgbatch/orgbatch/exporter"
 	"github.com/orgbatch/orgbatch/feishu"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"github.com/orgbatch/orgbatch/tenant"
 	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
@@ -33,6 +34,8 @@ type ExportOptions struct {
 	IncludeResigned bool
 	ResignedLists   []string
 	ReportDir       string
+	// TZ is the zone of the metadata's times (--tz).
+	TZ string
 }
 
 func newExportCmd(io *IOStreams) *cobra.Command {
@@ -56,8 +59,12 @@ resigned, resigned.csv; import skips it): the users the tenant still names
 as a leader, those deleted by offboarding runs in --report, and those of
 --resigned-list sheets (leavers format: user_id, mobile or email). The workbook also has a
 tree sheet and a metadata sheet (base URL, app_id, time, version, counts, API
-calls against the minimum, SHA-256 of the content). Cells starting with = + - @
-are escaped against formula injection; import reads them back unchanged.
+calls against the minimum, SHA-256 of the content); its times are in --tz
+(default this machine's zone: Contact v3 has no tenant time-zone API), with
+the zone's name beside them: 2026-12-02 17:30:00 (Asia/Shanghai). In xlsx
+every cell is a string cell, never a formula, so +8613800000000 shows as it
+is; in CSV, cells starting with = + - @ are escaped with an apostrophe
+against formula injection. Import reads both back unchanged.
 
 --format xlsx (default) writes one workbook; --format csv writes
 departments.csv, users.csv, tree.csv and metadata.csv (UTF-8 with a BOM, so
@@ -99,6 +106,7 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also export the resigned users the API can name (see above), on a sheet of their own / 同时导出 API 能查到的离职成员（见上文），放在单独的工作表")
 	f.StringArrayVar(&opts.ResignedLists, "resigned-list", nil, "with --include-resigned: a sheet of people (user_id, mobile or email) to look for among the resigned / 与 --include-resigned 一起：要在离职成员中查找的人员表（user_id、手机号或邮箱）")
 	f.StringVar(&opts.ReportDir, "report", "reports", "with --include-resigned: where offboarding runs are (their offboarding.json) / 与 --include-resigned 一起：离职运行所在目录（其中的 offboarding.json）")
+	f.StringVar(&opts.TZ, "tz", "", "time zone of the metadata's times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone; Feishu has no tenant time-zone API) / 元数据时间所用时区")
 	return cmd
 }
 
@@ -111,6 +119,10 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	}
 	if opts.Parallel < 1 {
 		return usageError(msg.AtLeastOne, "--parallel")
+	}
+	tz, err := zone.Load(opts.TZ)
+	if err != nil {
+		return usageWrap(err, msg.TZBad)
 	}
 	dest, err := exportDest(opts.Out, opts.Format, opts.Now(), opts.Force)
 	if err != nil {
@@ -150,7 +162,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	}
 	elapsed := time.Since(start)
 
-	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), IncludeResigned: opts.IncludeResigned}
+	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Zone: tz, IncludeResigned: opts.IncludeResigned}
 	files, err := dest.write(io, snap, meta, !opts.NoBOM)
 	if errors.Is(err, fs.ErrExist) {
 		return usageWrap(err, msg.OutAppeared)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/orgbatch/orgbatch/internal/msg"
+	"github.com/orgbatch/orgbatch/internal/zone"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ type ImportOptions struct {
 	Groups   groupFlags
 	IDType   userIDTypeFlag
 	runFlags
+	TZ  string // the zone of report.xlsx's times (--tz)
 	Now func() time.Time
 }
 
@@ -111,12 +113,17 @@ written), 3 interrupted.
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email / 确认大范围变更：计划中改名、移动、改人员类型或改手机号/邮箱的已有成员和部门数")
 	opts.Groups.register(cmd)
 	opts.IDType.register(cmd)
+	f.StringVar(&opts.TZ, "tz", "", "time zone of the report's start and end times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone) / 报告时间所用时区")
 	return cmd
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
 		return usageError(msg.AtLeastOne, "--workers")
+	}
+	tz, err := zone.Load(opts.TZ)
+	if err != nil {
+		return usageWrap(err, msg.TZBad)
 	}
 	if err := opts.Groups.check(); err != nil {
 		return err
@@ -164,7 +171,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Plan:    opts.planOptions(),
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
-		UserIDType:    opts.IDType.t,
+		UserIDType:    opts.IDType.t, Zone: tz,
 	}
 	if r := opts.IDType.reader(tgt); r != nil {
 		im.IDs = r

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/orgbatch/orgbatch/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -43,6 +44,9 @@ func TestImportReportRowsInBothFormats(t *testing.T) {
 		for i := range fromCSV { // the workbook leaves out trailing empty cells
 			for len(fromCSV[i]) > 0 && fromCSV[i][len(fromCSV[i])-1] == "" {
 				fromCSV[i] = fromCSV[i][:len(fromCSV[i])-1]
+			}
+			for j, c := range fromCSV[i] { // CSV cells are escaped (+1 415…), xlsx string cells are not
+				fromCSV[i][j] = sheet.UnescapeFormula(c)
 			}
 		}
 		want := map[string]int{"部门 departments": 47, "成员 users": 301}[name]

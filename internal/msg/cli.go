@@ -20,6 +20,7 @@ const (
 	MapNoField
 	UserIDTypeBad
 	ResumeTwoDirs
+	TZBad
 	// outputs
 	OutExists
 	OutHoldsExport
@@ -123,6 +124,7 @@ var catalogue = [...]Text{
 	MapBad:            {"--map %q：应写成 'HR表头=字段'", "--map %q: want 'HR header=field'"},
 	MapNoField:        {"--map %s=%s：没有字段 %q（可用字段：%s）", "--map %s=%s: no field %q (fields: %s)"},
 	UserIDTypeBad:     {"--user-id-type %q：应为 user_id、open_id 或 union_id", "--user-id-type %q: want user_id, open_id or union_id"},
+	TZBad:             {"--tz 不是已知的时区（IANA 名称，例如 Asia/Shanghai）", "--tz is not a known time zone (an IANA name such as Asia/Shanghai)"},
 	ResumeTwoDirs:     {"--resume：%s 和 %s 都是目录，请只给一个运行目录", "--resume: %s and %s are both directories; give one run folder"},
 
 	OutExists:         {"--out %s 已存在：请换一个名称，或加 --force 覆盖", "--out %s already exists: give another name, or add --force to replace it"},
