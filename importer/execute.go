@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"github.com/orgbatch/orgbatch/internal/msg"
 	"strings"
 
@@ -45,6 +46,9 @@ type executor struct {
 	sched *scheduler
 	// intend, if set, journals a create's intent before it is sent.
 	intend func(JournalEntry) error
+	// lost, if set, is told of a step that got no answer at all (a
+	// *feishu.NetError after every retry): it stops the run.
+	lost func(error)
 	// noUnits is set by the first unit call that meets 43050 (a tenant
 	// without units): the unit steps after it are not sent (units.go).
 	noUnits noUnits
@@ -82,6 +86,15 @@ func (e *executor) run(ctx context.Context, n *node) *StepResult {
 		// resumed run re-plans against the tenant and finds out.
 		r.Status = StatusInterrupted
 		r.Message = "interrupted / 已中断"
+	case errors.As(err, new(*feishu.NetError)):
+		// No answer even after the pacer's retries: the connection is
+		// lost. Nothing is wrong with the row, and the steps after it would
+		// only fail the same way: the run stops, to be resumed.
+		r.Status = StatusInterrupted
+		r.Message = "connection lost / 网络连接中断: " + err.Error()
+		if e.lost != nil {
+			e.lost(err)
+		}
 	default:
 		r.Status = StatusFailed
 		r.Code = feishu.ErrorCode(err)

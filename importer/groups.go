@@ -149,6 +149,9 @@ func (e *executor) memberBatch(ctx context.Context, g plan.GroupRef, ms []plan.M
 		send = e.api.RemoveGroupMembers
 	}
 	results, err := send(ctx, gid, feishu.UserMembers(feishu.UserIDTypeUserID, ids))
+	if err != nil && len(results) == 0 && (ctx.Err() != nil || errors.As(err, new(*feishu.NetError))) {
+		return err // cut off: the step, and its members with it, are interrupted (executor.run)
+	}
 	// After an attempt whose answer was lost, "already a member" is most
 	// likely that attempt's doing: the member counts as added.
 	retried := ambiguous(ctx)
@@ -204,7 +207,7 @@ func memberCodeText(code int) string {
 
 // memberOutcome is a member row's outcome: its own result in its batch.
 func memberOutcome(o *Outcome, c *plan.Change, steps map[plan.StepID]*StepResult) {
-	o.Status, o.Message = StatusSkipped, "not started: the run was interrupted / 未开始：导入被中断"
+	o.Status, o.Message = StatusInterrupted, "not started: the run was interrupted / 未开始：导入被中断"
 	for _, st := range c.Steps {
 		r := steps[st.ID]
 		if r == nil {
@@ -220,7 +223,7 @@ func memberOutcome(o *Outcome, c *plan.Change, steps map[plan.StepID]*StepResult
 		case StatusFailed:
 			o.Status, o.Code, o.Message = StatusFailed, r.Code, r.Message
 		case StatusSkipped, StatusInterrupted:
-			o.Status, o.Message = StatusSkipped, r.Message
+			o.Status, o.Message = r.Status, r.Message
 		}
 	}
 }

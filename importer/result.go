@@ -9,20 +9,23 @@ import (
 type Status string
 
 // Statuses. A row is created/updated/unchanged (deleted/restored, in an
-// offboarding or a restore) when all its steps are done, failed when one failed, skipped when one could not start (a step it
-// depends on failed, or the run was interrupted first).
+// offboarding or a restore) when all its steps are done, failed when one
+// failed, skipped when one could not start because a step it depends on
+// failed, and interrupted when the run stopped (Ctrl-C, a lost connection)
+// before all its steps were done: not a row to fix, a resume does it.
 const (
 	StatusCreated   Status = "created"
 	StatusUpdated   Status = "updated"
 	StatusUnchanged Status = "unchanged"
 	StatusFailed    Status = "failed"
 	StatusSkipped   Status = "skipped"
+	// StatusInterrupted is also a step's: not started, or cut off mid-call.
+	StatusInterrupted Status = "interrupted"
 	// offboarding and restore
 	StatusDeleted  Status = "deleted"
 	StatusRestored Status = "restored"
 	// step-level only
-	StatusDone        Status = "done"
-	StatusInterrupted Status = "interrupted"
+	StatusDone Status = "done"
 	// journal only: a create about to be sent
 	StatusIntent Status = "intent"
 )

@@ -26,8 +26,10 @@ type Options struct {
 	// are reported as such, not as "unchanged".
 	Journal  *Journal
 	Previous []JournalEntry
-	// Progress, if set, is called after every finished step.
-	Progress func(done, total, failed int)
+	// Progress, if set, is called after every finished step, one call at
+	// a time. Steps cut off by an interruption do not count: the progress
+	// stops where the run stopped.
+	Progress func(Progress)
 	Logger   *slog.Logger
 }
 
@@ -36,8 +38,11 @@ type Result struct {
 	Outcomes    []Outcome // one per plan change, in plan order
 	Steps       map[plan.StepID]*StepResult
 	Interrupted bool
-	Elapsed     time.Duration
-	Pacer       feishu.Stats
+	// Lost is the network error that stopped the run (the connection to
+	// Feishu was lost); its rows not done are interrupted, not failed.
+	Lost    error
+	Elapsed time.Duration
+	Pacer   feishu.Stats
 }
 
 // Count returns how many rows ended with a status.
@@ -72,7 +77,15 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 	if opts.Journal != nil {
 		ex.intend = intentWriter(opts.Journal, &mu, &journalErr, cancel)
 	}
-	total, done, failed := len(p.Steps), 0, 0
+	ex.lost = func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if res.Lost == nil {
+			res.Lost = err
+		}
+		cancel()
+	}
+	prog := newTally(p)
 	// record is where a finished step becomes known: its journal line is
 	// on disk first (Append returns once it is durable, sharing fsyncs with
 	// the steps finishing meanwhile), then the step counts as done, is
@@ -91,15 +104,11 @@ func Run(ctx context.Context, p *plan.Plan, opts Options) (*Result, error) {
 			cancel() // without a journal a crash would lose track: stop
 		}
 		res.Steps[n.step.ID] = r
-		done++
-		if r.Status == StatusFailed || r.Status == StatusSkipped {
-			failed++
-		}
 		if r.Status == StatusFailed {
 			opts.Logger.Debug("step failed", "step", n.step.ID, "code", r.Code, "msg", r.Message)
 		}
-		if opts.Progress != nil {
-			opts.Progress(done, total, failed)
+		if r.Status != StatusInterrupted && opts.Progress != nil {
+			opts.Progress(prog.step(n.step, r))
 		}
 	}
 	runWorkers(runCtx, sched, opts.Workers, ex.run, record, record)
@@ -163,13 +172,13 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 					o.Warnings = append(o.Warnings, msg.UnitNotBound.F()+": "+r.Message)
 				case r.Status == StatusFailed:
 					o.Status, o.Code, o.Message = StatusFailed, r.Code, r.Message
-				case r.Status == StatusSkipped, r.Status == StatusInterrupted:
-					if o.Status != StatusFailed {
-						o.Status, o.Message = StatusSkipped, r.Message
-					}
+				case r.Status == StatusSkipped && o.Status != StatusFailed:
+					o.Status, o.Message = StatusSkipped, r.Message
+				case r.Status == StatusInterrupted && o.Status != StatusFailed && o.Status != StatusSkipped:
+					o.Status, o.Message = StatusInterrupted, r.Message
 				}
 			}
-			if o.Status != StatusFailed && o.Status != StatusSkipped {
+			if o.Status != StatusFailed && o.Status != StatusSkipped && o.Status != StatusInterrupted {
 				fromPrevious(&o, c, prev, p.Tenant) // created by the interrupted run, completed now
 			}
 		}

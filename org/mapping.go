@@ -60,11 +60,12 @@ func FieldKeys() []string {
 	return keys
 }
 
-// readOnlyKeys are the columns exports add after the template's, and the
-// template's example-marker column (MarkerHeader): import ignores them
-// without a warning.
+// readOnlyKeys are the columns exports add after the template's, the
+// template's example-marker column (MarkerHeader) and the columns a
+// failed-rows file adds to say why: import ignores them without a warning.
 var readOnlyKeys = []string{"open_department_id", "open_id", "union_id", "path", "depth", "member_count", "status", "bound_departments", "example_marker", "示例标记",
-	"member_user_count", "department_members"} // a group export's
+	"member_user_count", "department_members", // a group export's
+	"import_status", "error_code", "error_message", "fix_hint"} // a failed-rows file's (report.FailedColumns)
 
 // IsReadOnlyColumn reports whether a header is one of an export's
 // read-only columns, e.g. "开放ID (open_id)".

@@ -28,7 +28,10 @@ func BuildWith(o *org.Org, problems []problem.Problem, t *tenant.Snapshot, opts 
 		placeProblems: map[*org.Department][]problem.Problem{},
 	}
 	b.dir = newDirIndex(&t.Dir)
-	problems = b.bindAttrColumns(problems)
+	// What the sheet does not define but must exist in the tenant is
+	// checked here, against it: the offline warnings about it are
+	// resolved, or replaced by the plan's own (PLAN_DEPT_MISSING, …).
+	problems = b.bindAttrColumns(problem.WithoutCheckedOnline(problems))
 	b.rowProblems = byRow(problems)
 	b.paths = newPaths(b, opts)
 	b.indexRows()

@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 
 	"os"
 	"path/filepath"
@@ -146,19 +147,23 @@ func TestPlanOnlineProblems(t *testing.T) {
 			"N,新部门,0,\n"+ // clashes with an existing sibling named 新部门
 			"O,孤儿,GHOST,\n"+ // parent exists nowhere
 			"K,子部门,O,\n"+ // depends on the blocked O: skipped
-			"L,有负责人,0,nobody\n", // leader exists nowhere: warning only
+			"L,有负责人,0,nobody\n"+ // leader exists nowhere: warning only
+			"R,在飞书,EXIST,boss\n", // parent and leader not in the sheet, but in the tenant
 		userHeader+
 			"a,甲,13800000001,,0,1,,\n"+ // mobile belongs to someone else
 			"b,乙,13800000002,taken@example.com,0,1,,\n"+ // email belongs to someone else
 			"c,丙,13800000003,,NOWHERE,1,,\n"+ // department exists nowhere
 			"d,丁,13800000004,,K,1,,\n"+ // department blocked: skipped
 			"e,戊,13800000005,,0,1,,\n"+ // user_id of a resigned user
-			"f,己,13800000006,,0,1,ghost,\n") // leader exists nowhere: warning
+			"f,己,13800000006,,0,1,ghost,\n"+ // leader exists nowhere: warning
+			"g,庚,13800000007,,EXIST,1,boss,\n") // department and leader in the tenant
 	tn := tenant.New()
 	tn.Children["0"] = []feishu.Department{{DepartmentID: "X1", Name: "新部门"}}
 	tn.ByMobile["+8613800000001"] = "other1"
 	tn.ByEmail["taken@example.com"] = "other2"
 	tn.Users["e"] = &feishu.User{UserID: "e", Status: &feishu.UserStatus{IsResigned: true}}
+	tn.Departments["EXIST"] = &feishu.Department{DepartmentID: "EXIST", Name: "在飞书的部门"}
+	tn.Users["boss"] = &feishu.User{UserID: "boss", Name: "老板"}
 	p := Build(o, ps, tn)
 	want := map[string]struct {
 		action    Action
@@ -166,15 +171,22 @@ func TestPlanOnlineProblems(t *testing.T) {
 		blockedBy string
 	}{
 		"N": {ActionBlocked, "PLAN_NAME_TAKEN", ""},
-		"O": {ActionBlocked, "DEPT_PARENT_UNKNOWN,PLAN_PARENT_MISSING", ""},
+		// The offline warnings (DEPT_PARENT_UNKNOWN, USER_LEADER_UNKNOWN, …)
+		// are the plan's to check: replaced by its own problem, or cleared.
+		"O": {ActionBlocked, "PLAN_PARENT_MISSING", ""},
 		"K": {ActionBlocked, "PLAN_BLOCKED_BY", "O"},
-		"L": {ActionCreate, "DEPT_LEADER_UNKNOWN,PLAN_LEADER_MISSING", ""},
+		"L": {ActionCreate, "PLAN_LEADER_MISSING", ""},
+		"R": {ActionCreate, "", ""},
 		"a": {ActionBlocked, "PLAN_MOBILE_TAKEN", ""},
 		"b": {ActionBlocked, "PLAN_EMAIL_TAKEN", ""},
-		"c": {ActionBlocked, "USER_DEPT_UNKNOWN,PLAN_DEPT_MISSING", ""},
+		"c": {ActionBlocked, "PLAN_DEPT_MISSING", ""},
 		"d": {ActionBlocked, "PLAN_BLOCKED_BY", "K"},
 		"e": {ActionBlocked, "PLAN_USER_RESIGNED", ""},
-		"f": {ActionCreate, "USER_LEADER_UNKNOWN,PLAN_LEADER_MISSING", ""},
+		"f": {ActionCreate, "PLAN_LEADER_MISSING", ""},
+		"g": {ActionCreate, "", ""},
+	}
+	if !slices.ContainsFunc(ps, func(p problem.Problem) bool { return p.Rule == "USER_LEADER_UNKNOWN" && p.Row == 8 }) {
+		t.Fatal("validation did not warn about g's leader: the test checks nothing")
 	}
 	for key, w := range want {
 		c := change(p, key)

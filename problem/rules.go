@@ -18,6 +18,11 @@ type Rule struct {
 	// Unreadable marks a rule that means the input could not be read at
 	// all (exit 2), rather than read and found wrong (exit 1).
 	Unreadable bool
+	// CheckedOnline marks a warning that offline validation cannot decide
+	// (a department, leader, unit or type the sheet does not define must
+	// exist in the tenant): the plan checks it against the tenant, says
+	// what is missing with its own PLAN_* rule, and drops the warning.
+	CheckedOnline bool
 }
 
 // Entities of the rule table.
@@ -64,6 +69,25 @@ func Unreadable(ps []Problem) bool {
 // Online reports whether a rule is checked online, against the tenant, by
 // the plan: the PLAN_* rules.
 func Online(code string) bool { return strings.HasPrefix(code, "PLAN_") }
+
+// WithoutCheckedOnline returns ps without the warnings the plan checks
+// online (Rule.CheckedOnline): once the tenant is read they are either
+// resolved or replaced by the plan's own problem, not repeated.
+func WithoutCheckedOnline(ps []Problem) []Problem {
+	return slices.DeleteFunc(slices.Clone(ps), func(p Problem) bool { return ruleByCode[p.Rule].CheckedOnline })
+}
+
+// FieldsOfAPI lists the fields of the rules that prevent a Feishu error
+// code: the cells a row failed with that code most likely has wrong.
+func FieldsOfAPI(code int) []string {
+	var out []string
+	for _, r := range Rules {
+		if code != 0 && r.API == code && r.Field != "" && !slices.Contains(out, r.Field) {
+			out = append(out, r.Field)
+		}
+	}
+	return out
+}
 
 // Lookup returns the rule with the given code.
 func Lookup(code string) (Rule, bool) {

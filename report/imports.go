@@ -31,10 +31,12 @@ var statusMarks = map[importer.Status]sheet.Mark{
 	importer.StatusUnchanged: sheet.MarkMuted,
 	importer.StatusFailed:    sheet.MarkError,
 	importer.StatusSkipped:   sheet.MarkWarning,
-	importer.StatusDeleted:   sheet.MarkChanged,
-	importer.StatusRestored:  sheet.MarkGood,
-	importer.StatusAdded:     sheet.MarkGood,
-	importer.StatusRemoved:   sheet.MarkChanged,
+	// not done yet: the resume does it, nothing to fix
+	importer.StatusInterrupted: sheet.MarkMuted,
+	importer.StatusDeleted:     sheet.MarkChanged,
+	importer.StatusRestored:    sheet.MarkGood,
+	importer.StatusAdded:       sheet.MarkGood,
+	importer.StatusRemoved:     sheet.MarkChanged,
 }
 
 var importColumns = []sheet.Column{
@@ -105,10 +107,7 @@ func WriteImport(dir string, o *org.Org, res *importer.Result, sum Summary) (Imp
 	if err := sheet.WriteXLSX(files.XLSX, sheets...); err != nil {
 		return files, err
 	}
-	failed, err := writeFailed(dir, o, func(rec org.Record) bool {
-		oc := byRow[keyOf(rec)]
-		return oc != nil && (oc.Status == importer.StatusFailed || oc.Status == importer.StatusSkipped)
-	})
+	failed, err := writeFailed(dir, o, byRow)
 	if err != nil {
 		return files, err
 	}
@@ -164,55 +163,6 @@ func outcomeCells(oc *importer.Outcome) []string {
 		attempts = strconv.Itoa(oc.Attempts)
 	}
 	return []string{oc.Status.Label(), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
-}
-
-// writeFailed writes the rows keep selects in the input's own format:
-// the same sheets (or CSV files) and headers, no report columns, so the
-// file can be corrected and imported again as it is.
-func writeFailed(dir string, o *org.Org, keep func(org.Record) bool) ([]string, error) {
-	byFile := map[string][]sheet.OutSheet{}
-	var order []string
-	for _, t := range o.Tables {
-		var rows [][]string
-		for _, rec := range recordsOf(o, t) {
-			if keep(rec) {
-				rows = append(rows, rec.Cells())
-			}
-		}
-		if len(rows) == 0 {
-			continue
-		}
-		cols := make([]sheet.Column, len(t.Header))
-		for i, h := range t.Header {
-			cols[i] = sheet.Column{Header: h, Text: true}
-		}
-		if _, ok := byFile[t.File]; !ok {
-			order = append(order, t.File)
-		}
-		name := t.Sheet
-		if name == "" {
-			name = string(t.Kind)
-		}
-		byFile[t.File] = append(byFile[t.File], sheet.OutSheet{Name: name, Columns: cols, Rows: rows, FreezeHeader: true})
-	}
-	var paths []string
-	for _, f := range order {
-		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		if strings.EqualFold(filepath.Ext(f), ".xlsx") {
-			p := filepath.Join(dir, "failed-"+base+".xlsx")
-			if err := sheet.WriteXLSX(p, byFile[f]...); err != nil {
-				return paths, err
-			}
-			paths = append(paths, p)
-			continue
-		}
-		p := filepath.Join(dir, "failed-"+base+".csv")
-		if err := sheet.WriteCSV(p, byFile[f][0], true); err != nil {
-			return paths, err
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
 }
 
 // Summary is summary.json: what ran, against what, and how it ended. It

@@ -60,7 +60,7 @@ type Import struct {
 	JournalOpened func(damaged []int)
 	// ReadProgress and Progress follow the tenant read and the execution.
 	ReadProgress func(done, total int)
-	Progress     func(done, total, failed int)
+	Progress     func(importer.Progress)
 }
 
 // Result is what an import run did.

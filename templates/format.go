@@ -25,13 +25,19 @@ const DropdownRows = 2000
 func Columns(s *org.Schema, extra ...sheet.Column) []sheet.Column {
 	cols := make([]sheet.Column, 0, len(s.Fields)+len(extra))
 	for _, f := range s.Fields {
-		w := 16.0
-		if f.Key == "email" || f.Key == "department_ids" || f.Key == "members" {
-			w = 26
-		}
-		cols = append(cols, sheet.Column{Header: f.Header(), Width: w, Text: f.Text, Required: f.Required, Choices: f.Choices})
+		cols = append(cols, FieldColumn(f))
 	}
 	return append(cols, extra...)
+}
+
+// FieldColumn is a field's column as the template writes it: its width,
+// text format, required mark and dropdown.
+func FieldColumn(f org.Field) sheet.Column {
+	w := 16.0
+	if f.Key == "email" || f.Key == "department_ids" || f.Key == "members" {
+		w = 26
+	}
+	return sheet.Column{Header: f.Header(), Width: w, Text: f.Text, Required: f.Required, Choices: f.Choices}
 }
 
 // DataSheet is a departments, users or units sheet in the template format.

@@ -18,6 +18,15 @@ func Instructions() sheet.OutSheet {
 		"Delete the example row (the yellow row whose example_marker says " + org.ExampleMarker + "), then fill in: a row carrying that marker, or equal to the example, is not imported. One value per cell, except in the list columns: department_ids, department_path, a department's leader_user_id (the main leader, then deputies: u005;u009), deputy_leader_user_ids, department_hrbps and dotted_line_leader_user_ids, separated by ;. The units sheet is imported before departments; a department's unit column names a unit by unit_id or name (one unit per department; units need Feishu's enterprise edition). Columns may be in any order; the example_marker column and unknown columns are kept in reports but not imported. ID, mobile and employee number columns are formatted as text: keep them that way.", ""})
 }
 
+// FailedRowsInstructions is the instructions sheet of a failed-rows file
+// (the rows an import could not do, written back to fix): the template's,
+// with what the file is and how to use it first.
+func FailedRowsInstructions() sheet.OutSheet {
+	return instructions(org.Schemas, []string{"", "本文件 This file", "", "",
+		"这些是上次导入未能完成的行，已经导入成功的行不在其中。按「修改提示」改正标红的单元格（「跳过」的行本身无误：它依赖的行改正后会一起导入），然后直接导入本文件：导入状态、错误码、错误说明、修改提示四列和本说明表在导入时会被忽略。各列的填写规则见下表。",
+		"These are the rows the last import could not do; the rows it did are not here. Fix the cells marked red as fix_hint says (a skipped row is itself fine: it goes in once the row it depends on is fixed), then import this file as it is: the import_status, error_code, error_message and fix_hint columns and this sheet are ignored. The rules of each column follow.", ""})
+}
+
 // LeaverInstructions is the leavers template's instructions sheet.
 func LeaverInstructions() sheet.OutSheet {
 	return instructions([]*org.Schema{org.LeaverSchema}, []string{"", "填写须知 How to fill in", "", "",

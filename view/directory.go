@@ -2,10 +2,8 @@ package view
 
 import (
 	"fmt"
-	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 
-	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
@@ -30,25 +28,4 @@ func directoryLine(w io.Writer, c *plan.Change) {
 	l := c.Origin
 	where := problem.Problem{File: l.File, Sheet: l.Sheet, Row: l.Row, Column: l.Column}.Where()
 	fmt.Fprintf(w, "%s %-10s %s  (%s, first named in %s)\n", actionCol(c.Action), c.Kind, textsafe.Terminal(c.Name), directoryFlag[c.Kind], textsafe.Terminal(where))
-}
-
-// directoryOutcomes adds the directory creates' line to the outcome
-// table, when the run had any.
-func directoryOutcomes(w io.Writer, counts map[string]map[string]int, statuses []importer.Status) {
-	n := map[importer.Status]int{}
-	any := false
-	for _, k := range plan.DirectoryKinds {
-		for _, s := range statuses {
-			n[s] += counts[string(k)][string(s)]
-			any = any || counts[string(k)][string(s)] > 0
-		}
-	}
-	if !any {
-		return
-	}
-	fmt.Fprint(w, msg.PadRight(msg.Kind("directory").String(), 12))
-	for _, s := range statuses {
-		fmt.Fprintf(w, "%11d", n[s])
-	}
-	fmt.Fprintln(w)
 }

@@ -2,11 +2,8 @@ package view
 
 import (
 	"fmt"
-	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
-	"strings"
 
-	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/plan"
@@ -20,24 +17,6 @@ func rowOf(c *plan.Change) int {
 		return c.Record.Num
 	}
 	return c.Origin.Row
-}
-
-// groupCounts adds the groups' and members' lines to the final table.
-func groupCounts(w io.Writer, counts map[string]map[string]int) {
-	for _, k := range []plan.Kind{plan.KindGroup, plan.KindMember} {
-		c := counts[string(k)]
-		if len(c) == 0 {
-			continue
-		}
-		var parts []string
-		for _, s := range []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusAdded, importer.StatusRemoved,
-			importer.StatusUnchanged, importer.StatusFailed, importer.StatusSkipped} {
-			if n := c[string(s)]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
-			}
-		}
-		fmt.Fprintf(w, "%s %s\n", msg.PadRight(plan.KindLabel(k), 15), strings.Join(parts, ", "))
-	}
 }
 
 // Unlisted says how many members of the groups the sheet lists are

@@ -60,7 +60,7 @@ func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
 	for i, a := range actions {
 		labels[i] = msg.Action(string(a))
 	}
-	tableHeader(w, labels, 12)
+	tableHeader(w, labels, 12, 12)
 	for _, k := range plan.Kinds {
 		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
 			continue // a sheet without units

@@ -276,7 +276,7 @@ func TestImportInterruptedWritesReport(t *testing.T) {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
 	s := readSummary(t, onlyRunDir(t, reports))
-	if !s.Interrupted || s.Rows["user"]["skipped"] == 0 {
+	if !s.Interrupted || s.Rows["user"]["interrupted"] == 0 || s.Rows["user"]["skipped"] != 0 {
 		t.Errorf("summary %+v", s)
 	}
 	if _, err := os.Stat(filepath.Join(onlyRunDir(t, reports), "report.xlsx")); err != nil {

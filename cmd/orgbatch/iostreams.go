@@ -17,12 +17,15 @@ import (
 // stderr are terminals (progress bars and colour only appear on a terminal;
 // questions are only asked when both are one).
 type IOStreams struct {
-	In         io.Reader
-	Out        io.Writer
-	ErrOut     io.Writer
-	InIsTTY    bool
-	ErrIsTTY   bool
-	Quiet      bool
+	In       io.Reader
+	Out      io.Writer
+	ErrOut   io.Writer
+	InIsTTY  bool
+	ErrIsTTY bool
+	Quiet    bool
+	// TermWidth is stderr's width in columns, asked at every redraw of a
+	// bar (a terminal can be resized); nil or 0 is unknown.
+	TermWidth  func() int
 	lookupEnv  func(string) (string, bool)
 	workingDir string
 	answers    *bufio.Reader // In, read a line per question
@@ -32,11 +35,18 @@ type IOStreams struct {
 func SystemIO() *IOStreams {
 	wd, _ := os.Getwd()
 	return &IOStreams{
-		In:         os.Stdin,
-		Out:        os.Stdout,
-		ErrOut:     os.Stderr,
-		InIsTTY:    term.IsTerminal(int(os.Stdin.Fd())),
-		ErrIsTTY:   term.IsTerminal(int(os.Stderr.Fd())),
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		ErrOut:   os.Stderr,
+		InIsTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		ErrIsTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		TermWidth: func() int {
+			w, _, err := term.GetSize(int(os.Stderr.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 		lookupEnv:  os.LookupEnv,
 		workingDir: wd,
 	}
@@ -76,6 +86,14 @@ func (io *IOStreams) say(format string, args ...any) {
 	if !io.Quiet {
 		fmt.Fprintf(io.ErrOut, format+"\n", args...)
 	}
+}
+
+// termWidth is stderr's width in columns, 0 when unknown.
+func (io *IOStreams) termWidth() int {
+	if io.TermWidth == nil {
+		return 0
+	}
+	return io.TermWidth()
 }
 
 // ShowProgress reports whether progress bars should be drawn.

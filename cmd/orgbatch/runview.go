@@ -7,6 +7,7 @@ import (
 	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/view"
@@ -29,7 +30,7 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 	io := v.IO
 	readBar := newPhaseBar(io, 1, "读取租户 reading tenant")
 	im.ReadProgress = readBar.Set
-	var bar *phaseBar
+	var bar *rowsBar
 	im.Planned = func(p *plan.Plan, planXLSX string) error {
 		readBar.Finish()
 		gate := v.Gate(p)
@@ -42,15 +43,13 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 		if err := gate.pass(ctx, io); err != nil {
 			return err
 		}
-		bar = newPhaseBar(io, len(p.Steps), v.Verb)
+		bar = newRowsBar(io, v.Verb)
 		return nil
 	}
-	im.Progress = func(done, total, failed int) { bar.Set(done, total) }
+	im.Progress = func(p importer.Progress) { bar.Update(p) }
 	res, err := im.Run(ctx, folder)
 	readBar.Finish()
-	if bar != nil {
-		bar.Finish()
-	}
+	bar.Finish()
 	return res, err
 }
 
@@ -96,9 +95,19 @@ func (v runView) exit(res *run.Result, resume string) error {
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return interrupted(msg.InterruptedResume, resume)
+		return &ExitError{Code: ExitInterrupted, Err: runInterrupted(ex, resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
+}
+
+// runInterrupted says why a run stopped, that the rows it did not get to are
+// not rows to fix, and the command that continues it.
+func runInterrupted(ex *importer.Result, resume string) error {
+	why := importer.StatusInterrupted.Label()
+	if ex.Lost != nil {
+		why = msg.ConnectionLost.F() + " (" + textsafe.Terminal(ex.Lost.Error()) + ")"
+	}
+	return fmt.Errorf("%s: %s.\n%s:\n  %s", why, msg.RowsNotDone.F(ex.Count(importer.StatusInterrupted)), msg.ContinueWith, resume)
 }

@@ -104,6 +104,9 @@ const (
 	NoUnits
 	LeadersNotSet
 	// the end of a run
+	ConnectionLost
+	RowsNotDone
+	ContinueWith
 	SeeReportForAll
 	RunTotals
 )
@@ -211,6 +214,9 @@ var catalogue = [...]Text{
 	NoUnits:           {"未发送：租户没有单位功能（43050）", "not sent: the tenant has no units (43050)"},
 	LeadersNotSet:     {"未设置负责人、HRBP或上级：%s（其所在行未能导入）", "leader, HRBP or dotted-line leader not set: %s (their rows were not imported)"},
 
+	ConnectionLost:  {"与飞书的网络连接中断", "the connection to Feishu was lost"},
+	RowsNotDone:     {"%d 行尚未完成，不是错误，无需修改", "%d rows not done yet: not errors, nothing to fix"},
+	ContinueWith:    {"继续请运行", "to continue, run"},
 	SeeReportForAll: {"全部 %d 行见报告", "see the report for all %d"},
 	RunTotals:       {"用时 %.1fs，%d 次 API 调用，%d 次重试，%d 次限流", "%.1fs, %d API calls, %d retries, %d rate-limited"},
 }
