@@ -49,6 +49,11 @@ type Import struct {
 	// set, adds the run's own files once the plan is written. The folder,
 	// journal, execution and report are an import's.
 	Planner func(ctx context.Context, r *tenant.Reader, f *Folder) (*plan.Plan, error)
+	// Check, if set, sees an import's plan and the tenant as the plan read
+	// it (not a Planner's), before the plan is written or anything is
+	// done: an error, returned as it is, stops the run (a rehearsal that
+	// no longer holds, `import --rehearsed`).
+	Check   func(snap *tenant.Snapshot, p *plan.Plan) error
 	Written func(dir string, p *plan.Plan) error
 
 	// Hooks for the person watching; any may be nil.
@@ -97,7 +102,12 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 	case im.Planner != nil:
 		p, err = im.Planner(ctx, &reader, f)
 	default:
-		p, err = Plan(ctx, &reader, o, problems, popts)
+		var snap *tenant.Snapshot
+		if p, snap, err = PlanRead(ctx, &reader, o, problems, popts); err == nil && im.Check != nil {
+			if err := im.Check(snap, p); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err != nil {
 		if ctx.Err() != nil {

@@ -14,11 +14,18 @@ import (
 // point `import` and `import --dry-run` share. Only what the sheet refers
 // to is read (tenant.Reader.ForOrg), never the whole tenant.
 func Plan(ctx context.Context, r *tenant.Reader, o *org.Org, problems []problem.Problem, opts plan.Options) (*plan.Plan, error) {
+	p, _, err := PlanRead(ctx, r, o, problems, opts)
+	return p, err
+}
+
+// PlanRead is Plan, also returning the tenant as the plan read it.
+func PlanRead(ctx context.Context, r *tenant.Reader, o *org.Org, problems []problem.Problem, opts plan.Options) (*plan.Plan, *tenant.Snapshot, error) {
 	snap, err := r.ForOrg(ctx, o, opts.PathRoot)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return From(ctx, r, snap, o, problems, opts)
+	p, err := From(ctx, r, snap, o, problems, opts)
+	return p, snap, err
 }
 
 // PlanWhole walks the whole tenant once, adds what the sheet refers to and

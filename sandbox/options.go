@@ -89,6 +89,10 @@ type Options struct {
 	// leaders by user_id. dir is the tenant's schema the sheet's names
 	// resolve against.
 	SeedLoader func(path string, dir feishu.Directory) (StateFile, error)
+	// State, when set, is the tenant at start, loaded like a JSON seed
+	// when StatePath does not exist yet: a clone of a tenant read whole
+	// (orgbatch rehearse), every ID kept.
+	State *StateFile
 	// Directory is the tenant's schema at start (employee types, custom
 	// attributes, job levels and families, job titles, work cities: the
 	// API cannot create the last three), unless a state file or JSON seed

@@ -43,14 +43,17 @@ func (s *Server) loadInitial() error {
 			return fmt.Errorf("sandbox state: %w", err)
 		}
 	}
-	if s.opts.SeedPath == "" {
+	if s.opts.State != nil {
+		if err := s.loadStateFile(*s.opts.State); err != nil {
+			return fmt.Errorf("sandbox clone: %w", err)
+		}
+	} else if s.opts.SeedPath == "" {
 		if s.opts.StatePath != "" {
 			_, err := s.compact() // fail early on an unwritable state path
 			return err
 		}
 		return nil
-	}
-	if err := s.loadSeed(s.opts.SeedPath); err != nil {
+	} else if err := s.loadSeed(s.opts.SeedPath); err != nil {
 		return fmt.Errorf("sandbox seed %s: %w", s.opts.SeedPath, err)
 	}
 	if s.opts.StatePath != "" {
@@ -338,6 +341,13 @@ func (s *Server) SeedUser(u feishu.User) (feishu.User, error) {
 	out := renderUser(made, storageIDs)
 	s.mu.Unlock()
 	return out, s.waitDurable(c.wrote)
+}
+
+// State is the whole tenant as a StateFile (the state file's form).
+func (s *Server) State() StateFile {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.snapshot()
 }
 
 // Departments returns every department except the root, parents first

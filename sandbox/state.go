@@ -346,7 +346,9 @@ func (s *state) setUserDepts(u *user, depts []*dept, primary *dept, orders []use
 
 // addActive and dropActive maintain the uniqueness indexes of active users.
 func (s *state) addActive(u *user) {
-	s.activeMobile[u.mobile] = u
+	if u.mobile != "" {
+		s.activeMobile[u.mobile] = u
+	}
 	if u.email != "" {
 		s.activeEmail[emailKey(u.email)] = u
 	}
@@ -356,7 +358,7 @@ func (s *state) addActive(u *user) {
 }
 
 func (s *state) dropActive(u *user) {
-	if s.activeMobile[u.mobile] == u {
+	if u.mobile != "" && s.activeMobile[u.mobile] == u {
 		delete(s.activeMobile, u.mobile)
 	}
 	if k := emailKey(u.email); u.email != "" && s.activeEmail[k] == u {
@@ -370,7 +372,9 @@ func (s *state) dropActive(u *user) {
 // addResigned and dropResigned keep resigned users findable by mobile and
 // email (batch_get_id with include_resigned).
 func (s *state) addResigned(u *user) {
-	s.resignedMobile[u.mobile] = append(s.resignedMobile[u.mobile], u)
+	if u.mobile != "" {
+		s.resignedMobile[u.mobile] = append(s.resignedMobile[u.mobile], u)
+	}
 	if u.email != "" {
 		k := emailKey(u.email)
 		s.resignedEmail[k] = append(s.resignedEmail[k], u)

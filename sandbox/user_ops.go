@@ -37,7 +37,7 @@ type userDraft struct {
 // checks run in the order Feishu's error codes suggest (sandbox/doc.go).
 func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time) (*user, error) {
 	resigned := seed && in.Status != nil && in.Status.IsResigned
-	dr, err := s.newUserDraft(in, ids, resigned)
+	dr, err := s.newUserDraft(in, ids, seed, resigned)
 	if err != nil {
 		return nil, err
 	}
@@ -89,18 +89,25 @@ func (s *state) createUser(in feishu.User, ids idTypes, seed bool, now time.Time
 }
 
 // newUserDraft checks a new user's name, contacts, departments and type.
-func (s *state) newUserDraft(in feishu.User, ids idTypes, resigned bool) (userDraft, error) {
+// A seeded user may lack a mobile: a tenant read by an app without the
+// mobile scope (a clone, orgbatch rehearse) holds users whose mobile it
+// cannot see; the API never creates one.
+func (s *state) newUserDraft(in feishu.User, ids idTypes, seed, resigned bool) (userDraft, error) {
 	var dr userDraft
 	if err := checkUserName(in.Name); err != nil {
 		return dr, err
 	}
 	dr.name = in.Name
-	if in.Mobile == "" {
-		return dr, fail(feishu.CodeNoMobile, "mobile is required")
-	}
 	var err error
-	if dr.mobile, dr.mainland, err = normalizeMobile(in.Mobile); err != nil {
-		return dr, err
+	switch {
+	case in.Mobile == "" && !seed:
+		return dr, fail(feishu.CodeNoMobile, "mobile is required")
+	case in.Mobile == "":
+		dr.mainland = true // nothing to pair an email with
+	default:
+		if dr.mobile, dr.mainland, err = normalizeMobile(in.Mobile); err != nil {
+			return dr, err
+		}
 	}
 	if in.Email != "" {
 		if err := checkEmail(in.Email); err != nil {

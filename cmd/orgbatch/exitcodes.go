@@ -13,6 +13,7 @@ const (
 	ExitRowsFailed  = 1 // some rows failed, or validation found errors
 	ExitUsage       = 2 // usage error, unreadable input, or (import) validation errors
 	ExitInterrupted = 3 // interrupted (Ctrl-C); what was done is reported
+	ExitStale       = 4 // import --rehearsed: the sheets, flags or tenant changed since the rehearsal (nothing written)
 )
 
 // ExitError carries an exit code out of a command. A nil Err means the

@@ -24,17 +24,16 @@ func init() { register(newImportCmd) }
 
 // ImportOptions are the parsed flags of `orgbatch import`.
 type ImportOptions struct {
-	IO       *IOStreams
-	Files    []string
-	Inputs   inputFlags
-	Target   targetFlags
-	DryRun   bool
-	NoCreate bool
-	Renames  bool
-	Create   createMissingFlags
-	Confirm  countFlag // --confirm-changes
-	Groups   groupFlags
-	IDType   userIDTypeFlag
+	IO      *IOStreams
+	Files   []string
+	Inputs  inputFlags
+	Target  targetFlags
+	DryRun  bool
+	Confirm countFlag // --confirm-changes
+	// Rehearsed is the rehearsal folder the import must match (rehearsed.go).
+	Rehearsed string
+	shaping   map[string]string // the plan-shaping flags' values (planShaping)
+	planningFlags
 	runFlags
 	TZ  string // the zone of report.xlsx's times (--tz)
 	Now func() time.Time
@@ -72,9 +71,15 @@ the mobile/email of more than 5 and more than 10% of the existing users or
 departments it matched (or more than 100) also needs that number: typed
 when asked, or --confirm-changes N. --dry-run shows all this and never asks.
 
+With --rehearsed DIR (a folder of ` + "`orgbatch rehearse`" + `) the import applies
+exactly the rehearsed plan: it refuses, writing nothing, when the sheets,
+the flags that shape the plan or the tenant — in anything the plan reads —
+changed since the rehearsal, and names what changed.
+
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, or a confirmation refused or missing (nothing
-written), 3 interrupted.
+written), 3 interrupted, 4 the rehearsal (--rehearsed) is stale (nothing
+written).
 
 导入：先离线校验表格，再读取租户中已有的内容，为每一行做计划（新建、逐字段更
 新、移动、不变、阻止），然后执行：先建上级部门，再建部门内的成员，最后设置负
@@ -82,7 +87,10 @@ written), 3 interrupted.
 --dry-run 只显示并保存计划，不写入租户。中断后用 --resume 继续，重复运行总是
 安全的。写入真实租户前会显示租户和计划并询问 y/N（脚本中用 --yes）；大范围改
 名、移动等还需确认数量。退出码：0 全部完成，1 有行失败或跳过，2 用法或校验错
-误、确认被拒绝，3 被中断。`,
+误、确认被拒绝，3 被中断，4 演练（--rehearsed）已过期（未写入）。
+加 --rehearsed DIR 时，严格执行 orgbatch rehearse 在该目录中做的计划；表格、
+影响计划的选项或租户在演练后有变化时拒绝执行，不写入任何内容，并说明变化。`,
+
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
   FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
@@ -94,6 +102,7 @@ written), 3 interrupted.
 			if opts.Files, err = opts.runFlags.files(cmd, args); err != nil {
 				return err
 			}
+			opts.shaping = planShaping(cmd.Flags())
 			return runImport(cmd.Context(), opts)
 		},
 	}
@@ -107,12 +116,9 @@ written), 3 interrupted.
 		skipInvalid: "import the valid rows even if some rows have validation errors / 即使有些行有校验错误，也导入有效的行",
 		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them) / 并发的 API 请求数（仍受限流控制）",
 	})
-	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it / 部门路径中哪里都找不到的部门视为错误，而不是创建它")
-	f.BoolVar(&opts.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict) / 没有 user_id、按手机号或邮箱匹配到飞书成员但姓名不同的行，允许给此人改名（否则视为冲突）")
-	opts.Create.register(cmd)
+	opts.planningFlags.register(cmd)
 	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email / 确认大范围变更：计划中改名、移动、改人员类型或改手机号/邮箱的已有成员和部门数")
-	opts.Groups.register(cmd)
-	opts.IDType.register(cmd)
+	f.StringVar(&opts.Rehearsed, "rehearsed", "", "apply exactly the plan `orgbatch rehearse` made in this folder: refuse if the sheets, the flags or the tenant (what the plan reads) changed since / 严格执行 orgbatch rehearse 在此目录中做的计划：表格、选项或租户有变化时拒绝")
 	f.StringVar(&opts.TZ, "tz", "", "time zone of the report's start and end times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone) / 报告时间所用时区")
 	return cmd
 }
@@ -125,13 +131,14 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return usageWrap(err, msg.TZBad)
 	}
-	if err := opts.Groups.check(); err != nil {
-		return err
-	}
-	if err := opts.IDType.check(); err != nil {
+	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
 	inputs, err := opts.Inputs.inputs(opts.Files)
+	if err != nil {
+		return err
+	}
+	rehearsed, err := loadRehearsed(opts, fileList(inputs))
 	if err != nil {
 		return err
 	}
@@ -158,6 +165,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	defer tgt.Close()
 	io.say("目标 target: %s", tgt.Desc)
+	if err := rehearsed.target(tgt, opts.Target); err != nil {
+		return err
+	}
 	folder, err := openRun(opts, tgt, fileList(inputs))
 	if err != nil {
 		return err
@@ -172,6 +182,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 		UserIDType:    opts.IDType.t, Zone: tz,
+		Check: rehearsed.hook(),
 	}
 	if r := opts.IDType.reader(tgt); r != nil {
 		im.IDs = r
@@ -187,10 +198,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 }
 
 // planOptions are the flags that decide what the import plans.
-func (opts *ImportOptions) planOptions() plan.Options {
-	return plan.Options{NoCreateDepartments: opts.NoCreate, PathRoot: opts.Inputs.pathRoot, AcceptRenames: opts.Renames,
-		CreateMissing: opts.Create.CreateMissing, RemoveMembers: opts.Groups.remove}
-}
+func (opts *ImportOptions) planOptions() plan.Options { return opts.planningFlags.options(opts.Inputs) }
 
 // planFlags spells the planning options as the command line does, for
 // run.json (a resume must be given the same) and the resume command.

@@ -32,11 +32,11 @@ func WindowSchedule(n int, l feishu.Limit) time.Duration {
 	return start[n-1]
 }
 
-// windowBound is the least time the calls can take under the scaled
+// WindowBound is the least time the calls can take under the scaled
 // documented limits: for every endpoint, its last call starts no sooner than
 // WindowSchedule and is answered one latency later. It returns the bound
 // and the endpoint that sets it.
-func windowBound(calls map[feishu.Endpoint]int, scale float64, latency time.Duration) (time.Duration, feishu.Endpoint) {
+func WindowBound(calls map[feishu.Endpoint]int, scale float64, latency time.Duration) (time.Duration, feishu.Endpoint) {
 	var best time.Duration
 	var by feishu.Endpoint
 	for ep, n := range calls {

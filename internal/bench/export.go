@@ -106,7 +106,7 @@ func Export(ctx context.Context, spec ExportSpec) (ExportResult, error) {
 			out.Throttled += s.Throttled
 		}
 	}
-	out.WindowBound, out.BoundBy = windowBound(out.Minimum, spec.RateScale, spec.Latency)
+	out.WindowBound, out.BoundBy = WindowBound(out.Minimum, spec.RateScale, spec.Latency)
 	out.CriticalPath = time.Duration(longestPageChain(depts, users)) * (spec.Latency + spec.Jitter/2)
 	out.Bound = max(out.WindowBound, out.CriticalPath)
 	out.Ratio = float64(out.Elapsed) / float64(out.Bound)

@@ -103,7 +103,7 @@ func IDs(ctx context.Context, spec IDsSpec) (IDsResult, error) {
 			res.Throttled += s.Throttled
 		}
 	}
-	res.Bound, res.BoundBy = windowBound(res.Minimum, spec.RateScale, spec.Latency)
+	res.Bound, res.BoundBy = WindowBound(res.Minimum, spec.RateScale, spec.Latency)
 	res.Ratio = float64(res.Elapsed-res.Read-res.Write) / float64(res.Bound)
 	return res, nil
 }

@@ -122,7 +122,7 @@ func Import(ctx context.Context, spec ImportSpec) (ImportResult, error) {
 			out.Calls[ep] = int(s.OK)
 		}
 	}
-	out.WindowBound, out.BoundBy = windowBound(out.Calls, spec.RateScale, spec.Latency)
+	out.WindowBound, out.BoundBy = WindowBound(out.Calls, spec.RateScale, spec.Latency)
 	out.CriticalPath = time.Duration(run.chain) * (spec.Latency + spec.Jitter/2)
 	out.Bound = max(out.WindowBound, out.CriticalPath)
 	out.Ratio = float64(out.Makespan) / float64(out.Bound)

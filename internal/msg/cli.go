@@ -75,6 +75,13 @@ const (
 	OtherInput
 	OtherOptions
 	NoUnfinished
+	// rehearsals
+	RehearseValidation
+	RehearseInterrupted
+	RehearseFailed
+	RehearseFound
+	RehearsedResume
+	RehearsedUnreadable
 	// confirmations
 	NothingWritten
 	CountMismatch
@@ -185,6 +192,13 @@ var catalogue = [...]Text{
 	OtherInput:               {"%s 运行时的输入与现在的 %s 不同（内容已改变），或选项不同：请开始新的运行，而不是继续", "%s was run on another input than %s now is (its content changed), or with other options: start a new run instead of resuming"},
 	OtherOptions:             {"%s 启动时的选项是 %s，继续时却是 %s：继续运行须使用相同的选项（或开始新的运行）", "%s was started with the options %s, and is resumed with %s: resume it with the same options (or start a new run)"},
 	NoUnfinished:             {"%[3]s 中没有 %[2]s 的未完成 %[1]s 运行", "no unfinished %s of %s in %s"},
+
+	RehearseValidation:  {"表格有校验错误：请修正（见 orgbatch validate），或用 --skip-invalid 只演练有效的行", "the sheets have validation errors: fix them (see `orgbatch validate`), or rehearse the valid rows with --skip-invalid"},
+	RehearseInterrupted: {"已中断，租户只被读取", "interrupted; the tenant was only read"},
+	RehearseFailed:      {"演练失败", "the rehearsal failed"},
+	RehearseFound:       {"演练发现问题：拒绝 %d 行，%d 行仍有差异：见 %s", "the rehearsal refused %d rows and %d still differ: see %s"},
+	RehearsedResume:     {"--rehearsed 不能与 --resume 同时使用：被中断的运行在开始时已检查过；继续时不要加 --rehearsed", "--rehearsed cannot be combined with --resume: the interrupted run was checked when it started; resume it without --rehearsed"},
+	RehearsedUnreadable: {"--rehearsed 无法读取", "--rehearsed cannot be read"},
 
 	NothingWritten: {"%s；未写入任何内容", "%s; nothing was written"},
 	CountMismatch:  {"%s %d 与计划不符：%d %s", "%s %d does not match the plan: %d %s"},
