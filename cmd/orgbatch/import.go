@@ -39,12 +39,8 @@ type ImportOptions struct {
 	Now func() time.Time
 }
 
-func newImportCmd(io *IOStreams) *cobra.Command {
-	opts := &ImportOptions{IO: io, Now: time.Now}
-	cmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "Import departments and users into Feishu / 导入组织架构",
-		Long: `Import validates the sheets offline, reads what already exists in the
+// importLong is import's --help.
+const importLong = `Import validates the sheets offline, reads what already exists in the
 tenant, plans every row (create, update field by field, move, unchanged,
 blocked) and then carries the plan out: departments parent-first, users once
 their departments exist, leaders once they exist, all through rate-limited
@@ -89,7 +85,14 @@ written).
 名、移动等还需确认数量。退出码：0 全部完成，1 有行失败或跳过，2 用法或校验错
 误、确认被拒绝，3 被中断，4 演练（--rehearsed）已过期（未写入）。
 加 --rehearsed DIR 时，严格执行 orgbatch rehearse 在该目录中做的计划；表格、
-影响计划的选项或租户在演练后有变化时拒绝执行，不写入任何内容，并说明变化。`,
+影响计划的选项或租户在演练后有变化时拒绝执行，不写入任何内容，并说明变化。`
+
+func newImportCmd(io *IOStreams) *cobra.Command {
+	opts := &ImportOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import departments and users into Feishu / 导入组织架构",
+		Long:  importLong,
 
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
