@@ -49,10 +49,10 @@ func (p *Plan) DirectoryCreates() int {
 func Summary(p *Plan) string {
 	s := SummaryOf(p, Actions)
 	if n := p.FromPath(); n > 0 {
-		s += fmt.Sprintf(", (%d departments created from paths)", n)
+		s += fmt.Sprintf(", (%d 个部门由路径新建 departments created from paths)", n)
 	}
 	if n := p.DirectoryCreates(); n > 0 {
-		s += fmt.Sprintf(", (%d employee types, job levels or families created first)", n)
+		s += fmt.Sprintf(", (%d 个人员类型、职级或序列先建 employee types, job levels or families created first)", n)
 	}
 	if g := groupSummary(p); g != "" {
 		s += "; " + g

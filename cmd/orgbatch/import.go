@@ -151,8 +151,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	}
 	io := opts.IO
 	mapping := printMapping(io, o)
-	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d errors, %d warnings", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units))+view.GroupsNote(len(o.Groups), len(o.Memberships)), nErr, nWarn)
+	nErr := sayRead(io, o, ps)
 	if problem.Unreadable(ps) {
 		view.Problems(io.ErrOut, ps)
 		return &ExitError{Code: ExitUsage}
@@ -198,6 +197,15 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		return rv.ended(err, res, nErr)
 	}
 	return rv.exit(res, resumeHint(io, tgt, inputs, folder, opts.planOptions()))
+}
+
+// sayRead says what the sheets hold and how many problems they have; it
+// returns the number of errors.
+func sayRead(io *IOStreams, o *org.Org, ps []problem.Problem) int {
+	nErr, nWarn := problem.Count(ps)
+	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d 个错误 errors, %d 个警告 warnings", len(o.Departments), len(o.Users),
+		view.UnitsNote(len(o.Units))+view.GroupsNote(len(o.Groups), len(o.Memberships)), nErr, nWarn)
+	return nErr
 }
 
 // planOptions are the flags that decide what the import plans.

@@ -130,7 +130,7 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 		return nil, nil, err
 	}
 	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 行 leavers rows; %d errors, %d warnings", len(o.Leavers), nErr, nWarn)
+	io.say("读取 read: %d 行 leavers rows; %d 个错误 errors, %d 个警告 warnings", len(o.Leavers), nErr, nWarn)
 	switch {
 	case problem.Unreadable(ps):
 		view.Problems(io.ErrOut, ps)

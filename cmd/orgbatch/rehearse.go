@@ -110,8 +110,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	}
 	io := opts.IO
 	mapping := printMapping(io, o)
-	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
+	nErr := sayRead(io, o, ps)
 	if problem.Unreadable(ps) || (nErr > 0 && !opts.SkipInvalid) {
 		view.Problems(io.ErrOut, ps)
 		return usageError(msg.RehearseValidation)

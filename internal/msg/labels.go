@@ -41,6 +41,7 @@ var actions = map[string]Label{
 	"delete":    {"删除", "delete"},
 	"restore":   {"恢复", "restore"},
 	"remove":    {"移出", "remove"},
+	"add":       {"加入", "add"}, // a group member a plan adds
 }
 
 // kinds name what a row is about (plan.Kind) in summary tables.
