@@ -137,28 +137,17 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
-	if err != nil {
-		return err
-	}
-	rehearsed, err := loadRehearsed(opts, fileList(inputs))
-	if err != nil {
-		return err
-	}
-	o, ps, err := opts.Inputs.load(opts.Files)
-	if err != nil {
-		return err
-	}
 	io := opts.IO
-	mapping := printMapping(io, o)
-	nErr := sayRead(io, o, ps)
-	if problem.Unreadable(ps) {
-		view.Problems(io.ErrOut, ps)
-		return &ExitError{Code: ExitUsage}
+	in, err := opts.Inputs.read(io, opts.Files)
+	if err != nil {
+		return err
 	}
-	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
-		view.Problems(io.ErrOut, ps)
-		return usageError(msg.ValidationErrors)
+	if in.errors > 0 && !opts.SkipInvalid && !opts.DryRun {
+		return in.refuse(io, msg.ValidationErrors)
+	}
+	rehearsed, err := loadRehearsed(opts, in.files)
+	if err != nil {
+		return err
 	}
 	logger := opts.logger()
 	tgt, err := opts.Target.connect(ctx, io, logger)
@@ -170,7 +159,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err := rehearsed.target(tgt, opts.Target); err != nil {
 		return err
 	}
-	folder, err := openRun(opts, tgt, fileList(inputs))
+	folder, err := openRun(opts, tgt, in.files)
 	if err != nil {
 		return err
 	}
@@ -179,9 +168,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		io.say("继续 resuming: %s", folder.Dir)
 	}
 	im := &run.Import{
-		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
+		Org: in.org, Problems: in.problems, Inputs: in.files, Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
 		Plan:    opts.planOptions(),
-		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
+		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: in.mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 		UserIDType:    opts.IDType.t, Zone: tz,
 		Check: rehearsed.hook(),
@@ -194,9 +183,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Gate:   func(p *plan.Plan) *writeGate { return importGate(ctx, opts, tgt, p) }}
 	res, err := rv.watch(ctx, im, folder)
 	if err != nil || opts.DryRun {
-		return rv.ended(err, res, nErr)
+		return rv.ended(err, res, in.errors)
 	}
-	return rv.exit(res, resumeHint(io, tgt, inputs, folder, opts.planOptions()))
+	return rv.exit(res, resumeHint(io, tgt, in.files, folder, opts.planOptions()))
 }
 
 // sayRead says what the sheets hold and how many problems they have; it
@@ -237,12 +226,9 @@ func planFlags(o plan.Options) []string {
 // resumeHint is the command that continues an interrupted run, with its
 // planning options: with --yes when it would otherwise stop at the
 // question it cannot ask.
-func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder, o plan.Options) string {
-	words := []string{"orgbatch", "import"}
-	for _, w := range append(fileList(inputs), planFlags(o)...) {
-		words = append(words, shellWord(w))
-	}
-	return resumeCommand(io, tgt, strings.Join(words, " "), folder)
+func resumeHint(io *IOStreams, tgt *target, files []string, folder *run.Folder, o plan.Options) string {
+	words := append(append([]string{"orgbatch", "import"}, files...), planFlags(o)...)
+	return resumeCommand(io, tgt, commandLine(words...), folder)
 }
 
 // resumeCommand is command continuing the run in folder, with --yes

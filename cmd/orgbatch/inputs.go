@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/orgbatch/orgbatch/internal/msg"
+	"github.com/orgbatch/orgbatch/view"
 	"os"
 
 	"github.com/orgbatch/orgbatch/org"
@@ -46,6 +47,41 @@ func (f *inputFlags) load(args []string) (*org.Org, []problem.Problem, error) {
 	ps = append(ps, validate.ValidateWith(o, validate.Options{PathRoot: f.pathRoot})...)
 	problem.Sort(ps)
 	return o, ps, nil
+}
+
+// sheets are the inputs of an import or a rehearsal, read and validated.
+type sheets struct {
+	files    []string // the input files, as fileList names them
+	org      *org.Org
+	problems []problem.Problem
+	mapping  map[string]string // the header mapping used (printMapping)
+	errors   int
+}
+
+// read loads the inputs and says what they hold (the mapping used, the
+// rows, the number of problems); unreadable sheets are printed and
+// refused.
+func (f *inputFlags) read(io *IOStreams, args []string) (*sheets, error) {
+	inputs, err := f.inputs(args)
+	if err != nil {
+		return nil, err
+	}
+	o, ps, err := f.load(args)
+	if err != nil {
+		return nil, err
+	}
+	s := &sheets{files: fileList(inputs), org: o, problems: ps, mapping: printMapping(io, o), errors: sayRead(io, o, ps)}
+	if problem.Unreadable(ps) {
+		view.Problems(io.ErrOut, ps)
+		return nil, &ExitError{Code: ExitUsage}
+	}
+	return s, nil
+}
+
+// refuse prints the sheets' problems and refuses them with why.
+func (s *sheets) refuse(io *IOStreams, why msg.ID) error {
+	view.Problems(io.ErrOut, s.problems)
+	return usageError(why)
 }
 
 // inputs turns positional files and the kind flags into org inputs.

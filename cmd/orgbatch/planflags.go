@@ -62,6 +62,23 @@ func planShaping(fs *pflag.FlagSet) map[string]string {
 	return out
 }
 
+// changedShaping are the plan-shaping flags given on the command line, as
+// it spells them (a bool flag by its name, others --name=value), sorted:
+// the flags `import --rehearsed` must be given again.
+func changedShaping(fs *pflag.FlagSet) []string {
+	var out []string
+	fs.Visit(func(f *pflag.Flag) {
+		switch {
+		case notPlanShaping[f.Name]:
+		case f.Value.Type() == "bool" && f.Value.String() == "true":
+			out = append(out, "--"+f.Name)
+		default:
+			out = append(out, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	return out
+}
+
 // hashedInputs are the files whose content a rehearsal holds to: the
 // sheets, and the header mapping file.
 func hashedInputs(files []string, in inputFlags) []string {

@@ -11,10 +11,8 @@ import (
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/plan"
-	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/run"
-	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -32,6 +30,7 @@ type RehearseOptions struct {
 	SkipInvalid bool
 	Verbose     bool
 	shaping     map[string]string
+	given       []string // the plan-shaping flags given (changedShaping)
 	Now         func() time.Time
 }
 
@@ -78,7 +77,7 @@ DIR 严格执行该计划：表格、选项或租户有变化时拒绝（退出�
   orgbatch import company.xlsx --rehearsed reports/rehearse-20260102-150405`,
 		Args: cobra.MinimumNArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files, opts.shaping = args, planShaping(cmd.Flags())
+			opts.Files, opts.shaping, opts.given = args, planShaping(cmd.Flags()), changedShaping(cmd.Flags())
 			return runRehearse(cmd.Context(), opts)
 		},
 	}
@@ -100,20 +99,13 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
-	if err != nil {
-		return err
-	}
-	o, ps, err := opts.Inputs.load(opts.Files)
-	if err != nil {
-		return err
-	}
 	io := opts.IO
-	mapping := printMapping(io, o)
-	nErr := sayRead(io, o, ps)
-	if problem.Unreadable(ps) || (nErr > 0 && !opts.SkipInvalid) {
-		view.Problems(io.ErrOut, ps)
-		return usageError(msg.RehearseValidation)
+	in, err := opts.Inputs.read(io, opts.Files)
+	if err != nil {
+		return err
+	}
+	if in.errors > 0 && !opts.SkipInvalid {
+		return in.refuse(io, msg.RehearseValidation)
 	}
 	logger := verboseLogger(io, opts.Verbose)
 	tgt, err := opts.Target.connect(ctx, io, logger)
@@ -122,7 +114,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	}
 	defer tgt.Close()
 	io.say("目标 target (read only / 只读): %s", tgt.Desc)
-	files := fileList(inputs)
+	files := in.files
 	folder, err := run.OpenFolder(run.FolderOptions{ReportDir: opts.ReportDir, Kind: "rehearse", Inputs: files,
 		Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Command: "orgbatch rehearse " + strings.Join(files, " "), Now: opts.Now()})
 	if err != nil {
@@ -131,10 +123,10 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	defer folder.Release()
 	bar := newPhaseBar(io, 1, "演练 rehearsing")
 	rh := &rehearse.Rehearsal{
-		Org: o, Problems: ps, Inputs: hashedInputs(files, opts.Inputs), Reader: tgt.reader(nil),
+		Org: in.org, Problems: in.problems, Inputs: hashedInputs(files, opts.Inputs), Reader: tgt.reader(nil),
 		Plan: opts.planningFlags.options(opts.Inputs), UserIDType: opts.IDType.t, Options: opts.shaping,
-		Apply:   "orgbatch import " + strings.Join(opts.Files, " ") + " --rehearsed " + folder.Dir + " (and the same flags / 相同参数)",
-		Workers: opts.Workers, Logger: logger, Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
+		Apply:   commandLine(append(append(append([]string{"orgbatch", "import"}, opts.Files...), opts.given...), "--rehearsed", folder.Dir)...),
+		Workers: opts.Workers, Logger: logger, Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Mapping: in.mapping, Now: opts.Now,
 		Cloned: func(d, u int) {
 			io.say("克隆 clone: %d 个部门 departments, %d 个成员 users, in process, no rate limits / 进程内克隆，不限流", d, u)
 		},

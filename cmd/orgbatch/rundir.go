@@ -65,6 +65,15 @@ func marshalIndent(v any) ([]byte, error) {
 	return append(data, '\n'), err
 }
 
+// commandLine is words as a command a POSIX shell runs as given.
+func commandLine(words ...string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = shellWord(w)
+	}
+	return strings.Join(quoted, " ")
+}
+
 // shellWord quotes s for a POSIX shell when it holds anything but plain
 // path and flag characters, so a printed command can be pasted as is.
 func shellWord(s string) string {
