@@ -113,7 +113,7 @@ func TestStatuses(t *testing.T) {
 	if lines[0] != "工号,邮箱,手机号,用户ID (user_id),开放ID (open_id),联合ID (union_id),状态 (status),说明 (note)" {
 		t.Errorf("header %q", lines[0])
 	}
-	if !strings.HasPrefix(lines[10], "'=1+1,a@x.com,13900000009,u1,"+users["u1"].OpenID+","+users["u1"].UnionID+",active,") {
+	if !strings.HasPrefix(lines[10], "'=1+1,a@x.com,13900000009,u1,"+users["u1"].OpenID+","+users["u1"].UnionID+",已激活 active,") {
 		t.Errorf("row 11 %q", lines[10])
 	}
 	// The workbook reads well, and its cells are stored as they are: a

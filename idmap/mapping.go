@@ -1,6 +1,7 @@
 package idmap
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"path/filepath"
 
 	"github.com/orgbatch/orgbatch/sheet"
@@ -45,7 +46,7 @@ func MappingSheet(in *Input, results []Result) sheet.OutSheet {
 		row := make([]string, width, width+len(MappingColumns))
 		copy(row, r.Cells)
 		res := results[i]
-		rows[i] = append(row, res.UserID, res.OpenID, res.UnionID, res.Status, res.Note)
+		rows[i] = append(row, res.UserID, res.OpenID, res.UnionID, msg.Status(res.Status).String(), res.Note)
 	}
 	statusCol := width + 3
 	return sheet.OutSheet{Name: "映射 mapping", Columns: cols, Rows: rows, FreezeHeader: true,

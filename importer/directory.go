@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"strconv"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -116,7 +117,7 @@ func (e *executor) fill(refs []plan.Ref, set func(plan.RefField, string) error) 
 			}
 		}
 		if v == "" {
-			return fmt.Errorf("%s needs what %s creates, which did not succeed / 依赖的 %s 未成功", ref.Field, ref.Step, ref.Step)
+			return msg.NeedsFailedStep.Err(ref.Field, ref.Step)
 		}
 		if err := set(ref.Field, v); err != nil {
 			return err

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"strings"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -175,7 +176,7 @@ func (e *executor) missingPeople(st *plan.Step, r *StepResult) map[string]bool {
 		}
 	}
 	if gone != nil {
-		r.Warning = "leader, HRBP or dotted-line leader not set: " + strings.Join(names, ", ") + " (their rows were not imported) / 未设置负责人、HRBP或上级：" + strings.Join(names, "、") + "（其所在行未能导入）"
+		r.Warning = msg.LeadersNotSet.F(strings.Join(names, ", "))
 	}
 	return gone
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
@@ -111,14 +112,14 @@ func (e *executor) memberIDs(ms []plan.MemberRef, r *StepResult) ([]string, []*p
 			res := e.sched.resultOf(m.Step)
 			switch {
 			case res == nil || res.Status != StatusDone:
-				r.Members[m.Change] = MemberResult{Status: StatusSkipped, Message: "the user was not created / 成员未能创建"}
+				r.Members[m.Change] = MemberResult{Status: StatusSkipped, Message: msg.MemberNotCreated.F()}
 				continue
 			case id == "":
 				id = res.IDs.UserID
 			}
 		}
 		if id == "" {
-			r.Members[m.Change] = MemberResult{Status: StatusFailed, Message: "the created user's user_id is unknown / 未能得到新建成员的用户ID"}
+			r.Members[m.Change] = MemberResult{Status: StatusFailed, Message: msg.MemberIDUnknown.F()}
 			continue
 		}
 		ids, rows = append(ids, id), append(rows, m.Change)
@@ -180,13 +181,13 @@ func memberResult(code int, answered, remove bool, err error) MemberResult {
 	case err != nil && !answered:
 		return MemberResult{Status: StatusFailed, Code: feishu.ErrorCode(err), Message: errorMessage(err)}
 	case code == feishu.CodeGroupMemberExists.Num && !remove:
-		return MemberResult{Status: StatusUnchanged, Message: "already a member / 已是成员"}
+		return MemberResult{Status: StatusUnchanged, Message: msg.AlreadyMember.F()}
 	case code != 0:
 		return MemberResult{Status: StatusFailed, Code: code, Message: memberCodeText(code)}
 	case !answered && !remove:
 		// batch_add answers every member; one left out is not known
 		// to be added.
-		return MemberResult{Status: StatusFailed, Message: "not in the answer / 返回结果中没有此成员"}
+		return MemberResult{Status: StatusFailed, Message: msg.MemberNotAnswered.F()}
 	case remove:
 		return MemberResult{Status: StatusRemoved}
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/plan"
 )
 
@@ -28,6 +29,9 @@ const (
 	// journal only: a create about to be sent
 	StatusIntent Status = "intent"
 )
+
+// Label is the status as reports and summaries show it: "成功 created".
+func (s Status) Label() string { return msg.Status(string(s)).String() }
 
 // StepResult is how one step ended.
 type StepResult struct {

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"sync"
 
 	"github.com/orgbatch/orgbatch/plan"
@@ -103,7 +104,7 @@ func fromPrevious(o *Outcome, c *plan.Change, prev previous, t *tenant.Snapshot)
 		return // nothing lost, or this run creates the row itself
 	}
 	if !madeBy(e, c, t) {
-		o.Warnings = append(o.Warnings, "an interrupted run of this folder sent a create for this row, but what Feishu has now is not what it sent: not counted as created / 本目录中被中断的导入曾为此行发送创建请求，但飞书中现有的不是所发送的内容，不计为新建")
+		o.Warnings = append(o.Warnings, msg.ResumedNotCreated.F())
 		return
 	}
 	o.Status = StatusCreated

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"sync"
 	"time"
@@ -168,7 +169,7 @@ func outcomes(p *plan.Plan, steps map[plan.StepID]*StepResult, prev previous) []
 				case r.Status == StatusSkipped && st.ID.Kind == plan.StepDepartmentUnit:
 					// The department is there; only its unit, which could
 					// not be imported, is not bound.
-					o.Warnings = append(o.Warnings, "not bound to its unit: "+r.Message+" / 未绑定单位：单位未能导入")
+					o.Warnings = append(o.Warnings, msg.UnitNotBound.F()+": "+r.Message)
 				case r.Status == StatusFailed:
 					o.Status, o.Code, o.Message = StatusFailed, r.Code, r.Message
 				case r.Status == StatusSkipped && o.Status != StatusFailed:

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"sync/atomic"
 
 	"github.com/orgbatch/orgbatch/feishu"
@@ -59,7 +60,7 @@ func (n *noUnits) skip(st *plan.Step, r *StepResult) bool {
 		return false
 	}
 	r.Status, r.Code = StatusFailed, feishu.CodeUnitsProhibited.Num
-	r.Message = "not sent: the tenant has no units (43050) / 未发送：租户没有单位功能（43050）"
+	r.Message = msg.NoUnits.F()
 	return true
 }
 

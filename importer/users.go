@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
@@ -16,7 +17,7 @@ func (e *executor) createUser(ctx context.Context, req plan.CreateUser, token st
 	if feishu.IsPartialSuccess(err) {
 		// The user exists; only the city or job title could not be set.
 		// Never retried: a retry would be a duplicate request.
-		r.Warning = joinWarn(r.Warning, "created, but "+errorMessage(err)+" / 已创建，但城市或职务未能设置")
+		r.Warning = joinWarn(r.Warning, msg.CreatedButPartly.F()+": "+errorMessage(err))
 		err = nil
 	} else if err != nil && ambiguous(ctx) && duplicateUser(err) {
 		if u, lerr := e.findUser(ctx, body); lerr == nil && u != nil && u.Name == body.Name {
@@ -71,7 +72,7 @@ func (e *executor) patchUser(ctx context.Context, req plan.PatchUser, r *StepRes
 	}
 	got, err := e.api.PatchUser(ctx, id, p)
 	if feishu.IsPartialSuccess(err) {
-		r.Warning = joinWarn(r.Warning, "updated, but "+errorMessage(err)+" / 已更新，但城市或职务未能设置")
+		r.Warning = joinWarn(r.Warning, msg.UpdatedButPartly.F()+": "+errorMessage(err))
 		err = nil
 	}
 	if err != nil {

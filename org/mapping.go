@@ -82,6 +82,36 @@ func IsReadOnlyColumn(header string) bool {
 	return false
 }
 
+// hrHeaders are headers common HR systems' exports use for a users sheet,
+// by the field they mean: the mapping hint names these fields first,
+// whatever field a name they contain suggests (员工账号 is the account,
+// user_id, not the employee number). They are only suggested, never
+// matched silently: the user confirms them with --map or --map-file
+// (samples/hr/mapping.csv maps them so).
+var hrHeaders = map[Kind]map[string]string{KindUsers: normKeys(map[string]string{
+	"员工账号": "user_id", "账号": "user_id", "登录账号": "user_id",
+	"中文名": "name", "中文姓名": "name", "员工名称": "name",
+	"英文名称": "en_name", "英文姓名": "en_name",
+	"移动电话": "mobile", "手机电话": "mobile", "联系电话": "mobile",
+	"工作邮箱": "email", "企业邮箱": "email", "邮件": "email", "邮件地址": "email",
+	"所在组织": "department_path", "所在部门": "department_path", "组织": "department_path", "组织全路径": "department_path", "组织路径": "department_path",
+	"用工类型": "employee_type", "员工类别": "employee_type", "人员类别": "employee_type",
+	"员工号": "employee_no",
+	"岗位":  "job_title", "岗位名称": "job_title", "职位名称": "job_title",
+	"汇报对象": "leader_user_id", "直属上级": "leader_user_id", "直接上级": "leader_user_id", "上级": "leader_user_id", "汇报人": "leader_user_id", "直线经理": "leader_user_id",
+	"入职时间": "join_time",
+	"工作地点": "city", "办公地点": "city", "工作城市": "city", "所在城市": "city",
+})}
+
+// normKeys folds a table's headers as normHeader does.
+func normKeys(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for h, key := range m {
+		out[normHeader(h)] = key
+	}
+	return out
+}
+
 // Suggest guesses the field an unknown header means, for the mapping
 // hint: a header that contains a field's name (员工姓名 ⊃ 姓名) or differs
 // from one by a single character (部门全路径 ~ 部门路径). Ambiguous guesses
@@ -90,6 +120,9 @@ func Suggest(s *Schema, header string) (Field, bool) {
 	h := normHeader(header)
 	if len([]rune(h)) < 2 {
 		return Field{}, false
+	}
+	if key, ok := hrHeaders[s.Kind][h]; ok {
+		return s.Field(key)
 	}
 	var found []Field
 	for _, f := range s.Fields {

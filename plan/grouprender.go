@@ -3,6 +3,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+
+	"github.com/orgbatch/orgbatch/internal/msg"
 )
 
 // How plans show user groups: a count line per kind when the plan has any
@@ -14,7 +16,7 @@ import (
 func groupSummary(p *Plan) string {
 	var parts []string
 	for _, l := range GroupCounts(p) {
-		parts = append(parts, strings.TrimSpace(strings.SplitN(l, " ", 2)[1]))
+		parts = append(parts, strings.TrimSpace(l))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -31,7 +33,7 @@ func GroupCounts(p *Plan) []string {
 		words map[Action]string
 	}{
 		{KindGroup, "用户组 groups:", Actions, nil},
-		{KindMember, "组成员 members:", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: "add"}},
+		{KindMember, "组成员 members:", []Action{ActionCreate, ActionRemove, ActionUnchanged, ActionBlocked}, map[Action]string{ActionCreate: msg.Action("add").String()}},
 	} {
 		if !p.Has(k.kind) {
 			continue
@@ -39,7 +41,7 @@ func GroupCounts(p *Plan) []string {
 		var counts []string
 		for _, a := range k.acts {
 			if n := p.Count(k.kind, a); n > 0 {
-				word := string(a)
+				word := a.Label()
 				if k.words[a] != "" {
 					word = k.words[a]
 				}
@@ -47,7 +49,7 @@ func GroupCounts(p *Plan) []string {
 			}
 		}
 		if len(counts) == 0 {
-			counts = []string{"none"}
+			counts = []string{msg.Label{ZH: "无", EN: "none"}.String()}
 		}
 		lines = append(lines, k.label+" "+strings.Join(counts, ", "))
 	}

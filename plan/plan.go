@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -37,6 +38,9 @@ const (
 	ActionDelete  Action = "delete"
 	ActionRestore Action = "restore"
 )
+
+// Label is the action as plans and summaries show it: "新建 create".
+func (a Action) Label() string { return msg.Action(string(a)).String() }
 
 // Actions lists every action of an import plan in display order.
 var Actions = []Action{ActionCreate, ActionMove, ActionUpdate, ActionUnchanged, ActionBlocked}

@@ -4,20 +4,13 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strings"
 )
 
-// KindLabel names a kind in summaries.
-func KindLabel(k Kind) string {
-	switch k {
-	case KindDepartment:
-		return "部门 depts"
-	case KindUnit:
-		return "单位 units"
-	}
-	return "成员 users"
-}
+// KindLabel names a kind in summaries: "部门 depts".
+func KindLabel(k Kind) string { return msg.Kind(string(k)).String() }
 
 // Has reports whether the plan has a change of kind k.
 func (p *Plan) Has(k Kind) bool {
@@ -56,10 +49,10 @@ func (p *Plan) DirectoryCreates() int {
 func Summary(p *Plan) string {
 	s := SummaryOf(p, Actions)
 	if n := p.FromPath(); n > 0 {
-		s += fmt.Sprintf(", (%d departments created from paths)", n)
+		s += fmt.Sprintf(", (%d 个部门由路径新建 departments created from paths)", n)
 	}
 	if n := p.DirectoryCreates(); n > 0 {
-		s += fmt.Sprintf(", (%d employee types, job levels or families created first)", n)
+		s += fmt.Sprintf(", (%d 个人员类型、职级或序列先建 employee types, job levels or families created first)", n)
 	}
 	if g := groupSummary(p); g != "" {
 		s += "; " + g
@@ -76,7 +69,7 @@ func SummaryOf(p *Plan, actions []Action) string {
 			n += p.Count(k, a)
 		}
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", a, n))
+			parts = append(parts, fmt.Sprintf("%s %d", a.Label(), n))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -7,6 +7,7 @@ package problem
 import (
 	"cmp"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"slices"
 )
 
@@ -62,8 +63,11 @@ func sprintf(format string, args []any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// Label is the severity in both languages: "错误 error".
+func (s Severity) Label() string { return msg.Status(string(s)).String() }
+
 // Text is the bilingual one-line message.
-func (p Problem) Text() string { return p.MessageZH + " / " + p.Message }
+func (p Problem) Text() string { return msg.Join(p.MessageZH, p.Message) }
 
 // Where renders the location: file [sheet] row N, column X.
 func (p Problem) Where() string {

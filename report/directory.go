@@ -61,7 +61,7 @@ func directoryPlan(p *plan.Plan) *sheet.OutSheet {
 	var changes []*plan.Change
 	for _, c := range p.Changes {
 		if c.IsDirectory() {
-			rows = append(rows, append(directoryCells(c), string(c.Action), problemTexts(c.Problems)))
+			rows = append(rows, append(directoryCells(c), c.Action.Label(), problemTexts(c.Problems)))
 			changes = append(changes, c)
 		}
 	}

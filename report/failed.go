@@ -24,11 +24,9 @@ var FailedColumns = []sheet.Column{
 	{Header: "修改提示 (fix_hint)", Width: 50},
 }
 
-// failedStatus is the status cell of a failed-rows file's row.
-var failedStatus = map[importer.Status]string{
-	importer.StatusFailed:  "失败 failed",
-	importer.StatusSkipped: "跳过 skipped",
-}
+// failedStatus are the statuses of the rows a failed-rows file holds; its
+// status cell is the status's label.
+var failedStatus = map[importer.Status]bool{importer.StatusFailed: true, importer.StatusSkipped: true}
 
 // skippedHint is the hint of a row skipped because a row it needs failed.
 const skippedHint = "本行本身无误：改正它依赖的行（见错误说明）后，两行一起重新导入 / This row itself is fine: fix the row it depends on (see error_message), then import both again"
@@ -104,7 +102,7 @@ func failedSheet(t *org.Table, recs []org.Record, byRow map[rowKey]*importer.Out
 	var marks []cellMarks
 	for _, rec := range recs {
 		oc := byRow[keyOf(rec)]
-		if oc == nil || failedStatus[oc.Status] == "" {
+		if oc == nil || !failedStatus[oc.Status] {
 			continue
 		}
 		bad := badCell(t, oc)
@@ -171,7 +169,7 @@ func failedCells(t *org.Table, oc *importer.Outcome, bad int) []string {
 			hint = r.ZH + " / " + r.EN
 		}
 	}
-	return []string{failedStatus[oc.Status], code, msg, hint}
+	return []string{oc.Status.Label(), code, msg, hint}
 }
 
 // badCell is the input column of the cell a failed row has wrong: the one

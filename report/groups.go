@@ -86,7 +86,7 @@ func planMembersSheet(p *plan.Plan) *sheet.OutSheet {
 	var changes []*plan.Change
 	for _, c := range p.Changes {
 		if c.Kind == plan.KindMember {
-			rows = append(rows, append(memberCells(c), string(c.Action), problemTexts(c.Problems)))
+			rows = append(rows, append(memberCells(c), c.Action.Label(), problemTexts(c.Problems)))
 			changes = append(changes, c)
 		}
 	}

@@ -40,7 +40,7 @@ var statusMarks = map[importer.Status]sheet.Mark{
 }
 
 var importColumns = []sheet.Column{
-	{Header: "状态 status", Width: 11},
+	{Header: "状态 status", Width: 15},
 	{Header: "飞书ID feishu_id", Width: 18},
 	{Header: "open_id / open_department_id", Width: 30},
 	{Header: "union_id", Width: 30},
@@ -162,7 +162,7 @@ func outcomeCells(oc *importer.Outcome) []string {
 	if oc.Attempts > 0 {
 		attempts = strconv.Itoa(oc.Attempts)
 	}
-	return []string{string(oc.Status), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
+	return []string{oc.Status.Label(), id, openID, unionID, code, oc.Message, oc.Hint, strings.Join(oc.Warnings, "\n"), attempts}
 }
 
 // Summary is summary.json: what ran, against what, and how it ended. It

@@ -75,7 +75,7 @@ func rowlessPlan(p *plan.Plan) []*sheet.OutSheet {
 			for _, f := range c.Fields {
 				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
 			}
-			rows = append(rows, append(r.cells(c), string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)))
+			rows = append(rows, append(r.cells(c), c.Action.Label(), strings.Join(changes, "\n"), problemTexts(c.Problems)))
 			marks = append(marks, actionMarks[c.Action])
 		}
 		out = append(out, r.sheet(rows, planColumns, marks))

@@ -62,7 +62,7 @@ func WritePlan(dir string, o *org.Org, p *plan.Plan) (xlsx, js string, err error
 				changes = append(changes, f.Field+": "+f.Old+" → "+f.New)
 			}
 			marks := problemMarks(t, c.Problems).with(width, actionMarks[c.Action])
-			values := []string{string(c.Action), strings.Join(changes, "\n"), problemTexts(c.Problems)}
+			values := []string{c.Action.Label(), strings.Join(changes, "\n"), problemTexts(c.Problems)}
 			return rowExtra{values: besideFirst(t, values, c.MatchedBy), marks: marks}
 		}))
 	}
@@ -90,7 +90,7 @@ func planPathSheet(p *plan.Plan) *sheet.OutSheet {
 	var changes []*plan.Change
 	for _, c := range p.Changes {
 		if c.FromPath {
-			rows = append(rows, []string{c.Path, c.Key, string(c.Action), problemTexts(c.Problems)})
+			rows = append(rows, []string{c.Path, c.Key, c.Action.Label(), problemTexts(c.Problems)})
 			changes = append(changes, c)
 		}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strconv"
 
@@ -38,7 +39,7 @@ func ProblemsSheet(ps []problem.Problem) sheet.OutSheet {
 		if p.Row > 0 {
 			row = strconv.Itoa(p.Row)
 		}
-		rows[i] = []string{string(p.Severity), p.File, p.Sheet, row, p.Column, p.Rule, p.MessageZH, p.Message}
+		rows[i] = []string{msg.Status(string(p.Severity)).String(), p.File, p.Sheet, row, p.Column, p.Rule, p.MessageZH, p.Message}
 	}
 	return sheet.OutSheet{
 		Name: "问题 problems", Columns: cols, Rows: rows, FreezeHeader: true,

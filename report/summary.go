@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"slices"
 	"strings"
 	"time"
@@ -15,8 +16,8 @@ import (
 // SummarySheet is the name of report.xlsx's first sheet.
 const SummarySheet = "概要 summary"
 
-// kindLabels and statusLabels name kinds and statuses in both languages
-// on the summary sheet; one not listed is shown as it is.
+// kindLabels name kinds in both languages on the summary sheet (one not
+// listed is shown as it is); statuses are labelled as in every cell.
 var (
 	kindOrder = []plan.Kind{plan.KindUnit, plan.KindDepartment, plan.KindUser, plan.KindGroup, plan.KindMember,
 		plan.KindEmployeeType, plan.KindJobLevel, plan.KindJobFamily}
@@ -28,12 +29,6 @@ var (
 	statusOrder = []importer.Status{importer.StatusCreated, importer.StatusUpdated, importer.StatusUnchanged,
 		importer.StatusRestored, importer.StatusAdded, importer.StatusRemoved, importer.StatusDeleted,
 		importer.StatusSkipped, importer.StatusFailed, importer.StatusInterrupted}
-	statusLabels = map[importer.Status]string{
-		importer.StatusCreated: "新建 created", importer.StatusUpdated: "更新 updated", importer.StatusUnchanged: "未变 unchanged",
-		importer.StatusRestored: "恢复 restored", importer.StatusAdded: "加入 added", importer.StatusRemoved: "移出 removed",
-		importer.StatusDeleted: "删除 deleted", importer.StatusSkipped: "跳过 skipped", importer.StatusFailed: "失败 failed",
-		importer.StatusInterrupted: "中断 interrupted",
-	}
 )
 
 // summarySheet is report.xlsx's first sheet: how the run ended, against
@@ -130,14 +125,14 @@ func countsText(counts map[string]int) string {
 	seen := map[string]bool{}
 	for _, s := range statusOrder {
 		if n := counts[string(s)]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", statusLabels[s], n))
+			parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
 		}
 		seen[string(s)] = true
 	}
 	var rest []string
 	for s, n := range counts {
 		if !seen[s] && n > 0 {
-			rest = append(rest, fmt.Sprintf("%s %d", s, n))
+			rest = append(rest, fmt.Sprintf("%s %d", msg.Status(s), n))
 		}
 	}
 	slices.Sort(rest)

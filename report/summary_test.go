@@ -58,7 +58,7 @@ func TestSummarySheet(t *testing.T) {
 			t.Errorf("%s: target %q", c.name, got["目标租户 target"])
 		}
 	}
-	if got := countsText(map[string]int{"failed": 1, "created": 2, "odd": 1}); got != "新建 created 2 · 失败 failed 1 · odd 1" {
+	if got := countsText(map[string]int{"failed": 1, "created": 2, "odd": 1}); got != "成功 created 2 · 失败 failed 1 · odd 1" {
 		t.Errorf("countsText = %q", got)
 	}
 	if got := countsText(nil); got != "无 none" {

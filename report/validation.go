@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func WriteValidation(dir string, o *org.Org, ps []problem.Problem, now time.Time
 			rps := byRow[keyOf(rec)]
 			status := rowStatus(rps)
 			marks := problemMarks(t, rps).with(width+1, statusMark(status))
-			return rowExtra{values: []string{itoa(rec.Num), status, problemTexts(rps)}, marks: marks}
+			return rowExtra{values: []string{itoa(rec.Num), msg.Status(status).String(), problemTexts(rps)}, marks: marks}
 		}))
 	}
 	sheets = append(sheets, ProblemsSheet(ps))

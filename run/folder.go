@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,8 +52,8 @@ type RefusedError struct{ Msg string }
 
 func (e *RefusedError) Error() string { return e.Msg }
 
-func refused(format string, args ...any) error {
-	return &RefusedError{Msg: fmt.Sprintf(format, args...)}
+func refused(id msg.ID, args ...any) error {
+	return &RefusedError{Msg: id.F(args...)}
 }
 
 // FolderOptions say which run folder to open.
@@ -116,7 +117,7 @@ func OpenFolder(o FolderOptions) (*Folder, error) {
 	case o.Resume != "":
 		f.Dir = o.Resume
 		if !Resumable(f.Dir) {
-			err = refused("%s is not an unfinished %s run directory", f.Dir, kind)
+			err = refused(msg.NotResumable, f.Dir, kind)
 		}
 	case o.DryRun:
 		f.Dir, err = NewDir(o.ReportDir, o.Now, planKind)
@@ -154,14 +155,13 @@ func (f *Folder) setUp(o FolderOptions) error {
 		return nil // an older run folder: nothing to check
 	}
 	if info.Tenant != "" && info.Tenant != o.Tenant {
-		return refused("%s is a run against %s, not %s: resume it against the same tenant", f.Dir, info.Tenant, o.Tenant)
+		return refused(msg.OtherTenant, f.Dir, info.Tenant, o.Tenant)
 	}
 	if info.InputDigest != o.InputDigest {
-		return refused("%s was run on another input than %s now is (its content changed), or with other options: start a new run instead of resuming", f.Dir, strings.Join(o.Inputs, ", "))
+		return refused(msg.OtherInput, f.Dir, strings.Join(o.Inputs, ", "))
 	}
 	if !slices.Equal(info.Flags, o.Flags) {
-		return refused("%s was started with the options %s, and is resumed with %s: resume it with the same options (or start a new run) / 继续运行须使用与原运行相同的选项：%s",
-			f.Dir, flagList(info.Flags), flagList(o.Flags), flagList(info.Flags))
+		return refused(msg.OtherOptions, f.Dir, flagList(info.Flags), flagList(o.Flags))
 	}
 	if info.TokenSalt != "" {
 		f.Salt = info.TokenSalt // the same requests as the interrupted run
@@ -252,5 +252,5 @@ func latestResumable(reportDir, kind string, inputs []string) (string, error) {
 			return d, nil
 		}
 	}
-	return "", refused("no unfinished %s of %s in %s", kind, strings.Join(inputs, ", "), reportDir)
+	return "", refused(msg.NoUnfinished, kind, strings.Join(inputs, ", "), reportDir)
 }

@@ -2,7 +2,7 @@ package run
 
 import (
 	"context"
-	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/internal/zone"
 	"log/slog"
 	"path/filepath"
@@ -123,7 +123,7 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 	planWritten := make(chan error, 1)
 	writePlan := func() {
 		if _, _, err := report.WritePlan(f.Dir, im.Org, p); err != nil {
-			planWritten <- fmt.Errorf("writing the plan: %w", err)
+			planWritten <- msg.WritingPlan.Wrap(err)
 		}
 		close(planWritten)
 	}
@@ -147,7 +147,7 @@ func (im *Import) Run(ctx context.Context, f *Folder) (*Result, error) {
 func (im *Import) confirmAndExecute(ctx context.Context, f *Folder, res *Result) error {
 	if im.Written != nil {
 		if err := im.Written(f.Dir, res.Plan); err != nil {
-			return fmt.Errorf("writing the plan: %w", err)
+			return msg.WritingPlan.Wrap(err)
 		}
 	}
 	if im.Planned != nil {
@@ -165,7 +165,7 @@ func (im *Import) confirmAndExecute(ctx context.Context, f *Folder, res *Result)
 func (im *Import) execute(ctx context.Context, f *Folder, res *Result) error {
 	journal, previous, err := importer.OpenJournal(filepath.Join(f.Dir, report.JournalFile))
 	if err != nil {
-		return fmt.Errorf("opening the journal: %w", err)
+		return msg.OpeningJournal.Wrap(err)
 	}
 	defer journal.Close()
 	if im.JournalOpened != nil {
@@ -190,7 +190,7 @@ func (im *Import) execute(ctx context.Context, f *Folder, res *Result) error {
 		res.Summary.Resumed = f.Dir
 	}
 	if res.Files, err = report.WriteImport(f.Dir, im.Org, ex, res.Summary); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+		return msg.WritingReport.Wrap(err)
 	}
 	return nil
 }

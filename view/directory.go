@@ -27,5 +27,5 @@ func directoryCount(w io.Writer, p *plan.Plan) {
 func directoryLine(w io.Writer, c *plan.Change) {
 	l := c.Origin
 	where := problem.Problem{File: l.File, Sheet: l.Sheet, Row: l.Row, Column: l.Column}.Where()
-	fmt.Fprintf(w, "%-9s %-10s %s  (%s, first named in %s)\n", c.Action, c.Kind, textsafe.Terminal(c.Name), directoryFlag[c.Kind], textsafe.Terminal(where))
+	fmt.Fprintf(w, "%s %-10s %s  (%s, first named in %s)\n", actionCol(c.Action), c.Kind, textsafe.Terminal(c.Name), directoryFlag[c.Kind], textsafe.Terminal(where))
 }

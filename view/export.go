@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"strings"
 	"time"
@@ -27,7 +28,7 @@ func ExportSummary(w io.Writer, snap *tenant.Snapshot, files []string, elapsed t
 	var parts []string
 	for _, st := range exporter.Statuses {
 		if counts[st] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
+			parts = append(parts, fmt.Sprintf("%d %s", counts[st], msg.Status(st)))
 		}
 	}
 	fmt.Fprintf(w, "导出 exported: %d 个部门 departments, %d 个成员 users%s", len(snap.Tree.Departments), len(snap.Tree.Users), UnitsNote(len(snap.Units)))

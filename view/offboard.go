@@ -21,7 +21,7 @@ func Offboard(w io.Writer, p *plan.Plan, actions []plan.Action) {
 		if c.Action == plan.ActionUnchanged && !hasOnline(c.Problems) {
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
+		fmt.Fprintf(w, "%s %-10s %s %s", actionCol(c.Action), c.Kind, textsafe.Terminal(c.Key), textsafe.Terminal(c.Name))
 		switch {
 		case c.Record.T != nil:
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
@@ -39,7 +39,7 @@ func Offboard(w io.Writer, p *plan.Plan, actions []plan.Action) {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity.Label(), pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }

@@ -38,14 +38,14 @@ func TestOffboard(t *testing.T) {
 	var out bytes.Buffer
 	Offboard(&out, p, plan.OffboardActions)
 	for _, want := range []string{
-		"delete    user       lead Le\ufffdad",
+		"删除 delete    user       lead Le\ufffdad",
 		"部门 departments: T",
 		"→ boss (docs_acceptor_user_id): 文档 docs",
 		"→ boss (direct_leader): 日程 calendar",
 		"无人接收 nobody: 部门群 department_chat",
 		"负责部门 leads: T",
 		"用户组 groups: 未读取 not read",
-		"update    department T Team",
+		"更新 update    department T Team",
 		"leader_user_id: lead → boss",
 	} {
 		if !strings.Contains(out.String(), want) {

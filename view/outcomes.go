@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/orgbatch/orgbatch/importer"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/report"
@@ -29,7 +30,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 			fmt.Fprintln(w)
 		}
 		if shown++; shown > 20 {
-			fmt.Fprintf(w, "… (see the report for all %d)\n", res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped))
+			fmt.Fprintf(w, "… (%s)\n", msg.SeeReportForAll.F(res.Count(importer.StatusFailed)+res.Count(importer.StatusSkipped)))
 			break
 		}
 		code := oc.Rule
@@ -43,7 +44,7 @@ func Outcomes(w io.Writer, res *importer.Result) {
 		case rowOf(oc.Change) > 0: // a group member's row may be a groups sheet's members cell
 			row = fmt.Sprintf(" (row %d)", rowOf(oc.Change))
 		}
-		fmt.Fprintf(w, "%-8s %s %s%s: %s %s\n", oc.Status, oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
+		fmt.Fprintf(w, "%s %s %s%s: %s %s\n", msg.PadRight(oc.Status.Label(), 12), oc.Change.Kind, textsafe.Terminal(key), row, code, textsafe.Terminal(oc.Message))
 	}
 }
 
@@ -64,8 +65,8 @@ func outcomeLines(counts map[string]map[string]int) []outcomeLine {
 		}
 		lines = append(lines, outcomeLine{plan.KindLabel(k), []plan.Kind{k}})
 	}
-	lines = append(lines, outcomeLine{"先建 schema", plan.DirectoryKinds},
-		outcomeLine{"用户组 groups", []plan.Kind{plan.KindGroup}}, outcomeLine{"组成员 members", []plan.Kind{plan.KindMember}})
+	lines = append(lines, outcomeLine{msg.Kind("directory").String(), plan.DirectoryKinds},
+		outcomeLine{plan.KindLabel(plan.KindGroup), []plan.Kind{plan.KindGroup}}, outcomeLine{plan.KindLabel(plan.KindMember), []plan.Kind{plan.KindMember}})
 	return slices.DeleteFunc(lines, func(l outcomeLine) bool {
 		return len(l.kinds) > 0 && l.kinds[0] != plan.KindDepartment && l.kinds[0] != plan.KindUser && total(counts, l.kinds) == 0
 	})
@@ -95,11 +96,11 @@ func outcomeTable(w io.Writer, counts map[string]map[string]int, lines []outcome
 		}
 	}
 	const labelWidth, colWidth = 16, 12
-	fmt.Fprint(w, padRight("", labelWidth))
-	for _, s := range cols {
-		fmt.Fprintf(w, "%*s", colWidth, s)
+	labels := make([]msg.Label, len(cols))
+	for i, s := range cols {
+		labels[i] = msg.Status(string(s))
 	}
-	fmt.Fprintln(w)
+	tableHeader(w, labels, labelWidth, colWidth)
 	for _, l := range lines {
 		fmt.Fprint(w, padRight(l.label, labelWidth))
 		for _, s := range cols {
@@ -133,4 +134,19 @@ func padRight(s string, width int) string {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s + " "
+}
+
+// tableHeader writes a summary table's two header lines, the English
+// names over the Chinese ones (a label of both would not fit a column),
+// each right-aligned in col terminal columns after the label's.
+func tableHeader(w io.Writer, labels []msg.Label, label, col int) {
+	fmt.Fprint(w, strings.Repeat(" ", label))
+	for _, l := range labels {
+		fmt.Fprint(w, msg.PadLeft(l.EN, col))
+	}
+	fmt.Fprint(w, "\n"+strings.Repeat(" ", label))
+	for _, l := range labels {
+		fmt.Fprint(w, msg.PadLeft(l.ZH, col))
+	}
+	fmt.Fprintln(w)
 }

@@ -2,17 +2,13 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/problem"
 )
-
-var actionZH = map[plan.Action]string{
-	plan.ActionCreate: "新建", plan.ActionMove: "移动", plan.ActionUpdate: "更新", plan.ActionUnchanged: "不变", plan.ActionBlocked: "阻止",
-	plan.ActionDelete: "删除", plan.ActionRestore: "恢复",
-}
 
 // Plan writes the plan for people: counts per kind and action, then one
 // line per row that changes or is blocked, with field changes as old → new
@@ -25,7 +21,7 @@ func Plan(w io.Writer, p *plan.Plan) {
 	counts(w, p, plan.Actions)
 	for _, pr := range p.Problems {
 		if pr.Rule == plan.UnitsUnavailable { // about the tenant, not a row: said once
-			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity, pr.Rule, pr.Text())
+			fmt.Fprintf(w, "%s %s: %s\n\n", pr.Severity.Label(), pr.Rule, pr.Text())
 		}
 	}
 	for _, c := range p.Changes {
@@ -34,48 +30,42 @@ func Plan(w io.Writer, p *plan.Plan) {
 		}
 		key, name := textsafe.Terminal(c.Key), textsafe.Terminal(c.Name)
 		if c.FromPath {
-			fmt.Fprintf(w, "%-9s %-10s %s %s  (from path %s)\n", c.Action, c.Kind, key, name, textsafe.Terminal(c.Path))
+			fmt.Fprintf(w, "%s %-10s %s %s  (from path %s)\n", actionCol(c.Action), c.Kind, key, name, textsafe.Terminal(c.Path))
 			continue
 		}
 		if c.IsDirectory() {
 			directoryLine(w, c)
 			continue
 		}
-		fmt.Fprintf(w, "%-9s %-10s %s %s", c.Action, c.Kind, key, name)
+		fmt.Fprintf(w, "%s %-10s %s %s", actionCol(c.Action), c.Kind, key, name)
 		if c.Record.T != nil {
 			fmt.Fprintf(w, "  (%s row %d)", textsafe.Terminal(where(c)), c.Record.Num)
 		}
 		fmt.Fprintln(w)
-		if by := matchedByZH[c.MatchedBy]; by != "" && c.Action != plan.ActionCreate {
-			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by, c.MatchedBy, c.Existing.UserID)
+		if by := msg.Match(c.MatchedBy); by.ZH != "" && c.Action != plan.ActionCreate {
+			fmt.Fprintf(w, "            %s matched by %s → user_id %s\n", by.ZH, c.MatchedBy, c.Existing.UserID)
 		}
 		for _, f := range c.Fields {
 			fmt.Fprintf(w, "            %s: %s → %s\n", f.Field, textsafe.Terminal(orNone(f.Old)), textsafe.Terminal(orNone(f.New)))
 		}
 		for _, pr := range c.Problems {
-			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity, pr.Rule, textsafe.Terminal(pr.Text()))
+			fmt.Fprintf(w, "            %s %s: %s\n", pr.Severity.Label(), pr.Rule, textsafe.Terminal(pr.Text()))
 		}
 	}
 }
 
 // counts writes the counts per kind and action.
 func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
-	// Two header lines: Chinese labels are two columns wide on a
-	// terminal, which fmt's widths do not know.
-	fmt.Fprintf(w, "%-12s", "")
-	for _, a := range actions {
-		fmt.Fprintf(w, "%12s", a)
+	labels := make([]msg.Label, len(actions))
+	for i, a := range actions {
+		labels[i] = msg.Action(string(a))
 	}
-	fmt.Fprintf(w, "\n%-12s", "")
-	for _, a := range actions {
-		fmt.Fprintf(w, "%10s", actionZH[a])
-	}
-	fmt.Fprintln(w)
+	tableHeader(w, labels, 12, 12)
 	for _, k := range plan.Kinds {
 		if k == plan.KindUnit && !p.Has(plan.KindUnit) {
 			continue // a sheet without units
 		}
-		fmt.Fprintf(w, "%-12s", plan.KindLabel(k))
+		fmt.Fprint(w, msg.PadRight(plan.KindLabel(k), 12))
 		for _, a := range actions {
 			fmt.Fprintf(w, "%12d", p.Count(k, a))
 		}
@@ -87,10 +77,6 @@ func counts(w io.Writer, p *plan.Plan, actions []plan.Action) {
 	}
 	fmt.Fprintln(w)
 }
-
-// matchedByZH names the contact a user row was matched by; a match by
-// user_id needs no mention.
-var matchedByZH = map[string]string{plan.MatchMobile: "按手机号匹配", plan.MatchEmail: "按邮箱匹配"}
 
 func hasOnline(ps []problem.Problem) bool {
 	for _, p := range ps {
@@ -115,3 +101,6 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// actionCol is a plan line's first column: the action in both languages.
+func actionCol(a plan.Action) string { return msg.PadRight(a.Label(), 14) }

@@ -50,10 +50,10 @@ func TestRenderShowsWhatTheTenantCheckFound(t *testing.T) {
 	Plan(&out, p)
 	text := out.String()
 	for _, want := range []string{
-		"unchanged user       u8 王五",
+		"不变 unchanged user       u8 王五",
 		"warning PLAN_LEADER_MISSING",
 		"按手机号匹配 matched by mobile → user_id u7",
-		"blocked   user       mobile:+8613900000003 张三",
+		"阻止 blocked   user       mobile:+8613900000003 张三",
 		"error PLAN_NAME_MISMATCH",
 	} {
 		if !strings.Contains(text, want) {

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 
 	"github.com/orgbatch/orgbatch/internal/textsafe"
@@ -19,10 +20,10 @@ func Problems(w io.Writer, ps []problem.Problem) {
 	}
 	fmt.Fprintf(w, "%d 个错误 errors, %d 个警告 warnings\n\n", errs, warns)
 	for _, rc := range problem.RuleCounts(ps) {
-		fmt.Fprintf(w, "  %5d  %-8s %-28s %s\n", rc.Count, rc.Rule.Severity, rc.Rule.Code, rc.Rule.ZH)
+		fmt.Fprintf(w, "  %5d  %s %-28s %s\n", rc.Count, msg.PadRight(rc.Rule.Severity.Label(), 12), rc.Rule.Code, msg.Join(rc.Rule.ZH, rc.Rule.EN))
 	}
 	fmt.Fprintln(w)
 	for _, p := range ps {
-		fmt.Fprintf(w, "%-7s %s: %s [%s]\n", p.Severity, textsafe.Terminal(p.Where()), textsafe.Terminal(p.Text()), p.Rule)
+		fmt.Fprintf(w, "%s %s: %s [%s]\n", msg.PadRight(p.Severity.Label(), 12), textsafe.Terminal(p.Where()), textsafe.Terminal(p.Text()), p.Rule)
 	}
 }

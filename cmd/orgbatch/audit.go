@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/internal/zone"
 	"io"
 	"io/fs"
@@ -68,7 +69,15 @@ emails are masked. The file is readable by you only, written atomically, and
 never replaces a file unless --force.
 
 Exit status: 0 written (findings or not), 1 the tenant could not be read,
-2 usage error or an unreadable --since file, 3 interrupted.`,
+2 usage error or an unreadable --since file, 3 interrupted.
+
+审计：像导出一样读取租户，写出一个独立的 HTML 文件（不联网、无外部资源），供
+HR 和审计人员查看：可折叠的组织架构图（每个部门的人数、负责人和成员，可搜索）、
+各层级合计，以及审计发现——没有负责人的部门、已离职或不在本部门的负责人、
+没有上级或上级已离职的成员、空部门、重名和重复的手机号/邮箱、过深或过宽的分
+支；加 --since 给出早先的导出时，还列出入职、离职、调动和改名。手机号和邮箱
+已脱敏，文件仅本人可读。退出码：0 已写出，1 无法读取租户，2 用法错误，3 被中
+断。`,
 		Example: `  orgbatch audit --sandbox --sandbox-seed samples/company.xlsx   # try it on a local sandbox
   orgbatch audit                                    # reports/audit-<time>.html
   orgbatch audit --since audit/org-2026-10.xlsx     # what changed since last month's export
@@ -78,24 +87,24 @@ Exit status: 0 written (findings or not), 1 the tenant could not be read,
 	}
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&opts.Root, "root", "", "audit only this department (its custom department_id) and everything under it")
-	f.StringVarP(&opts.Out, "out", "o", "", "the HTML file to write, or a directory for it (default reports/audit-<time>.html)")
-	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file")
-	f.StringVar(&opts.Since, "since", "", "an earlier export to compare with: its .xlsx, or the directory of its CSV files")
-	f.IntVar(&opts.MaxDepth, "max-depth", audit.DefaultMaxDepth, "a department deeper than this many levels is on a very deep branch (top-level departments are level 1)")
-	f.IntVar(&opts.MaxChildren, "max-children", audit.DefaultMaxChildren, "a department with more direct sub-departments than this is a very wide branch")
-	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
+	f.StringVar(&opts.Root, "root", "", "audit only this department (its custom department_id) and everything under it / 只审计此部门（自定义部门ID department_id）及其下属")
+	f.StringVarP(&opts.Out, "out", "o", "", "the HTML file to write, or a directory for it (default reports/audit-<time>.html) / 要写入的 HTML 文件或其所在目录（默认 reports/audit-<时间>.html）")
+	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file / 覆盖已存在的 --out 文件")
+	f.StringVar(&opts.Since, "since", "", "an earlier export to compare with: its .xlsx, or the directory of its CSV files / 用于对比的早先导出：其 .xlsx 文件，或其 CSV 文件所在目录")
+	f.IntVar(&opts.MaxDepth, "max-depth", audit.DefaultMaxDepth, "a department deeper than this many levels is on a very deep branch (top-level departments are level 1) / 层级深于此数的部门视为过深的分支（一级部门为第 1 层）")
+	f.IntVar(&opts.MaxChildren, "max-children", audit.DefaultMaxChildren, "a department with more direct sub-departments than this is a very wide branch / 直属子部门多于此数的部门视为过宽的分支")
+	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls) / 同时读取的部门数（调用仍受限流控制）")
 	f.StringVar(&opts.TZ, "tz", "", "time zone of the page's time, shown beside it (IANA name: Asia/Shanghai; default this machine's zone; Feishu has no tenant time-zone API) / 报告时间所用时区")
 	return cmd
 }
 
 func runAudit(ctx context.Context, opts *AuditOptions) error {
 	if opts.MaxDepth < 1 || opts.MaxChildren < 1 || opts.Parallel < 1 {
-		return usageError("--max-depth, --max-children and --parallel must be at least 1")
+		return usageError(msg.AtLeastOne, "--max-depth, --max-children, --parallel")
 	}
 	tz, err := zone.Load(opts.TZ)
 	if err != nil {
-		return usageError("--tz: %v", err)
+		return usageWrap(err, msg.TZBad)
 	}
 	out, err := auditDest(opts.Out, opts.Now(), opts.Force)
 	if err != nil {
@@ -128,10 +137,10 @@ func runAudit(ctx context.Context, opts *AuditOptions) error {
 	meta := htmlpage.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Zone: tz, Root: opts.Root, Since: opts.Since}
 	file, err := out.write(opts.IO, func(w io.Writer) error { return htmlpage.Write(w, r, meta) })
 	if errors.Is(err, fs.ErrExist) {
-		return usageError("%v: it appeared while auditing; nothing was replaced (add --force to replace it)", err)
+		return usageWrap(err, msg.OutAppeared)
 	}
 	if err != nil {
-		return fmt.Errorf("writing the audit report: %w", err)
+		return msg.WritingAudit.Wrap(err)
 	}
 	view.AuditSummary(opts.IO.Out, r, snap, file, opts.Since, time.Since(start))
 	return nil
@@ -164,11 +173,11 @@ func auditDest(out string, now time.Time, force bool) (*auditFile, error) {
 		d.dir = out
 	case out != "":
 		if ext := strings.ToLower(filepath.Ext(out)); ext != ".html" && ext != ".htm" {
-			return nil, usageError("--out %s: the audit report is an .html file", out)
+			return nil, usageError(msg.OutNotHTML, out)
 		}
 		d.dir, d.file = filepath.Dir(out), out
 		if _, err := os.Lstat(out); err == nil && !force {
-			return nil, usageError("--out %s already exists: give another name, or add --force to replace it / 文件已存在：请换一个名称，或加 --force 覆盖", out)
+			return nil, usageError(msg.OutExists, out)
 		}
 	}
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {
@@ -214,7 +223,7 @@ func loadSince(ios *IOStreams, path string) (*audit.Baseline, error) {
 			}
 		}
 		if len(in) == 0 {
-			return nil, usageError("--since %s: the directory has neither departments.csv nor users.csv (an export's CSV files)", path)
+			return nil, usageError(msg.SinceNotExport, path)
 		}
 	}
 	o, ps := org.Load(in)

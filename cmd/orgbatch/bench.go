@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"os"
 
@@ -15,7 +16,7 @@ func init() { register(newBenchCmd) }
 func newBenchCmd(io *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bench",
-		Short: "Measure orgbatch against its lower bounds",
+		Short: "Measure orgbatch against its lower bounds / 性能基准（开发者用）",
 		Long: `Bench runs orgbatch's performance measurements and prints each as a ratio
 against a lower bound. The inputs are generated, deterministic orgs; nothing
 leaves this machine (import and export run against an in-process sandbox).`,
@@ -39,7 +40,7 @@ func newBenchValidateCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchValidateOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "validate",
-		Short: "Offline validation vs a bare excelize streaming read",
+		Short: "Offline validation vs a bare excelize streaming read / 离线校验基准",
 		Long: `Generates a workbook of --users users (and a tenth of that), then times
 "orgbatch validate" on it — the command a user runs, its report included —
 against a bare excelize streaming read of the same file (best of --reps,
@@ -59,7 +60,7 @@ interleaved), and reports the ratio (target ≤ 1.3 for the large workbook,
 
 func runBenchValidate(opts *BenchValidateOptions) error {
 	if opts.Users < 10 || opts.Reps < 1 {
-		return usageError("--users must be ≥ 10 and --reps ≥ 1")
+		return usageError(msg.BenchSizes, "--users ≥ 10, --reps ≥ 1")
 	}
 	dir := opts.Dir
 	if dir == "" {
@@ -96,7 +97,7 @@ func validateCommand(workbook, reportDir string) error {
 	streams := &IOStreams{In: &emptyReader{}, Out: io.Discard, ErrOut: io.Discard}
 	code := Main(context.Background(), []string{"validate", workbook, "--report", reportDir, "--quiet"}, streams)
 	if code != ExitOK && code != ExitRowsFailed {
-		return fmt.Errorf("orgbatch validate exited with status %d", code)
+		return msg.BenchExited.Err("validate", code)
 	}
 	return nil
 }

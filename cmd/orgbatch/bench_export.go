@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/bench"
@@ -20,7 +21,7 @@ func newBenchExportCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchExportOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Export calls vs the minimum, and time vs the rate-limit bound",
+		Short: "Export calls vs the minimum, and time vs the rate-limit bound / 导出基准",
 		Long: `Generates an org (a skewed department tree, its users, a fraction of them in
 two departments), seeds it into an in-process sandbox with latency and the
 documented rate limits scaled by --rate-scale (the client's limiters are
@@ -39,7 +40,7 @@ after another, × latency).`,
 				return err
 			}
 			if opts.Parallel < 1 {
-				return usageError("--parallel must be ≥ 1")
+				return usageError(msg.AtLeastOne, "--parallel")
 			}
 			res, err := bench.Export(cmd.Context(), bench.ExportSpec{
 				Org:       opts.spec(0.2),

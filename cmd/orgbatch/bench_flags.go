@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"time"
 
 	"github.com/orgbatch/orgbatch/internal/samplegen"
@@ -30,7 +31,7 @@ func (f *benchOrgFlags) register(cmd *cobra.Command, latency, jitter time.Durati
 
 func (f *benchOrgFlags) check() error {
 	if f.Departments < 1 || f.Users < 0 || f.Depth < 1 || f.RateScale <= 0 {
-		return usageError("--departments and --depth must be ≥ 1, --users ≥ 0, --rate-scale > 0")
+		return usageError(msg.BenchSizes, "--departments ≥ 1, --depth ≥ 1, --users ≥ 0, --rate-scale > 0")
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/internal/bench"
 	"github.com/spf13/cobra"
@@ -20,7 +21,7 @@ func newBenchIDsCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchIDsOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "ids",
-		Short: "orgbatch ids: calls vs the minimum, time vs the rate-limit bound",
+		Short: "orgbatch ids: calls vs the minimum, time vs the rate-limit bound / 用户ID查询基准",
 		Long: `Seeds an in-process sandbox with --found of --rows people (limits scaled by
 --rate-scale, the client's alike), looks all the rows up by email and
 mobile as orgbatch ids does — input CSV, run folder, journal, mapping
@@ -32,7 +33,7 @@ endpoint's minimum calls in its documented windows).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Rows < 1 || opts.Found < 0 || opts.Found > 1 || opts.RateScale <= 0 || opts.Workers < 1 {
-				return usageError("--rows ≥ 1, --found in [0, 1], --rate-scale > 0, --workers ≥ 1")
+				return usageError(msg.BenchSizes, "--rows ≥ 1, --found in [0, 1], --rate-scale > 0, --workers ≥ 1")
 			}
 			res, err := bench.IDs(cmd.Context(), bench.IDsSpec{Rows: opts.Rows, Found: int(float64(opts.Rows) * opts.Found), RateScale: opts.RateScale, Workers: opts.Workers})
 			if err != nil {

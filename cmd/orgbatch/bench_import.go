@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"os"
 	"strconv"
@@ -29,7 +30,7 @@ func newBenchImportCmd(io *IOStreams) *cobra.Command {
 	opts := &BenchImportOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Import makespan vs the rate-limit lower bound",
+		Short: "Import makespan vs the rate-limit lower bound / 导入基准",
 		Long: `Generates an org (a skewed department tree and its users, a fraction with
 managers) as a workbook, runs "orgbatch import" on it — the command a user
 runs, report included — against an in-process sandbox with latency and the
@@ -53,7 +54,7 @@ time.
 				return err
 			}
 			if opts.Workers < 1 {
-				return usageError("--workers must be ≥ 1")
+				return usageError(msg.AtLeastOne, "--workers")
 			}
 			return runBenchImport(cmd.Context(), opts, cmd.Flags().Changed("departments"))
 		},
@@ -75,7 +76,7 @@ func runBenchImport(ctx context.Context, opts *BenchImportOptions, fixedDepts bo
 	defer os.RemoveAll(dir)
 	for i, users := range opts.Sizes {
 		if users < 1 {
-			return usageError("--users must be ≥ 1")
+			return usageError(msg.AtLeastOne, "--users")
 		}
 		o := opts.benchOrgFlags
 		o.Users = users
@@ -110,7 +111,7 @@ func importCommand(ctx context.Context, workbook, baseURL string, scale float64,
 	args := []string{"import", workbook, "--base-url", baseURL, "--rate-scale", strconv.FormatFloat(scale, 'g', -1, 64),
 		"--workers", strconv.Itoa(workers), "--report", reportDir, "--quiet", "--yes"}
 	if code := Main(ctx, args, streams); code != 0 {
-		return &ExitError{Code: code, Err: fmt.Errorf("orgbatch import exited with status %d: %s", code, bytes.TrimSpace(errOut.Bytes()))}
+		return &ExitError{Code: code, Err: fmt.Errorf("%s: %s", msg.BenchExited.F("import", code), bytes.TrimSpace(errOut.Bytes()))}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func (c *countFlag) String() string {
 func (c *countFlag) Set(s string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 0 {
-		return fmt.Errorf("%q: want the number of entities, e.g. 40", s)
+		return msg.BadCount.Err(s)
 	}
 	c.n, c.set = n, true
 	return nil
@@ -71,15 +72,18 @@ type writeGate struct {
 }
 
 // refused is the error of a confirmation that was refused or missing.
-func refused(format string, args ...any) error {
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format+"; 未写入任何内容 nothing was written", args...)}
+func refused(id msg.ID, args ...any) error {
+	t := id.Text()
+	zh, en := fmt.Sprintf(t.ZH, args...), fmt.Sprintf(t.EN, args...)
+	nw := msg.NothingWritten.Text()
+	return &ExitError{Code: ExitUsage, Err: errors.New(msg.Join(fmt.Sprintf(nw.ZH, zh), fmt.Sprintf(nw.EN, en)))}
 }
 
 // mismatch refuses a count flag that states another number than the run's.
 func (g *writeGate) mismatch() error {
 	for _, c := range g.Counts {
 		if c.Given.set && c.Given.n != c.N {
-			return refused("%s %d 与计划不符 does not match the plan: %d %s", c.Flag, c.Given.n, c.N, c.What)
+			return refused(msg.CountMismatch, c.Flag, c.Given.n, c.N, c.What)
 		}
 	}
 	return nil
@@ -141,7 +145,7 @@ func (g *writeGate) pass(ctx context.Context, io *IOStreams) error {
 		for _, c := range missing {
 			need = append(need, fmt.Sprintf("%s %d", c.Flag, c.N))
 		}
-		return refused("没有询问：不在终端上 not asked: stdin or stderr is not a terminal; to go ahead, run again with %s", strings.Join(need, " "))
+		return refused(msg.NotAsked, strings.Join(need, " "))
 	}
 	if askYes {
 		a, err := io.Ask(ctx, "写入这个租户？ Write to this tenant? [y/N] ")
@@ -149,7 +153,7 @@ func (g *writeGate) pass(ctx context.Context, io *IOStreams) error {
 			return askFailed(ctx, err)
 		}
 		if !isYes(a) {
-			return refused("未确认 not confirmed")
+			return refused(msg.NotConfirmed)
 		}
 	}
 	for _, c := range missing {
@@ -158,7 +162,7 @@ func (g *writeGate) pass(ctx context.Context, io *IOStreams) error {
 			return askFailed(ctx, err)
 		}
 		if a != strconv.Itoa(c.N) {
-			return refused("输入的是 you typed %q, not %d", a, c.N)
+			return refused(msg.TypedOther, a, c.N)
 		}
 	}
 	return nil
@@ -174,9 +178,9 @@ func isYes(a string) bool {
 
 func askFailed(ctx context.Context, err error) error {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted before writing; 未写入任何内容 nothing was written")}
+		return interrupted(msg.InterruptedBeforeWriting)
 	}
-	return refused("没有回答 no answer")
+	return refused(msg.NoAnswer)
 }
 
 // changesCount is the counted confirmation of an import plan's renames,

@@ -136,7 +136,7 @@ func TestImportWideChangesNeedTheirNumber(t *testing.T) {
 			want: []string{"wide changes", "user       rename   300 of 300 matched (100%)", "run again with --confirm-changes 300"}},
 		{name: "not a terminal, nothing stated", users: all, code: ExitUsage, want: []string{"run again with --yes --confirm-changes 300"}},
 		{name: "a wrong number on the flag", users: all, args: []string{"--yes", "--confirm-changes", "299"}, code: ExitUsage,
-			want: []string{"--confirm-changes 299 与计划不符 does not match the plan: 300"}},
+			want: []string{"--confirm-changes 299 does not match the plan: 300"}},
 		{name: "the number on the flag", users: all, args: []string{"--yes", "--confirm-changes", "300"}, code: ExitOK, renamed: 300},
 		{name: "a wrong number typed", users: all, terminal: true, answers: "y\n30\n", code: ExitUsage, want: []string{`you typed "30", not 300`}},
 		{name: "no typed after yes", users: all, terminal: true, answers: "n\n", code: ExitUsage},

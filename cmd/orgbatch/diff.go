@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -68,7 +68,14 @@ tenant does.
 
 Exit status: 0 the tenant matches the sheet, 1 there are differences (or a
 prune was listed but not run, or failed), 2 usage or validation errors, or a
-confirmation refused or missing (nothing deleted), 3 interrupted.`,
+confirmation refused or missing (nothing deleted), 3 interrupted.
+
+对比：把表格与租户比较，列出导入将新建、更新（逐字段，旧值 → 新值）或移动的
+部门和成员，以及只在飞书中存在的部门和成员，并把报告写入 --report 下的运行目
+录；不会写入租户。导入从不删除；--prune 删除表格中没有的成员和部门，逐一列出，
+只有加 --yes 才删除，超过 5 个或 3% 时还需用 --delete-count /
+--delete-department-count 确认数量。退出码：0 一致，1 有差异，2 用法或校验错
+误、确认被拒绝，3 被中断。`,
 		Example: `  orgbatch diff company.xlsx
   orgbatch diff company.xlsx --sandbox --sandbox-seed samples/company.xlsx
   orgbatch diff company.xlsx --prune                          # list what would be deleted
@@ -82,15 +89,15 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 	opts.Inputs.register(cmd)
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for the diff's run directory")
-	f.BoolVar(&opts.Prune, "prune", false, "delete users and departments the sheet lacks (with --yes)")
-	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete")
-	f.Var(&opts.DeleteUsers, "delete-count", "with --prune --yes: the number of users being deleted (needed past 5 or 3%)")
-	f.Var(&opts.DeleteDepts, "delete-department-count", "with --prune --yes: the number of departments being deleted (needed past 5 or 3%)")
-	f.BoolVar(&opts.Force, "force", false, "replaced by --delete-count / --delete-department-count")
+	f.StringVar(&opts.ReportDir, "report", "reports", "directory for the diff's run directory / 存放对比运行目录的目录")
+	f.BoolVar(&opts.Prune, "prune", false, "delete users and departments the sheet lacks (with --yes) / 删除表格中没有的成员和部门（需加 --yes）")
+	f.BoolVar(&opts.Yes, "yes", false, "with --prune: really delete / 与 --prune 一起：真正删除")
+	f.Var(&opts.DeleteUsers, "delete-count", "with --prune --yes: the number of users being deleted (needed past 5 or 3%) / 与 --prune --yes 一起：要删除的成员数（超过 5 个或 3% 时必填）")
+	f.Var(&opts.DeleteDepts, "delete-department-count", "with --prune --yes: the number of departments being deleted (needed past 5 or 3%) / 与 --prune --yes 一起：要删除的部门数（超过 5 个或 3% 时必填）")
+	f.BoolVar(&opts.Force, "force", false, "replaced by --delete-count / --delete-department-count / 已由 --delete-count / --delete-department-count 取代")
 	f.MarkHidden("force")
-	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error")
-	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename")
+	f.BoolVar(&opts.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error / 部门路径中哪里都找不到的部门视为错误")
+	f.BoolVar(&opts.Renames, "accept-renames", false, "plan as import --accept-renames would: rows matched by mobile or email may rename / 按 import --accept-renames 的方式计划：按手机号或邮箱匹配的行可以改名")
 	opts.Groups.register(cmd)
 	opts.IDType.register(cmd)
 	opts.Create.register(cmd)
@@ -100,9 +107,9 @@ confirmation refused or missing (nothing deleted), 3 interrupted.`,
 func runDiff(ctx context.Context, opts *DiffOptions) error {
 	switch {
 	case opts.Force:
-		return usageError("--force no longer overrides the deletion guard: state the numbers being deleted with --delete-count N and --delete-department-count N")
+		return usageError(msg.PruneForce)
 	case (opts.Yes || opts.DeleteUsers.set || opts.DeleteDepts.set) && !opts.Prune:
-		return usageError("--yes, --delete-count and --delete-department-count only apply to --prune")
+		return usageError(msg.PruneOnly)
 	}
 	if err := opts.Groups.check(); err != nil {
 		return err
@@ -150,9 +157,9 @@ func runDiff(ctx context.Context, opts *DiffOptions) error {
 		return finishDiff(ctx, opts, tgt, o, ps, p, snap, prune.Extra(o, p, snap.Tree))
 	}
 	if ctx.Err() != nil {
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant: %w", err)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.ReadingTenant.Wrap(err)}
 }
 
 func finishDiff(ctx context.Context, opts *DiffOptions, tgt *target, o *org.Org, ps []problem.Problem, p *plan.Plan, snap *tenant.Snapshot, extra *prune.Plan) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 )
 
 // Exit codes scripts can rely on.
@@ -31,9 +32,20 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// usageError marks a bad invocation (exit 2).
-func usageError(format string, args ...any) error {
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+// usageError marks a bad invocation (exit 2), with a message of the
+// catalogue.
+func usageError(id msg.ID, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: id.Err(args...)}
+}
+
+// usageWrap is usageError about err, which follows the message.
+func usageWrap(err error, id msg.ID, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: id.Wrap(err, args...)}
+}
+
+// interrupted is exit 3 with a message of the catalogue.
+func interrupted(id msg.ID, args ...any) error {
+	return &ExitError{Code: ExitInterrupted, Err: id.Err(args...)}
 }
 
 // exitCodeOf maps an error returned by a command to the process exit code.

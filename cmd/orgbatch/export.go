@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -77,7 +78,15 @@ For an HTML page with the org chart, the findings and what changed since an
 earlier export (for an audit), see orgbatch audit.
 
 Exit status: 0 exported, 1 the tenant could not be read (nothing written),
-2 usage error, 3 interrupted (nothing written).`,
+2 usage error, 3 interrupted (nothing written).
+
+导出：用与导入相同的限流和重试读取每个部门及其直属成员，按导入模板的格式写出：
+把导出导入空租户再导出，部门和成员完全相同。模板列之后是只读列（open_id、
+完整路径、层级、人数、成员状态）；加 --include-resigned 时，能查到的离职成员
+写在单独的工作表。--format xlsx（默认）写一个工作簿，--format csv 写一组 CSV
+文件；文件仅本人可读，原子写入，从不覆盖已有文件（除非 --force）。HTML 组织
+架构审计报告请用 orgbatch audit。退出码：0 已导出，1 无法读取租户，2 用法错
+误，3 被中断。`,
 		Example: `  orgbatch export --sandbox --sandbox-seed samples/company.xlsx   # try it on a local sandbox
   orgbatch export                                   # reports/export-<time>.xlsx
   orgbatch export --out audit/org-2026-11.xlsx
@@ -88,32 +97,32 @@ Exit status: 0 exported, 1 the tenant could not be read (nothing written),
 	}
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&opts.Root, "root", "", "export only this department (its custom department_id) and everything under it")
-	f.StringVar(&opts.Format, "format", "xlsx", "xlsx or csv (an HTML report: orgbatch audit)")
-	f.StringVarP(&opts.Out, "out", "o", "", "output file (xlsx) or directory (csv) (default reports/export-<time>)")
-	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls)")
-	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark")
-	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file (xlsx), or the export files in an existing --out directory (csv)")
-	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also export the resigned users the API can name (see above), on a sheet of their own")
-	f.StringArrayVar(&opts.ResignedLists, "resigned-list", nil, "with --include-resigned: a sheet of people (user_id, mobile or email) to look for among the resigned")
-	f.StringVar(&opts.ReportDir, "report", "reports", "with --include-resigned: where offboarding runs are (their offboarding.json)")
+	f.StringVar(&opts.Root, "root", "", "export only this department (its custom department_id) and everything under it / 只导出此部门（自定义部门ID department_id）及其下属")
+	f.StringVar(&opts.Format, "format", "xlsx", "xlsx or csv (an HTML report: orgbatch audit) / xlsx 或 csv（HTML 报告请用 orgbatch audit）")
+	f.StringVarP(&opts.Out, "out", "o", "", "output file (xlsx) or directory (csv) (default reports/export-<time>) / 输出文件（xlsx）或目录（csv）（默认 reports/export-<时间>）")
+	f.IntVar(&opts.Parallel, "parallel", tenant.DefaultParallel, "departments read at once (the rate limiters still pace the calls) / 同时读取的部门数（调用仍受限流控制）")
+	f.BoolVar(&opts.NoBOM, "no-bom", false, "csv: no UTF-8 byte-order mark / csv：不写 UTF-8 BOM")
+	f.BoolVar(&opts.Force, "force", false, "replace an existing --out file (xlsx), or the export files in an existing --out directory (csv) / 覆盖已存在的 --out 文件（xlsx），或已存在的 --out 目录中的导出文件（csv）")
+	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also export the resigned users the API can name (see above), on a sheet of their own / 同时导出 API 能查到的离职成员（见上文），放在单独的工作表")
+	f.StringArrayVar(&opts.ResignedLists, "resigned-list", nil, "with --include-resigned: a sheet of people (user_id, mobile or email) to look for among the resigned / 与 --include-resigned 一起：要在离职成员中查找的人员表（user_id、手机号或邮箱）")
+	f.StringVar(&opts.ReportDir, "report", "reports", "with --include-resigned: where offboarding runs are (their offboarding.json) / 与 --include-resigned 一起：离职运行所在目录（其中的 offboarding.json）")
 	f.StringVar(&opts.TZ, "tz", "", "time zone of the metadata's times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone; Feishu has no tenant time-zone API) / 元数据时间所用时区")
 	return cmd
 }
 
 func runExport(ctx context.Context, opts *ExportOptions) error {
 	if opts.Format == "html" {
-		return usageError("--format html: the HTML report with the org chart and findings is `orgbatch audit` (see orgbatch audit --help) / HTML 审计报告请用 orgbatch audit")
+		return usageError(msg.FormatHTMLIsAudit)
 	}
 	if opts.Format != "xlsx" && opts.Format != "csv" {
-		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+		return usageError(msg.FormatXLSXOrCSV, opts.Format)
 	}
 	if opts.Parallel < 1 {
-		return usageError("--parallel must be at least 1")
+		return usageError(msg.AtLeastOne, "--parallel")
 	}
 	tz, err := zone.Load(opts.TZ)
 	if err != nil {
-		return usageError("--tz: %v", err)
+		return usageWrap(err, msg.TZBad)
 	}
 	dest, err := exportDest(opts.Out, opts.Format, opts.Now(), opts.Force)
 	if err != nil {
@@ -156,10 +165,10 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	meta := exporter.Meta{BaseURL: tgt.BaseURL, AppID: tgt.AppID, Version: version, Time: opts.Now(), Zone: tz, IncludeResigned: opts.IncludeResigned}
 	files, err := dest.write(io, snap, meta, !opts.NoBOM)
 	if errors.Is(err, fs.ErrExist) {
-		return usageError("%v: it appeared while exporting; nothing was replaced (add --force to replace it)", err)
+		return usageWrap(err, msg.OutAppeared)
 	}
 	if err != nil {
-		return fmt.Errorf("writing the export: %w", err)
+		return msg.WritingExport.Wrap(err)
 	}
 	view.ExportSummary(io.Out, snap, files, elapsed)
 	return nil
@@ -170,9 +179,9 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 func walkError(ctx context.Context, err error, root string) error {
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	case root != "" && feishu.ErrorCode(err) == feishu.CodeDeptNotExist.Num:
-		return usageError("--root %s: no such department (give its custom department_id): %v", root, err)
+		return usageWrap(err, msg.RootUnknown, root)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant failed; nothing was written: %w", err)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.ReadingTenant.Wrap(err)}
 }

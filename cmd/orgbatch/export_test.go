@@ -101,7 +101,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("export: exit %d\n%s\n%s", code, out, errOut)
 	}
-	if !strings.Contains(out, first) || !strings.Contains(out, "47 个部门 departments") || !strings.Contains(out, "1 frozen, 1 unjoined") {
+	if !strings.Contains(out, first) || !strings.Contains(out, "47 个部门 departments") || !strings.Contains(out, "1 已冻结 frozen, 1 未加入 unjoined") {
 		t.Errorf("export summary:\n%s", out)
 	}
 	// The call counts printed are the sandbox's and the minimum.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,18 +42,18 @@ func exportDest(out, format string, now time.Time, force bool) (*dest, error) {
 	case format == "xlsx" && isExistingDir(out):
 		d.dir = out
 	case format == "xlsx" && strings.EqualFold(filepath.Ext(out), ".csv"):
-		return nil, usageError("--out %s: for CSV files use --format csv (and a directory for --out)", out)
+		return nil, usageError(msg.OutCSVNeedsFormat, out)
 	case format == "csv" && strings.EqualFold(filepath.Ext(out), ".xlsx"):
-		return nil, usageError("--format csv writes a directory of CSV files; --out %s looks like a workbook", out)
+		return nil, usageError(msg.OutNotWorkbook, out)
 	case format == "xlsx":
 		d.dir, d.file = filepath.Dir(out), out
 		if _, err := os.Lstat(out); err == nil && !force {
-			return nil, usageError("--out %s already exists: give another name, or add --force to replace it / 文件已存在：请换一个名称，或加 --force 覆盖", out)
+			return nil, usageError(msg.OutExists, out)
 		}
 	default:
 		d.dir, d.name = out, ""
 		if taken := d.taken(); len(taken) > 0 && !force {
-			return nil, usageError("--out %s already holds an export (%s): give another directory, or add --force to replace those files / 目录中已有导出文件：请换一个目录，或加 --force 覆盖", out, strings.Join(taken, ", "))
+			return nil, usageError(msg.OutHoldsExport, out, strings.Join(taken, ", "))
 		}
 	}
 	if err := os.MkdirAll(d.dir, 0o700); err != nil {

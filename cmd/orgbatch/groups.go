@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/plan"
@@ -20,13 +21,13 @@ type groupFlags struct {
 }
 
 func (f *groupFlags) register(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&f.remove, "remove-members", false, "remove from a group the members the sheet's complete list of it lacks (groups sheet members column, membership sheet)")
-	cmd.Flags().Var(&f.n, "remove-member-count", "with --remove-members: the number of group members being removed (needed past 5 or 3%)")
+	cmd.Flags().BoolVar(&f.remove, "remove-members", false, "remove from a group the members the sheet's complete list of it lacks (groups sheet members column, membership sheet) / 把表格中该组完整名单里没有的成员移出用户组（用户组表的成员列、成员表）")
+	cmd.Flags().Var(&f.n, "remove-member-count", "with --remove-members: the number of group members being removed (needed past 5 or 3%) / 与 --remove-members 一起：要移出的用户组成员数（超过 5 个或 3% 时必填）")
 }
 
 func (f *groupFlags) check() error {
 	if f.n.set && !f.remove {
-		return usageError("--remove-member-count only applies to --remove-members")
+		return usageError(msg.OnlyWith, "--remove-member-count", "--remove-members")
 	}
 	return nil
 }

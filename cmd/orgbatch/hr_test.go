@@ -39,7 +39,7 @@ func TestImportHRExport(t *testing.T) {
 	reports := t.TempDir()
 	args := []string{"import", hrExport, "--map-file", "../../samples/hr/mapping.csv", "--sandbox", "--rate-scale", "1000", "--report", reports}
 	code, out, errOut := runAgainst(t, context.Background(), append(args, "--dry-run")...)
-	if code != ExitOK || !strings.Contains(out, "from path 技术中心/研发一部/前端组") || !strings.Contains(errOut, "0 errors") {
+	if code != ExitOK || !strings.Contains(out, "from path 技术中心/研发一部/前端组") || !strings.Contains(errOut, "0 个错误 errors") {
 		t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, errOut = runAgainst(t, context.Background(), args...)
@@ -57,7 +57,7 @@ func TestImportHRExport(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("路径部门 path departments")
-	if len(rows) != 47 || rows[1][1] != "created" {
+	if len(rows) != 47 || rows[1][1] != "成功 created" {
 		t.Errorf("path departments sheet: %d rows, first %v", len(rows), rows[1])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"strings"
 	"time"
@@ -49,7 +50,14 @@ an interrupted run (Ctrl-C, kill -9, a lost network) is continued with
 --resume [DIR], asking only for the rows not answered yet.
 
 Exit status: 0 every row looked up, 1 a call failed for good (resume after
-fixing it), 2 usage error or unreadable input, 3 interrupted.`,
+fixing it), 2 usage error or unreadable input, 3 interrupted.
+
+查询用户ID：按邮箱和手机号在租户中查找人员，写出映射表（输入的各行各列，加上
+user_id、open_id、union_id、状态和说明），保存为运行目录中的 mapping.xlsx 和
+mapping.csv，便于对接其他系统。输入可以是任何带邮箱或手机号列的表格，也可以
+用 --email / --mobile 列表；已离职的人只有加 --include-resigned 才会查到。每
+批都记入日志，中断后用 --resume 继续。退出码：0 全部查完，1 调用失败，2 用法
+错误或输入无法读取，3 被中断。`,
 		Example: `  orgbatch ids staff.xlsx --sandbox --sandbox-seed samples/company.xlsx
   orgbatch ids hr-export.csv --include-resigned          # against Feishu (FEISHU_APP_ID/…)
   orgbatch ids --email a@corp.example.cn,b@corp.example.cn --mobile 13800138000
@@ -63,7 +71,7 @@ fixing it), 2 usage error or unreadable input, 3 interrupted.`,
 				}
 			}
 			if len(args) > 1 {
-				return usageError("ids takes one input file")
+				return usageError(msg.IDsOneFile)
 			}
 			if len(args) == 1 {
 				opts.File = args[0]
@@ -74,13 +82,13 @@ fixing it), 2 usage error or unreadable input, 3 interrupted.`,
 	opts.Target.register(cmd)
 	opts.Mapping.register(cmd)
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.Emails, "email", nil, "emails to look up (comma-separated or repeated) instead of a file")
-	f.StringSliceVar(&opts.Mobiles, "mobile", nil, "mobiles to look up (comma-separated or repeated) instead of a file")
-	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also find people who have resigned (status resigned)")
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (journal, mapping)")
-	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted run: its run directory, or 'latest'")
+	f.StringSliceVar(&opts.Emails, "email", nil, "emails to look up (comma-separated or repeated) instead of a file / 要查询的邮箱（逗号分隔或重复给出），代替文件")
+	f.StringSliceVar(&opts.Mobiles, "mobile", nil, "mobiles to look up (comma-separated or repeated) instead of a file / 要查询的手机号（逗号分隔或重复给出），代替文件")
+	f.BoolVar(&opts.IncludeResigned, "include-resigned", false, "also find people who have resigned (status resigned) / 同时查找已离职的人（状态 resigned）")
+	f.StringVar(&opts.ReportDir, "report", "reports", "directory for run directories (journal, mapping) / 存放运行目录（日志、映射表）的目录")
+	f.StringVar(&opts.Resume, "resume", "", "continue an interrupted run: its run directory, or 'latest' / 继续被中断的运行：其运行目录，或 'latest'（最近一次）")
 	f.Lookup("resume").NoOptDefVal = "latest"
-	f.IntVar(&opts.Workers, "workers", 8, "batches in flight (the rate limiters still pace them)")
+	f.IntVar(&opts.Workers, "workers", 8, "batches in flight (the rate limiters still pace them) / 同时进行的批次数（仍受限流控制）")
 	return cmd
 }
 
@@ -89,11 +97,11 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 	lists := len(opts.Emails)+len(opts.Mobiles) > 0
 	switch {
 	case opts.File != "" && lists:
-		return nil, usageError("give a file or --email/--mobile lists, not both")
+		return nil, usageError(msg.IDsFileAndLists)
 	case lists:
 		return idmap.FromLists(opts.Emails, opts.Mobiles), nil
 	case opts.File == "":
-		return nil, usageError("nothing to look up: give a file with an email or mobile column, or --email/--mobile")
+		return nil, usageError(msg.IDsNothing)
 	}
 	m, err := opts.Mapping.mapping()
 	if err != nil {
@@ -101,7 +109,7 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 	}
 	in, ps, err := idmap.Load(opts.File, m)
 	if err != nil {
-		return nil, usageError("%s: %v", opts.File, err)
+		return nil, usageWrap(err, msg.FileProblem, opts.File)
 	}
 	if len(ps) > 0 {
 		view.Problems(opts.IO.ErrOut, ps)
@@ -112,7 +120,7 @@ func (opts *IDsOptions) input() (*idmap.Input, error) {
 
 func runIDs(ctx context.Context, opts *IDsOptions) error {
 	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	in, err := opts.input()
 	if err != nil {
@@ -166,7 +174,7 @@ func idsExit(ctx context.Context, io *IOStreams, opts *IDsOptions, folder *run.F
 		var parts []string
 		for _, s := range idmap.Statuses {
 			if counts[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d", s, counts[s]))
+				parts = append(parts, fmt.Sprintf("%s %d", msg.Status(s), counts[s]))
 			}
 		}
 		fmt.Fprintf(io.Out, "结果 results: %s\n", strings.Join(parts, ", "))
@@ -174,14 +182,14 @@ func idsExit(ctx context.Context, io *IOStreams, opts *IDsOptions, folder *run.F
 			fmt.Fprintf(io.Out, "映射表 mapping: %s\n", f)
 		}
 		if a := res.Summary.API; a != nil {
-			fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", res.Summary.Seconds, a.Calls, a.Retries, a.RateLimited)
+			fmt.Fprintln(io.Out, msg.RunTotals.F(res.Summary.Seconds, a.Calls, a.Retries, a.RateLimited))
 		}
 	}
 	switch {
 	case err == nil:
 		return nil
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
-		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted; continue with: %s", resume)}
+		return interrupted(msg.InterruptedResume, resume)
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("the lookup stopped: %w; the rows answered so far are kept: continue with %s", err, resume)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.LookupStopped.Wrap(err, resume)}
 }

@@ -36,7 +36,7 @@ func TestIDsCommand(t *testing.T) {
 		return runAgainst(t, context.Background(), append(args, "--base-url", url, "--report", reports, "--rate-scale", "1000")...)
 	}
 	code, out, errOut := run("ids", "../../samples/users.csv", "--include-resigned")
-	if code != ExitOK || !strings.Contains(out, "active 299, resigned 1") || !strings.Contains(out, "mapping.csv") {
+	if code != ExitOK || !strings.Contains(out, "已激活 active 299, 已离职 resigned 1") || !strings.Contains(out, "mapping.csv") {
 		t.Fatalf("ids: exit %d\n%s\n%s", code, out, errOut)
 	}
 	dir := onlyIDsDir(t, reports)
@@ -53,7 +53,7 @@ func TestIDsCommand(t *testing.T) {
 		t.Errorf("the journal holds mobiles or emails (%s):\n%s", m, journal)
 	}
 	code, out, _ = run("ids", "--email", "emp00001@xingchen.example.com,nobody@example.com", "--mobile", "13900000000")
-	if code != ExitOK || !strings.Contains(out, "active 2, not found 1") {
+	if code != ExitOK || !strings.Contains(out, "已激活 active 2, 未找到 not found 1") {
 		t.Errorf("lists: exit %d\n%s", code, out)
 	}
 	noColumn := filepath.Join(t.TempDir(), "x.csv")
@@ -124,7 +124,7 @@ func TestIDsKillNineThenResume(t *testing.T) {
 
 	srv.ResetStats()
 	code, out, errOut := runAgainst(t, context.Background(), "ids", input, "--base-url", hs.URL, "--report", reports, "--rate-scale", "1000", "--resume")
-	if code != ExitOK || !strings.Contains(errOut, "600 emails and mobiles were answered before") || !strings.Contains(out, "active 900, not found 100") {
+	if code != ExitOK || !strings.Contains(errOut, "600 emails and mobiles were answered before") || !strings.Contains(out, "已激活 active 900, 未找到 not found 100") {
 		t.Fatalf("resume: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if n := srv.Stats().Endpoints[feishu.EPBatchGetID].Calls; n != 20-6 {

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/internal/zone"
 	"log/slog"
 	"strconv"
@@ -39,12 +39,8 @@ type ImportOptions struct {
 	Now func() time.Time
 }
 
-func newImportCmd(io *IOStreams) *cobra.Command {
-	opts := &ImportOptions{IO: io, Now: time.Now}
-	cmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "Import departments and users into Feishu / 导入组织架构",
-		Long: `Import validates the sheets offline, reads what already exists in the
+// importLong is import's --help.
+const importLong = `Import validates the sheets offline, reads what already exists in the
 tenant, plans every row (create, update field by field, move, unchanged,
 blocked) and then carries the plan out: departments parent-first, users once
 their departments exist, leaders once they exist, all through rate-limited
@@ -79,7 +75,25 @@ changed since the rehearsal, and names what changed.
 Exit status: 0 all rows done, 1 some rows failed or were skipped,
 2 usage or validation errors, or a confirmation refused or missing (nothing
 written), 3 interrupted, 4 the rehearsal (--rehearsed) is stale (nothing
-written).`,
+written).
+
+导入：先离线校验表格，再读取租户中已有的内容，为每一行做计划（新建、逐字段更
+新、移动、不变、阻止），然后执行：先建上级部门，再建部门内的成员，最后设置负
+责人；全程限流、自动重试、幂等。每行的结果写入 --report 下运行目录中的报告。
+--dry-run 只显示并保存计划，不写入租户。中断后用 --resume 继续，重复运行总是
+安全的。写入真实租户前会显示租户和计划并询问 y/N（脚本中用 --yes）；大范围改
+名、移动等还需确认数量。退出码：0 全部完成，1 有行失败或跳过，2 用法或校验错
+误、确认被拒绝，3 被中断，4 演练（--rehearsed）已过期（未写入）。
+加 --rehearsed DIR 时，严格执行 orgbatch rehearse 在该目录中做的计划；表格、
+影响计划的选项或租户在演练后有变化时拒绝执行，不写入任何内容，并说明变化。`
+
+func newImportCmd(io *IOStreams) *cobra.Command {
+	opts := &ImportOptions{IO: io, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import departments and users into Feishu / 导入组织架构",
+		Long:  importLong,
+
 		Example: `  orgbatch import samples/company.xlsx --sandbox         # rehearse on a local sandbox
   orgbatch import company.xlsx --dry-run                  # plan against Feishu, change nothing
   FEISHU_APP_ID=cli_xxx FEISHU_APP_SECRET=... orgbatch import company.xlsx   # asks y/N
@@ -98,54 +112,42 @@ written).`,
 	opts.Inputs.register(cmd)
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "plan only: print and save what would change, write nothing to the tenant / 只做计划：显示并保存将要变更的内容，不写入租户")
 	opts.runFlags.register(f, runFlagHelp{
-		yes:         "write without asking y/N (needed when stdin or stderr is not a terminal)",
-		resume:      "continue an interrupted import: its run directory, or 'latest'",
-		skipInvalid: "import the valid rows even if some rows have validation errors",
-		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
+		yes:         "write without asking y/N (needed when stdin or stderr is not a terminal) / 写入前不询问 y/N（标准输入或标准错误不是终端时必须加）",
+		resume:      "continue an interrupted import: its run directory, or 'latest' / 继续被中断的导入：其运行目录，或 'latest'（最近一次）",
+		skipInvalid: "import the valid rows even if some rows have validation errors / 即使有些行有校验错误，也导入有效的行",
+		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them) / 并发的 API 请求数（仍受限流控制）",
 	})
 	opts.planningFlags.register(cmd)
-	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email")
-	f.StringVar(&opts.Rehearsed, "rehearsed", "", "apply exactly the plan `orgbatch rehearse` made in this folder: refuse if the sheets, the flags or the tenant (what the plan reads) changed since")
+	f.Var(&opts.Confirm, "confirm-changes", "confirm a wide plan: the number of existing users and departments it renames, moves, re-types or gives another mobile/email / 确认大范围变更：计划中改名、移动、改人员类型或改手机号/邮箱的已有成员和部门数")
+	f.StringVar(&opts.Rehearsed, "rehearsed", "", "apply exactly the plan `orgbatch rehearse` made in this folder: refuse if the sheets, the flags or the tenant (what the plan reads) changed since / 严格执行 orgbatch rehearse 在此目录中做的计划：表格、选项或租户有变化时拒绝")
 	f.StringVar(&opts.TZ, "tz", "", "time zone of the report's start and end times, shown beside them (IANA name: Asia/Shanghai; default this machine's zone) / 报告时间所用时区")
 	return cmd
 }
 
 func runImport(ctx context.Context, opts *ImportOptions) error {
 	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	tz, err := zone.Load(opts.TZ)
 	if err != nil {
-		return usageError("--tz: %v", err)
+		return usageWrap(err, msg.TZBad)
 	}
 	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
-	if err != nil {
-		return err
-	}
-	rehearsed, err := loadRehearsed(opts, fileList(inputs))
-	if err != nil {
-		return err
-	}
-	o, ps, err := opts.Inputs.load(opts.Files)
-	if err != nil {
-		return err
-	}
 	io := opts.IO
-	mapping := printMapping(io, o)
-	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d errors, %d warnings", len(o.Departments), len(o.Users), view.UnitsNote(len(o.Units))+view.GroupsNote(len(o.Groups), len(o.Memberships)), nErr, nWarn)
-	if problem.Unreadable(ps) {
-		view.Problems(io.ErrOut, ps)
-		return &ExitError{Code: ExitUsage}
+	in, err := opts.Inputs.read(io, opts.Files)
+	if err != nil {
+		return err
 	}
-	if nErr > 0 && !opts.SkipInvalid && !opts.DryRun {
-		view.Problems(io.ErrOut, ps)
-		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or import the valid rows with --skip-invalid")}
+	if in.errors > 0 && !opts.SkipInvalid && !opts.DryRun {
+		return in.refuse(io, msg.ValidationErrors)
+	}
+	rehearsed, err := loadRehearsed(opts, in.files)
+	if err != nil {
+		return err
 	}
 	logger := opts.logger()
 	tgt, err := opts.Target.connect(ctx, io, logger)
@@ -157,7 +159,7 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 	if err := rehearsed.target(tgt, opts.Target); err != nil {
 		return err
 	}
-	folder, err := openRun(opts, tgt, fileList(inputs))
+	folder, err := openRun(opts, tgt, in.files)
 	if err != nil {
 		return err
 	}
@@ -166,9 +168,9 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		io.say("继续 resuming: %s", folder.Dir)
 	}
 	im := &run.Import{
-		Org: o, Problems: ps, Inputs: fileList(inputs), Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
+		Org: in.org, Problems: in.problems, Inputs: in.files, Reader: tgt.reader(nil), API: tgt.API, Stats: tgt.Pacer.Stats,
 		Plan:    opts.planOptions(),
-		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
+		Workers: opts.Workers, Logger: logger, DryRun: opts.DryRun, Target: tgt.Desc, Mapping: in.mapping, Now: opts.Now,
 		JournalOpened: func(damaged []int) { warnDamaged(io, damaged) },
 		UserIDType:    opts.IDType.t, Zone: tz,
 		Check: rehearsed.hook(),
@@ -181,9 +183,18 @@ func runImport(ctx context.Context, opts *ImportOptions) error {
 		Gate:   func(p *plan.Plan) *writeGate { return importGate(ctx, opts, tgt, p) }}
 	res, err := rv.watch(ctx, im, folder)
 	if err != nil || opts.DryRun {
-		return rv.ended(err, res, nErr)
+		return rv.ended(err, res, in.errors)
 	}
-	return rv.exit(res, resumeHint(io, tgt, inputs, folder, opts.planOptions()))
+	return rv.exit(res, resumeHint(io, tgt, in.files, folder, opts.planOptions()))
+}
+
+// sayRead says what the sheets hold and how many problems they have; it
+// returns the number of errors.
+func sayRead(io *IOStreams, o *org.Org, ps []problem.Problem) int {
+	nErr, nWarn := problem.Count(ps)
+	io.say("读取 read: %d 个部门 departments, %d 个成员 users%s; %d 个错误 errors, %d 个警告 warnings", len(o.Departments), len(o.Users),
+		view.UnitsNote(len(o.Units))+view.GroupsNote(len(o.Groups), len(o.Memberships)), nErr, nWarn)
+	return nErr
 }
 
 // planOptions are the flags that decide what the import plans.
@@ -215,12 +226,9 @@ func planFlags(o plan.Options) []string {
 // resumeHint is the command that continues an interrupted run, with its
 // planning options: with --yes when it would otherwise stop at the
 // question it cannot ask.
-func resumeHint(io *IOStreams, tgt *target, inputs []org.Input, folder *run.Folder, o plan.Options) string {
-	words := []string{"orgbatch", "import"}
-	for _, w := range append(fileList(inputs), planFlags(o)...) {
-		words = append(words, shellWord(w))
-	}
-	return resumeCommand(io, tgt, strings.Join(words, " "), folder)
+func resumeHint(io *IOStreams, tgt *target, files []string, folder *run.Folder, o plan.Options) string {
+	words := append(append([]string{"orgbatch", "import"}, files...), planFlags(o)...)
+	return resumeCommand(io, tgt, commandLine(words...), folder)
 }
 
 // resumeCommand is command continuing the run in folder, with --yes

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/orgbatch/orgbatch/feishu"
-	"github.com/orgbatch/orgbatch/org"
 	"github.com/orgbatch/orgbatch/report"
 	"github.com/orgbatch/orgbatch/run"
 	"github.com/orgbatch/orgbatch/sandbox"
@@ -305,7 +304,7 @@ func TestDomainFlagWinsOverConfig(t *testing.T) {
 // TestResumeHint: the hint printed on exit 3 is a command that works as
 // given: with --yes where the resumed run could not ask.
 func TestResumeHint(t *testing.T) {
-	in := []org.Input{{Path: "company.xlsx"}}
+	in := []string{"company.xlsx"}
 	folder := &run.Folder{Dir: "reports/import-1"}
 	io, _, _ := TestIO()
 	if got := resumeHint(io, &target{}, in, folder, plan.Options{}); got != "orgbatch import company.xlsx --resume reports/import-1 --yes" {
@@ -315,7 +314,7 @@ func TestResumeHint(t *testing.T) {
 	if got := resumeHint(io, &target{}, in, folder, flagged); got != "orgbatch import company.xlsx --accept-renames --create-missing-levels --path-root=示例公司 --resume reports/import-1 --yes" {
 		t.Errorf("with planning options: %q", got)
 	}
-	spaced := []org.Input{{Path: "HR files/company's.xlsx"}}
+	spaced := []string{"HR files/company's.xlsx"}
 	if got := resumeHint(io, &target{}, spaced, folder, plan.Options{PathRoot: "Acme Ltd"}); got != `orgbatch import 'HR files/company'\''s.xlsx' '--path-root=Acme Ltd' --resume reports/import-1 --yes` {
 		t.Errorf("quoted: %q", got)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"slices"
 	"strings"
@@ -19,8 +20,8 @@ type mappingFlags struct {
 }
 
 func (f *mappingFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.maps, "map", nil, "map an HR header onto a field: 'HR header=field' (repeatable)")
-	cmd.Flags().StringVar(&f.mapFile, "map-file", "", "a CSV of header,field rows mapping HR headers onto fields")
+	cmd.Flags().StringArrayVar(&f.maps, "map", nil, "map an HR header onto a field: 'HR header=field' (repeatable) / 把一个 HR 表头映射到字段：'HR表头=字段'（可重复）")
+	cmd.Flags().StringVar(&f.mapFile, "map-file", "", "a CSV of header,field rows mapping HR headers onto fields / 把 HR 表头映射到字段的 CSV（两列 header,field）")
 }
 
 // mapRow is one row of a --map-file: a fixed two-column CSV, which is what
@@ -36,11 +37,11 @@ func (f *mappingFlags) mapping() (map[string]string, error) {
 	if f.mapFile != "" {
 		data, err := os.ReadFile(f.mapFile)
 		if err != nil {
-			return nil, usageError("--map-file: %v", err)
+			return nil, usageWrap(err, msg.MapFileUnreadable)
 		}
 		var rows []mapRow
 		if err := gocsv.UnmarshalBytes([]byte(strings.TrimPrefix(string(data), "\ufeff")), &rows); err != nil {
-			return nil, usageError("--map-file %s: %v (want a CSV with the columns header,field)", f.mapFile, err)
+			return nil, usageWrap(err, msg.MapFileBad, f.mapFile)
 		}
 		for _, r := range rows {
 			m[strings.TrimSpace(r.Header)] = strings.TrimSpace(r.Field)
@@ -49,14 +50,14 @@ func (f *mappingFlags) mapping() (map[string]string, error) {
 	for _, s := range f.maps {
 		i := strings.LastIndex(s, "=")
 		if i <= 0 {
-			return nil, usageError("--map %q: want 'HR header=field'", s)
+			return nil, usageError(msg.MapBad, s)
 		}
 		m[strings.TrimSpace(s[:i])] = strings.TrimSpace(s[i+1:])
 	}
 	keys := org.FieldKeys()
 	for h, field := range m {
 		if !slices.Contains(keys, field) {
-			return nil, usageError("--map %s=%s: no field %q (fields: %s)", h, field, field, strings.Join(keys, ", "))
+			return nil, usageError(msg.MapNoField, h, field, field, strings.Join(keys, ", "))
 		}
 	}
 	return m, nil

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"strings"
 	"time"
@@ -60,7 +60,15 @@ journalled and reported per row like an import, and resumed with --resume
 
 Exit status: 0 all done, 1 some rows failed or were skipped (or a dry run has
 blocked rows), 2 usage or validation errors, or a confirmation refused
-(nothing written), 3 interrupted.`,
+(nothing written), 3 interrupted.
+
+批量离职：读取离职表（按 user_id、邮箱或手机号；orgbatch template --leavers
+可生成模板），为每个离职的人规划资源交接（文档、日历、群、应用、邮件等交给接
+收人，默认交给直属上级），清除或移交其负责的部门，删除离职后变空的部门。不加
+--execute 时为预演，只显示并保存计划；加 --execute 时会询问 y/N，删除超过 5
+人或 3% 时需用 --delete-count 确认数量。可用 --resume 继续，用 orgbatch
+restore 撤销。退出码：0 全部完成，1 有行失败或跳过，2 用法或校验错误、确认被
+拒绝，3 被中断。`,
 		Example: `  orgbatch template --leavers --out ./hr                      # a leavers template
   orgbatch offboard samples/leavers.xlsx --sandbox --sandbox-seed samples/company.xlsx   # the plan
   orgbatch offboard leavers.xlsx                              # the plan against Feishu, nothing written
@@ -77,15 +85,15 @@ blocked rows), 2 usage or validation errors, or a confirmation refused
 	}
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run)")
+	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run) / 执行计划（不加则为预演）")
 	opts.runFlags.register(f, runFlagHelp{
-		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)",
-		resume:      "continue an interrupted offboarding: its run directory, or 'latest' (implies --execute)",
-		skipInvalid: "carry out the valid rows even if some rows have validation errors",
-		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them)",
+		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal) / 与 --execute 一起：写入前不询问 y/N（标准输入或标准错误不是终端时必须加）",
+		resume:      "continue an interrupted offboarding: its run directory, or 'latest' (implies --execute) / 继续被中断的离职处理：其运行目录，或 'latest'（隐含 --execute）",
+		skipInvalid: "carry out the valid rows even if some rows have validation errors / 即使有些行有校验错误，也处理有效的行",
+		workers:     16, workersHelp: "concurrent API requests (the rate limiters still pace them) / 并发的 API 请求数（仍受限流控制）",
 	})
-	f.Var(&opts.DeleteUsers, "delete-count", "the number of users being deleted (needed past 5 or 3%)")
-	f.Var(&opts.DeleteDepts, "delete-department-count", "the number of departments being deleted (needed past 5 or 3%)")
+	f.Var(&opts.DeleteUsers, "delete-count", "the number of users being deleted (needed past 5 or 3%) / 要删除的成员数（超过 5 个或 3% 时必填）")
+	f.Var(&opts.DeleteDepts, "delete-department-count", "the number of departments being deleted (needed past 5 or 3%) / 要删除的部门数（超过 5 个或 3% 时必填）")
 	return cmd
 }
 
@@ -122,14 +130,14 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 		return nil, nil, err
 	}
 	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 行 leavers rows; %d errors, %d warnings", len(o.Leavers), nErr, nWarn)
+	io.say("读取 read: %d 行 leavers rows; %d 个错误 errors, %d 个警告 warnings", len(o.Leavers), nErr, nWarn)
 	switch {
 	case problem.Unreadable(ps):
 		view.Problems(io.ErrOut, ps)
 		return nil, nil, &ExitError{Code: ExitUsage}
 	case nErr > 0 && execute && !skipInvalid:
 		view.Problems(io.ErrOut, ps)
-		return nil, nil, &ExitError{Code: ExitUsage, Err: errors.New("the leavers sheet has errors: fix them (the dry run lists them), or carry out the valid rows with --skip-invalid")}
+		return nil, nil, usageError(msg.LeaversErrors)
 	}
 	return o, ps, nil
 }
@@ -137,12 +145,12 @@ func loadLeavers(io *IOStreams, files []string, execute, skipInvalid bool) (*org
 // loadLeaverFiles reads and validates leavers sheets.
 func loadLeaverFiles(files []string) (*org.Org, []problem.Problem, error) {
 	if len(files) == 0 {
-		return nil, nil, usageError("no leavers file: give a leavers sheet (orgbatch template --leavers writes one)")
+		return nil, nil, usageError(msg.NoLeaversFile)
 	}
 	var in []org.Input
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
-			return nil, nil, usageError("cannot open %s: %v", f, err)
+			return nil, nil, usageWrap(err, msg.CannotOpen, f)
 		}
 		in = append(in, org.Input{Path: f})
 	}
@@ -175,7 +183,7 @@ type leaversRun struct {
 func watchLeavers(ctx context.Context, lr leaversRun) error {
 	io := lr.IO
 	if lr.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	logger := verboseLogger(io, lr.Verbose)
 	tgt, err := lr.Target.connect(ctx, io, logger)

@@ -81,7 +81,7 @@ func TestOffboardSampleAndRestore(t *testing.T) {
 	ctx := context.Background()
 
 	code, out, errOut := runAgainst(t, ctx, args...)
-	if code != ExitOK || !strings.Contains(errOut, "--delete-count 30") || !strings.Contains(out, "delete    department TECH-RD1-BE-PAY-SETTLE-REC") {
+	if code != ExitOK || !strings.Contains(errOut, "--delete-count 30") || !strings.Contains(out, "删除 delete    department TECH-RD1-BE-PAY-SETTLE-REC") {
 		t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
 	for _, refused := range [][]string{

@@ -18,8 +18,8 @@ type planningFlags struct {
 
 func (p *planningFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.BoolVar(&p.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it")
-	f.BoolVar(&p.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict)")
+	f.BoolVar(&p.NoCreate, "no-create-departments", false, "a department path naming a department found nowhere is an error, instead of creating it / 部门路径中哪里都找不到的部门视为错误，而不是创建它")
+	f.BoolVar(&p.Renames, "accept-renames", false, "let a row without user_id that matches a Feishu user by mobile or email but has another name rename them (otherwise a conflict) / 没有 user_id、按手机号或邮箱匹配到飞书成员但姓名不同的行，允许给此人改名（否则视为冲突）")
 	p.Create.register(cmd)
 	p.Groups.register(cmd)
 	p.IDType.register(cmd)
@@ -57,6 +57,23 @@ func planShaping(fs *pflag.FlagSet) map[string]string {
 	fs.VisitAll(func(f *pflag.Flag) {
 		if !notPlanShaping[f.Name] {
 			out["--"+f.Name] = f.Value.String()
+		}
+	})
+	return out
+}
+
+// changedShaping are the plan-shaping flags given on the command line, as
+// it spells them (a bool flag by its name, others --name=value), sorted:
+// the flags `import --rehearsed` must be given again.
+func changedShaping(fs *pflag.FlagSet) []string {
+	var out []string
+	fs.Visit(func(f *pflag.Flag) {
+		switch {
+		case notPlanShaping[f.Name]:
+		case f.Value.Type() == "bool" && f.Value.String() == "true":
+			out = append(out, "--"+f.Name)
+		default:
+			out = append(out, "--"+f.Name+"="+f.Value.String())
 		}
 	})
 	return out

@@ -4,15 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/orgbatch/orgbatch/importer"
-	"github.com/orgbatch/orgbatch/problem"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/run"
-	"github.com/orgbatch/orgbatch/view"
 	"github.com/spf13/cobra"
 )
 
@@ -30,6 +29,7 @@ type RehearseOptions struct {
 	SkipInvalid bool
 	Verbose     bool
 	shaping     map[string]string
+	given       []string // the plan-shaping flags given (changedShaping)
 	Now         func() time.Time
 }
 
@@ -59,14 +59,24 @@ in anything the plan reads — changed since, naming what changed.
 
 Exit status: 0 the rehearsal refused no row and nothing differs after it,
 1 some rows were refused or still differ, or the tenant could not be read,
-2 usage or validation errors, 3 interrupted.`,
+2 usage or validation errors, 3 interrupted.
+
+演练：只读地完整读取租户（不写入任何内容），载入保留全部 ID 的进程内沙箱，在
+其中按 orgbatch import 完全相同的方式（相同的计划和选项，不限流）执行导入，
+然后再对克隆计划一次：仍有的变更就是导入没能完成的部分（应当为零）。演练目录
+（在 --report 下，仅本人可读）包含克隆导入的计划和报告、rehearsal.md（计划、
+每个被拒绝的行及原因、仍有的差异、按文档限流真实导入所需的时间）、
+readback.json 和 rehearsal.json。之后用 orgbatch import FILE... --rehearsed
+DIR 严格执行该计划：表格、选项或租户有变化时拒绝（退出码 4，不写入）。退出码：
+0 没有被拒绝的行、没有差异，1 有行被拒绝或仍有差异、或无法读取租户，2 用法
+或校验错误，3 被中断。`,
 		Example: `  orgbatch rehearse company.xlsx                       # Feishu, credentials from the environment
   orgbatch rehearse company.xlsx --domain lark
   orgbatch rehearse company.xlsx --base-url http://127.0.0.1:8080
   orgbatch import company.xlsx --rehearsed reports/rehearse-20260102-150405`,
 		Args: cobra.MinimumNArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files, opts.shaping = args, planShaping(cmd.Flags())
+			opts.Files, opts.shaping, opts.given = args, planShaping(cmd.Flags()), changedShaping(cmd.Flags())
 			return runRehearse(cmd.Context(), opts)
 		},
 	}
@@ -74,35 +84,27 @@ Exit status: 0 the rehearsal refused no row and nothing differs after it,
 	opts.Target.register(cmd)
 	opts.planningFlags.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&opts.ReportDir, "report", "reports", "directory for rehearsal directories")
-	f.IntVar(&opts.Workers, "workers", 16, "concurrent requests to the clone (as import's --workers)")
-	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "rehearse the valid rows even if some rows have validation errors")
-	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	f.StringVar(&opts.ReportDir, "report", "reports", "directory for rehearsal directories / 存放演练目录的目录")
+	f.IntVar(&opts.Workers, "workers", 16, "concurrent requests to the clone (as import's --workers) / 对克隆租户的并发请求数（同 import 的 --workers）")
+	f.BoolVar(&opts.SkipInvalid, "skip-invalid", false, "rehearse the valid rows even if some rows have validation errors / 即使有些行有校验错误，也演练有效的行")
+	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "log each retry and failure on stderr / 在标准错误上记录每次重试和失败")
 	return cmd
 }
 
 func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+		return usageError(msg.AtLeastOne, "--workers")
 	}
 	if err := opts.planningFlags.check(); err != nil {
 		return err
 	}
-	inputs, err := opts.Inputs.inputs(opts.Files)
-	if err != nil {
-		return err
-	}
-	o, ps, err := opts.Inputs.load(opts.Files)
-	if err != nil {
-		return err
-	}
 	io := opts.IO
-	mapping := printMapping(io, o)
-	nErr, nWarn := problem.Count(ps)
-	io.say("读取 read: %d 个部门 departments, %d 个成员 users; %d errors, %d warnings", len(o.Departments), len(o.Users), nErr, nWarn)
-	if problem.Unreadable(ps) || (nErr > 0 && !opts.SkipInvalid) {
-		view.Problems(io.ErrOut, ps)
-		return &ExitError{Code: ExitUsage, Err: errors.New("the sheets have validation errors: fix them (see `orgbatch validate`), or rehearse the valid rows with --skip-invalid")}
+	in, err := opts.Inputs.read(io, opts.Files)
+	if err != nil {
+		return err
+	}
+	if in.errors > 0 && !opts.SkipInvalid {
+		return in.refuse(io, msg.RehearseValidation)
 	}
 	logger := verboseLogger(io, opts.Verbose)
 	tgt, err := opts.Target.connect(ctx, io, logger)
@@ -111,7 +113,7 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	}
 	defer tgt.Close()
 	io.say("目标 target (read only / 只读): %s", tgt.Desc)
-	files := fileList(inputs)
+	files := in.files
 	folder, err := run.OpenFolder(run.FolderOptions{ReportDir: opts.ReportDir, Kind: "rehearse", Inputs: files,
 		Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Command: "orgbatch rehearse " + strings.Join(files, " "), Now: opts.Now()})
 	if err != nil {
@@ -120,10 +122,10 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 	defer folder.Release()
 	bar := newPhaseBar(io, 1, "演练 rehearsing")
 	rh := &rehearse.Rehearsal{
-		Org: o, Problems: ps, Inputs: hashedInputs(files, opts.Inputs), Reader: tgt.reader(nil),
+		Org: in.org, Problems: in.problems, Inputs: hashedInputs(files, opts.Inputs), Reader: tgt.reader(nil),
 		Plan: opts.planningFlags.options(opts.Inputs), UserIDType: opts.IDType.t, Options: opts.shaping,
-		Apply:   "orgbatch import " + strings.Join(opts.Files, " ") + " --rehearsed " + folder.Dir + " (and the same flags / 相同参数)",
-		Workers: opts.Workers, Logger: logger, Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Mapping: mapping, Now: opts.Now,
+		Apply:   commandLine(append(append(append([]string{"orgbatch", "import"}, opts.Files...), opts.given...), "--rehearsed", folder.Dir)...),
+		Workers: opts.Workers, Logger: logger, Tenant: tenantOf(tgt, opts.Target), Target: tgt.Desc, Mapping: in.mapping, Now: opts.Now,
 		Cloned: func(d, u int) {
 			io.say("克隆 clone: %d 个部门 departments, %d 个成员 users, in process, no rate limits / 进程内克隆，不限流", d, u)
 		},
@@ -142,11 +144,11 @@ func runRehearse(ctx context.Context, opts *RehearseOptions) error {
 func rehearseError(err error) error {
 	switch {
 	case errors.Is(err, context.Canceled):
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted; the tenant was only read / 已中断，租户只被读取")}
+		return interrupted(msg.RehearseInterrupted)
 	case errors.As(err, new(*run.ReadError)):
 		return &ExitError{Code: ExitRowsFailed, Err: err}
 	}
-	return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("the rehearsal failed: %w", err)}
+	return &ExitError{Code: ExitRowsFailed, Err: msg.RehearseFailed.Wrap(err)}
 }
 
 // rehearseEnded prints what the rehearsal found and maps it to the exit.
@@ -157,8 +159,7 @@ func rehearseEnded(io *IOStreams, res *rehearse.Result, apply string) error {
 	fmt.Fprintf(io.Out, "指纹 fingerprint: %s\n", res.Record.Fingerprint.Total)
 	fmt.Fprintf(io.Out, "报告 report: %s\n", filepath.Join(res.Dir, rehearse.ReportFile))
 	if !res.Clean() {
-		return &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("the rehearsal refused %d rows and %d still differ: see %s / 演练发现问题",
-			len(res.Refused), len(res.Remaining), filepath.Join(res.Dir, rehearse.ReportFile))}
+		return &ExitError{Code: ExitRowsFailed, Err: msg.RehearseFound.Err(len(res.Refused), len(res.Remaining), filepath.Join(res.Dir, rehearse.ReportFile))}
 	}
 	fmt.Fprintf(io.Out, "导入 apply exactly this plan: %s\n", apply)
 	return nil

@@ -166,19 +166,22 @@ func TestRehearsedImportLandsReadBack(t *testing.T) {
 	dir := t.TempDir()
 	depts, users := changedSheets(t, dir)
 	reports := filepath.Join(dir, "reports")
-	code, out, errOut := runAgainst(t, context.Background(), append([]string{"rehearse", depts, users}, rehearseArgs(url, reports)...)...)
-	if code != ExitOK || !strings.Contains(out, "--rehearsed") {
+	code, out, errOut := runAgainst(t, context.Background(), append([]string{"rehearse", depts, users, "--accept-renames"}, rehearseArgs(url, reports)...)...)
+	if code != ExitOK {
 		t.Fatalf("rehearse: exit %d\n%s\n%s", code, out, errOut)
 	}
 	rd := onlyRehearsal(t, reports)
 	if left, _ := filepath.Glob(filepath.Join(rd, ".*pending*")); len(left) > 0 {
 		t.Errorf("the rehearsal left %v", left)
 	}
+	if apply := commandLine("orgbatch", "import", depts, users, "--accept-renames", "--rehearsed", rd); !strings.Contains(out, apply) {
+		t.Errorf("the rehearsal does not print the command to apply it, %q:\n%s", apply, out)
+	}
 	var readBack sandbox.StateFile
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(rd, rehearse.ReadBackFile))), &readBack); err != nil {
 		t.Fatal(err)
 	}
-	args := append(append([]string{"import", depts, users}, rehearseArgs(url, filepath.Join(dir, "imports"))...), "--yes", "--rehearsed", rd)
+	args := append(append([]string{"import", depts, users, "--accept-renames"}, rehearseArgs(url, filepath.Join(dir, "imports"))...), "--yes", "--rehearsed", rd)
 	if code, out, errOut := runAgainst(t, context.Background(), args...); code != ExitOK {
 		t.Fatalf("import --rehearsed: exit %d\n%s\n%s", code, out, errOut)
 	}

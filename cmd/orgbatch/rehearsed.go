@@ -1,9 +1,9 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"github.com/orgbatch/orgbatch/plan"
 	"github.com/orgbatch/orgbatch/rehearse"
 	"github.com/orgbatch/orgbatch/tenant"
@@ -28,15 +28,15 @@ func loadRehearsed(opts *ImportOptions, files []string) (*rehearsedCheck, error)
 		return nil, nil
 	}
 	if opts.Resume != "" {
-		return nil, usageError("--rehearsed cannot be combined with --resume: the interrupted run was checked when it started; resume it without --rehearsed")
+		return nil, usageError(msg.RehearsedResume)
 	}
 	rec, err := rehearse.ReadRecord(opts.Rehearsed)
 	if err != nil {
-		return nil, usageError("--rehearsed: %v", err)
+		return nil, usageWrap(err, msg.RehearsedUnreadable)
 	}
 	inputs, err := rehearse.HashInputs(hashedInputs(files, opts.Inputs))
 	if err != nil {
-		return nil, usageError("%v", err)
+		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
 	c := &rehearsedCheck{dir: opts.Rehearsed, record: rec}
 	if st := rec.CheckInputs(c.dir, inputs, opts.shaping, rec.Tenant); st != nil {
@@ -70,7 +70,7 @@ func (c *rehearsedCheck) check(snap *tenant.Snapshot, p *plan.Plan) error {
 			return err
 		}
 		if full.Fingerprint.Total != rec.Fingerprint.Total {
-			return fmt.Errorf("%s changed during the import / 演练记录在导入期间被改动", filepath.Join(c.dir, rehearse.RecordFile))
+			return msg.RehearsedChanged.Err(filepath.Join(c.dir, rehearse.RecordFile))
 		}
 		rec = full
 	}

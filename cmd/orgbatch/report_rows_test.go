@@ -59,7 +59,7 @@ func TestImportReportRowsInBothFormats(t *testing.T) {
 			t.Fatalf("%s header %v", name, header)
 		}
 		for _, r := range fromXLSX[1:] {
-			if r[status] != "created" || r[0] == "" {
+			if r[status] != "成功 created" || r[0] == "" {
 				t.Fatalf("%s row %v", name, r)
 			}
 		}

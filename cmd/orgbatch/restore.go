@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"os"
 	"path/filepath"
 	"time"
@@ -52,7 +53,13 @@ an active user has taken meanwhile blocks the row (44030/44031), and more than
 
 Without --execute it is a dry run. With --execute it asks y/N as import does
 (--yes in scripts); restoring more than 5 users needs their number
-(--restore-count N). Resumable with --resume [DIR] like an import.`,
+(--restore-count N). Resumable with --resume [DIR] like an import.
+
+恢复：用恢复接口找回误删的成员（每分钟 10 个；删除后 30 天内有效）。给出离职
+运行目录时，按其日志恢复：先重建被删除的部门，再让每个人回到原部门，并恢复被
+清除的负责人；给出名单时恢复名单中的人。无法恢复的内容（已交接的资源、已被他
+人占用的手机号或邮箱等）在报告中说明。不加 --execute 时为预演；恢复超过 5 人
+需用 --restore-count 确认数量；可用 --resume 继续。`,
 		Example: `  orgbatch restore reports/offboard-20261123-101500                 # the plan
   orgbatch restore reports/offboard-20261123-101500 --execute --yes --restore-count 30
   orgbatch restore mistaken.xlsx reports/offboard-20261123-101500    # only these people
@@ -64,14 +71,14 @@ Without --execute it is a dry run. With --execute it asks y/N as import does
 	}
 	opts.Target.register(cmd)
 	f := cmd.Flags()
-	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run)")
+	f.BoolVar(&opts.Execute, "execute", false, "carry the plan out (without it: a dry run) / 执行计划（不加则为预演）")
 	opts.runFlags.register(f, runFlagHelp{
-		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal)",
-		resume:      "continue an interrupted restore: its run directory (--resume=DIR), or 'latest' (implies --execute)",
-		skipInvalid: "carry out the valid rows even if some rows of the list have validation errors",
-		workers:     4, workersHelp: "concurrent API requests (resurrect is limited to 10 a minute whatever the workers)",
+		yes:         "with --execute: write without asking y/N (needed when stdin or stderr is not a terminal) / 与 --execute 一起：写入前不询问 y/N（标准输入或标准错误不是终端时必须加）",
+		resume:      "continue an interrupted restore: its run directory (--resume=DIR), or 'latest' (implies --execute) / 继续被中断的恢复：其运行目录（--resume=DIR），或 'latest'（隐含 --execute）",
+		skipInvalid: "carry out the valid rows even if some rows of the list have validation errors / 即使名单中有些行有校验错误，也处理有效的行",
+		workers:     4, workersHelp: "concurrent API requests (resurrect is limited to 10 a minute whatever the workers) / 并发的 API 请求数（无论多少，恢复接口每分钟限 10 次）",
 	})
-	f.Var(&opts.Count, "restore-count", "the number of users being restored (needed past 5)")
+	f.Var(&opts.Count, "restore-count", "the number of users being restored (needed past 5) / 要恢复的成员数（超过 5 个时必填）")
 	return cmd
 }
 
@@ -120,7 +127,7 @@ func restoreArgs(args []string) (from, lists []string, resume string, err error)
 		st, serr := os.Stat(a)
 		switch {
 		case serr != nil:
-			return nil, nil, "", usageError("cannot open %s: %v", a, serr)
+			return nil, nil, "", usageWrap(serr, msg.CannotOpen, a)
 		case !st.IsDir():
 			lists = append(lists, a)
 		case isFile(filepath.Join(a, run.RecordFile)):
@@ -128,14 +135,14 @@ func restoreArgs(args []string) (from, lists []string, resume string, err error)
 		case isFile(filepath.Join(a, run.InfoFile)):
 			resume = a
 		default:
-			return nil, nil, "", usageError("%s is neither an offboarding run directory (it has no %s) nor a restore run directory", a, run.RecordFile)
+			return nil, nil, "", usageError(msg.RestoreNotRunDir, a, run.RecordFile)
 		}
 	}
 	switch {
 	case len(from) > 1:
-		return nil, nil, "", usageError("give one offboarding run directory, not %d", len(from))
+		return nil, nil, "", usageError(msg.RestoreOneDir, len(from))
 	case len(from)+len(lists) == 0:
-		return nil, nil, "", usageError("nothing to restore: give an offboarding run directory (reports/offboard-…) or a list of people")
+		return nil, nil, "", usageError(msg.RestoreNothing)
 	}
 	return from, lists, resume, nil
 }

@@ -94,8 +94,8 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	}
 	runDir := onlyRunDir(t, dir)
 	rows := readReportCSV(t, filepath.Join(runDir, "report-users.csv"))
-	if len(rows) != 2 || rows[0]["匹配方式 matched_by"] != "mobile" || rows[0]["状态 status"] != "failed" || rows[0]["错误码 code"] != "PLAN_NAME_MISMATCH" ||
-		rows[1]["匹配方式 matched_by"] != "mobile" || rows[1]["状态 status"] != "updated" {
+	if len(rows) != 2 || rows[0]["匹配方式 matched_by"] != "mobile" || rows[0]["状态 status"] != "失败 failed" || rows[0]["错误码 code"] != "PLAN_NAME_MISMATCH" ||
+		rows[1]["匹配方式 matched_by"] != "mobile" || rows[1]["状态 status"] != "已更新 updated" {
 		t.Errorf("report rows %v", rows)
 	}
 	var pj struct {
@@ -115,7 +115,7 @@ func TestImportDoesNotRenameByContact(t *testing.T) {
 	}
 	xrows, _ := f.GetRows("users")
 	f.Close()
-	if len(xrows) != 3 || xrows[0][6] != "匹配方式 matched_by" || xrows[1][6] != "mobile" || xrows[1][5] != "blocked" {
+	if len(xrows) != 3 || xrows[0][6] != "匹配方式 matched_by" || xrows[1][6] != "mobile" || xrows[1][5] != "阻止 blocked" {
 		t.Errorf("plan.xlsx users sheet %q", xrows)
 	}
 
@@ -148,11 +148,11 @@ func TestImportRefusesExampleRowsAndSeveralValues(t *testing.T) {
 	})
 	args := []string{"../../samples/departments.csv", users, "--base-url", url, "--report", t.TempDir(), "--rate-scale", "1000"}
 	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--dry-run"}, args...)...)
-	if code != ExitUsage || !strings.Contains(out, "blocked   user       u0005") || !strings.Contains(out, "CELL_SEVERAL_VALUES") {
+	if code != ExitUsage || !strings.Contains(out, "阻止 blocked   user       u0005") || !strings.Contains(out, "CELL_SEVERAL_VALUES") {
 		t.Fatalf("several leaders, dry run: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, errOut = runAgainst(t, context.Background(), append([]string{"import", "--skip-invalid", "--yes"}, args...)...)
-	if code != ExitRowsFailed || !strings.Contains(out, "failed   user u0005") {
+	if code != ExitRowsFailed || !strings.Contains(out, "失败 failed  user u0005") {
 		t.Fatalf("several leaders: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if n := srv.Stats().WritesApplied; n != 0 || tenantUser(srv, "u0005").LeaderUserID != "u0001" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"strings"
 	"unicode"
 
@@ -46,7 +47,7 @@ func resumeArg(args []string) (files []string, dir string, err error) {
 	for _, a := range args {
 		if isExistingDir(a) {
 			if dir != "" {
-				return nil, "", usageError("--resume: %s and %s are both directories; give one run folder", dir, a)
+				return nil, "", usageError(msg.ResumeTwoDirs, dir, a)
 			}
 			dir = a
 			continue
@@ -62,6 +63,15 @@ func resumeArg(args []string) (files []string, dir string, err error) {
 func marshalIndent(v any) ([]byte, error) {
 	data, err := json.MarshalIndent(v, "", "  ")
 	return append(data, '\n'), err
+}
+
+// commandLine is words as a command a POSIX shell runs as given.
+func commandLine(words ...string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = shellWord(w)
+	}
+	return strings.Join(quoted, " ")
 }
 
 // shellWord quotes s for a POSIX shell when it holds anything but plain

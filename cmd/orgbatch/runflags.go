@@ -38,10 +38,10 @@ func (r *runFlags) files(cmd *cobra.Command, args []string) ([]string, error) {
 
 func (r *runFlags) register(f *pflag.FlagSet, h runFlagHelp) {
 	f.BoolVar(&r.Yes, "yes", false, h.yes)
-	f.StringVar(&r.ReportDir, "report", "reports", "directory for run directories (plan, journal, report)")
+	f.StringVar(&r.ReportDir, "report", "reports", "directory for run directories (plan, journal, report) / 存放运行目录（计划、日志、报告）的目录")
 	f.IntVar(&r.Workers, "workers", h.workers, h.workersHelp)
 	f.StringVar(&r.Resume, "resume", "", h.resume)
 	f.Lookup("resume").NoOptDefVal = "latest"
 	f.BoolVar(&r.SkipInvalid, "skip-invalid", false, h.skipInvalid)
-	f.BoolVarP(&r.Verbose, "verbose", "v", false, "log each retry and failure on stderr")
+	f.BoolVarP(&r.Verbose, "verbose", "v", false, "log each retry and failure on stderr / 在标准错误上记录每次重试和失败")
 }

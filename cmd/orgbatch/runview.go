@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/importer"
 	"github.com/orgbatch/orgbatch/internal/textsafe"
@@ -58,7 +59,7 @@ func (v runView) watch(ctx context.Context, im *run.Import, folder *run.Folder) 
 func (v runView) ended(err error, res *run.Result, validationErrors int) error {
 	switch {
 	case errors.Is(err, context.Canceled) && res == nil:
-		return &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+		return interrupted(msg.InterruptedReading)
 	case errors.As(err, new(*run.ReadError)):
 		return &ExitError{Code: ExitRowsFailed, Err: err}
 	case err != nil:
@@ -89,25 +90,24 @@ func (v runView) exit(res *run.Result, resume string) error {
 	if len(res.Files.Failed) > 0 {
 		fmt.Fprintf(io.Out, "失败行 failed rows (fix and run again): %v\n", res.Files.Failed)
 	}
-	fmt.Fprintf(io.Out, "%.1fs, %d API calls, %d retries, %d rate-limited\n", ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited)
+	fmt.Fprintln(io.Out, msg.RunTotals.F(ex.Elapsed.Seconds(), sum.API.Calls, ex.Pacer.Retries, ex.Pacer.RateLimited))
 	switch {
 	case res.JournalErr != nil:
 		return &ExitError{Code: ExitRowsFailed, Err: res.JournalErr}
 	case sum.Interrupted:
-		return &ExitError{Code: ExitInterrupted, Err: interrupted(ex, resume)}
+		return &ExitError{Code: ExitInterrupted, Err: runInterrupted(ex, resume)}
 	case ex.Count(importer.StatusFailed)+ex.Count(importer.StatusSkipped) > 0:
 		return &ExitError{Code: ExitRowsFailed}
 	}
 	return nil
 }
 
-// interrupted says why a run stopped, that the rows it did not get to are
+// runInterrupted says why a run stopped, that the rows it did not get to are
 // not rows to fix, and the command that continues it.
-func interrupted(ex *importer.Result, resume string) error {
-	why := "已中断 interrupted"
+func runInterrupted(ex *importer.Result, resume string) error {
+	why := importer.StatusInterrupted.Label()
 	if ex.Lost != nil {
-		why = "与飞书的网络连接中断 the connection to Feishu was lost (" + textsafe.Terminal(ex.Lost.Error()) + ")"
+		why = msg.ConnectionLost.F() + " (" + textsafe.Terminal(ex.Lost.Error()) + ")"
 	}
-	n := ex.Count(importer.StatusInterrupted)
-	return fmt.Errorf("%s: %d 行尚未完成，不是错误，无需修改 / %d rows not done yet: not errors, nothing to fix.\n继续请运行 / to continue, run:\n  %s", why, n, n, resume)
+	return fmt.Errorf("%s: %s.\n%s:\n  %s", why, msg.RowsNotDone.F(ex.Count(importer.StatusInterrupted)), msg.ContinueWith, resume)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"net"
 	"time"
@@ -52,7 +53,7 @@ const shutdownGrace = 5 * time.Second
 func newSandboxCmd(io *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sandbox",
-		Short: "Run a local stand-in for the Feishu Contact v3 OpenAPI",
+		Short: "Run a local stand-in for the Feishu Contact v3 OpenAPI / 本地飞书通讯录沙箱",
 		Long: `sandbox runs a local HTTP server that behaves like the Feishu (Lark) Contact v3
 OpenAPI: the same paths, fields, error codes, pagination, rate limits and
 idempotency, plus injectable faults. Point orgbatch (or any client) at the
@@ -68,7 +69,7 @@ func newSandboxServeCmd(io *IOStreams, runF func(context.Context, *sandboxServeO
 	opts := &sandboxServeOptions{IO: io, SeedLoader: sheetSeedLoader}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve a sandbox tenant until interrupted",
+		Short: "Serve a sandbox tenant until interrupted / 启动沙箱服务（--state 保存租户）",
 		Long: `serve prints the sandbox's base URL on stdout and serves until interrupted.
 
 The app credentials come from --app-id/--app-secret, else FEISHU_APP_ID /
@@ -121,19 +122,19 @@ func (o *sandboxServeOptions) check() error {
 	}{{"--fail-rate", o.FailRate}, {"--drop-before-rate", o.DropBeforeRate},
 		{"--drop-after-rate", o.DropAfterRate}, {"--token-expiry-rate", o.TokenExpiry}} {
 		if r.v < 0 || r.v > 1 {
-			return usageError("%s %v: want a fraction between 0 and 1", r.flag, r.v)
+			return usageError(msg.Fraction, r.flag, r.v)
 		}
 	}
 	switch {
 	case o.RateScale <= 0 && !o.NoRateLimit:
-		return usageError("--rate-scale %v: want a positive factor (or --no-rate-limit)", o.RateScale)
+		return usageError(msg.RateScaleFactor, o.RateScale)
 	case o.Latency < 0 || o.Jitter < 0:
-		return usageError("--latency and --jitter must not be negative")
+		return usageError(msg.LatencyNegative)
 	case o.TokenTTL < time.Second:
-		return usageError("--token-ttl %v: want at least 1s", o.TokenTTL)
+		return usageError(msg.TokenTTLShort, o.TokenTTL)
 	}
 	if _, err := sandbox.ParseWindowKind(o.RateWindows); err != nil {
-		return usageError("--rate-windows: %v", err)
+		return usageWrap(err, msg.RateWindows)
 	}
 	return nil
 }
@@ -143,7 +144,7 @@ func (o *sandboxServeOptions) check() error {
 func sandboxAddr(addr string) (bind string, public bool, err error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return "", false, usageError("--addr %q: %v", addr, err)
+		return "", false, usageWrap(err, msg.AddrBad, addr)
 	}
 	if host == "" {
 		host = "127.0.0.1"

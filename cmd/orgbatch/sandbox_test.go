@@ -183,3 +183,29 @@ func TestSandboxSeedFromSheet(t *testing.T) {
 		t.Errorf("seeded tenant should make every row unchanged:\n%s\n%s", out, errOut)
 	}
 }
+
+// TestEmbeddedSandboxSaysItForgets: a --sandbox run without a state file
+// ends by saying its tenant was discarded and how to keep one (not with
+// --quiet); with --sandbox-state the tenant is there for the next run.
+func TestEmbeddedSandboxSaysItForgets(t *testing.T) {
+	const note = "the local sandbox's tenant was discarded"
+	company := "../../samples/company.xlsx"
+	reports := t.TempDir()
+	code, out, errOut := runAgainst(t, context.Background(), "import", company, "--sandbox", "--rate-scale", "1000", "--report", reports)
+	if code != ExitOK || !strings.Contains(errOut, note) || !strings.Contains(errOut, "--sandbox-state FILE") || !strings.Contains(errOut, "本地沙箱的租户数据已丢弃") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runAgainst(t, context.Background(), "tree", "--sandbox", "-q")
+	if code != ExitOK || strings.Contains(errOut, note) || strings.Contains(out, "技术中心") {
+		t.Fatalf("tree -q: exit %d\n%s\n%s", code, out, errOut)
+	}
+	state := filepath.Join(t.TempDir(), "org.json")
+	code, out, errOut = runAgainst(t, context.Background(), "import", company, "--sandbox", "--sandbox-state", state, "--rate-scale", "1000", "--report", reports)
+	if code != ExitOK || strings.Contains(errOut, note) {
+		t.Fatalf("import with a state: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runAgainst(t, context.Background(), "tree", "--sandbox", "--sandbox-state", state)
+	if code != ExitOK || strings.Contains(errOut, note) || !strings.Contains(out, "技术中心") {
+		t.Fatalf("tree with the state: exit %d\n%s\n%s", code, out, errOut)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"io"
 	"os"
 	"strings"
@@ -28,7 +29,7 @@ func readSecret(ios *IOStreams) (string, error) {
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(ios.ErrOut)
 		if err != nil {
-			return "", fmt.Errorf("--app-secret-stdin: reading the terminal: %w", err)
+			return "", msg.SecretReadTerminal.Wrap(err)
 		}
 		return checkSecret(string(b))
 	}
@@ -51,14 +52,14 @@ func readLine(r io.Reader) (string, error) {
 				break
 			}
 			if b = append(b, one[0]); len(b) > maxSecretBytes {
-				return "", usageError("--app-secret-stdin: the first line of standard input is longer than %d bytes; give the app secret alone on it", maxSecretBytes)
+				return "", usageError(msg.SecretStdinLong, maxSecretBytes)
 			}
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("--app-secret-stdin: reading standard input: %w", err)
+			return "", msg.SecretReadStdin.Wrap(err)
 		}
 	}
 	return string(b), nil
@@ -67,7 +68,7 @@ func readLine(r io.Reader) (string, error) {
 func checkSecret(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", usageError("--app-secret-stdin: standard input gave no secret; pipe it in (orgbatch ... --app-secret-stdin < secret.txt) or type it at the prompt / 标准输入中没有应用密钥")
+		return "", usageError(msg.SecretStdinEmpty)
 	}
 	return s, nil
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"net"
 	"net/url"
@@ -40,17 +42,17 @@ type targetFlags struct {
 
 func (f *targetFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.BoolVar(&f.sandbox, "sandbox", false, "run against a local in-process sandbox tenant instead of Feishu (a rehearsal)")
-	fl.StringVar(&f.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox tenant in this file between runs")
-	fl.StringVar(&f.sandboxSeed, "sandbox-seed", "", "with --sandbox: start from this org (a sheet or a sandbox state file)")
-	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL)")
-	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com)")
-	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file)")
-	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (avoid: other users see it in ps; prefer FEISHU_APP_SECRET, the config file or --app-secret-stdin)")
-	fl.BoolVar(&f.secretStdin, "app-secret-stdin", false, "read the app secret from standard input: a hidden prompt on a terminal, else the first line")
-	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable)")
-	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale)")
-	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request")
+	fl.BoolVar(&f.sandbox, "sandbox", false, "run against a local in-process sandbox tenant instead of Feishu (a rehearsal) / 在本地进程内的沙箱租户上运行，而不是飞书（演练）")
+	fl.StringVar(&f.sandboxState, "sandbox-state", "", "with --sandbox: keep the sandbox tenant in this file between runs / 与 --sandbox 一起：把沙箱租户保存在此文件中，供下次运行使用（不加则每次运行后丢弃）")
+	fl.StringVar(&f.sandboxSeed, "sandbox-seed", "", "with --sandbox: start from this org (a sheet or a sandbox state file) / 与 --sandbox 一起：从此组织开始（表格或沙箱状态文件）")
+	fl.StringVar(&f.baseURL, "base-url", "", "API base URL, e.g. a sandbox's http://127.0.0.1:PORT (default: Feishu, or FEISHU_BASE_URL) / API 地址，例如沙箱的 http://127.0.0.1:PORT（默认：飞书，或 FEISHU_BASE_URL）")
+	fl.StringVar(&f.domain, "domain", "", "feishu (open.feishu.cn) or lark (open.larksuite.com) / feishu（飞书 open.feishu.cn）或 lark（open.larksuite.com）")
+	fl.StringVar(&f.appID, "app-id", "", "app ID (default: FEISHU_APP_ID or the config file) / 应用 ID（默认取 FEISHU_APP_ID 或配置文件）")
+	fl.StringVar(&f.appSecret, "app-secret", "", "app secret (avoid: other users see it in ps; prefer FEISHU_APP_SECRET, the config file or --app-secret-stdin) / 应用密钥（不推荐：其他用户可在 ps 中看到；请优先用 FEISHU_APP_SECRET、配置文件或 --app-secret-stdin）")
+	fl.BoolVar(&f.secretStdin, "app-secret-stdin", false, "read the app secret from standard input: a hidden prompt on a terminal, else the first line / 从标准输入读取应用密钥：终端上隐藏输入，否则取第一行")
+	fl.StringVar(&f.configPath, "config", "", "config file with app_id/app_secret (must not be group/world readable) / 含 app_id/app_secret 的配置文件（不能对同组或其他用户可读）")
+	fl.Float64Var(&f.rateScale, "rate-scale", 1, "multiply the documented rate limits (match a sandbox started with --rate-scale) / 将文档中的限流额度乘以此倍数（与用 --rate-scale 启动的沙箱一致）")
+	fl.DurationVar(&f.timeout, "timeout", feishu.DefaultTimeout, "timeout of each API request / 每个 API 请求的超时时间")
 }
 
 // target is a connected tenant.
@@ -76,19 +78,19 @@ func (t *target) Close() {
 // connect builds the client and pacer for the chosen target.
 func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.Logger, pacerOpts ...feishu.PacerOption) (*target, error) {
 	if f.rateScale <= 0 {
-		return nil, usageError("--rate-scale must be positive")
+		return nil, usageError(msg.RateScalePositive)
 	}
 	if f.appSecret != "" {
 		fmt.Fprint(io.ErrOut, secretFlagWarning)
 	}
 	if f.secretStdin && (f.appSecret != "" || f.sandbox) {
-		return nil, usageError("--app-secret-stdin cannot be combined with --app-secret or --sandbox")
+		return nil, usageError(msg.SecretStdinCombined)
 	}
 	t := &target{}
 	var creds feishu.Credentials
 	var err error
 	if f.sandbox {
-		creds, err = f.startSandbox(t)
+		creds, err = f.startSandbox(io, t)
 	} else {
 		creds, err = f.tenant(io, t)
 	}
@@ -109,10 +111,12 @@ func (f *targetFlags) connect(ctx context.Context, io *IOStreams, logger *slog.L
 }
 
 // startSandbox starts the embedded sandbox (--sandbox) on a loopback port.
-func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
+// Without --sandbox-state its tenant lives in memory: closing it says so
+// (unless --quiet), so the next run's fresh tenant is no surprise.
+func (f *targetFlags) startSandbox(io *IOStreams, t *target) (feishu.Credentials, error) {
 	var none feishu.Credentials
 	if f.baseURL != "" || f.domain != "" {
-		return none, usageError("--sandbox cannot be combined with --base-url or --domain")
+		return none, usageError(msg.SandboxCombined)
 	}
 	srv, err := sandbox.New(sandbox.Options{
 		RateScale: f.rateScale, StatePath: f.sandboxState, SeedPath: f.sandboxSeed, SeedLoader: sheetSeedLoader,
@@ -126,7 +130,13 @@ func (f *targetFlags) startSandbox(t *target) (feishu.Credentials, error) {
 		srv.Close()
 		return none, err
 	}
-	t.Sandbox, t.close, t.BaseURL = srv, func() { srv.Close() }, url
+	t.Sandbox, t.BaseURL = srv, url
+	t.close = func() {
+		srv.Close()
+		if f.sandboxState == "" && !io.Quiet {
+			fmt.Fprintf(io.ErrOut, "注意 note: %s\n", msg.SandboxDiscarded)
+		}
+	}
 	t.Desc = "本地沙箱 local sandbox (not Feishu) at " + url
 	if f.sandboxState != "" {
 		t.Desc += ", state in " + f.sandboxState
@@ -149,10 +159,10 @@ func (f *targetFlags) tenant(io *IOStreams, t *target) (feishu.Credentials, erro
 	}
 	creds, src, err := feishu.LoadCredentialsFrom(f.appID, secret, secretSrc, f.configPath, io.Getenv)
 	if err != nil {
-		return none, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%w; or rehearse on a local sandbox with --sandbox", err)}
+		return none, usageWrap(err, msg.CredentialsBad)
 	}
 	if !creds.Complete() {
-		return none, usageError("no credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (or --app-id/--config), or rehearse with --sandbox")
+		return none, usageError(msg.NoCredentials)
 	}
 	baseURL, domain := f.baseURL, f.domain
 	switch {
@@ -190,7 +200,7 @@ func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, erro
 	ps = append(ps, validate.Validate(o)...)
 	for _, p := range ps {
 		if p.Severity == problem.Error {
-			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, errors.New(msg.SeedBad.F(path, p.Where()) + ": " + p.Text())
 		}
 	}
 	// Titles and cities the schema lacks are created as Feishu does when a
@@ -198,7 +208,7 @@ func sheetSeedLoader(path string, dir feishu.Directory) (sandbox.StateFile, erro
 	seed, blocked := plan.Bodies(o, dir, plan.Options{CreateMissing: plan.CreateMissing{Titles: true, Cities: true}})
 	for _, p := range blocked {
 		if p.Severity == problem.Error {
-			return sandbox.StateFile{}, fmt.Errorf("seed %s: %s: %s", path, p.Where(), p.Text())
+			return sandbox.StateFile{}, errors.New(msg.SeedBad.F(path, p.Where()) + ": " + p.Text())
 		}
 	}
 	f := sandbox.StateFile{Units: seed.Units, Departments: seed.Departments, Users: seed.Users}
@@ -218,9 +228,7 @@ func checkTransport(baseURL string) error {
 	if err != nil || u.Scheme != "http" || isLoopback(u.Hostname()) {
 		return nil // the client reports malformed URLs
 	}
-	return usageError("refusing plain http:// to %s: the app secret and the tenant's data would cross the network unencrypted. "+
-		"Use https://, or reach a remote sandbox through a tunnel (ssh -L 8080:127.0.0.1:8080 HOST, then --base-url http://127.0.0.1:8080). "+
-		"拒绝通过未加密的 http:// 连接非本机地址", u.Host)
+	return usageError(msg.PlainHTTP, u.Host)
 }
 
 // isLoopback reports localhost, 127.0.0.0/8 and ::1.

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 	"os"
 
@@ -55,7 +55,13 @@ With --from-tenant the template is made against a tenant, connecting as
 import does (credentials, --base-url, --sandbox…): its dropdowns offer the
 tenant's own employee types, job levels and families, job titles and work
 cities, and each custom attribute gets a column (with its options as a
-dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
+dropdown). A list longer than Excel's 255 characters gets no dropdown.
+
+生成模板：写出部门和成员的空白导入模板——中英双语表头、一行示例（请删除，导入
+会拒绝示例行）、列出每列规则的说明工作表、人员类型等列的下拉选项，ID、手机号、
+工号列设为文本以保留前导零。--format csv 写出 CSV 文件；已存在的模板不会被
+覆盖（除非 --force）。--leavers 改为生成离职模板；--from-tenant 按租户生成，
+下拉选项使用租户自己的人员类型、职级、序列、职务、城市，每个自定义字段一列。`,
 		Example: `  orgbatch template                      # ./orgbatch-template.xlsx
   orgbatch template --out ./hr --format csv
   orgbatch template --leavers --out ./hr  # ./hr/orgbatch-leavers-template.xlsx
@@ -64,26 +70,26 @@ dropdown). A list longer than Excel's 255 characters gets no dropdown.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !opts.FromTenant && (cmd.Flags().Changed("sandbox") || cmd.Flags().Changed("base-url") || cmd.Flags().Changed("domain")) {
-				return usageError("--sandbox, --base-url and --domain need --from-tenant")
+				return usageError(msg.FromTenantNeeded)
 			}
 			if opts.FromTenant && opts.Leavers {
-				return usageError("--from-tenant makes the import templates; the leavers template has no tenant-specific columns")
+				return usageError(msg.FromTenantLeavers)
 			}
 			return runTemplate(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv")
-	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in)")
-	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead")
-	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template")
+	cmd.Flags().StringVar(&opts.Format, "format", "xlsx", "xlsx or csv / xlsx 或 csv")
+	cmd.Flags().StringVar(&opts.OutDir, "out", ".", "directory to write the templates into / 模板写入的目录")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace templates that already exist in --out (one HR may have filled in) / 覆盖 --out 中已存在的模板（可能已有 HR 填写过）")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "write the leavers template (orgbatch offboard) instead / 改为生成离职模板（orgbatch offboard）")
+	cmd.Flags().BoolVar(&opts.FromTenant, "from-tenant", false, "read the tenant's employee types, job levels, families, titles, cities and custom attributes into the template / 把租户的人员类型、职级、序列、职务、城市和自定义字段读入模板")
 	opts.Target.register(cmd)
 	return cmd
 }
 
 func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if opts.Format != "xlsx" && opts.Format != "csv" {
-		return usageError("--format must be xlsx or csv, not %q", opts.Format)
+		return usageError(msg.FormatXLSXOrCSV, opts.Format)
 	}
 	write, names := templates.Write, templates.Names
 	if opts.Leavers {
@@ -92,7 +98,7 @@ func runTemplate(ctx context.Context, opts *TemplateOptions) error {
 	if !opts.Force {
 		for _, p := range names(opts.OutDir, opts.Format) {
 			if _, err := os.Stat(p); err == nil {
-				return usageError("%s exists (perhaps filled in already); nothing was written: choose another --out, or replace it with --force / 文件已存在（可能已经填写），未写入任何文件：请换一个 --out 目录，或用 --force 覆盖", p)
+				return usageError(msg.TemplateExists, p)
 			}
 		}
 	}
@@ -135,9 +141,9 @@ func tenantDirectory(ctx context.Context, opts *TemplateOptions) (*feishu.Direct
 	snap := tenant.New()
 	if err := tgt.reader(nil).ReadDirectory(ctx, snap, tenant.AllLists); err != nil {
 		if ctx.Err() != nil {
-			return nil, &ExitError{Code: ExitInterrupted, Err: errors.New("interrupted while reading the tenant; nothing was written")}
+			return nil, interrupted(msg.InterruptedReading)
 		}
-		return nil, &ExitError{Code: ExitRowsFailed, Err: fmt.Errorf("reading the tenant's schema failed; nothing was written: %w", err)}
+		return nil, &ExitError{Code: ExitRowsFailed, Err: msg.TemplateSchema.Wrap(err)}
 	}
 	return &snap.Dir, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"log/slog"
 
 	"github.com/orgbatch/orgbatch/tenant"
@@ -32,7 +33,11 @@ fetch_child, 50 a page, plus one GET of the root for its name and count), so
 it is quick even for a large tenant.
 
 Exit status: 0 printed, 1 the tenant could not be read, 2 usage error,
-3 interrupted.`,
+3 interrupted.
+
+组织架构树：按缩进树形打印租户的部门，每个部门附人数（本部门及下属部门的去重
+成员数），与导出文件中的树形工作表相同。只读取部门，所以大租户也很快。退出码：
+0 已打印，1 无法读取租户，2 用法错误，3 被中断。`,
 		Example: `  orgbatch tree --sandbox --sandbox-seed samples/company.xlsx
   orgbatch tree --depth 2
   orgbatch tree --root D100 | less`,
@@ -40,14 +45,14 @@ Exit status: 0 printed, 1 the tenant could not be read, 2 usage error,
 		RunE: func(cmd *cobra.Command, args []string) error { return runTree(cmd.Context(), opts) },
 	}
 	opts.Target.register(cmd)
-	cmd.Flags().StringVar(&opts.Root, "root", "", "start at this department (its custom department_id)")
-	cmd.Flags().IntVar(&opts.Depth, "depth", 0, "show at most this many levels below the root (0 = all)")
+	cmd.Flags().StringVar(&opts.Root, "root", "", "start at this department (its custom department_id) / 从此部门开始（自定义部门ID department_id）")
+	cmd.Flags().IntVar(&opts.Depth, "depth", 0, "show at most this many levels below the root (0 = all) / 最多显示根以下的层数（0 = 全部）")
 	return cmd
 }
 
 func runTree(ctx context.Context, opts *TreeOptions) error {
 	if opts.Depth < 0 {
-		return usageError("--depth must not be negative")
+		return usageError(msg.NotNegative, "--depth")
 	}
 	tgt, err := opts.Target.connect(ctx, opts.IO, slog.New(slog.DiscardHandler))
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/orgbatch/orgbatch/internal/msg"
 
 	"github.com/orgbatch/orgbatch/feishu"
 	"github.com/orgbatch/orgbatch/org"
@@ -16,7 +17,7 @@ type userIDTypeFlag struct{ t string }
 
 func (f *userIDTypeFlag) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.t, "user-id-type", feishu.UserIDTypeUserID,
-		"what the sheet's user ID cells hold (user_id, leader_user_id, group members): user_id, open_id or union_id")
+		"what the sheet's user ID cells hold (user_id, leader_user_id, group members): user_id, open_id or union_id / 表格中用户ID单元格（user_id、leader_user_id、用户组成员）填的是哪种 ID：user_id、open_id 或 union_id")
 }
 
 func (f *userIDTypeFlag) check() error {
@@ -24,7 +25,7 @@ func (f *userIDTypeFlag) check() error {
 	case feishu.UserIDTypeUserID, feishu.UserIDTypeOpenID, feishu.UserIDTypeUnionID:
 		return nil
 	}
-	return usageError("--user-id-type %q: want user_id, open_id or union_id", f.t)
+	return usageError(msg.UserIDTypeBad, f.t)
 }
 
 // reader is the paced client that reads users by the flag's ID type.

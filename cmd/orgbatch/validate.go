@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/orgbatch/orgbatch/internal/msg"
 	"time"
 
 	"github.com/orgbatch/orgbatch/problem"
@@ -38,7 +39,12 @@ written to the report directory.
 With --leavers it checks leavers sheets (orgbatch offboard) instead.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error
-or unreadable input.`,
+or unreadable input.
+
+离线校验：读取 .xlsx 工作簿或 CSV 文件中的部门和成员，按飞书通讯录 v3 API 的
+规则检查，不联网。所有问题一次列出，注明文件、工作表、行和列，并把标出问题单
+元格的副本写入报告目录。加 --leavers 时改为校验离职表。退出码：0 没有错误（
+可以有警告），1 发现错误，2 用法错误或输入无法读取。`,
 		Example: `  orgbatch validate samples/company.xlsx
   orgbatch validate departments.csv users.csv
   orgbatch validate --users hr-export.csv --departments depts.csv
@@ -49,16 +55,16 @@ or unreadable input.`,
 		},
 	}
 	opts.Inputs.register(cmd)
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
-	cmd.Flags().StringVar(&opts.ReportDir, "report", "reports", "directory for the validation report")
-	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write a validation report file")
-	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "the files are leavers sheets (orgbatch offboard)")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json / 输出格式：text 或 json")
+	cmd.Flags().StringVar(&opts.ReportDir, "report", "reports", "directory for the validation report / 校验报告所在目录")
+	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write a validation report file / 不写校验报告文件")
+	cmd.Flags().BoolVar(&opts.Leavers, "leavers", false, "the files are leavers sheets (orgbatch offboard) / 这些文件是离职表（orgbatch offboard）")
 	return cmd
 }
 
 func runValidate(opts *ValidateOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
-		return usageError("--format must be text or json, not %q", opts.Format)
+		return usageError(msg.FormatTextOrJSON, opts.Format)
 	}
 	load := opts.Inputs.load
 	if opts.Leavers {
@@ -89,7 +95,7 @@ func runValidate(opts *ValidateOptions) error {
 		removeStale(opts.IO, opts.ReportDir)
 		path, err := report.WriteValidation(opts.ReportDir, o, ps, opts.Now())
 		if err != nil {
-			return fmt.Errorf("writing the validation report: %w", err)
+			return msg.WritingValidation.Wrap(err)
 		}
 		if !opts.IO.Quiet {
 			fmt.Fprintf(opts.IO.ErrOut, "校验报告 validation report: %s\n", path)

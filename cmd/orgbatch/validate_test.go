@@ -112,7 +112,7 @@ func TestValidateReport(t *testing.T) {
 	}
 	// Row 3 of the input (u2, empty name) is data row 2 of the report.
 	r := rows[2]
-	if r[0] != "u2" || r[len(header)-2] != "error" || !strings.Contains(r[len(header)-1], "姓名为空") {
+	if r[0] != "u2" || r[len(header)-2] != "错误 error" || !strings.Contains(r[len(header)-1], "姓名为空") {
 		t.Errorf("report row = %v", r)
 	}
 	// The empty-name cell (B3) is highlighted, the user_id cell is not.
