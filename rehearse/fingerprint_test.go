@@ -1,6 +1,8 @@
 package rehearse
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"maps"
 	"slices"
@@ -171,6 +173,28 @@ func TestPlanDigestStreamed(t *testing.T) {
 		}
 		if got, want := PlanDigest(p), short(string(b)); got != want {
 			t.Errorf("%d rows: digest %s, want %s", len(p.Changes), got, want)
+		}
+	}
+}
+
+// TestRecordEncoded: the record written a print entry at a time is
+// json.Marshal's encoding of it, byte for byte.
+func TestRecordEncoded(t *testing.T) {
+	print := Fingerprint(schemaSnapshot(func(s *tenant.Snapshot) { s.Users["u2"].Name = "<李&四>" }), nil)
+	for _, p := range []*Print{print, {Total: "t"}, {Total: "t", Entries: map[string]Entry{}}} {
+		rec := &Record{Version: 1, Tenant: "T", Inputs: []Input{{Path: "a.xlsx", SHA256: "1"}}, Plan: "d", Changes: map[string]int{"create": 2}, Fingerprint: p}
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := rec.encode(w); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		want, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != string(want)+"\n" {
+			t.Errorf("encoded\n%s\nwant\n%s", got, want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package rehearse
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -83,16 +85,67 @@ const pendingFile = ".rehearsal.json.pending"
 // name, and keeps of its print only the total and the number of entries.
 func (r *Record) writePending(dir string) error {
 	r.Version = recordVersion
-	data, err := json.Marshal(r)
+	err := atomicfile.Write(filepath.Join(dir, pendingFile), atomicfile.Private, func(w io.Writer) error {
+		b := bufio.NewWriter(w)
+		if err := r.encode(b); err != nil {
+			return err
+		}
+		return b.Flush()
+	})
 	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteBytes(filepath.Join(dir, pendingFile), atomicfile.Private, append(data, '\n')); err != nil {
 		return err
 	}
 	r.printed = len(r.Fingerprint.Entries)
 	r.Fingerprint = &Print{Total: r.Fingerprint.Total}
 	return nil
+}
+
+// encode writes the record as json.Marshal does, and a newline, but its
+// print an entry at a time: a print of 100,000 users is never one
+// encoding in memory.
+func (r *Record) encode(w *bufio.Writer) error {
+	head := *r
+	head.Fingerprint = nil
+	b, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	b, last := bytes.CutSuffix(b, []byte("null}"))
+	if !last {
+		return errors.New("rehearse: the record's print is not its last field") // a change to Record
+	}
+	w.Write(b)
+	if err := r.Fingerprint.encode(w); err != nil {
+		return err
+	}
+	_, err = w.WriteString("}\n")
+	return err
+}
+
+// encode writes the print as json.Marshal does (the entries by key).
+func (p *Print) encode(w *bufio.Writer) error {
+	if p == nil || p.Entries == nil {
+		b, err := json.Marshal(p)
+		w.Write(b)
+		return err
+	}
+	total, _ := json.Marshal(p.Total) // a string
+	fmt.Fprintf(w, `{"total":%s,"entries":{`, total)
+	for i, k := range sortedKeys(p.Entries) {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		key, _ := json.Marshal(k)
+		e, err := json.Marshal(p.Entries[k])
+		if err != nil {
+			return err
+		}
+		w.Write(key)
+		w.WriteByte(':')
+		w.Write(e)
+	}
+	_, err := w.WriteString("}}")
+	return err
 }
 
 // commit names the pending record rehearsal.json.
